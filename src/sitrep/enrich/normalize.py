@@ -1,0 +1,35 @@
+"""Text normalisation used for matching and indexing (never for display or evidence).
+
+NFKC; typographic apostrophes unified to ``'``; ``ё``→``е`` (SQLite FTS does not fold it);
+Latin look-alike letters inside Cyrillic words turned Cyrillic; lower case; whitespace squeezed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "′": "'", "‘": "'", "´": "'", "ʹ": "'"})
+_YO = str.maketrans({"ё": "е", "Ё": "Е"})
+# Latin letters that look like Cyrillic ones, used to dodge keyword filters ("oбращение").
+_HOMOGLYPHS = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і",
+                             "A": "А", "E": "Е", "O": "О", "P": "Р", "C": "С", "X": "Х", "K": "К", "M": "М",
+                             "T": "Т", "H": "Н", "B": "В"})
+_MIXED_WORD = re.compile(r"\b(?=\w*[а-яА-ЯіїєґІЇЄҐ])(?=\w*[a-zA-Z])\w+\b")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff\u200c\u200d\u2060]")
+
+
+def _fix_mixed(match: re.Match[str]) -> str:
+    return match.group(0).translate(_HOMOGLYPHS)
+
+
+def normalize(text: str) -> str:
+    """Return the matching form of ``text`` (lower case, folded, one space between words)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub("", text)
+    text = text.translate(_APOSTROPHES).translate(_YO)
+    if _MIXED_WORD.search(text):
+        text = _MIXED_WORD.sub(_fix_mixed, text)
+    text = _SPACES.sub(" ", text)
+    return text.lower().strip()

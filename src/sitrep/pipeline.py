@@ -1,0 +1,154 @@
+"""The spine: every entry point (CLI, watcher, workers, tests) goes through these functions.
+
+``ingest`` runs, for each input:
+
+1. **collect** — ``sources.read`` yields posts, skipped items and failures;
+2. **preserve** — media files are archived by SHA-256 (raw items are stored with the report);
+3. **enrich** — language, normalised text, lemmas;
+4. **store** — raw item + report (+ new version when the text changed), one transaction per batch;
+5. **extract** — codebook events for reports whose current version has not been read yet;
+6. **merge** — candidates join existing events or start new ones.
+
+Steps 5–6 pick up *pending* reports from the store (``extracted_version != version``), so a run
+killed at any moment is completed by the next one and ends in the same database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep import sources
+from sitrep.archive import preserve_media
+from sitrep.enrich import enrich_posts
+from sitrep.enrich.lemmas import TOKEN, query_lemmas
+from sitrep.enrich.normalize import normalize
+from sitrep.models import Failure, IngestSummary, Post, Skipped
+from sitrep.settings import Settings
+from sitrep.sources import SourceContext
+from sitrep.store import Store, open_store
+from sitrep.store.queries import SearchHit, SearchQuery, search_reports
+
+
+class Progress:
+    """Progress sink: the CLI draws a bar; the default does nothing."""
+
+    def start(self, target: str, total_bytes: int | None) -> None:
+        """A new input begins."""
+
+    def advance(self, nbytes: int) -> None:
+        """``nbytes`` more of the current input were read."""
+
+    def item(self) -> None:
+        """One more item was handled."""
+
+    def finish(self, target: str) -> None:
+        """The current input is done."""
+
+
+def open_settings_store(settings: Settings) -> Store:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return open_store(settings.db_url)
+
+
+@dataclass
+class _Batch:
+    posts: list[Post]
+    base_dir: Path | None
+
+
+def ingest(
+    targets: Iterable[str],
+    settings: Settings,
+    store: Store,
+    progress: Progress | None = None,
+    ctx_factory: Callable[[Settings], SourceContext] | None = None,
+) -> IngestSummary:
+    """Ingest files, folders and URLs into the store; returns the counts for the summary."""
+    progress = progress or Progress()
+    summary = IngestSummary()
+    ctx = ctx_factory(settings) if ctx_factory else SourceContext(settings=settings)
+    ctx.on_bytes = progress.advance
+    for target in targets:
+        summary.inputs += 1
+        progress.start(target, sources.size_of(target))
+        base_dir = _media_base(target)
+        batch = _Batch([], base_dir)
+        got_any = False
+        read_failed = False
+        # 1. collect
+        for item in sources.read(target, ctx):
+            progress.item()
+            if isinstance(item, Failure):
+                store.record_failure(item)
+                summary.failures += 1
+                if len(summary.failure_messages) < 20:
+                    summary.failure_messages.append(item.reason)
+                read_failed = read_failed or item.stage == "read" and not item.position
+                continue
+            got_any = True
+            if isinstance(item, Skipped):
+                summary.skipped += 1
+                continue
+            batch.posts.append(item)
+            if len(batch.posts) >= settings.batch_size:
+                _flush(batch, settings, store, summary)
+        _flush(batch, settings, store, summary)
+        if read_failed and not got_any:
+            summary.inputs_unreadable += 1
+            summary.failures -= 1  # counted as an unreadable input, not as a failed item
+        progress.finish(target)
+    summary.events += process_pending(settings, store)
+    return summary
+
+
+def _media_base(target: str) -> Path | None:
+    if sources.is_url(target):
+        return None
+    path = Path(target)
+    return path if path.is_dir() else path.parent
+
+
+def _flush(batch: _Batch, settings: Settings, store: Store, summary: IngestSummary) -> None:
+    if not batch.posts:
+        return
+    posts = batch.posts
+    batch.posts = []
+    # 2. preserve media files
+    if settings.copy_media:
+        posts = [preserve_media(p, batch.base_dir, settings.archive_dir, settings.max_media_bytes) for p in posts]
+    # 3. enrich
+    reports = enrich_posts(posts, settings.max_text_chars)
+    # 4. store
+    for outcome in store.save_reports(reports):
+        if outcome.status == "new":
+            summary.new_reports += 1
+        elif outcome.status == "version":
+            summary.new_versions += 1
+        else:
+            summary.unchanged += 1
+
+
+def process_pending(settings: Settings, store: Store) -> int:
+    """Steps 5–6 over every report whose current version has not been extracted yet.
+
+    Returns the number of event candidates stored. (Filled in by the codebook engine.)
+    """
+    return 0
+
+
+def parse_query(text: str) -> tuple[list[set[str]], list[str]]:
+    """Query words → (lemma alternatives per word, the normalised word used as a prefix)."""
+    groups: list[set[str]] = []
+    prefixes: list[str] = []
+    for word in TOKEN.findall(normalize(text))[:16]:  # bound the query size
+        groups.append(query_lemmas(word))
+        prefixes.append(word)
+    return groups, prefixes
+
+
+def search(store: Store, text: str, **filters: object) -> list[SearchHit]:
+    """Full-text search with Cyrillic inflections: "Бахмут" finds "Бахмуте"."""
+    groups, prefixes = parse_query(text)
+    return search_reports(store, SearchQuery(groups=groups, prefixes=prefixes, **filters))  # type: ignore[arg-type]

@@ -1,0 +1,60 @@
+"""Full-text index DDL and query building, per backend.
+
+SQLite: an external-content FTS5 table over ``reports.search_body`` kept in step by triggers.
+PostgreSQL: a generated ``tsvector`` column (``simple`` configuration: the lemmas are already
+computed by sitrep, so no stemming dictionary is wanted) with a GIN index.
+"""
+
+from __future__ import annotations
+
+SQLITE_DDL = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS reports_fts USING fts5("
+    "search_body, content='reports', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS reports_fts_ai AFTER INSERT ON reports BEGIN "
+    "INSERT INTO reports_fts(rowid, search_body) VALUES (new.id, new.search_body); END",
+    "CREATE TRIGGER IF NOT EXISTS reports_fts_ad AFTER DELETE ON reports BEGIN "
+    "INSERT INTO reports_fts(reports_fts, rowid, search_body) VALUES ('delete', old.id, old.search_body); END",
+    "CREATE TRIGGER IF NOT EXISTS reports_fts_au AFTER UPDATE OF search_body ON reports BEGIN "
+    "INSERT INTO reports_fts(reports_fts, rowid, search_body) VALUES ('delete', old.id, old.search_body); "
+    "INSERT INTO reports_fts(rowid, search_body) VALUES (new.id, new.search_body); END",
+]
+
+POSTGRES_DDL = [
+    "ALTER TABLE reports ADD COLUMN IF NOT EXISTS search_tsv tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple', search_body)) STORED",
+    "CREATE INDEX IF NOT EXISTS ix_reports_search_tsv ON reports USING GIN (search_tsv)",
+]
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def sqlite_match(groups: list[set[str]], prefixes: list[str]) -> str:
+    """FTS5 MATCH expression: every query word must match one of its lemmas or its prefix.
+
+    Each term is a quoted string, so no FTS syntax from user input survives.
+    """
+    parts = []
+    for alts, prefix in zip(groups, prefixes, strict=True):
+        options = [_quote(a) for a in sorted(alts)]
+        if len(prefix) >= 3:
+            options.append(_quote(prefix) + "*")
+        parts.append("(" + " OR ".join(options) + ")")
+    return " AND ".join(parts)
+
+
+def _pg_lexeme(term: str) -> str:
+    # to_tsquery syntax: quote as a literal lexeme; ' is doubled inside.
+    return "'" + term.replace("'", "''").replace("\\", "\\\\") + "'"
+
+
+def postgres_tsquery(groups: list[set[str]], prefixes: list[str]) -> str:
+    """to_tsquery('simple', ...) text built from quoted lexemes (never raw user syntax)."""
+    parts = []
+    for alts, prefix in zip(groups, prefixes, strict=True):
+        options = [_pg_lexeme(a) for a in sorted(alts)]
+        if len(prefix) >= 3:
+            options.append(_pg_lexeme(prefix) + ":*")
+        parts.append("(" + " | ".join(options) + ")")
+    return " & ".join(parts)

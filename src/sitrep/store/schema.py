@@ -1,0 +1,267 @@
+"""The store's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+Alembic migrations in ``store/migrations`` create them; this module is the reference the
+query functions use. Full-text search lives beside the tables: an FTS5 table ``reports_fts``
+on SQLite and a ``search_tsv`` tsvector column with a GIN index on PostgreSQL (both created
+by the migrations, see ``store/fts.py``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# A channel or a web site. Collection health lives here too.
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("handle", String(512), nullable=False),
+    Column("title", Text),
+    Column("language", String(8)),
+    Column("cursor", String(128)),  # last seen message id (watcher) or feed state
+    Column("last_success_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Column("last_error_at", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("kind", "handle", name="uq_sources_kind_handle"),
+)
+
+# Every raw item exactly as fetched, content-addressed. Never updated, never deleted.
+raw_items = Table(
+    "raw_items",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("media_type", String(128), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("source_id", Integer, ForeignKey("sources.id")),
+    Column("external_id", String(1024)),
+    Column("fetched_at", DateTime(timezone=True), nullable=False),
+)
+
+# Archived media files (the bytes live in data_dir/archive/<aa>/<sha256>).
+media_files = Table(
+    "media_files",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("file_name", Text),
+    Column("mime_type", String(128)),
+    Column("path", Text, nullable=False),
+    Column("archived_at", DateTime(timezone=True), nullable=False),
+)
+
+# One post or article. Its current text is the newest version; older ones are in report_versions.
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+    Column("external_id", String(1024), nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("author", Text),
+    Column("published_at", DateTime(timezone=True)),
+    Column("edited_at", DateTime(timezone=True)),
+    Column("forwarded_from", Text),
+    Column("forwarded_from_id", String(128)),
+    Column("reply_to", String(128)),
+    Column("views", BigInteger),
+    Column("media", JSON),
+    Column("entities", JSON),
+    Column("lang", String(8)),
+    Column("text", Text, nullable=False),
+    Column("norm_text", Text, nullable=False),
+    Column("search_body", Text, nullable=False),  # lemmas + surface forms, what FTS indexes
+    Column("raw_sha256", String(64), ForeignKey("raw_items.sha256"), nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    Column("deleted_at", DateTime(timezone=True)),  # noticed missing (watcher); the copy is kept
+    Column("dup_of", Integer),  # near-duplicate group representative (dedup stage)
+    # The version the extractor last read: reports where it differs from `version` are pending,
+    # so a run killed between storing and extracting picks them up again.
+    Column("extracted_version", Integer),
+    UniqueConstraint("source_id", "external_id", name="uq_reports_source_external"),
+)
+Index("ix_reports_published_at", reports.c.published_at)
+Index("ix_reports_raw_sha256", reports.c.raw_sha256)
+
+# Every version of a report's text, oldest first (version 1 is the first one seen).
+report_versions = Table(
+    "report_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("report_id", Integer, ForeignKey("reports.id"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("raw_sha256", String(64), ForeignKey("raw_items.sha256"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("edited_at", DateTime(timezone=True)),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("report_id", "version", name="uq_report_versions_report_version"),
+)
+
+# Items that could not be read: where, which stage, why.
+failures = Table(
+    "failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("origin", Text, nullable=False),
+    Column("position", String(256), nullable=False),
+    Column("stage", String(32), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("raw_sha256", String(64)),
+    Column("first_at", DateTime(timezone=True), nullable=False),
+    Column("last_at", DateTime(timezone=True), nullable=False),
+    Column("count", Integer, nullable=False, default=1),
+    Column("key", String(64), nullable=False, unique=True),  # sha256(origin, position, stage, reason)
+)
+
+# Codebook events, merged across reports.
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("event_type", String(32), nullable=False),
+    Column("grievances", JSON, nullable=False),
+    Column("event_date", String(10)),
+    Column("date_precision", String(8)),
+    Column("units", JSON, nullable=False),
+    Column("places", JSON, nullable=False),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("admin1", Text),
+    Column("people_count", Integer),
+    Column("count_low", Integer),
+    Column("count_best", Integer),
+    Column("count_high", Integer),
+    Column("count_precision", String(16)),
+    Column("via", Text),
+    Column("confidence", Float, nullable=False, default=0.0),
+    Column("status", String(16), nullable=False, default="new"),  # new confirmed rejected merged
+    Column("codebook_version", String(32), nullable=False),
+    Column("merged_into", String(32)),
+    Column("first_report_id", Integer, ForeignKey("reports.id")),
+    Column("first_published_at", DateTime(timezone=True)),
+    Column("locked", Boolean, nullable=False, default=False),  # an analyst decided: reruns keep it
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_events_status", events.c.status)
+Index("ix_events_event_date", events.c.event_date)
+
+# Event <-> report, with the evidence spans and the candidate as read from that report.
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", String(32), ForeignKey("events.id"), nullable=False),
+    Column("report_id", Integer, ForeignKey("reports.id"), nullable=False),
+    Column("candidate_index", Integer, nullable=False),
+    Column("is_first_source", Boolean, nullable=False, default=False),
+    Column("candidate", JSON, nullable=False),
+    Column("evidence", JSON, nullable=False),
+    Column("people_count", Integer),
+    Column("report_version", Integer, nullable=False, default=1),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("report_id", "candidate_index", name="uq_mentions_report_candidate"),
+)
+Index("ix_mentions_event_id", mentions.c.event_id)
+
+# Facet values of an event (type, grievance, unit, place, ...) for counted filters.
+event_facets = Table(
+    "event_facets",
+    metadata,
+    Column("event_id", String(32), ForeignKey("events.id"), nullable=False),
+    Column("facet", String(32), nullable=False),
+    Column("value", String(512), nullable=False),
+    UniqueConstraint("event_id", "facet", "value", name="uq_event_facets_all"),
+)
+Index("ix_event_facets_facet_value", event_facets.c.facet, event_facets.c.value)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(128), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(16), nullable=False),  # viewer analyst admin
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("locked_until", DateTime(timezone=True)),
+)
+
+# Every change to an event, by whom, before and after.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", String(32), nullable=False),
+    Column("actor", String(128), nullable=False),  # username, or "pipeline"
+    Column("action", String(32), nullable=False),  # create update confirm reject merge split correction
+    Column("field", String(64)),
+    Column("before", JSON),
+    Column("after", JSON),
+    Column("note", Text),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_audit_log_event_id", audit_log.c.event_id)
+
+# Corrections suggested by readers (or analysts), and their review decision.
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", String(32), ForeignKey("events.id"), nullable=False),
+    Column("field", String(64)),
+    Column("old_value", Text),
+    Column("new_value", Text),
+    Column("quote", Text, nullable=False),
+    Column("comment", Text),
+    Column("client_key", String(64)),  # hashed client address, for rate limits
+    Column("submitted_by", String(128)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("status", String(16), nullable=False, default="pending"),  # pending accepted rejected
+    Column("decided_by", String(128)),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("audit_id", Integer),
+)
+Index("ix_corrections_status", corrections.c.status)
+
+# Ingest runs: what was given, when, the summary.
+ingest_runs = Table(
+    "ingest_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("inputs", JSON, nullable=False),
+    Column("summary", JSON),
+)
