@@ -85,7 +85,7 @@ class Store:
 
     # -- schema ---------------------------------------------------------------------------
     def migrate(self) -> None:
-        """Bring the schema to the newest Alembic revision (idempotent)."""
+        """Bring the schema to the newest Alembic revisions (idempotent; all heads)."""
         from alembic import command
         from alembic.config import Config
 
@@ -94,7 +94,7 @@ class Store:
         cfg.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, "heads")  # every branch: areas add migrations off 0001
 
     def dispose(self) -> None:
         self.engine.dispose()
