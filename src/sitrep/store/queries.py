@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import and_, func, select, text
@@ -82,6 +82,8 @@ def search_reports(store: Store, q: SearchQuery) -> list[SearchHit]:
         published = row[5]
         if isinstance(published, str):  # SQLite via text() returns strings
             published = datetime.fromisoformat(published)
+        if published is not None and published.tzinfo is None:  # stored as UTC
+            published = published.replace(tzinfo=UTC)
         out.append(SearchHit(int(row[0]), row[1], row[2], row[3], row[4], published, row[6], row[7],
                              float(row[8])))
     return out

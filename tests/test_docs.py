@@ -1,0 +1,71 @@
+"""Docs are enforced by tests: every command and every setting is documented."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import click
+import typer.main
+
+from sitrep.cli import app
+from sitrep.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _commands(group: click.Group, prefix: str = "sitrep") -> list[str]:
+    names = []
+    for name, cmd in group.commands.items():
+        full = f"{prefix} {name}"
+        if isinstance(cmd, click.Group):
+            names.extend(_commands(cmd, full))
+        else:
+            names.append(full)
+    return names
+
+
+def test_every_command_has_a_section_in_docs_cli() -> None:
+    doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    headings = set(re.findall(r"^## (sitrep[\w -]*?)\s*$", doc, re.M))
+    group = typer.main.get_command(app)
+    assert isinstance(group, click.Group)
+    missing = [c for c in _commands(group) if c not in headings and " ".join(c.split()[:2]) not in headings]
+    assert missing == [], f"document these commands in docs/cli.md: {missing}"
+
+
+def test_every_command_and_option_has_help() -> None:
+    group = typer.main.get_command(app)
+    assert isinstance(group, click.Group)
+
+    def walk(g: click.Group) -> list[str]:
+        bad = []
+        for name, cmd in g.commands.items():
+            if isinstance(cmd, click.Group):
+                bad.extend(walk(cmd))
+            if not (cmd.help or "").strip():
+                bad.append(name)
+            for param in cmd.params:
+                if isinstance(param, click.Option) and not (param.help or "").strip() and param.name != "help":
+                    bad.append(f"{name} {param.opts[0]}")
+        return bad
+
+    assert walk(group) == []
+
+
+def test_every_setting_is_in_the_example_config_with_a_description() -> None:
+    text = (ROOT / "sitrep.example.toml").read_text(encoding="utf-8")
+    uncommented = "\n".join(line[2:] if line.startswith("# ") and " = " in line else line for line in text.splitlines())
+    keys = set(tomllib.loads(re.sub(r"^(\w+) = $", r'\1 = ""', uncommented, flags=re.M)))
+    for name, field in Settings.model_fields.items():
+        assert name in keys, f"sitrep.example.toml lacks {name}"
+        assert field.description, f"Settings.{name} has no description"
+
+
+def test_readme_first_screen_has_the_two_commands() -> None:
+    first_screen = "\n".join((ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:40])
+    assert "scripts/setup.sh" in first_screen and "sitrep demo" in first_screen
+    assert "scripts/test.sh" in first_screen
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "scripts/test.sh" in ci
