@@ -85,12 +85,20 @@ def print_summary(summary: IngestSummary) -> None:
 def ingest(
     targets: Annotated[list[str], typer.Argument(help="Files, folders (Telegram exports) or URLs.")],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    enqueue: Annotated[bool, typer.Option(
+        "--enqueue", help="Queue the work for `sitrep worker` processes (PostgreSQL team mode) instead.")] = False,
 ) -> None:
     """Ingest Telegram exports, t.me/s pages, JSONL dumps, articles, URL lists and feeds.
 
     Exit code 0 when everything went in, 1 when some items failed, 2 when nothing could be read.
     """
     settings = get_settings()
+    if enqueue:
+        from sitrep.watch.queue import enqueue_ingest
+
+        queued = enqueue_ingest(settings, targets)
+        console.print(f"queued {queued} ingest job(s); `sitrep queue` shows their progress")
+        return
     store = pipeline.open_settings_store(settings)
     columns = [TextColumn("{task.description}"), BarColumn(), DownloadColumn(), _ItemsColumn(""),
                TimeElapsedColumn(), TimeRemainingColumn()]
