@@ -103,6 +103,22 @@ def ingest(
     return summary
 
 
+def ingest_posts(posts: Iterable[Post], settings: Settings, store: Store) -> IngestSummary:
+    """Steps 2–6 for posts a live collector already holds (Telegram watcher, feed poller, worker).
+
+    The collector archived any downloaded media itself, so step 2 has no folder to copy from.
+    """
+    summary = IngestSummary()
+    batch = _Batch([], None)
+    for post in posts:
+        batch.posts.append(post)
+        if len(batch.posts) >= settings.batch_size:
+            _flush(batch, settings, store, summary)
+    _flush(batch, settings, store, summary)
+    summary.events += process_pending(settings, store)
+    return summary
+
+
 def _media_base(target: str) -> Path | None:
     if sources.is_url(target):
         return None

@@ -265,3 +265,67 @@ ingest_runs = Table(
     Column("inputs", JSON, nullable=False),
     Column("summary", JSON),
 )
+
+# --- continuous collection (sitrep.watch; migration 0002_watch) ---------------------------------
+
+# Resolved Telegram channels, so a restart does not resolve every username again (resolving is
+# rate-limited hard by Telegram). No secret here: ids and access hashes are per-account handles.
+telegram_peers = Table(
+    "telegram_peers",
+    metadata,
+    Column("handle", String(256), primary_key=True),  # username (lower case) or numeric id as typed
+    Column("channel_id", BigInteger, nullable=False),
+    Column("access_hash", BigInteger),
+    Column("username", String(256)),
+    Column("title", Text),
+    Column("resolved_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_telegram_peers_channel_id", telegram_peers.c.channel_id)
+
+# Conditional-request state of every URL the feed poller fetches (feeds and articles).
+http_state = Table(
+    "http_state",
+    metadata,
+    Column("url", String(2048), primary_key=True),
+    Column("etag", String(512)),
+    Column("last_modified", String(128)),
+    Column("entry_updated", String(64)),  # the feed entry's updated/published stamp last seen
+    Column("content_sha256", String(64)),
+    Column("checked_at", DateTime(timezone=True), nullable=False),
+    Column("status", Integer),
+)
+
+# Saved alert rules: a query and codebook filters, and where to send matches.
+alert_rules = Table(
+    "alert_rules",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(256), nullable=False, unique=True),
+    Column("on_kind", String(16), nullable=False),  # "report" or "event"
+    Column("query", Text),
+    Column("filters", JSON, nullable=False),  # {"event_type", "grievance", "unit", "place", "channel"}
+    Column("webhook_url", Text),
+    Column("telegram_chat_id", String(128)),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    # Items created at or before this are never alerted (no flood of old matches on creation).
+    Column("watermark_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per (rule, item, channel): the unique key makes every alert go out once.
+alert_deliveries = Table(
+    "alert_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("rule_id", Integer, ForeignKey("alert_rules.id"), nullable=False),
+    Column("item_kind", String(16), nullable=False),  # report, event
+    Column("item_id", String(64), nullable=False),
+    Column("channel", String(16), nullable=False),  # webhook, telegram
+    Column("status", String(16), nullable=False),  # pending sent failed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", DateTime(timezone=True)),
+    UniqueConstraint("rule_id", "item_kind", "item_id", "channel", name="uq_alert_deliveries_key"),
+)
+Index("ix_alert_deliveries_status", alert_deliveries.c.status)
