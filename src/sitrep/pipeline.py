@@ -15,20 +15,24 @@ killed at any moment is completed by the next one and ends in the same database.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from sitrep import sources
 from sitrep.archive import preserve_media
 from sitrep.enrich import enrich_posts
 from sitrep.enrich.lemmas import TOKEN, query_lemmas
 from sitrep.enrich.normalize import normalize
-from sitrep.models import Failure, IngestSummary, Post, Skipped
+from sitrep.models import Extraction, Failure, IngestSummary, Post, Report, Skipped
 from sitrep.settings import Settings
 from sitrep.sources import SourceContext
 from sitrep.store import Store, open_store
 from sitrep.store.queries import SearchHit, SearchQuery, search_reports
+
+if TYPE_CHECKING:
+    from sitrep.store.events import Pending
 
 
 class Progress:
@@ -146,12 +150,74 @@ def _flush(batch: _Batch, settings: Settings, store: Store, summary: IngestSumma
             summary.unchanged += 1
 
 
-def process_pending(settings: Settings, store: Store) -> int:
+class ExtractorLike(Protocol):
+    """What steps 5–6 need of the codebook extractor (``sitrep.extract.Extractor``)."""
+
+    codebook_version: str
+
+    def extract_many(self, reports: Sequence[Report]) -> list[Extraction]:
+        """One ``Extraction`` per report, in order."""
+        ...
+
+    def extract(self, report: Report) -> Extraction:
+        """The ``Extraction`` of one report."""
+        ...
+
+
+def process_pending(settings: Settings, store: Store, extractor: ExtractorLike | None = None) -> int:
     """Steps 5–6 over every report whose current version has not been extracted yet.
 
-    Returns the number of event candidates stored. (Filled in by the codebook engine.)
+    5. **extract** the pending reports of a batch (``settings.batch_size``, in id order);
+    6. **merge**: link near duplicates and forwards, store candidates as mentions, join them to
+       existing events or start new ones (``store.events.apply_batch``), set
+       ``extracted_version`` — all in one transaction per batch, so a run killed at any moment
+       leaves whole batches pending and the next run ends in the same database.
+
+    ``extractor`` is the seam for tests; by default the codebook extractor from
+    ``settings.codebook``. With ``settings.extract_events`` off only near duplicates are linked.
+    Returns the number of event candidates stored.
     """
-    return 0
+    from sitrep.store.events import apply_batch, load_pending
+
+    if extractor is None and settings.extract_events:
+        from sitrep.extract import Extractor
+
+        extractor = Extractor.load(settings.codebook)
+    version = extractor.codebook_version if extractor is not None else ""
+    stored = 0
+    after = 0
+    while True:
+        pending = load_pending(store, settings.batch_size, after_id=after)
+        if not pending:
+            return stored
+        after = pending[-1].report_id
+        extractions: list[Extraction | None] = [None] * len(pending)
+        if extractor is not None:
+            extractions = list(_extract_all(extractor, pending, store))
+        stored += apply_batch(store, list(zip(pending, extractions, strict=True)), version)
+
+
+def _extract_all(
+    extractor: ExtractorLike, pending: Sequence[Pending], store: Store
+) -> list[Extraction | None]:
+    """Extract a batch; when the batch fails, report by report, recording each failure."""
+    reports = [p.report for p in pending]
+    try:
+        return list(extractor.extract_many(reports))
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+        pass  # one bad report spoils the batch call: find it below, report by report
+    out: list[Extraction | None] = []
+    for item in pending:
+        try:
+            out.append(extractor.extract(item.report))
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
+            store.record_failure(Failure(
+                origin=f"report {item.report_id}", position=item.report.post.external_id, stage="extract",
+                reason=f"extractor failed on report {item.report_id} v{item.version}: "
+                f"{type(exc).__name__}: {str(exc)[:200]}; fix the extractor, then reset extracted_version",
+            ))
+            out.append(None)
+    return out
 
 
 def parse_query(text: str) -> tuple[list[set[str]], list[str]]:

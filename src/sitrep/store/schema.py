@@ -329,3 +329,36 @@ alert_deliveries = Table(
     UniqueConstraint("rule_id", "item_kind", "item_id", "channel", name="uq_alert_deliveries_key"),
 )
 Index("ix_alert_deliveries_status", alert_deliveries.c.status)
+
+# -- dedup (issue 4): persistent indexes for incremental near-duplicate and event lookup -----
+# Keys of a report: its MinHash LSH bands, canonical article URL and Telegram post address
+# (64-bit hashes, see dedup/neardup.py). "Which stored reports may repeat this one?" is one
+# indexed lookup on `key`, whatever the number of reports stored.
+dedup_keys = Table(
+    "dedup_keys",
+    metadata,
+    Column("key", BigInteger, primary_key=True, autoincrement=False),
+    Column("report_id", Integer, ForeignKey("reports.id"), primary_key=True, autoincrement=False),
+)
+Index("ix_dedup_keys_report_id", dedup_keys.c.report_id)
+
+# How a report relates to an earlier one: "dup" (near-duplicate text or same article URL),
+# "forward" (a Telegram forward of that post). Gives the repost/forward chain of an event.
+report_links = Table(
+    "report_links",
+    metadata,
+    Column("report_id", Integer, ForeignKey("reports.id"), primary_key=True, autoincrement=False),
+    Column("kind", String(16), primary_key=True),
+    Column("target_id", Integer, ForeignKey("reports.id"), nullable=False),
+    Column("score", Float),
+)
+Index("ix_report_links_target_id", report_links.c.target_id)
+
+# Lookup keys of an event (event type + unit number / unit name / place), see dedup/merge.py.
+event_keys = Table(
+    "event_keys",
+    metadata,
+    Column("key", String(300), primary_key=True),
+    Column("event_id", String(32), ForeignKey("events.id"), primary_key=True),
+)
+Index("ix_event_keys_event_id", event_keys.c.event_id)

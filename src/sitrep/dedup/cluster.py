@@ -1,0 +1,149 @@
+"""A batch of reports + their extractions → event ids per report (``sitrep cluster``).
+
+Input: reports and, in the same order, what the extractor read from each. Output: for each
+report the ids of the events its candidates belong to after merging across the batch.
+
+Steps: (1) near-duplicate groups — MinHash LSH + rapidfuzz over the normalised text, the same
+canonical article URL, a Telegram forward pointing at a post of the batch; (2) reports in
+publication order, each candidate joins the best-matching event found through its lookup keys
+or its near-duplicate group (``merge.match``), or starts one. Event ids derive from the first
+report's key and the candidate index, so the same input always gives the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sitrep.dedup.merge import MERGE_SCORE, Profile, lookup_keys, match
+from sitrep.dedup.neardup import near_duplicate_groups, post_key, url_key
+from sitrep.dedup.urls import canonical_url, telegram_post_key
+from sitrep.models import Extraction, Report
+
+_LATEST = datetime.max.replace(tzinfo=UTC)
+
+
+def event_id_for(report_key: str, candidate_index: int) -> str:
+    """The id of an event started by candidate ``candidate_index`` of the report ``report_key``."""
+    digest = hashlib.sha256(f"{report_key}#{candidate_index}".encode()).hexdigest()
+    return "ev-" + digest[:16]
+
+
+def report_key(report: Report) -> str:
+    """A report's stable identity: source kind, channel/site and external id."""
+    src = report.post.source
+    return f"{src.kind}:{src.handle}:{report.post.external_id}"
+
+
+def _published(report: Report) -> datetime:
+    p = report.post.published_at
+    if p is None:
+        return _LATEST
+    return p.replace(tzinfo=UTC) if p.tzinfo is None else p
+
+
+def forward_target(report: Report) -> tuple[str, str] | None:
+    """(channel, message id) of the post this one forwards, when Telegram says so."""
+    ref = report.post.forwarded_from_id
+    if not ref:
+        return None
+    found = telegram_post_key(ref)
+    if found:
+        return found
+    if "/" in ref:
+        channel, _, msg = ref.rpartition("/")
+        if msg.isdigit() and channel:
+            return channel.lower().lstrip("@"), msg
+    return None
+
+
+def duplicate_groups(reports: Sequence[Report]) -> list[int]:
+    """For each report (in the given order) the index of the first report of its group."""
+    parent = near_duplicate_groups([r.norm_text for r in reports])
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = root(i), root(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    owners: dict[int, int] = {}
+    for i, rep in enumerate(reports):
+        post = rep.post
+        keys = []
+        if post.url:
+            canon = canonical_url(post.url)
+            if canon:
+                keys.append(url_key(canon))
+            tme = telegram_post_key(post.url)
+            if tme:
+                keys.append(post_key(*tme))
+        if post.source.kind != "web" and post.external_id.isdigit():
+            keys.append(post_key(post.source.handle, post.external_id))
+        for k in keys:
+            if k in owners:
+                union(owners[k], i)
+            else:
+                owners[k] = i
+    for i, rep in enumerate(reports):
+        target = forward_target(rep)
+        if target and post_key(*target) in owners:
+            union(owners[post_key(*target)], i)
+    return [root(i) for i in range(len(reports))]
+
+
+def cluster_documents(reports: Sequence[Report], extractions: Sequence[Extraction]) -> list[list[str]]:
+    """Event ids per document after merging across the batch (stable across reruns)."""
+    if len(reports) != len(extractions):
+        raise ValueError(f"{len(reports)} reports but {len(extractions)} extractions: pass them in pairs")
+    order = sorted(range(len(reports)), key=lambda i: (_published(reports[i]), report_key(reports[i]), i))
+    ordered = [reports[i] for i in order]
+    groups = duplicate_groups(ordered)
+    events: dict[str, Profile] = {}
+    members: dict[str, set[int]] = {}
+    by_key: dict[str, list[str]] = {}
+    by_group: dict[int, list[str]] = {}
+    result: list[list[str]] = [[] for _ in reports]
+    for pos, i in enumerate(order):
+        rep, ex = reports[i], extractions[i]
+        if not ex.relevant:
+            continue
+        published = rep.post.published_at
+        group = groups[pos]
+        for k, cand in enumerate(ex.events):
+            mine = Profile(cand.event_type)
+            mine.add(cand, published, group)
+            keys = lookup_keys(cand)
+            seen: list[str] = []
+            for key in keys:
+                seen.extend(by_key.get(key, ()))
+            seen.extend(by_group.get(group, ()))
+            best: tuple[float, str] | None = None
+            for eid in dict.fromkeys(seen):
+                if i in members[eid]:
+                    continue  # the extractor said these are two events of one report
+                score = match(mine, events[eid])
+                if score is not None and score >= MERGE_SCORE and (best is None or score > best[0]):
+                    best = (score, eid)
+            if best is None:
+                eid = event_id_for(report_key(rep), k)
+                events[eid] = Profile(cand.event_type)
+                members[eid] = set()
+            else:
+                eid = best[1]
+            events[eid].add(cand, published, group)
+            members[eid].add(i)
+            for key in keys:
+                if eid not in by_key.setdefault(key, []):
+                    by_key[key].append(eid)
+            if eid not in by_group.setdefault(group, []):
+                by_group[group].append(eid)
+            if eid not in result[i]:
+                result[i].append(eid)
+    return result

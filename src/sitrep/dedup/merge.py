@@ -1,0 +1,277 @@
+"""Event candidate(s) → "is this the same real-world event?" (pure rules, no storage).
+
+Input: ``EventCandidate`` objects (with the publication date of their report) or an event
+already stored. Output: a ``Profile`` per event, ``lookup_keys`` to find stored events worth
+comparing, and ``match`` which gives a score (or None when the two must never merge).
+
+Hard rules (never merge): a different event type; units of the same kind with disjoint
+numbers (1428th regiment ≠ 1430th regiment); event dates more than ``DATE_WINDOW_DAYS`` apart;
+event places that share neither a place, an oblast, nor 50 km.
+Evidence (summed, merge at ``MERGE_SCORE``): a shared numbered unit 3, a shared named unit 1.5,
+a shared specific place 2 (an oblast/region 1, a foreign country 1.5, a big city or
+Russia/Ukraine 0.3), the same event day 1.5 (same month 1), the same people count 1 (close 0.5),
+publication within 3 days 0.5, overlapping grievances 0.3, a near-duplicate text 5.
+A big city alone with the same date (0.3 + 1.5 + 0.5 = 2.3) stays below 2.5 on purpose: two
+protests in Moscow on one day are not one event. The weights were set by hand on the
+labelled ``reports-dev`` clusters (pairwise F1 printed by ``bench/dedup_gold.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sitrep.models import EventCandidate, Place
+
+MERGE_SCORE = 2.5
+NEAR_DUP_SCORE = 5.0
+DATE_WINDOW_DAYS = 14  # one event is reported over days; different waves of a story weeks apart
+PUB_WINDOW_DAYS = 120  # neither side has an event date: publications further apart are other events
+NEAR_KM = 50.0
+
+_KINDS = {
+    "regiment": "regiment", "brigade": "brigade", "battalion": "battalion", "division": "division",
+    "company": "company", "army": "army", "corps": "corps", "detachment": "detachment", "base": "base",
+    "squadron": "squadron", "platoon": "platoon", "group": "group",
+    "полк": "regiment", "бригада": "brigade", "батальон": "battalion", "дивизия": "division",
+    "дивізія": "division", "рота": "company", "армия": "army", "армія": "army", "корпус": "corps",
+    "отряд": "detachment", "загін": "detachment", "база": "base", "бригады": "brigade", "полка": "regiment",
+    "бригади": "brigade", "батальону": "battalion", "батальона": "battalion",
+}
+# Words that say what kind of unit it is, never which one: never enough to match two names.
+_GENERIC = frozenset({
+    "separate", "mechanized", "mechanised", "motorized", "motorised", "motor", "rifle", "infantry",
+    "guards", "guard", "tank", "assault", "airborne", "air", "mountain", "territorial",
+    "defence", "defense", "tactical", "aviation", "helicopter", "artillery", "special", "forces",
+    "military", "unit", "marine", "naval", "the", "of", "and", "national", "operational", "purpose",
+    "volunteer", "battle", "combat", "reserve", "units", "troops", "storm", "z", "higher", "school",
+    "command", "center", "centre", "training", "regional", "district", "отдельный", "отдельная",
+    "механизированная", "мотострелковый", "мотострелковая", "штурмовой", "гвардейская",
+})
+_MIL_UNIT = re.compile(
+    r"(?:military\s+unit|в/ч|в\.ч\.|вч|в/ч\.|військова\s+частина)\s*№?\s*([a-zа-я]?\d{3,6})", re.IGNORECASE
+)
+_NUMBERED = re.compile(r"(\d{1,4})(?:st|nd|rd|th|-?[а-яіїє]{1,3})?\b")
+
+# Cities so large that sharing one says little (population > ~1M, plus the capitals).
+BIG_CITIES = frozenset({
+    "moscow", "saint petersburg", "st petersburg", "kyiv", "kiev", "kharkiv", "odesa", "odessa",
+    "dnipro", "donetsk", "zaporizhzhia", "lviv", "kazan", "novosibirsk", "yekaterinburg",
+    "nizhny novgorod", "chelyabinsk", "samara", "omsk", "rostov-on-don", "ufa", "krasnoyarsk",
+    "voronezh", "perm", "volgograd", "krasnodar", "minsk", "москва", "киев", "київ", "харьков",
+    "харків", "одесса", "одеса", "донецк", "донецьк", "санкт-петербург", "казань",
+})
+HOME_COUNTRIES = frozenset({"russia", "ukraine", "россия", "украина", "україна", "росія"})
+COUNTRIES = HOME_COUNTRIES | frozenset({
+    "belarus", "armenia", "georgia", "kazakhstan", "kyrgyzstan", "uzbekistan", "tajikistan", "nepal",
+    "india", "sri lanka", "cuba", "zambia", "norway", "finland", "poland", "france", "germany",
+    "moldova", "romania", "turkey", "serbia", "syria", "libya", "mali", "central african republic",
+})
+_REGION = re.compile(r"\b(oblast|krai|kray|region|republic|область|край|республика|республіка|okrug)\b")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s/-]", " ", text)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class UnitKey:
+    """A unit as compared: kind + number ("regiment", "1428"), or distinctive name words."""
+
+    kind: str
+    number: str | None
+    names: frozenset[str]
+
+
+def parse_unit(text: str) -> UnitKey:
+    t = _fold(text)
+    m = _MIL_UNIT.search(t)
+    if m:
+        return UnitKey("military unit", m.group(1).upper(), frozenset())
+    words = t.replace("/", " ").split()
+    kind = next((_KINDS[w] for w in reversed(words) if w in _KINDS), "")
+    num = _NUMBERED.match(t)
+    number = num.group(1) if num and kind else None
+    names = frozenset(w for w in words if len(w) >= 4 and w not in _GENERIC and w not in _KINDS
+                      and not w[0].isdigit())
+    return UnitKey(kind, number, names)
+
+
+def units_conflict(a: set[UnitKey], b: set[UnitKey]) -> bool:
+    """Same kind of unit on both sides with no number in common: different units."""
+    for kind in {u.kind for u in a if u.number} & {u.kind for u in b if u.number}:
+        na = {u.number for u in a if u.kind == kind and u.number}
+        nb = {u.number for u in b if u.kind == kind and u.number}
+        if not na & nb:
+            return True
+    return False
+
+
+def units_shared(a: set[UnitKey], b: set[UnitKey]) -> tuple[int, int]:
+    """(numbered units shared, named units shared)."""
+    numbered = {(u.kind, u.number) for u in a if u.number} & {(u.kind, u.number) for u in b if u.number}
+    names_a = {n for u in a for n in u.names}
+    names_b = {n for u in b for n in u.names}
+    return len(numbered), len(names_a & names_b)
+
+
+def place_key(p: Place) -> str:
+    return f"g{p.geonameid}" if p.geonameid else _fold(p.name)
+
+
+def place_weight(p: Place) -> float:
+    name = _fold(p.name)
+    if name in HOME_COUNTRIES:
+        return 0.3
+    if name in COUNTRIES or (p.country and _fold(p.country) == name):
+        return 1.5
+    if name in BIG_CITIES:
+        return 0.3
+    if _REGION.search(name) or (p.admin1 and _fold(p.admin1) == name):
+        return 1.0
+    return 2.0
+
+
+def _km(a: Place, b: Place) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_compatible(a: Place, b: Place) -> bool:
+    """The same place, a place and its oblast, two places of one oblast, or within 50 km."""
+    if place_key(a) == place_key(b):
+        return True
+    fa, fb = _fold(a.name), _fold(b.name)
+    ra, rb = _fold(a.admin1 or ""), _fold(b.admin1 or "")
+    if (ra and ra in (fb, rb)) or (rb and rb == fa):
+        return True
+    km = _km(a, b)
+    return km is not None and km <= NEAR_KM
+
+
+def date_interval(
+    value: str | None, precision: str | None, published: datetime | None
+) -> tuple[date, date] | None:
+    """An event date as the interval of days it may mean (``XXXX`` takes the publication year)."""
+    if not value:
+        return None
+    if value.startswith("XXXX"):
+        if published is None:
+            return None
+        value = f"{published.year:04d}{value[4:]}"
+    try:
+        d = date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    if precision == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    if precision == "month":
+        nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return date(d.year, d.month, 1), nxt - timedelta(days=1)
+    return d, d
+
+
+@dataclass
+class Profile:
+    """What is known of one event: the union over its candidates (or a stored event's row)."""
+
+    event_type: str
+    units: set[UnitKey] = field(default_factory=set)
+    places: list[Place] = field(default_factory=list)  # event-role places first
+    dates: list[tuple[date, date]] = field(default_factory=list)
+    day_dates: set[date] = field(default_factory=set)
+    counts: list[int] = field(default_factory=list)
+    published: list[datetime] = field(default_factory=list)
+    grievances: set[str] = field(default_factory=set)
+    dup_groups: set[Any] = field(default_factory=set)  # near-duplicate group ids of its reports
+
+    def add(self, cand: EventCandidate, published: datetime | None, dup_group: Any = None) -> None:
+        self.units.update(parse_unit(u) for u in cand.units)
+        known = {place_key(p) for p in self.places}
+        self.places.extend(p for p in cand.places if place_key(p) not in known)
+        iv = date_interval(cand.event_date, cand.date_precision, published)
+        if iv:
+            self.dates.append(iv)
+            if iv[0] == iv[1]:
+                self.day_dates.add(iv[0])
+        if cand.people_count is not None:
+            self.counts.append(cand.people_count)
+        if published is not None:
+            self.published.append(published)
+        self.grievances.update(cand.grievances)
+        if dup_group is not None:
+            self.dup_groups.add(dup_group)
+
+
+def profile_of(cand: EventCandidate, published: datetime | None, dup_group: Any = None) -> Profile:
+    p = Profile(cand.event_type)
+    p.add(cand, published, dup_group)
+    return p
+
+
+def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
+    return max(0, (max(a[0], b[0]) - min(a[1], b[1])).days)
+
+
+def match(a: Profile, b: Profile) -> float | None:
+    """Evidence that ``a`` and ``b`` are one event (merge at ``MERGE_SCORE``), None = never."""
+    if a.event_type != b.event_type or units_conflict(a.units, b.units):
+        return None
+    if a.dates and b.dates and min(_gap(x, y) for x in a.dates for y in b.dates) > DATE_WINDOW_DAYS:
+        return None
+    score = 0.0
+    if a.dup_groups & b.dup_groups:
+        score += NEAR_DUP_SCORE
+    if not (a.dates and b.dates) and a.published and b.published:
+        pub_gap = min(abs((x - y).total_seconds()) for x in a.published for y in b.published) / 86400
+        if pub_gap > PUB_WINDOW_DAYS and score < NEAR_DUP_SCORE:
+            return None
+    numbered, named = units_shared(a.units, b.units)
+    score += 3.0 * min(numbered, 1) + 1.5 * min(named, 1)
+    ev_a, ev_b = [p for p in a.places if p.role == "event"], [p for p in b.places if p.role == "event"]
+    apart = ev_a and ev_b and not any(places_compatible(x, y) for x in ev_a for y in ev_b)
+    if apart and score < NEAR_DUP_SCORE:
+        return None
+    shared = {place_key(p) for p in a.places} & {place_key(p) for p in b.places}
+    by_key = {place_key(p): p for p in a.places}
+    if shared:
+        score += max(place_weight(by_key[k]) for k in shared)
+    elif any(places_compatible(x, y) for x in a.places for y in b.places):
+        score += 1.0
+    if a.day_dates & b.day_dates:
+        score += 1.5
+    elif a.dates and b.dates and min(_gap(x, y) for x in a.dates for y in b.dates) == 0:
+        score += 1.0
+    if a.counts and b.counts:
+        if set(a.counts) & set(b.counts) and max(a.counts + b.counts) > 1:
+            score += 1.0
+        elif any(abs(x - y) <= 0.2 * max(x, y) for x in a.counts for y in b.counts):
+            score += 0.5 if max(a.counts + b.counts) > 1 else 0.3
+    if a.published and b.published and min(abs((x - y).total_seconds())
+                                           for x in a.published for y in b.published) <= 3 * 86400:
+        score += 0.5
+    if a.grievances & b.grievances:
+        score += 0.3
+    return score
+
+
+def lookup_keys(cand: EventCandidate) -> list[str]:
+    """Keys under which a stored event is found for this candidate (type + unit / place)."""
+    keys: set[str] = set()
+    for u in (parse_unit(x) for x in cand.units):
+        if u.number:
+            keys.add(f"{cand.event_type}|u:{u.kind}:{u.number}")
+        keys.update(f"{cand.event_type}|n:{n}" for n in u.names)
+    for p in cand.places:
+        keys.add(f"{cand.event_type}|p:{place_key(p)}")
+        if p.admin1:
+            keys.add(f"{cand.event_type}|p:{_fold(p.admin1)}")
+    return sorted(keys)

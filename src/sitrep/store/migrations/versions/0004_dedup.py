@@ -1,0 +1,58 @@
+"""dedup: near-duplicate keys of reports, report links (dup/forward), event lookup keys
+
+Revision ID: 0004_dedup
+Revises: 0001
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004_dedup"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "dedup_keys",
+        sa.Column("key", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("report_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.ForeignKeyConstraint(["report_id"], ["reports.id"], name=op.f("fk_dedup_keys_report_id_reports")),
+        sa.PrimaryKeyConstraint("key", "report_id", name=op.f("pk_dedup_keys")),
+    )
+    op.create_index("ix_dedup_keys_report_id", "dedup_keys", ["report_id"])
+    op.create_table(
+        "report_links",
+        sa.Column("report_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("target_id", sa.Integer(), nullable=False),
+        sa.Column("score", sa.Float(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["report_id"], ["reports.id"], name=op.f("fk_report_links_report_id_reports")
+        ),
+        sa.ForeignKeyConstraint(
+            ["target_id"], ["reports.id"], name=op.f("fk_report_links_target_id_reports")
+        ),
+        sa.PrimaryKeyConstraint("report_id", "kind", name=op.f("pk_report_links")),
+    )
+    op.create_index("ix_report_links_target_id", "report_links", ["target_id"])
+    op.create_table(
+        "event_keys",
+        sa.Column("key", sa.String(length=300), nullable=False),
+        sa.Column("event_id", sa.String(length=32), nullable=False),
+        sa.ForeignKeyConstraint(["event_id"], ["events.id"], name=op.f("fk_event_keys_event_id_events")),
+        sa.PrimaryKeyConstraint("key", "event_id", name=op.f("pk_event_keys")),
+    )
+    op.create_index("ix_event_keys_event_id", "event_keys", ["event_id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_event_keys_event_id", table_name="event_keys")
+    op.drop_table("event_keys")
+    op.drop_index("ix_report_links_target_id", table_name="report_links")
+    op.drop_table("report_links")
+    op.drop_index("ix_dedup_keys_report_id", table_name="dedup_keys")
+    op.drop_table("dedup_keys")

@@ -1,0 +1,108 @@
+"""Incremental merge in the store via ``pipeline.process_pending`` (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import pytest
+from dedup_helpers import TableExtractor, cand, report
+from sqlalchemy import select, update
+
+from sitrep.pipeline import process_pending
+from sitrep.settings import Settings
+from sitrep.store import Store
+from sitrep.store.events import list_events
+from sitrep.store.schema import audit_log, events, mentions, report_links, reports
+
+RU = "Бойцы 1428-го полка записали видеообращение: их бросили под Бахмутом без артиллерии и связи, 300 человек."
+EN = "Soldiers of Russia's 1428th regiment recorded a video appeal: about 250 men abandoned near Bakhmut."
+OTHER = "Мобилизованные из 1430-го полка записали обращение к губернатору: им не платят обещанные выплаты."
+TABLE = {
+    "1428": [cand(units=["1428th regiment"], places=["Bakhmut"], date="2024-05-02", count=300)],
+    "1430": [cand(units=["1430th regiment"], places=["Bakhmut"], date="2024-05-02", count=300)],
+}
+EN_TABLE = {"about 250": [cand(units=["1428th regiment"], places=["Bakhmut"], date="2024-05-02", count=250)]}
+
+
+def _ingest(store: Store, settings: Settings, reps: list, table: dict | None = None) -> int:  # type: ignore[type-arg]
+    store.save_reports(reps)
+    return process_pending(settings, store, TableExtractor({**EN_TABLE, **(table or TABLE)}))
+
+
+def _state(store: Store) -> list[tuple]:  # type: ignore[type-arg]
+    with store.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(
+            select(mentions.c.report_id, mentions.c.event_id, mentions.c.is_first_source).order_by(mentions.c.report_id))]
+
+
+def test_reports_merge_with_count_range_and_first_source(any_store: Store, any_settings: Settings) -> None:
+    _ingest(any_store, any_settings, [report("2", EN, 5, "en_site"), report("1", RU, 3, "ru_chan"),
+                                      report("3", OTHER, 3, "other")])
+    evs = {e.units[0]: e for e in list_events(any_store)}
+    main = evs["1428th regiment"]
+    assert main.reports == 2 and (main.count_low, main.count_high) == (250, 300)
+    assert main.first_channel == "ru_chan"  # published earliest, though stored second
+    assert evs["1430th regiment"].reports == 1  # different regiment number: never merged
+    with any_store.engine.connect() as conn:
+        assert conn.execute(select(audit_log.c.action).where(audit_log.c.event_id == main.id)).first()
+
+
+def test_forward_and_repost_are_linked_to_the_original(store: Store, settings: Settings) -> None:
+    orig = report("10", RU, 3, "origchan")
+    fwd = report("99", RU, 4, "reposter", fwd="https://t.me/origchan/10")
+    _ingest(store, settings, [orig, fwd, report("7", RU + " Подписаться на канал!", 5, "third")])
+    with store.engine.connect() as conn:
+        links = {(r.kind) for r in conn.execute(select(report_links))}
+        dup_of = [r[0] for r in conn.execute(select(reports.c.dup_of).order_by(reports.c.id))]
+    assert links == {"forward", "dup"} and dup_of == [None, 1, 1]
+    assert len({e for _, e, _ in _state(store)}) == 1
+
+
+def test_rerun_and_reextraction_give_the_same_ids(any_store: Store, any_settings: Settings) -> None:
+    _ingest(any_store, any_settings, [report("1", RU, 3), report("2", EN, 5, "en")])
+    before = _state(any_store)
+    assert process_pending(any_settings, any_store, TableExtractor(TABLE)) == 0  # nothing pending
+    with any_store.engine.begin() as conn:
+        conn.execute(update(reports).values(extracted_version=None))
+    process_pending(any_settings, any_store, TableExtractor({**EN_TABLE, **TABLE}))
+    assert _state(any_store) == before
+
+
+def test_locked_and_merged_events_survive_reruns(store: Store, settings: Settings) -> None:
+    _ingest(store, settings, [report("1", RU, 3), report("3", OTHER, 4, "o")])
+    (ev_a, _), (_, ev_b) = [(r[1], r[1]) for r in _state(store)]
+    with store.engine.begin() as conn:  # an analyst merges B into A and locks both
+        conn.execute(update(events).where(events.c.id == ev_b).values(status="merged", merged_into=ev_a, locked=True))
+        conn.execute(update(events).where(events.c.id == ev_a).values(locked=True, people_count=1))
+        conn.execute(update(reports).values(extracted_version=None))
+    before = _state(store)
+    process_pending(settings, store, TableExtractor(TABLE))
+    assert _state(store) == before
+    with store.engine.connect() as conn:
+        row = conn.execute(select(events).where(events.c.id == ev_a)).mappings().one()
+    assert row["people_count"] == 1 and row["locked"]
+
+
+def test_killed_batch_rolls_back_and_rerun_ends_the_same(
+    store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sitrep.store.events as store_events
+
+    store.save_reports([report("1", RU, 3), report("2", EN, 5, "en"), report("3", OTHER, 4, "o")])
+    real, calls = store_events.link_duplicates, []
+
+    def dies_on_third(*args):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # stands for kill -9 in the middle of the batch transaction
+        return real(*args)
+
+    monkeypatch.setattr(store_events, "link_duplicates", dies_on_third)
+    with pytest.raises(KeyboardInterrupt):
+        process_pending(settings, store, TableExtractor({**EN_TABLE, **TABLE}))
+    assert _state(store) == []  # the two reports already written in that batch were rolled back
+    monkeypatch.setattr(store_events, "link_duplicates", real)
+    process_pending(settings, store, TableExtractor({**EN_TABLE, **TABLE}))
+    first = _state(store)
+    with store.engine.begin() as conn:
+        conn.execute(update(reports).values(extracted_version=None))
+    process_pending(settings, store, TableExtractor({**EN_TABLE, **TABLE}))
+    assert _state(store) == first and len(first) == 3
