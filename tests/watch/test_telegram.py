@@ -24,7 +24,8 @@ async def _no_sleep(seconds: float) -> None:
 
 
 def _setup(tmp_path: Path, fake: FakeTelegram) -> tuple[Watcher, Store]:
-    settings = load_settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'db.sqlite'}")
+    settings = load_settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'db.sqlite'}",
+                             extract_events=False)
     store = open_store(settings.db_url)
     watcher = Watcher(fake, settings, store, WatchOptions(batch_size=4, max_reconnects=5), sleep=_no_sleep)
     return watcher, store
