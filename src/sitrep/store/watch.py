@@ -233,12 +233,16 @@ class ReportRow:
     published_at: datetime | None
     text: str
     search_body: str
+    first_seen_at: datetime | None = None
+
+
+_REPORT_COLS = (reports.c.id, sources.c.handle, sources.c.title, reports.c.external_id, reports.c.url,
+                reports.c.published_at, reports.c.text, reports.c.search_body, reports.c.first_seen_at)
 
 
 def reports_since(store: Store, after: datetime, limit: int = 1000) -> list[ReportRow]:
     """Reports first seen after ``after`` (oldest first), not deleted."""
-    q = (select(reports.c.id, sources.c.handle, sources.c.title, reports.c.external_id, reports.c.url,
-                reports.c.published_at, reports.c.text, reports.c.search_body)
+    q = (select(*_REPORT_COLS)
          .join(sources, sources.c.id == reports.c.source_id)
          .where(reports.c.first_seen_at > _utc(after), reports.c.deleted_at.is_(None))
          .order_by(reports.c.id).limit(limit))
@@ -253,14 +257,22 @@ class EventRow:
     event_date: str | None
     facets: dict[str, set[str]]  # facet → values (event_type, grievance, unit, place, channel ...)
     reports: list[ReportRow]
+    created_at: datetime | None = None
 
 
 def events_since(store: Store, after: datetime, limit: int = 500) -> list[EventRow]:
     """Events created after ``after`` (not merged away), with their facets and reports."""
+    return _events(store, and_(events.c.created_at > _utc(after), events.c.status != "merged"), limit)
+
+
+def event_by_id(store: Store, event_id: str) -> EventRow | None:
+    found = _events(store, events.c.id == event_id, 1)
+    return found[0] if found else None
+
+
+def _events(store: Store, where: Any, limit: int) -> list[EventRow]:
     with store.engine.connect() as conn:
-        rows = conn.execute(select(events).where(
-            events.c.created_at > _utc(after), events.c.status != "merged").order_by(events.c.created_at)
-            .limit(limit)).all()
+        rows = conn.execute(select(events).where(where).order_by(events.c.created_at).limit(limit)).all()
         out = []
         for ev in rows:
             facets: dict[str, set[str]] = {"event_type": {ev.event_type}}
@@ -276,13 +288,19 @@ def events_since(store: Store, after: datetime, limit: int = 500) -> list[EventR
                                   .where(event_facets.c.event_id == ev.id)):
                 facets.setdefault(f.facet, set()).add(f.value)
             reps = [ReportRow(*r) for r in conn.execute(
-                select(reports.c.id, sources.c.handle, sources.c.title, reports.c.external_id, reports.c.url,
-                       reports.c.published_at, reports.c.text, reports.c.search_body)
+                select(*_REPORT_COLS)
                 .join(mentions, and_(mentions.c.report_id == reports.c.id, mentions.c.event_id == ev.id))
                 .join(sources, sources.c.id == reports.c.source_id).order_by(reports.c.published_at))]
             facets["channel"] = {r.channel for r in reps} | {r.channel_title for r in reps if r.channel_title}
-            out.append(EventRow(ev.id, ev.event_type, ev.event_date, facets, reps))
+            out.append(EventRow(ev.id, ev.event_type, ev.event_date, facets, reps, _utc(ev.created_at)))
     return out
+
+
+def move_watermark(store: Store, rule_id: int, to: datetime) -> None:
+    """Move a rule's watermark forward (never back)."""
+    with store.engine.begin() as conn:
+        conn.execute(update(alert_rules).where(
+            alert_rules.c.id == rule_id, alert_rules.c.watermark_at < _utc(to)).values(watermark_at=_utc(to)))
 
 
 def claim_delivery(store: Store, rule_id: int, item_kind: str, item_id: str, channel: str) -> int | None:
@@ -317,6 +335,12 @@ def finish_delivery(store: Store, delivery_id: int, ok: bool, error: str | None,
         conn.execute(update(alert_deliveries).where(alert_deliveries.c.id == delivery_id).values(**values))
 
 
+def delivery_attempts(store: Store, delivery_id: int) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(alert_deliveries.c.attempts)
+                                .where(alert_deliveries.c.id == delivery_id)).scalar_one())
+
+
 def delivery_counts(store: Store) -> dict[str, int]:
     from sqlalchemy import func
 
@@ -328,7 +352,6 @@ def delivery_counts(store: Store) -> dict[str, int]:
 def report_by_id(store: Store, report_id: int) -> ReportRow | None:
     with store.engine.connect() as conn:
         row = conn.execute(
-            select(reports.c.id, sources.c.handle, sources.c.title, reports.c.external_id, reports.c.url,
-                   reports.c.published_at, reports.c.text, reports.c.search_body)
+            select(*_REPORT_COLS)
             .join(sources, sources.c.id == reports.c.source_id).where(reports.c.id == report_id)).first()
     return None if row is None else ReportRow(*row)
