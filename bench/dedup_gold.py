@@ -27,18 +27,30 @@ def load(gold_dir: Path) -> tuple[list[Report], list[dict]]:
     for doc in texts:
         published = datetime.fromisoformat(doc["date"]) if doc.get("date") else None
         raw = RawItem(doc["text"].encode(), "text/plain", "gold", datetime.now(UTC))
-        posts.append(Post(SourceRef("jsonl", doc.get("channel") or "gold"), doc["id"], raw, doc["text"],
-                          published_at=published))
+        posts.append(
+            Post(
+                SourceRef("jsonl", doc.get("channel") or "gold"),
+                doc["id"],
+                raw,
+                doc["text"],
+                published_at=published,
+            )
+        )
     return enrich_posts(posts), gold
 
 
 def gold_extraction(g: dict) -> Extraction:
     events = tuple(
         EventCandidate(
-            event_type=e["event_type"], grievances=tuple(e["grievances"]), event_date=e["event_date"],
-            date_precision=e["date_precision"], units=tuple(e["units"]),
+            event_type=e["event_type"],
+            grievances=tuple(e["grievances"]),
+            event_date=e["event_date"],
+            date_precision=e["date_precision"],
+            units=tuple(e["units"]),
             places=tuple(Place(p["name"], p["role"]) for p in e["places"]),
-            people_count=e["people_count"], count_precision=e["count_precision"], via=e["via"],
+            people_count=e["people_count"],
+            count_precision=e["count_precision"],
+            via=e["via"],
         )
         for e in g["events"]
     )
@@ -65,7 +77,9 @@ def main() -> None:
     reports, gold = load(gold_dir)
     pred = cluster_documents(reports, [gold_extraction(g) for g in gold])
     p, r, f, npos, npred = pairwise(gold, pred)
-    print(f"gold extractions:  pairwise P {p:.3f} R {r:.3f} F1 {f:.3f} (gold pairs {npos}, predicted {npred})")
+    print(
+        f"gold extractions:  pairwise P {p:.3f} R {r:.3f} F1 {f:.3f} (gold pairs {npos}, predicted {npred})"
+    )
     try:
         from sitrep.extract import Extractor  # type: ignore[attr-defined]
     except ImportError as exc:
@@ -74,7 +88,9 @@ def main() -> None:
     ex = Extractor.load(None)
     pred = cluster_documents(reports, ex.extract_many(reports))
     p, r, f, npos, npred = pairwise(gold, pred)
-    print(f"real extractor:    pairwise P {p:.3f} R {r:.3f} F1 {f:.3f} (gold pairs {npos}, predicted {npred})")
+    print(
+        f"real extractor:    pairwise P {p:.3f} R {r:.3f} F1 {f:.3f} (gold pairs {npos}, predicted {npred})"
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,188 @@
+"""Adding one report to a store holding N reports (default 1,000,000): dedup + merge latency.
+
+Run: ``.venv/bin/python bench/dedup_incremental.py [N] [DB_PATH]`` (default N = 1,000,000, a
+SQLite file in /tmp). Step 1 generates N reports from the real stream
+(``/work/shared/data/telegram-news-stream/raw``) with variations (random word substitutions,
+deletions and channel footers, so some variants are near duplicates and most are not), and
+writes them straight into the store's tables at speed (reports, their 16 LSH keys in
+``dedup_keys``, and for one report in 50 an event with its mention and lookup keys).
+Step 2 adds 300 new reports one by one through the real incremental path
+(``store.events.apply_batch``: near-duplicate lookup, link, event lookup and merge, audit, one
+transaction each) and prints p50/p95/max milliseconds and the peak RSS of the process.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import sqlite3
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sitrep.dedup.cluster import event_id_for
+from sitrep.dedup.merge import lookup_keys
+from sitrep.dedup.neardup import text_keys
+from sitrep.enrich import enrich_posts
+from sitrep.enrich.normalize import normalize
+from sitrep.models import EventCandidate, Extraction, Place, Post, RawItem, SourceRef
+from sitrep.store import open_store
+from sitrep.store.events import Pending, apply_batch, candidate_to_json
+
+STREAM = Path("/work/shared/data/telegram-news-stream/raw")
+FOOTERS = ["\n\nПодписаться", "\n\n👉 Прислать новость", "\n\nИсточник: ТАСС", "", "", ""]
+UNITS = ["regiment", "brigade", "battalion"]
+
+
+def stream_texts() -> list[str]:
+    out = []
+    for path in sorted(STREAM.glob("*.json")):
+        out += [
+            m["text"] for m in json.loads(path.read_text(encoding="utf-8")) if (m.get("text") or "").strip()
+        ]
+    return out
+
+
+def vary(rng: random.Random, text: str) -> str:
+    words = text.split()
+    for _ in range(rng.randint(0, max(1, len(words) // 4))):
+        if words:
+            words[rng.randrange(len(words))] = rng.choice(words)
+    return " ".join(words) + rng.choice(FOOTERS)
+
+
+def cand_for(i: int) -> EventCandidate:
+    return EventCandidate(
+        "appeal",
+        units=(f"{100 + i % 5000}th {UNITS[i % 3]}",),
+        places=(Place(f"Place{i % 3000}", "event"),),
+        event_date=None,
+        people_count=10 + i % 90,
+        codebook_version="bench",
+    )
+
+
+def generate(db: Path, n: int, texts: list[str]) -> None:
+    store = open_store(f"sqlite:///{db}")
+    store.dispose()
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=OFF")
+    now = datetime.now(UTC).isoformat(sep=" ")
+    con.execute("INSERT INTO sources (id, kind, handle, created_at) VALUES (1, 'jsonl', 'bench', ?)", (now,))
+    con.execute("INSERT INTO raw_items VALUES ('0', 'text/plain', 0, x'', 'bench', 1, NULL, ?)", (now,))
+    rng = random.Random(7)
+    base = datetime(2024, 1, 1, tzinfo=UTC)
+    t0 = time.perf_counter()
+    chunk = 20_000
+    for start in range(1, n + 1, chunk):
+        rows, keys, evs, ments, ekeys = [], [], [], [], []
+        for rid in range(start, min(n + 1, start + chunk)):
+            text = vary(rng, texts[rid % len(texts)])
+            norm = normalize(text)
+            pub = (base + timedelta(seconds=rid * 40)).isoformat(sep=" ")
+            rows.append((rid, 1, str(rid), pub, "ru", text, norm, norm, "0", 1, now, now, 1))
+            keys += [(k, rid) for k in set(text_keys(norm))]
+            if rid % 50 == 0:
+                c = cand_for(rid)
+                eid = event_id_for(f"jsonl:bench:{rid}", 0)
+                evs.append(
+                    (
+                        eid,
+                        "appeal",
+                        "[]",
+                        json.dumps(list(c.units)),
+                        "[]",
+                        0.0,
+                        "new",
+                        "bench",
+                        rid,
+                        pub,
+                        0,
+                        now,
+                        now,
+                    )
+                )
+                ments.append((eid, rid, 0, 1, json.dumps(candidate_to_json(c)), "[]", c.people_count, 1, now))
+                ekeys += [(k, eid) for k in lookup_keys(c)]
+        con.executemany(
+            "INSERT INTO reports (id, source_id, external_id, published_at, lang, text, norm_text, "
+            "search_body, raw_sha256, version, first_seen_at, last_seen_at, extracted_version) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+        con.executemany("INSERT OR IGNORE INTO dedup_keys (key, report_id) VALUES (?, ?)", keys)
+        con.executemany(
+            "INSERT INTO events (id, event_type, grievances, units, places, confidence, status, "
+            "codebook_version, first_report_id, first_published_at, locked, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            evs,
+        )
+        con.executemany(
+            "INSERT INTO mentions (event_id, report_id, candidate_index, is_first_source, candidate, "
+            "evidence, people_count, report_version, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            ments,
+        )
+        con.executemany("INSERT OR IGNORE INTO event_keys (key, event_id) VALUES (?, ?)", ekeys)
+        con.commit()
+        done = min(n, start + chunk - 1)
+        print(f"\r  generated {done:,} reports ({time.perf_counter() - t0:.0f} s)", end="", flush=True)
+    print()
+    con.close()
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    db = Path(sys.argv[2] if len(sys.argv) > 2 else f"/tmp/sitrep-bench-{n}.db")
+    texts = stream_texts()
+    if not db.exists():
+        t0 = time.perf_counter()
+        generate(db, n, texts)
+        print(
+            f"generation of {n:,} reports: {time.perf_counter() - t0:.0f} s, "
+            f"db {db.stat().st_size / 1e9:.2f} GB"
+        )
+    store = open_store(f"sqlite:///{db}")
+    rng = random.Random(11)
+    new_posts = []
+    for j in range(300):
+        src = rng.randrange(n) + 1
+        text = (
+            vary(rng, texts[src % len(texts)])
+            if j % 2
+            else f"Новый пост {j}: " + vary(rng, texts[(src * 7) % len(texts)])
+        )
+        raw = RawItem(text.encode(), "text/plain", "bench", datetime.now(UTC))
+        new_posts.append(
+            Post(
+                SourceRef("jsonl", "bench-new"),
+                f"new-{j}-{time.time_ns()}",
+                raw,
+                text,
+                published_at=datetime(2025, 1, 1, tzinfo=UTC),
+            )
+        )
+    reps = enrich_posts(new_posts)
+    outcomes = store.save_reports(reps)
+    times = []
+    for j, (rep, out) in enumerate(zip(reps, outcomes, strict=True)):
+        ex = (
+            Extraction(relevant=True, events=(cand_for(rng.randrange(n) // 50 * 50),))
+            if j % 3 == 0
+            else Extraction(relevant=False)
+        )
+        t = time.perf_counter()
+        apply_batch(store, [(Pending(out.report_id, out.version, rep), ex)], "bench")
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"stored reports {n:,}; added {len(times)} one by one: p50 {times[len(times) // 2]:.1f} ms, "
+        f"p95 {times[int(len(times) * 0.95)]:.1f} ms, max {times[-1]:.1f} ms; peak RSS {rss_mb:.0f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()
