@@ -91,12 +91,24 @@ def size_of(target: str) -> int | None:
         return None
 
 
+def _is_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
 def read(target: str, ctx: SourceContext) -> Iterator[SourceItem]:
     """Every item of one input. Unknown or unreadable inputs yield one ``Failure``."""
     if not is_url(target):
         path = Path(target)
         if not path.exists():
             yield Failure(target, "", "read", f"{target}: no such file or folder; check the path")
+            return
+        if path.is_file() and _is_zip(path):
+            yield Failure(target, "", "read", f"{target}: a ZIP archive; unzip it first and pass the "
+                          "Telegram export folder (with result.json) or the files inside")
             return
     try:
         name = detect(target)
