@@ -1,0 +1,199 @@
+"""Build the shipped gazetteer ``src/sitrep/data/gazetteer.tsv.gz`` from GeoNames dumps.
+
+Input (default ``/work/shared/data/geonames/``): ``UA.txt`` (all Ukrainian places incl. villages,
+with Cyrillic and old names among the alternate names), ``RU_cities5000_2018.txt``,
+``RU_postal_border_oblasts_2016.txt`` (Russian names only), ``admin1CodesASCII.txt``.
+Output: one row per place: geonameid, name, lat, lon, country, admin1, feature code,
+population, and its match keys (``|``-separated; each key is space-separated tokens: the raw
+lower-case name, and the pymorphy3 ru/uk lemmas of its words, so "под Бахмутом" and "в
+Авдіївці" match by lemma at run time). Only Latin and Cyrillic variants are kept, which keeps
+the file a few MB. GeoNames data is CC BY 4.0: "GeoNames, geonames.org" (see
+``src/sitrep/data/ATTRIBUTION.md``).
+
+Run: ``.venv/bin/python scripts/build_gazetteer.py [GEONAMES_DIR]``
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from sitrep.enrich.lemmas import lemma
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "sitrep" / "data" / "gazetteer.tsv.gz"
+WORD = re.compile(r"\w+(?:['-]\w+)*")
+CYR = re.compile(r"^[А-Яа-яЁёІіЇїЄєҐґ' -]+$")
+LAT = re.compile(r"^[A-Za-z' -]+$")
+KEEP_CODES = {"PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLF", "PPLS", "ADM1"}
+TRANSLIT = dict(
+    zip(
+        "абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґ",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+            "i",
+            "yi",
+            "ye",
+            "g",
+        ],
+        strict=True,
+    )
+)
+
+
+def translit(name: str) -> str:
+    out = "".join(TRANSLIT.get(ch, ch) for ch in name.lower().replace("ё", "е"))
+    return " ".join(w.capitalize() for w in out.split(" "))
+
+
+def _common_word(word: str) -> bool:
+    """A dictionary word that is not a place name ("яма", "дружба"): as a key it would match prose."""
+    import pymorphy3
+
+    global _MORPHS
+    if not _MORPHS:
+        _MORPHS = [pymorphy3.MorphAnalyzer(lang="ru")]
+    # Only the Russian dictionary marks place names (Geox); the Ukrainian one has no such tag.
+    morph = _MORPHS[0]
+    return bool(morph.word_is_known(word)) and not any("Geox" in str(p.tag) for p in morph.parse(word))
+
+
+_MORPHS: list[Any] = []
+
+
+def keys_of(variant: str) -> set[str]:
+    """Match keys of one name variant: raw tokens, ru lemmas, uk lemmas."""
+    text = variant.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+    toks = WORD.findall(text)
+    if not toks or len(toks) > 4:
+        return set()
+    keys = {" ".join(toks)}
+    if CYR.match(variant):
+        keys.add(" ".join(lemma(t, "ru") for t in toks))
+        keys.add(" ".join(lemma(t, "uk") for t in toks))
+    return {k for k in keys if len(k) >= 3 and (" " in k or not CYR.match(k) or not _common_word(k))}
+
+
+# GeoNames' primary ADM1 names mix forms ("Luhanska Oblast", "Zaporizhzhya Oblast"); these are the
+# usual English names (Ukrainian official romanisation), keyed by GeoNames admin1 code.
+UA_OBLASTS = {
+    "01": "Cherkasy Oblast",
+    "02": "Chernihiv Oblast",
+    "03": "Chernivtsi Oblast",
+    "04": "Dnipropetrovsk Oblast",
+    "05": "Donetsk Oblast",
+    "06": "Ivano-Frankivsk Oblast",
+    "07": "Kharkiv Oblast",
+    "08": "Kherson Oblast",
+    "09": "Khmelnytskyi Oblast",
+    "10": "Kirovohrad Oblast",
+    "11": "Crimea",
+    "12": "Kyiv",
+    "13": "Kyiv Oblast",
+    "14": "Luhansk Oblast",
+    "15": "Lviv Oblast",
+    "16": "Mykolaiv Oblast",
+    "17": "Odesa Oblast",
+    "18": "Poltava Oblast",
+    "19": "Rivne Oblast",
+    "20": "Sevastopol",
+    "21": "Sumy Oblast",
+    "22": "Ternopil Oblast",
+    "23": "Vinnytsia Oblast",
+    "24": "Volyn Oblast",
+    "25": "Zakarpattia Oblast",
+    "26": "Zaporizhzhia Oblast",
+    "27": "Zhytomyr Oblast",
+}
+
+
+def english_oblast(name: str, code: str) -> str:
+    return UA_OBLASTS.get(code, name)
+
+
+def read_geonames(path: Path, admin1: dict[str, str], rows: list[list[str]]) -> None:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 19 or f[7] not in KEEP_CODES:
+                continue
+            alts = [a for a in f[3].split(",") if a]
+            name = english_oblast(f[1], f[10]) if f[7] == "ADM1" and f[8] == "UA" else f[1]
+            variants = {f[1], f[2], name} | {
+                a for a in alts if CYR.match(a) or (LAT.match(a) and len(a.split()) <= 3)
+            }
+            keys: set[str] = set()
+            for v in variants:
+                keys |= keys_of(v)
+            adm = UA_OBLASTS.get(f[10], "") if f[8] == "UA" else admin1.get(f"{f[8]}.{f[10]}", "")
+            rows.append([f[0], name, f[4], f[5], f[8], adm, f[7], f[14] or "0", "|".join(sorted(keys))])
+
+
+def read_postal(path: Path, rows: list[list[str]], seen: set[str]) -> None:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 12 or not CYR.match(f[2]) or f[2].lower() in seen:
+                continue
+            seen.add(f[2].lower())
+            oblast = translit(f[3].split()[0]).replace("skaya", "sk") + " Oblast"
+            rows.append(
+                ["", translit(f[2]), f[9], f[10], "RU", oblast, "PPL", "0", "|".join(sorted(keys_of(f[2])))]
+            )
+
+
+def main(src: Path) -> None:
+    admin1: dict[str, str] = {}
+    for line in (src / "admin1CodesASCII.txt").open(encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if f[0][:2] in ("UA", "RU"):
+            admin1[f[0]] = f[1]
+    rows: list[list[str]] = []
+    read_geonames(src / "UA.txt", admin1, rows)
+    read_geonames(src / "RU_cities5000_2018.txt", admin1, rows)
+    seen = {k for r in rows if r[4] == "RU" for k in r[8].split("|")}
+    read_postal(src / "RU_postal_border_oblasts_2016.txt", rows, seen)
+    rows = [r for r in rows if r[8]]
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("# GeoNames, geonames.org (CC BY 4.0); derived by scripts/build_gazetteer.py\n")
+        for r in rows:
+            fh.write("\t".join(r) + "\n")
+    print(f"{len(rows):,} places -> {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/work/shared/data/geonames"))

@@ -1,0 +1,177 @@
+"""Codebook file (YAML) → validated ``Codebook`` with compiled cue matchers.
+
+A codebook is data: event types, grievance tags, multilingual cues, field definitions, the
+relevance threshold and an optional model file. ``check_codebook`` returns readable errors for
+``sitrep codebook check``; ``load_codebook`` raises ``CodebookError`` with the same messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+DEFAULT_CODEBOOK = Path(__file__).resolve().parent.parent / "codebooks" / "default.yaml"
+LANGS = ("ru", "uk", "en")
+MIN_STEM = 3  # shorter "*" stems match half the vocabulary ("по*"); 3+ keeps them specific
+
+
+class CodebookError(ValueError):
+    """The codebook file is missing, not YAML, or does not follow the schema."""
+
+
+def _check_cue(cue: str) -> str:
+    cue = cue.strip().lower().replace("ё", "е")
+    if not cue:
+        raise ValueError("empty cue")
+    for tok in cue.split():
+        if tok.endswith("*") and len(tok) - 1 < MIN_STEM:
+            raise ValueError(f"cue {cue!r}: stem {tok!r} is shorter than {MIN_STEM} letters")
+    return cue
+
+
+WeightedCue = tuple[str, float]
+
+
+def _weighted(raw: Any) -> WeightedCue:
+    if isinstance(raw, str):
+        return (_check_cue(raw), 1.0)
+    if isinstance(raw, list | tuple) and len(raw) == 2 and isinstance(raw[0], str):
+        weight = float(raw[1])
+        if not 0.0 < weight <= 2.0:
+            raise ValueError(f"cue {raw[0]!r}: weight {weight} outside (0, 2]")
+        return (_check_cue(raw[0]), weight)
+    raise ValueError(f"cue {raw!r} must be a string or [string, weight]")
+
+
+class CueSet(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    ru: list[WeightedCue] = Field(default_factory=list)
+    uk: list[WeightedCue] = Field(default_factory=list)
+    en: list[WeightedCue] = Field(default_factory=list)
+
+    @field_validator("ru", "uk", "en", mode="before")
+    @classmethod
+    def _cues(cls, value: Any) -> list[WeightedCue]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ValueError("must be a list of cues")
+        return [_weighted(v) for v in value]
+
+    def all(self) -> list[WeightedCue]:
+        return [*self.ru, *self.uk, *self.en]
+
+
+class EventTypeDef(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str
+    priority: int = Field(ge=1, description="tie-break between types: lower wins")
+    cues: CueSet
+
+
+class CodebookModel(BaseModel):
+    """The schema of a codebook file."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    version: str = Field(min_length=1)
+    description: str = ""
+    model: str | None = None
+    relevance_threshold: float = Field(0.5, gt=0.0, lt=1.0)
+    max_gap: int = Field(2, ge=0, le=5)
+    fields: dict[str, str] = Field(default_factory=dict)
+    actors: CueSet
+    negators: CueSet = Field(default_factory=CueSet)
+    hedges: CueSet = Field(default_factory=CueSet)
+    traps: CueSet = Field(default_factory=CueSet)
+    event_types: dict[str, EventTypeDef] = Field(min_length=1)
+    grievances: dict[str, CueSet] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One compiled cue: its tokens (a trailing "*" means prefix) and weight."""
+
+    label: str
+    tokens: tuple[str, ...]
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Codebook:
+    """A loaded codebook: the validated model plus where it came from."""
+
+    spec: CodebookModel
+    path: Path
+
+    @property
+    def version(self) -> str:
+        return f"{self.spec.name}/{self.spec.version}"
+
+    @property
+    def model_path(self) -> Path | None:
+        if not self.spec.model:
+            return None
+        p = Path(self.spec.model)
+        return p if p.is_absolute() else (self.path.parent / p)
+
+    def cues(self, group: str) -> list[Cue]:
+        """Compiled cues of one group: "actors", "negators", "hedges", "traps", "type", "grievance"."""
+        out: list[Cue] = []
+        if group == "type":
+            for name, td in self.spec.event_types.items():
+                out += [Cue(name, tuple(c.split()), w) for c, w in td.cues.all()]
+        elif group == "grievance":
+            for name, cs in self.spec.grievances.items():
+                out += [Cue(name, tuple(c.split()), w) for c, w in cs.all()]
+        else:
+            cueset: CueSet = getattr(self.spec, group)
+            out += [Cue(group, tuple(c.split()), w) for c, w in cueset.all()]
+        return out
+
+
+def _format_errors(path: Path, exc: ValidationError) -> list[str]:
+    out = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"])
+        out.append(f"{path}: {where}: {err['msg']}")
+    return out
+
+
+def check_codebook(path: Path) -> tuple[Codebook | None, list[str]]:
+    """Validate a codebook file; return it (or None) and a list of one-line errors."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        return None, [f"{path}: cannot read: {exc.strerror or exc}"]
+    except yaml.YAMLError as exc:
+        return None, [f"{path}: not valid YAML: {str(exc).splitlines()[0]}"]
+    if not isinstance(raw, dict):
+        return None, [f"{path}: top level must be a mapping with name, version, event_types, ..."]
+    try:
+        spec = CodebookModel.model_validate(raw)
+    except ValidationError as exc:
+        return None, _format_errors(path, exc)
+    book = Codebook(spec, path.resolve())
+    errors = []
+    mp = book.model_path
+    if mp is not None and not mp.exists():
+        errors.append(
+            f"{path}: model: file {mp} does not exist (train one with `sitrep train`, or remove the key)"
+        )
+    return book, errors
+
+
+@lru_cache(maxsize=8)
+def load_codebook(path: Path | None = None) -> Codebook:
+    """Load and validate a codebook (the default one when ``path`` is None)."""
+    book, errors = check_codebook(path or DEFAULT_CODEBOOK)
+    fatal = [e for e in errors if "model:" not in e]
+    if book is None or fatal:
+        raise CodebookError("; ".join(errors))
+    return book

@@ -1,0 +1,94 @@
+"""Labelled reports (gold format) → a relevance model file (JSON), and model + features → probability.
+
+A logistic regression over binary features: lemmas of the text and the rule engine's own
+signals (best cue weight per event type, actor nearby, negated or hedged cues, trap cues). Pure
+Python: the training sets are hundreds of documents, so a dependency on numpy/scikit-learn buys
+nothing, and the model file stays a readable JSON of weights with the data it was trained on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MODEL_FORMAT = "sitrep-relevance-lr/1"
+
+
+@dataclass(slots=True)
+class RelevanceModel:
+    weights: dict[str, float]
+    bias: float
+    trained_on: list[str] = field(default_factory=list)
+    note: str = ""
+
+    def prob(self, features: Iterable[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {
+            "format": MODEL_FORMAT,
+            "bias": self.bias,
+            "trained_on": self.trained_on,
+            "note": self.note,
+            "weights": {k: round(v, 4) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-3},
+        }
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> RelevanceModel:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != MODEL_FORMAT:
+            raise ValueError(f"{path}: not a {MODEL_FORMAT} model file (format={data.get('format')!r})")
+        return cls(
+            {str(k): float(v) for k, v in data["weights"].items()},
+            float(data["bias"]),
+            list(data.get("trained_on", [])),
+            str(data.get("note", "")),
+        )
+
+
+def train_lr(
+    examples: Sequence[tuple[set[str], bool]],
+    epochs: int = 30,
+    lr: float = 0.2,
+    l2: float = 1e-3,
+    min_df: int = 2,
+    seed: int = 13,
+) -> tuple[dict[str, float], float]:
+    """Logistic regression by SGD with L2; positives re-weighted to balance the classes.
+
+    ``min_df=2`` drops features seen once (names, numbers) that would only memorise documents.
+    """
+    df: dict[str, int] = {}
+    for feats, _ in examples:
+        for f in feats:
+            df[f] = df.get(f, 0) + 1
+    keep = {f for f, n in df.items() if n >= min_df or f.startswith("r:")}
+    pos = sum(1 for _, y in examples if y) or 1
+    neg = max(1, len(examples) - pos)
+    w_pos, w_neg = len(examples) / (2 * pos), len(examples) / (2 * neg)
+    weights: dict[str, float] = {}
+    bias = 0.0
+    order = list(range(len(examples)))
+    rnd = random.Random(seed)
+    for epoch in range(epochs):
+        rnd.shuffle(order)
+        step = lr / (1 + epoch * 0.1)
+        for i in order:
+            feats, y = examples[i]
+            fs = [f for f in feats if f in keep]
+            z = bias + sum(weights.get(f, 0.0) for f in fs)
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            g = (p - (1.0 if y else 0.0)) * (w_pos if y else w_neg)
+            bias -= step * g
+            for f in fs:
+                w = weights.get(f, 0.0)
+                weights[f] = w - step * (g + l2 * w)
+    return weights, bias

@@ -1,0 +1,265 @@
+"""Tokens of a report → places (GeoNames names, coordinates, role) with the span they came from.
+
+The gazetteer (``data/gazetteer.tsv.gz``, built by ``scripts/build_gazetteer.py`` from GeoNames,
+CC BY 4.0) indexes every Ukrainian village and Russian town by raw and lemmatised name keys, so
+"под Бахмутом" and "в Авдіївці" match by lemma. ``data/regions.tsv`` adds countries and Russian
+regions. Same-name places (11 Andriivkas) are told apart by reasoning over the whole text: an
+oblast named in the text, nearness to the other places found, then size and rank.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep.enrich.lemmas import lemma
+from sitrep.extract.text import Sentence, Token
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+ORIGIN_BEFORE = {
+    "из",
+    "з",
+    "із",
+    "зі",
+    "from",
+    "родом",
+    "уроженец",
+    "уроженцы",
+    "уродженець",
+    "natives",
+    "native",
+    "жители",
+    "житель",
+    "жителей",
+    "жителів",
+    "мешканці",
+    "мешканців",
+    "residents",
+}
+RANK = {"PPLC": 2.0, "PPLA": 1.5, "PPLA2": 1.0, "ADM1": 1.5, "country": 2.0, "region": 1.5}
+# Capitalised words that are places in GeoNames but far more often something else in this domain.
+STOP = {
+    "герой",
+    "победа",
+    "мир",
+    "слава",
+    "армия",
+    "сила",
+    "україна",
+    "украина",
+    "россия",
+    "росія",
+    "russia",
+    "ukraine",
+    "ukrainian",
+    "russian",
+    "president",
+    "march",
+    "may",
+    "june",
+    "july",
+    "august",
+    "new",
+    "telegram",
+    "вагнер",
+    "wagner",
+    "шторм",
+    "storm",
+    "ахмат",
+    "azov",
+    "азов",
+    "центр",
+    "юг",
+    "восток",
+    "запад",
+    "north",
+    "south",
+    "east",
+    "west",
+    "генштаб",
+    "бригада",
+    "zelensky",
+    "зеленский",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GazPlace:
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str
+    fcode: str
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    place: GazPlace
+    role: str
+    start: int
+    end: int
+    sentence: int
+
+
+class Gazetteer:
+    """Name key (space-separated lower-case tokens) → candidate places."""
+
+    def __init__(self, places: list[GazPlace], index: dict[str, list[int]]) -> None:
+        self.places = places
+        self.index = index
+        self.max_len = max((k.count(" ") + 1 for k in index), default=1)
+
+    @classmethod
+    def load(cls, gz: Path | None = None, extra: Path | None = None) -> Gazetteer:
+        places: list[GazPlace] = []
+        index: dict[str, list[int]] = defaultdict(list)
+        gz = gz or DATA / "gazetteer.tsv.gz"
+        if gz.exists():
+            with gzip.open(gz, "rt", encoding="utf-8") as fh:
+                for line in fh:
+                    if line.startswith("#"):
+                        continue
+                    f = line.rstrip("\n").split("\t")
+                    if len(f) < 9:
+                        continue
+                    i = len(places)
+                    places.append(
+                        GazPlace(
+                            int(f[0]) if f[0] else None,
+                            f[1],
+                            float(f[2]),
+                            float(f[3]),
+                            f[4],
+                            f[5],
+                            f[6],
+                            int(f[7] or 0),
+                        )
+                    )
+                    for key in f[8].split("|"):
+                        index[key].append(i)
+        extra = extra or DATA / "regions.tsv"
+        if extra.exists():
+            for line in extra.read_text(encoding="utf-8").splitlines():
+                if line.startswith("#") or not line.strip():
+                    continue
+                f = line.split("\t")
+                i = len(places)
+                places.append(
+                    GazPlace(
+                        None,
+                        f[0],
+                        float(f[1]),
+                        float(f[2]),
+                        f[3],
+                        f[0] if f[4] == "region" else "",
+                        f[4],
+                        1_000_000,
+                    )
+                )
+                for variant in f[5].split("|"):
+                    toks = variant.lower().replace("ё", "е").replace("-", " - ").split()
+                    toks = [t for t in toks if t != "-"]
+                    for key in {
+                        " ".join(toks),
+                        " ".join(lemma(t, "ru") for t in toks),
+                        " ".join(lemma(t, "uk") for t in toks),
+                    }:
+                        index[key].append(i)
+        return cls(places, dict(index))
+
+    def lookup(self, key: str) -> list[GazPlace]:
+        return [self.places[i] for i in self.index.get(key, ())]
+
+
+@lru_cache(maxsize=2)
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _dist_km(a: GazPlace, b: GazPlace) -> float:
+    dlat = math.radians(a.lat - b.lat)
+    dlon = math.radians(a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
+
+
+def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
+    words = [t.word for t in toks[i : i + n]]
+    lems = [t.lemma for t in toks[i : i + n]]
+    keys = [" ".join(words), " ".join(lems)]
+    other = "uk" if lang == "ru" else "ru"
+    if any("\u0400" <= ch <= "\u04ff" for ch in words[0]):
+        keys.append(" ".join(lemma(w, other) for w in words))
+    return keys
+
+
+def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: str) -> list[PlaceHit]:
+    """Places named in the given sentences, each resolved to one gazetteer entry."""
+    mentions: list[tuple[list[GazPlace], str, int, int, int]] = []
+    for sent in sentences:
+        toks = sent.tokens
+        i = 0
+        while i < len(toks):
+            found = False
+            if text[toks[i].start].isupper() and toks[i].word not in STOP and len(toks[i].word) >= 3:
+                for n in range(min(gaz.max_len, len(toks) - i), 0, -1):
+                    if n > 1 and not all(
+                        text[t.start].isupper() or t.word in ("на", "on", "-") for t in toks[i : i + n]
+                    ):
+                        # multi-word names: "Великая Новоселка", "Rostov-on-Don", "Ulan-Ude"
+                        if not any(
+                            t.word in ("область", "области", "oblast", "region", "край", "krai", "області")
+                            for t in toks[i : i + n]
+                        ):
+                            continue
+                    cands: list[GazPlace] = []
+                    for key in _keys(toks, i, n, lang):
+                        cands = gaz.lookup(key)
+                        if cands:
+                            break
+                    if cands:
+                        prev = toks[i - 1].word if i > 0 else ""
+                        prev2 = toks[i - 2].word if i > 1 else ""
+                        role = "origin" if prev in ORIGIN_BEFORE or prev2 in ORIGIN_BEFORE else "event"
+                        if n == 1 and any(c.fcode != "ADM1" for c in cands):
+                            # a bare "Zaporizhzhia" is the city; the oblast needs "область"/"oblast"
+                            cands = [c for c in cands if c.fcode != "ADM1"]
+                        mentions.append((cands, role, toks[i].start, toks[i + n - 1].end, sent.index))
+                        i += n
+                        found = True
+                        break
+            if not found:
+                i += 1
+    return _disambiguate(mentions)
+
+
+def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]]) -> list[PlaceHit]:
+    """Pick one candidate per mention: named oblast > nearness to sure places > rank and size."""
+    regions = {
+        c.admin1 for cands, *_ in mentions for c in cands if c.fcode in ("ADM1", "region") and len(cands) <= 2
+    }
+    regions |= {
+        c.name for cands, *_ in mentions for c in cands if c.fcode in ("ADM1", "region") and len(cands) <= 2
+    }
+    sure = [cands[0] for cands, *_ in mentions if len({(c.lat, c.lon) for c in cands}) == 1]
+    out: list[PlaceHit] = []
+    for cands, role, start, end, sent in mentions:
+
+        def score(c: GazPlace) -> float:
+            s = math.log10(c.population + 1) / 2 + RANK.get(c.fcode, 0.0)
+            if c.admin1 and c.admin1 in regions and c.fcode not in ("ADM1", "region"):
+                s += 3.0
+            if any(o is not c and _dist_km(o, c) < 150 for o in sure):
+                s += 2.0
+            return s
+
+        best = max(cands, key=score)
+        out.append(PlaceHit(best, role, start, end, sent))
+    return out

@@ -1,0 +1,153 @@
+"""Sentence text → the channel or outlet that made an appeal public ("via"), in Latin letters.
+
+Only explicit publication phrases count ("Telegram channel Ostorozhno Novosti published",
+"в видео, которое опубликовала «Верстка»", "aired by NDTV"): an outlet merely quoted later is
+not the one that carried the appeal. Cyrillic names are transliterated (the codebook writes
+"Ostorozhno Novosti").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TR = dict(
+    zip(
+        "абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґ",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+            "i",
+            "yi",
+            "ye",
+            "g",
+        ],
+        strict=True,
+    )
+)
+_Q = r"[«\"“]([^»\"”\n]{2,40})[»\"”]"
+_LATIN_NAME = r"([A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|on)){0,3})"
+PATTERNS = [
+    re.compile(
+        rf"(?:канал\w*|телеграм-канал\w*|telegram-канал\w*|издани\w*|видання|портал\w*|проект\w*|сайт\w*|"
+        rf"паблик\w*|медиа|медіа)\s+{_Q}",
+        re.I,
+    ),
+    re.compile(
+        rf"(?:опубликовал\w*|опублікува\w*|оприлюдни\w*|выложил\w*|распространил\w*|поширил\w*|"
+        rf"показал\w*|передал\w*|сообщил\w*|повідоми\w*|рассказал\w*|розповів\w*|розповіла)\s+(?:\w+\s+)?{_Q}",
+        re.I,
+    ),
+    re.compile(
+        r"(?:в распоряжении|оказалось у|опубликованн\w* в|опублікован\w* в|на странице|на сторінці|"
+        rf"в эфире)\s+{_Q}",
+        re.I,
+    ),
+    re.compile(
+        rf"(?:[Tt]elegram channel|outlet|news site|channel|newspaper|website|broadcaster)\s+{_LATIN_NAME}"
+        rf"(?=\s+(?:published|posted|shared|reported|aired|obtained|released|said)|[,.])"
+    ),
+    re.compile(
+        rf"(?:aired by|published by|posted by|shared by|obtained by|sent to|broadcast by|reported by|"
+        rf"told|in a video (?:aired|published|shared) by)\s+(?:the\s+)?(?:independent\s+)?(?:Russian\s+)?"
+        rf"(?:outlet\s+|channel\s+|news site\s+)?{_LATIN_NAME}"
+    ),
+    re.compile(
+        rf"{_LATIN_NAME}\s+(?:shared|published|obtained|aired)\s+(?:the|a)\s+(?:video|clip|appeal|letter)"
+    ),
+    re.compile(
+        rf"(?:which|that)\s+the\s+(?:independent\s+)?(?:outlet|channel|news site)\s+{_LATIN_NAME}\s+"
+        rf"(?:shared|published|obtained|aired)"
+    ),
+]
+NOT_OUTLETS = {
+    "the",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "a",
+    "telegram",
+    "russian",
+    "ukrainian",
+    "president",
+    "ministry",
+    "the ministry",
+    "police",
+    "the kremlin",
+    "reuters",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ViaHit:
+    name: str
+    start: int
+    end: int
+
+
+def translit(name: str) -> str:
+    out = []
+    for ch in name:
+        low = ch.lower()
+        t = _TR.get(low)
+        if t is None:
+            out.append(ch)
+        else:
+            out.append(t.capitalize() if ch != low and t else t)
+    return "".join(out)
+
+
+def clean_via(raw: str) -> str:
+    name = re.sub(r"[,.;:!?]+$", "", raw.strip())
+    name = " ".join(w[:1].upper() + w[1:] for w in translit(name).replace(",", "").split())
+    return name
+
+
+def find_via(text: str, start: int, end: int) -> list[ViaHit]:
+    seg = text[start:end]
+    hits: list[ViaHit] = []
+    for pat in PATTERNS:
+        for m in pat.finditer(seg):
+            name = clean_via(m[1])
+            if len(name) < 2 or name.lower() in NOT_OUTLETS:
+                continue
+            hits.append(ViaHit(name, start + m.start(1), start + m.end(1)))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def via_key(name: str) -> str:
+    """Comparison key: transliterated, lower case, letters and digits only."""
+    return re.sub(r"[^a-z0-9]", "", translit(name).lower())

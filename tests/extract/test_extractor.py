@@ -1,0 +1,47 @@
+"""The published interface: Extractor.load/extract/extract_many, report_from_doc, extraction_to_gold."""
+
+from __future__ import annotations
+
+from sitrep.extract import Extractor, extraction_to_gold, report_from_doc
+
+# Written for this test, modelled on a news article that tells of two appeals and carries an
+# unrelated teaser paragraph from another article.
+ARTICLE = (
+    "On July 2, the local Telegram channel Ostorozhno Novosti published a video appeal from soldiers of "
+    "Russia's 1428th regiment. The mobilized men say they are being sent on assaults near Bakhmut without "
+    "training and equipment.\n\n"
+    "Another similar appeal was published on June 23: mobilized men from Zaporizhzhia complained about "
+    "heavy losses.\n\n"
+    "China, Russia Conduct Joint Pacific Military Patrol\n\n"
+    "The Chinese defense ministry said the patrol near Japan is not targeted at any third party.\n\n"
+    "“Within two weeks, several hundred men were out of action,” one of them said."
+)
+
+
+def test_reference_article_gives_two_appeals_and_nothing_from_the_teaser() -> None:
+    ext = Extractor.load().extract(report_from_doc({"id": "a", "text": ARTICLE, "published": "2023-07-05"}))
+    assert ext.relevant and [e.event_type for e in ext.events] == ["appeal", "appeal"]
+    first, second = ext.events
+    assert first.event_date == "2023-07-02" and first.units == ("1428th regiment",)
+    assert [p.name for p in first.places] == ["Bakhmut"] and first.via == "Ostorozhno Novosti"
+    assert second.event_date == "2023-06-23" and second.people_count == 300
+    assert all("China" not in ev.text and "Chinese" not in ev.text for e in ext.events for ev in e.evidence)
+    assert all(p.name not in ("China", "Japan") for e in ext.events for p in e.places)
+
+
+def test_evidence_is_an_exact_substring() -> None:
+    ext = Extractor.load().extract(report_from_doc({"id": "a", "text": ARTICLE}))
+    for ev in ext.events[0].evidence:
+        assert ARTICLE[ev.start : ev.end] == ev.text
+
+
+def test_irrelevant_weather_storm() -> None:
+    doc = {"id": "w", "text": "A powerful storm battered the Black Sea coast overnight, tearing down power lines."}
+    line = extraction_to_gold("w", Extractor.load().extract_many([report_from_doc(doc)])[0])
+    assert line == {"id": "w", "relevant": False, "events": [], "score": line["score"]}
+
+
+def test_no_publication_date_gives_unknown_year() -> None:
+    doc = {"id": "n", "text": "2 июля бойцы 1428-го полка записали видеообращение к президенту."}
+    ext = Extractor.load().extract(report_from_doc(doc))
+    assert ext.events[0].event_date == "XXXX-07-02"
