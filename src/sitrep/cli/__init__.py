@@ -17,6 +17,7 @@ app = typer.Typer(
 
 # Command modules (imported for their @app.command side effect).
 from sitrep.cli import core  # noqa: E402,F401
+from sitrep.cli import extract  # noqa: E402,F401
 from sitrep.cli import article  # noqa: E402,F401
 from sitrep.cli import demo  # noqa: E402,F401
 from sitrep.cli import events  # noqa: E402,F401
