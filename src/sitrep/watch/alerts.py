@@ -120,6 +120,15 @@ class Sender:
                    "telegram")
 
 
+def sender_from_env() -> Sender:
+    """A sender with the bot token and Bot API base from the environment (never from the database):
+    ``SITREP_TELEGRAM_BOT_TOKEN`` and ``SITREP_TELEGRAM_BOT_API`` (default https://api.telegram.org)."""
+    import os
+
+    return Sender(bot_token=os.environ.get("SITREP_TELEGRAM_BOT_TOKEN") or None,
+                  bot_api_base=os.environ.get("SITREP_TELEGRAM_BOT_API") or "https://api.telegram.org")
+
+
 @dataclass
 class AlertRun:
     matched: int = 0
