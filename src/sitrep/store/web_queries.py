@@ -1,0 +1,426 @@
+"""Named read queries for the web pages, the JSON API and the exports: search and facets.
+
+Input: an ``EventFilter`` (facet values, date range, parsed full-text words, sort, page) or an
+id. Output: frozen dataclasses (search pages with facet counts, event pages with mentions,
+versions and audit log, map points, timeline buckets, channel pages, review queues). Every
+value from a user reaches SQL as a bound parameter; facet and sort names are whitelisted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Integer, and_, exists, func, select, text
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.selectable import Select
+
+from sitrep.store import fts
+from sitrep.store.schema import (
+    event_facets,
+    events,
+    mentions,
+    reports,
+    sources,
+)
+from sitrep.store.sql import Store
+
+STATUSES = ("new", "confirmed", "rejected", "merged")
+# event_facets.facet names this module filters on (the merger writes them; review rewrites them).
+LIST_FACETS = {"grievance": "grievance", "unit": "unit", "place": "place"}
+SORTS = ("date", "date_asc", "reports", "confidence", "updated")
+MAX_PER_PAGE = 200
+FACET_LIMIT = 30  # values shown per facet: more is noise on a page, the API has the same cap
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What a search page, map, timeline or export is restricted to (all parts optional)."""
+
+    groups: tuple[frozenset[str], ...] = ()  # full-text words → lemma alternatives
+    prefixes: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    grievances: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()  # source handles
+    langs: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    date_from: str | None = None  # ISO dates, inclusive
+    date_to: str | None = None
+    sort: str = "date"
+    page: int = 1
+    per_page: int = 25
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    id: str
+    event_type: str
+    grievances: list[str]
+    event_date: str | None
+    date_precision: str | None
+    units: list[str]
+    places: list[dict[str, Any]]
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    people_count: int | None
+    count_low: int | None
+    count_high: int | None
+    via: str | None
+    status: str
+    confidence: float
+    locked: bool
+    reports: int
+    first_published_at: datetime | None
+    first_channel: str | None
+    first_url: str | None
+    first_text: str  # the first source's text, cut to 2,000 characters (snippets)
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    items: list[EventSummary]
+    total: int
+    page: int
+    per_page: int
+    facets: dict[str, list[FacetValue]]
+
+
+# -- filters ---------------------------------------------------------------------------------
+def _fts_report_ids(store: Store, f: EventFilter) -> Any:
+    groups = [set(g) for g in f.groups]
+    if store.is_sqlite:
+        return (
+            text("SELECT rowid AS id FROM reports_fts WHERE reports_fts MATCH :fts_match")
+            .bindparams(fts_match=fts.sqlite_match(groups, list(f.prefixes)))
+            .columns(id=Integer)
+        )
+    return (
+        text("SELECT id FROM reports WHERE search_tsv @@ to_tsquery('simple', :fts_tsq)")
+        .bindparams(fts_tsq=fts.postgres_tsquery(groups, list(f.prefixes)))
+        .columns(id=Integer)
+    )
+
+
+def _conditions(store: Store, f: EventFilter) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if f.statuses:
+        conds.append(events.c.status.in_(f.statuses))
+    else:  # merged events live on inside the event they were merged into
+        conds.append(events.c.status != "merged")
+    if f.types:
+        conds.append(events.c.event_type.in_(f.types))
+    for facet, values in (("grievance", f.grievances), ("unit", f.units), ("place", f.places)):
+        if values:
+            ef = event_facets.alias("ef_" + facet)
+            conds.append(
+                exists()
+                .where(ef.c.event_id == events.c.id, ef.c.facet == LIST_FACETS[facet], ef.c.value.in_(values))
+                .correlate(events)
+            )
+    # Aliases: the facet queries join mentions/reports themselves, and an EXISTS over the same
+    # tables would otherwise auto-correlate to nothing.
+    fm, fr, fs = mentions.alias("fm"), reports.alias("fr"), sources.alias("fs")
+    if f.channels:
+        conds.append(
+            exists()
+            .where(
+                fm.c.event_id == events.c.id,
+                fr.c.id == fm.c.report_id,
+                fs.c.id == fr.c.source_id,
+                fs.c.handle.in_(f.channels),
+            )
+            .correlate(events)
+        )
+    if f.langs:
+        conds.append(
+            exists()
+            .where(fm.c.event_id == events.c.id, fr.c.id == fm.c.report_id, fr.c.lang.in_(f.langs))
+            .correlate(events)
+        )
+    if f.date_from or f.date_to:
+        conds.append(events.c.event_date.is_not(None))
+        conds.append(events.c.event_date.not_like("X%"))  # year unknown: outside every range
+        if f.date_from:
+            conds.append(events.c.event_date >= f.date_from)
+        if f.date_to:
+            conds.append(events.c.event_date <= f.date_to)
+    if f.groups:
+        ids = _fts_report_ids(store, f).subquery()
+        conds.append(
+            exists()
+            .where(fm.c.event_id == events.c.id, fm.c.report_id.in_(select(ids.c.id)))
+            .correlate(events)
+        )
+    return conds
+
+
+def _reports_count() -> Any:
+    return select(func.count()).where(mentions.c.event_id == events.c.id).correlate(events).scalar_subquery()
+
+
+def _summary_select() -> Select[Any]:
+    first = reports.alias("first_report")
+    return select(
+        events,
+        _reports_count().label("n_reports"),
+        sources.c.handle.label("first_channel"),
+        first.c.url.label("first_url"),
+        func.substr(first.c.text, 1, 2000).label("first_text"),
+    ).select_from(
+        events.outerjoin(first, first.c.id == events.c.first_report_id).outerjoin(
+            sources, sources.c.id == first.c.source_id
+        )
+    )
+
+
+def _summary(row: Any) -> EventSummary:
+    m = row._mapping
+    return EventSummary(
+        id=m["id"],
+        event_type=m["event_type"],
+        grievances=list(m["grievances"] or []),
+        event_date=m["event_date"],
+        date_precision=m["date_precision"],
+        units=list(m["units"] or []),
+        places=[p if isinstance(p, dict) else {"name": str(p)} for p in (m["places"] or [])],
+        admin1=m["admin1"],
+        lat=m["lat"],
+        lon=m["lon"],
+        people_count=m["people_count"],
+        count_low=m["count_low"],
+        count_high=m["count_high"],
+        via=m["via"],
+        status=m["status"],
+        confidence=float(m["confidence"] or 0.0),
+        locked=bool(m["locked"]),
+        reports=int(m["n_reports"] or 0),
+        first_published_at=m["first_published_at"],
+        first_channel=m["first_channel"],
+        first_url=m["first_url"],
+        first_text=m["first_text"] or "",
+    )
+
+
+def _order(sort: str) -> list[Any]:
+    if sort == "date_asc":
+        return [events.c.event_date.is_(None), events.c.event_date.asc(), events.c.id]
+    if sort == "reports":
+        return [_reports_count().desc(), events.c.id]
+    if sort == "confidence":
+        return [events.c.confidence.desc(), events.c.id]
+    if sort == "updated":
+        return [events.c.updated_at.desc(), events.c.id]
+    return [events.c.event_date.is_(None), events.c.event_date.desc(), events.c.id]
+
+
+def search_events(store: Store, f: EventFilter, with_facets: bool = True) -> EventPage:
+    """One page of events matching ``f``, the total, and value counts for every facet."""
+    per_page = max(1, min(f.per_page, MAX_PER_PAGE))
+    page = max(1, f.page)
+    conds = _conditions(store, f)
+    where = and_(*conds)
+    with store.engine.connect() as conn:
+        total = int(conn.execute(select(func.count()).select_from(events).where(where)).scalar_one())
+        rows = conn.execute(
+            _summary_select()
+            .where(where)
+            .order_by(*_order(f.sort))
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+        ).all()
+        facets = _facets(conn, where) if with_facets else {}
+    return EventPage([_summary(r) for r in rows], total, page, per_page, facets)
+
+
+def _facets(conn: Any, where: ColumnElement[bool]) -> dict[str, list[FacetValue]]:
+    out: dict[str, list[FacetValue]] = {}
+    for name, col in (("type", events.c.event_type), ("status", events.c.status)):
+        n = func.count().label("n")
+        rows = conn.execute(select(col, n).where(where).group_by(col).order_by(n.desc(), col)).all()
+        out[name] = [FacetValue(str(v), str(v), int(c)) for v, c in rows if v is not None]
+    for name, facet in LIST_FACETS.items():
+        n = func.count(func.distinct(events.c.id)).label("n")
+        rows = conn.execute(
+            select(event_facets.c.value, n)
+            .select_from(events.join(event_facets, event_facets.c.event_id == events.c.id))
+            .where(where, event_facets.c.facet == facet)
+            .group_by(event_facets.c.value)
+            .order_by(n.desc(), event_facets.c.value)
+            .limit(FACET_LIMIT)
+        ).all()
+        out[name] = [FacetValue(str(v), str(v), int(c)) for v, c in rows]
+    joined = events.join(mentions, mentions.c.event_id == events.c.id).join(
+        reports, reports.c.id == mentions.c.report_id
+    )
+    n = func.count(func.distinct(events.c.id)).label("n")
+    rows = conn.execute(
+        select(sources.c.handle, func.max(sources.c.title), n)
+        .select_from(joined.join(sources, sources.c.id == reports.c.source_id))
+        .where(where)
+        .group_by(sources.c.handle)
+        .order_by(n.desc(), sources.c.handle)
+        .limit(FACET_LIMIT)
+    ).all()
+    out["channel"] = [FacetValue(str(h), str(t or h), int(c)) for h, t, c in rows]
+    rows = conn.execute(
+        select(reports.c.lang, n)
+        .select_from(joined)
+        .where(where, reports.c.lang.is_not(None))
+        .group_by(reports.c.lang)
+        .order_by(n.desc(), reports.c.lang)
+    ).all()
+    out["lang"] = [FacetValue(str(v), str(v), int(c)) for v, c in rows]
+    return out
+
+
+def export_events(store: Store, f: EventFilter, limit: int = 100_000) -> list[EventSummary]:
+    """Every event matching ``f`` (up to ``limit``), in the filter's order, for exports."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            _summary_select().where(and_(*_conditions(store, f))).order_by(*_order(f.sort)).limit(limit)
+        ).all()
+    return [_summary(r) for r in rows]
+
+
+def events_for_reports(store: Store, report_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """Report id → [(event id, event type)] for the reports given (search hits link to events)."""
+    if not report_ids:
+        return {}
+    out: dict[int, list[tuple[str, str]]] = {}
+    with store.engine.connect() as conn:
+        for rid, eid, etype in conn.execute(
+            select(mentions.c.report_id, events.c.id, events.c.event_type)
+            .select_from(mentions.join(events, events.c.id == mentions.c.event_id))
+            .where(mentions.c.report_id.in_(report_ids[:500]), events.c.status != "merged")
+        ):
+            out.setdefault(int(rid), []).append((eid, etype))
+    return out
+
+
+# -- map and timeline ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class MapPoint:
+    id: str
+    event_type: str
+    lat: float
+    lon: float
+    event_date: str | None
+    place: str | None
+    reports: int
+
+
+def map_points(store: Store, f: EventFilter, limit: int = 20_000) -> list[MapPoint]:
+    """Events with coordinates matching ``f``."""
+    conds = [*_conditions(store, f), events.c.lat.is_not(None), events.c.lon.is_not(None)]
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                events.c.id,
+                events.c.event_type,
+                events.c.lat,
+                events.c.lon,
+                events.c.event_date,
+                events.c.places,
+                _reports_count(),
+            )
+            .where(and_(*conds))
+            .limit(limit)
+        ).all()
+    out = []
+    for r in rows:
+        places = r[5] or []
+        name = places[0].get("name") if places and isinstance(places[0], dict) else None
+        out.append(MapPoint(r[0], r[1], float(r[2]), float(r[3]), r[4], name, int(r[6] or 0)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineBucket:
+    start: date
+    end: date  # inclusive
+    counts: dict[str, int]
+
+
+def timeline(store: Store, f: EventFilter, bucket: str = "day") -> list[TimelineBucket]:
+    """Events per day or per ISO week (Monday first) and type; events without a full date are left out."""
+    conds = [*_conditions(store, f), events.c.event_date.is_not(None), events.c.event_date.not_like("X%")]
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(events.c.event_date, events.c.event_type, func.count())
+            .where(and_(*conds))
+            .group_by(events.c.event_date, events.c.event_type)
+        ).all()
+    acc: dict[date, Counter[str]] = {}
+    for day_s, etype, n in rows:
+        try:
+            day = date.fromisoformat(str(day_s)[:10])
+        except ValueError:
+            continue  # month- or year-precision dates ("2023-07") have no day to put them on
+        start = day - timedelta(days=day.weekday()) if bucket == "week" else day
+        acc.setdefault(start, Counter())[etype] += int(n)
+    span = 6 if bucket == "week" else 0
+    return [TimelineBucket(s, s + timedelta(days=span), dict(c)) for s, c in sorted(acc.items())]
+
+
+# The record pages (event, channel, review queues) live in ``web_records``; re-exported here so
+# the web layer has one module of named queries.
+from sitrep.store.web_records import (  # noqa: E402
+    AuditEntry,
+    ChannelPage,
+    CorrectionView,
+    EventDetail,
+    MentionView,
+    RawBlob,
+    ReportRow,
+    VersionView,
+    channel_page,
+    channels,
+    correction,
+    correction_queue,
+    event_detail,
+    home_counts,
+    raw_item,
+    review_queue,
+)
+
+__all__ = [
+    "AuditEntry",
+    "ChannelPage",
+    "CorrectionView",
+    "EventDetail",
+    "EventFilter",
+    "EventPage",
+    "EventSummary",
+    "FacetValue",
+    "MapPoint",
+    "MentionView",
+    "RawBlob",
+    "ReportRow",
+    "TimelineBucket",
+    "VersionView",
+    "channel_page",
+    "channels",
+    "correction",
+    "correction_queue",
+    "event_detail",
+    "events_for_reports",
+    "export_events",
+    "home_counts",
+    "map_points",
+    "raw_item",
+    "review_queue",
+    "search_events",
+    "timeline",
+]
