@@ -9,19 +9,44 @@ from sitrep.enrich import enrich_posts
 from sitrep.models import EventCandidate, Extraction, Place, Post, RawItem, Report, SourceRef
 
 
-def report(ext_id: str, text: str, day: int = 1, channel: str = "chan", url: str | None = None,
-           fwd: str | None = None, kind: str = "telegram_export") -> Report:
+def report(
+    ext_id: str,
+    text: str,
+    day: int = 1,
+    channel: str = "chan",
+    url: str | None = None,
+    fwd: str | None = None,
+    kind: str = "telegram_export",
+) -> Report:
     raw = RawItem(text.encode(), "text/plain", "test", datetime(2024, 5, day, tzinfo=UTC))
-    post = Post(SourceRef(kind, channel), ext_id, raw, text, published_at=datetime(2024, 5, day, 12, tzinfo=UTC),
-                url=url, forwarded_from_id=fwd)
+    post = Post(
+        SourceRef(kind, channel),
+        ext_id,
+        raw,
+        text,
+        published_at=datetime(2024, 5, day, 12, tzinfo=UTC),
+        url=url,
+        forwarded_from_id=fwd,
+    )
     return enrich_posts([post])[0]
 
 
-def cand(event_type: str = "appeal", units: Sequence[str] = (), places: Sequence[str] = (),
-         date: str | None = None, count: int | None = None) -> EventCandidate:
-    return EventCandidate(event_type=event_type, units=tuple(units), event_date=date,
-                          date_precision="day" if date else None, people_count=count,
-                          places=tuple(Place(p, "event") for p in places), codebook_version="t1")
+def cand(
+    event_type: str = "appeal",
+    units: Sequence[str] = (),
+    places: Sequence[str] = (),
+    date: str | None = None,
+    count: int | None = None,
+) -> EventCandidate:
+    return EventCandidate(
+        event_type=event_type,
+        units=tuple(units),
+        event_date=date,
+        date_precision="day" if date else None,
+        people_count=count,
+        places=tuple(Place(p, "event") for p in places),
+        codebook_version="t1",
+    )
 
 
 class TableExtractor:

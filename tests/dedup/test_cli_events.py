@@ -14,12 +14,21 @@ from sitrep.store import Store
 
 
 def test_events_json_lists_count_range_and_sources(store: Store, settings: Settings) -> None:
-    reps = [report("1", "Бойцы 1428-го полка записали обращение, их 300 человек", 3, "a"),
-            report("2", "Soldiers of the 1428th regiment, about 250 of them, appealed", 4, "b")]
+    reps = [
+        report("1", "Бойцы 1428-го полка записали обращение, их 300 человек", 3, "a"),
+        report("2", "Soldiers of the 1428th regiment, about 250 of them, appealed", 4, "b"),
+    ]
     store.save_reports(reps)
-    process_pending(settings, store, TableExtractor({
-        "300": [cand(units=["1428th regiment"], date="2024-05-02", count=300)],
-        "250": [cand(units=["1428th regiment"], date="2024-05-02", count=250)]}))
+    process_pending(
+        settings,
+        store,
+        TableExtractor(
+            {
+                "300": [cand(units=["1428th regiment"], date="2024-05-02", count=300)],
+                "250": [cand(units=["1428th regiment"], date="2024-05-02", count=250)],
+            }
+        ),
+    )
     result = CliRunner().invoke(app, ["events", "--json", "--sources"])
     assert result.exit_code == 0, result.output
     (ev,) = [json.loads(line) for line in result.stdout.splitlines()]

@@ -9,22 +9,30 @@ from sitrep.dedup.merge import MERGE_SCORE, match, profile_of
 
 APPEAL_RU = "Бойцы 1428-го полка записали видеообращение: их бросили под Бахмутом без артиллерии и связи."
 APPEAL_UK = "Військові 1428-го полку РФ записали відеозвернення: їх кинули під Бахмутом без артилерії."
-APPEAL_EN = "Soldiers of Russia's 1428th regiment recorded a video appeal saying they were abandoned near Bakhmut."
+APPEAL_EN = (
+    "Soldiers of Russia's 1428th regiment recorded a video appeal saying they were abandoned near Bakhmut."
+)
 
 
 def test_url_variants_are_one_article() -> None:
     base = canonical_url("https://example.com/news/2024/appeal")
-    for variant in ("http://www.example.com/news/2024/appeal/?utm_source=tg&utm_medium=social",
-                    "https://example.com/news/2024/appeal/amp", "https://amp.example.com/news/2024/appeal#top",
-                    "https://m.example.com/news/2024/appeal?fbclid=abc"):
+    for variant in (
+        "http://www.example.com/news/2024/appeal/?utm_source=tg&utm_medium=social",
+        "https://example.com/news/2024/appeal/amp",
+        "https://amp.example.com/news/2024/appeal#top",
+        "https://m.example.com/news/2024/appeal?fbclid=abc",
+    ):
         assert canonical_url(variant) == base
     assert canonical_url("https://example.com/news/2024/other") != base
     assert canonical_url("javascript:alert(1)") is None
 
 
 def test_cross_language_reports_of_one_event_merge() -> None:
-    reps = [report("1", APPEAL_RU, 3, "ru_chan"), report("2", APPEAL_UK, 4, "uk_chan"),
-            report("3", APPEAL_EN, 4, "en_site")]
+    reps = [
+        report("1", APPEAL_RU, 3, "ru_chan"),
+        report("2", APPEAL_UK, 4, "uk_chan"),
+        report("3", APPEAL_EN, 4, "en_site"),
+    ]
     one = cand(units=["1428th regiment"], places=["Bakhmut"], date="2024-05-02")
     ids = cluster_documents(reps, TableExtractor({"1428": [one]}).extract_many(reps))
     assert ids[0] == ids[1] == ids[2] and len(ids[0]) == 1

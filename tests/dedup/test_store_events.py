@@ -29,13 +29,22 @@ def _ingest(store: Store, settings: Settings, reps: list, table: dict | None = N
 
 def _state(store: Store) -> list[tuple]:  # type: ignore[type-arg]
     with store.engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(
-            select(mentions.c.report_id, mentions.c.event_id, mentions.c.is_first_source).order_by(mentions.c.report_id))]
+        return [
+            tuple(r)
+            for r in conn.execute(
+                select(mentions.c.report_id, mentions.c.event_id, mentions.c.is_first_source).order_by(
+                    mentions.c.report_id
+                )
+            )
+        ]
 
 
 def test_reports_merge_with_count_range_and_first_source(any_store: Store, any_settings: Settings) -> None:
-    _ingest(any_store, any_settings, [report("2", EN, 5, "en_site"), report("1", RU, 3, "ru_chan"),
-                                      report("3", OTHER, 3, "other")])
+    _ingest(
+        any_store,
+        any_settings,
+        [report("2", EN, 5, "en_site"), report("1", RU, 3, "ru_chan"), report("3", OTHER, 3, "other")],
+    )
     evs = {e.units[0]: e for e in list_events(any_store)}
     main = evs["1428th regiment"]
     assert main.reports == 2 and (main.count_low, main.count_high) == (250, 300)
@@ -70,7 +79,9 @@ def test_locked_and_merged_events_survive_reruns(store: Store, settings: Setting
     _ingest(store, settings, [report("1", RU, 3), report("3", OTHER, 4, "o")])
     (ev_a, _), (_, ev_b) = [(r[1], r[1]) for r in _state(store)]
     with store.engine.begin() as conn:  # an analyst merges B into A and locks both
-        conn.execute(update(events).where(events.c.id == ev_b).values(status="merged", merged_into=ev_a, locked=True))
+        conn.execute(
+            update(events).where(events.c.id == ev_b).values(status="merged", merged_into=ev_a, locked=True)
+        )
         conn.execute(update(events).where(events.c.id == ev_a).values(locked=True, people_count=1))
         conn.execute(update(reports).values(extracted_version=None))
     before = _state(store)

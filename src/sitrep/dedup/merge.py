@@ -6,7 +6,8 @@ comparing, and ``match`` which gives a score (or None when the two must never me
 
 Hard rules (never merge): a different event type; units of the same kind with disjoint
 numbers (1428th regiment ≠ 1430th regiment); event dates more than ``DATE_WINDOW_DAYS`` apart;
-event places that share neither a place, an oblast, nor 50 km.
+event places that share neither a place, an oblast, nor 50 km (unless a numbered unit or the
+text itself is shared: extracted places are the noisiest field).
 Evidence (summed, merge at ``MERGE_SCORE``): a shared numbered unit 3, a shared named unit 1.5,
 a shared specific place 2 (an oblast/region 1, a foreign country 1.5, a big city or
 Russia/Ukraine 0.3), the same event day 1.5 (same month 1), the same people count 1 (close 0.5),
@@ -238,7 +239,7 @@ def match(a: Profile, b: Profile) -> float | None:
     score += 3.0 * min(numbered, 1) + 1.5 * min(named, 1)
     ev_a, ev_b = [p for p in a.places if p.role == "event"], [p for p in b.places if p.role == "event"]
     apart = ev_a and ev_b and not any(places_compatible(x, y) for x in ev_a for y in ev_b)
-    if apart and score < NEAR_DUP_SCORE:
+    if apart and score < 3.0:  # places are extracted noisily: a shared unit or the same text outweighs them
         return None
     shared = {place_key(p) for p in a.places} & {place_key(p) for p in b.places}
     by_key = {place_key(p): p for p in a.places}

@@ -362,3 +362,5 @@ event_keys = Table(
     Column("event_id", String(32), ForeignKey("events.id"), primary_key=True),
 )
 Index("ix_event_keys_event_id", event_keys.c.event_id)
+# Members of a near-duplicate group (reports.dup_of is written by the dedup stage).
+Index("ix_reports_dup_of", reports.c.dup_of)

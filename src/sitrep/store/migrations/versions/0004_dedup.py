@@ -47,9 +47,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", "event_id", name=op.f("pk_event_keys")),
     )
     op.create_index("ix_event_keys_event_id", "event_keys", ["event_id"])
+    op.create_index("ix_reports_dup_of", "reports", ["dup_of"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_reports_dup_of", table_name="reports")
     op.drop_index("ix_event_keys_event_id", table_name="event_keys")
     op.drop_table("event_keys")
     op.drop_index("ix_report_links_target_id", table_name="report_links")
