@@ -12,7 +12,7 @@ from sitrep.store import Store
 from sitrep.store.events import list_events
 from sitrep.store.schema import audit_log, events, mentions, report_links, reports
 
-RU = "Бойцы 1428-го полка записали видеообращение: их бросили под Бахмутом без артиллерии и связи, 300 человек."
+RU = "Бойцы 1428-го полка записали видеообращение: их бросили под Бахмутом без связи, 300 человек."
 EN = "Soldiers of Russia's 1428th regiment recorded a video appeal: about 250 men abandoned near Bakhmut."
 OTHER = "Мобилизованные из 1430-го полка записали обращение к губернатору: им не платят обещанные выплаты."
 TABLE = {
