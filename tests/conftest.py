@@ -164,3 +164,26 @@ def chromium() -> str:
     except ImportError:
         _unavailable("playwright is not installed (pip install -e '.[dev]')")
     return str(exe)
+
+
+# -- comparing databases -------------------------------------------------------------------
+def dump_tables(store: Store, tables: tuple[str, ...], skip_columns: frozenset[str] = frozenset()) -> dict:
+    """Every row of ``tables`` (sorted, minus ``skip_columns``), to compare two databases."""
+    from sqlalchemy import MetaData, select
+
+    meta = MetaData()
+    meta.reflect(store.engine, only=list(tables))
+    out: dict[str, list[tuple]] = {}
+    with store.engine.connect() as conn:
+        for name in tables:
+            table = meta.tables[name]
+            cols = [c for c in table.c if c.name not in skip_columns and c.name != "search_tsv"]
+            rows = [tuple(repr(v) for v in row) for row in conn.execute(select(*cols))]
+            out[name] = sorted(rows)
+    return out
+
+
+@pytest.fixture
+def table_dump():  # type: ignore[no-untyped-def]
+    """``table_dump(store, tables, skip_columns)`` → sorted rows per table (see ``dump_tables``)."""
+    return dump_tables

@@ -59,13 +59,23 @@ def search_body(norm_text: str, lang: str) -> str:
     Cyrillic words in an English or undetermined text are lemmatised as Russian.
     """
     morph_lang = lang if lang in ("ru", "uk") else "ru"
+    cache = _FRAGMENTS[morph_lang]
+    if len(cache) > _FRAGMENTS_MAX:  # bound memory on endless streams; refilled from lemma()'s cache
+        cache.clear()
     out: list[str] = []
     for word in TOKEN.findall(norm_text):
-        lem = lemma(word, morph_lang)
-        out.append(lem)
-        if lem != word:
-            out.append(word)
+        frag = cache.get(word)
+        if frag is None:
+            lem = lemma(word, morph_lang)
+            frag = cache[word] = lem if lem == word else lem + " " + word
+        out.append(frag)
     return " ".join(out)
+
+
+# word -> its index fragment ("lemma word" or "word"), per language: one dict lookup per token
+# instead of a cached call, a comparison and two appends (search_body was 20% of ingest time).
+_FRAGMENTS: dict[str, dict[str, str]] = {"ru": {}, "uk": {}}
+_FRAGMENTS_MAX = 400_000
 
 
 def query_lemmas(word: str, lang_hint: str | None = None) -> set[str]:

@@ -11,6 +11,9 @@ import unicodedata
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "′": "'", "‘": "'", "´": "'", "ʹ": "'"})
 _YO = str.maketrans({"ё": "е", "Ё": "Е"})
+_FOLDS: tuple[tuple[str, str], ...] = tuple(
+    (chr(k), str(v)) for table in (_APOSTROPHES, _YO) for k, v in table.items()
+)
 # Latin letters that look like Cyrillic ones, used to dodge keyword filters ("oбращение").
 _HOMOGLYPHS = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і",
                              "A": "А", "E": "Е", "O": "О", "P": "Р", "C": "С", "X": "Х", "K": "К", "M": "М",
@@ -28,7 +31,11 @@ def normalize(text: str) -> str:
     """Return the matching form of ``text`` (lower case, folded, one space between words)."""
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub("", text)
-    text = text.translate(_APOSTROPHES).translate(_YO)
+    # str.translate walks a non-ASCII string char by char through a dict (1.7 s of a 22k-post
+    # ingest); a handful of C-speed `in`/replace passes does the same for a fraction of that.
+    for src, dst in _FOLDS:
+        if src in text:
+            text = text.replace(src, dst)
     if _MIXED_WORD.search(text):
         text = _MIXED_WORD.sub(_fix_mixed, text)
     text = _SPACES.sub(" ", text)

@@ -110,7 +110,9 @@ class Store:
         if cached is not None:
             return cached
         row = conn.execute(
-            select(sources.c.id, sources.c.title).where(sources.c.kind == ref.kind, sources.c.handle == ref.handle)
+            select(sources.c.id, sources.c.title).where(
+                sources.c.kind == ref.kind, sources.c.handle == ref.handle
+            )
         ).first()
         if row is None:
             conn.execute(
@@ -172,41 +174,48 @@ class Store:
                         existing[(sid, row.external_id)] = _Known(*row)
             self._save_raw(conn, ((r.post.raw, sid, r.post.external_id) for sid, r in keyed))
 
-            outcomes: list[SaveOutcome | None] = [None] * len(keyed)
+            outcomes: list[SaveOutcome | tuple[str, int] | None] = [None] * len(keyed)
             new_rows: list[dict[str, Any]] = []
             new_idx: list[int] = []
             pending: dict[tuple[int, str], int] = {}  # duplicates inside one batch
             for i, (sid, rep) in enumerate(keyed):
                 key = (sid, rep.post.external_id)
                 if key in pending:
-                    outcomes[i] = ("dup", pending[key])  # type: ignore[assignment]
+                    outcomes[i] = ("dup", pending[key])
                     continue
-                row = existing.get(key)
-                if row is None:
+                known = existing.get(key)
+                if known is None:
                     pending[key] = i
                     new_idx.append(i)
                     new_rows.append(self._report_row(sid, rep, now))
                     continue
-                if row.text == rep.post.text or self._known_version(conn, row.id, rep.post.text):
-                    outcomes[i] = SaveOutcome(int(row.id), "unchanged", int(row.version))
+                if known.text == rep.post.text or self._known_version(conn, known.id, rep.post.text):
+                    outcomes[i] = SaveOutcome(int(known.id), "unchanged", int(known.version))
                     continue
-                version = int(row.version) + 1
+                version = int(known.version) + 1
                 conn.execute(insert(report_versions).values(
-                    report_id=row.id, version=version, raw_sha256=rep.post.raw.sha256, text=rep.post.text,
+                    report_id=known.id, version=version, raw_sha256=rep.post.raw.sha256, text=rep.post.text,
                     edited_at=_utc(rep.post.edited_at), seen_at=now,
                 ))
                 values = self._report_row(sid, rep, now)
                 for k in ("source_id", "external_id", "first_seen_at"):
                     values.pop(k)
                 values["version"] = version
-                conn.execute(update(reports).where(reports.c.id == row.id).values(**values))
-                outcomes[i] = SaveOutcome(int(row.id), "version", version)
-                existing[key] = _Known(int(row.id), rep.post.external_id, rep.post.text, version, rep.post.raw.sha256)
-            if new_rows:
-                result = conn.execute(
-                    insert(reports).returning(reports.c.id, sort_by_parameter_order=True), new_rows
+                conn.execute(update(reports).where(reports.c.id == known.id).values(**values))
+                outcomes[i] = SaveOutcome(int(known.id), "version", version)
+                existing[key] = _Known(
+                    int(known.id), rep.post.external_id, rep.post.text, version, rep.post.raw.sha256
                 )
-                ids = [int(r[0]) for r in result]
+            if new_rows:
+                # RETURNING the key instead of sort_by_parameter_order: on SQLite the ordered form
+                # falls back to one INSERT per row (22k round trips for the news stream, ~25% of
+                # ingest time); the unordered form is sent as multi-row VALUES batches.
+                result = conn.execute(
+                    insert(reports).returning(reports.c.id, reports.c.source_id, reports.c.external_id),
+                    new_rows,
+                )
+                id_of = {(int(r[1]), str(r[2])): int(r[0]) for r in result}
+                ids = [id_of[(row["source_id"], row["external_id"])] for row in new_rows]
                 conn.execute(insert(report_versions), [
                     {"report_id": rid, "version": 1, "raw_sha256": row["raw_sha256"], "text": row["text"],
                      "edited_at": row["edited_at"], "seen_at": now}

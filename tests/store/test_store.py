@@ -1,0 +1,135 @@
+"""The store on SQLite and PostgreSQL: idempotency, versions, no deletion, search, failures."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from sitrep import pipeline
+from sitrep.models import Failure
+from sitrep.settings import Settings
+from sitrep.store import Store
+from sitrep.store.schema import failures, report_versions, reports
+
+TABLES = ("sources", "raw_items", "reports", "report_versions", "failures")
+
+POSTS = [
+    {"id": 1, "channel": "astra", "date": "2023-07-01T10:00:00+00:00",
+     "text": "Бойцы 1428-го полка записали видеообращение в Бахмуте."},
+    {"id": 2, "channel": "astra", "date": "2023-07-05T10:00:00+00:00",
+     "text": "Мобилизованные из Белгорода отказались идти в штурм."},
+    {"id": 3, "channel": "hromadske", "date": "2023-08-01T10:00:00+00:00",
+     "text": "Військові розповіли про бої біля Авдіївки та обстріли в Авдіївці."},
+    {"id": 4, "channel": "kyivindependent", "date": "2023-09-01T10:00:00+00:00",
+     "text": "Soldiers of the regiment recorded a video appeal near Bakhmut."},
+    {"id": 5, "channel": "hromadske", "date": "2023-10-01T10:00:00+00:00",
+     "text": "Бахмут: бійці 1428-го полку скаржаться на командування."},
+]
+
+
+def write_jsonl(path: Path, posts: list[dict]) -> str:
+    path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in posts), encoding="utf-8")
+    return str(path)
+
+
+def ingest(settings: Settings, store: Store, *targets: str):  # type: ignore[no-untyped-def]
+    quiet = settings.model_copy(update={"extract_events": False})
+    return pipeline.ingest(list(targets), quiet, store)
+
+
+@pytest.fixture
+def loaded(any_settings: Settings, any_store: Store, tmp_path: Path) -> Store:
+    ingest(any_settings, any_store, write_jsonl(tmp_path / "posts.jsonl", POSTS))
+    return any_store
+
+
+def test_reingesting_the_same_input_adds_nothing(any_settings, any_store, tmp_path, table_dump):
+    target = write_jsonl(tmp_path / "posts.jsonl", POSTS)
+    ingest(any_settings, any_store, target)
+    before = table_dump(any_store, TABLES)
+    summary = ingest(any_settings, any_store, target)
+    assert (summary.new_reports, summary.unchanged) == (0, len(POSTS))
+    assert table_dump(any_store, TABLES) == before
+
+
+def test_changed_text_is_version_2_and_history_kept(any_settings, any_store, tmp_path):
+    ingest(any_settings, any_store, write_jsonl(tmp_path / "old.jsonl", POSTS))
+    edited = [dict(POSTS[0], text=POSTS[0]["text"] + " Обновлено: 40 человек.")]
+    summary = ingest(any_settings, any_store, write_jsonl(tmp_path / "new.jsonl", edited))
+    assert summary.new_versions == 1
+    with any_store.engine.connect() as conn:
+        current = conn.execute(reports.select().where(reports.c.external_id == "1")).one()
+        texts = [r.text for r in conn.execute(
+            report_versions.select().where(report_versions.c.report_id == current.id)
+            .order_by(report_versions.c.version))]
+    assert current.version == 2 and current.text == edited[0]["text"]
+    assert texts == [POSTS[0]["text"], edited[0]["text"]]
+
+
+def test_older_export_after_newer_adds_nothing(any_settings, any_store, tmp_path, table_dump):
+    old = write_jsonl(tmp_path / "old.jsonl", POSTS)
+    new = write_jsonl(tmp_path / "new.jsonl", [dict(POSTS[0], text="Исправленный текст поста.")])
+    ingest(any_settings, any_store, old)
+    ingest(any_settings, any_store, new)
+    before = table_dump(any_store, TABLES)
+    assert ingest(any_settings, any_store, old).new_versions == 0
+    assert table_dump(any_store, TABLES) == before
+
+
+def test_message_missing_from_later_export_is_kept(any_settings, any_store, tmp_path):
+    ingest(any_settings, any_store, write_jsonl(tmp_path / "full.jsonl", POSTS))
+    ingest(any_settings, any_store, write_jsonl(tmp_path / "partial.jsonl", POSTS[1:]))
+    with any_store.engine.connect() as conn:
+        row = conn.execute(reports.select().where(reports.c.external_id == "1")).one()
+    assert row.text == POSTS[0]["text"] and row.deleted_at is None
+    assert any_store.count(reports) == len(POSTS)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Бахмуте", {"1", "5"}),  # finds "Бахмут"
+    ("Бахмут", {"1", "5"}),   # finds "Бахмуте"
+    ("полк", {"1", "5"}),     # finds "полка" (regiment, not shelf) and Ukrainian "полку"
+    ("Авдіївка", {"3"}),      # Ukrainian: finds "Авдіївці" / "Авдіївки"
+    ("мобилизованный", {"2"}),
+    ("видеообращения", {"1"}),
+    ("appeal", {"4"}),
+])
+def test_search_finds_inflected_forms(loaded, query, expected):
+    assert {h.external_id for h in pipeline.search(loaded, query)} == expected
+
+
+def test_search_filters(loaded):
+    assert {h.external_id for h in pipeline.search(loaded, "бахмут", channel="hromadske")} == {"5"}
+    assert {h.external_id for h in pipeline.search(loaded, "бахмут", lang="ru")} == {"1"}
+    assert {h.external_id for h in pipeline.search(loaded, "бахмут", lang="uk")} == {"5"}
+    since, until = datetime(2023, 7, 2, tzinfo=UTC), datetime(2023, 9, 2, tzinfo=UTC)
+    assert {h.external_id for h in pipeline.search(loaded, "бахмут", since=since)} == {"5"}
+    assert {h.external_id for h in pipeline.search(loaded, "бахмут", until=since)} == {"1"}
+    assert {h.external_id for h in pipeline.search(loaded, "бахмут", since=since, until=until,
+                                                   channel="astra")} == set()
+
+
+HOSTILE = ['"', '""', "*", "OR", "AND NOT", "бахмут OR", "'; DROP TABLE reports; --", "NEAR(бахмут полк)",
+           "полк*", "^бахмут", "col:бахмут", "(", "\\", "%_", "бахмут' OR '1'='1", "a:* & !b | c <-> d"]
+
+
+def test_hostile_queries_are_harmless(loaded):
+    for query in HOSTILE:
+        hits = pipeline.search(loaded, query)
+        assert all(isinstance(h.external_id, str) for h in hits), query
+    assert {h.external_id for h in pipeline.search(loaded, '"Бахмут"* ^(')} == {"1", "5"}  # syntax dropped
+    assert loaded.count(reports) == len(POSTS)
+
+
+def test_failure_recorded_once_with_count(any_store):
+    bad = Failure("dump.jsonl", "line 3", "parse", "dump.jsonl line 3: invalid JSON; fix or remove this line")
+    for _ in range(3):
+        any_store.record_failure(bad)
+    any_store.record_failure(dataclasses.replace(bad, position="line 4"))
+    with any_store.engine.connect() as conn:
+        counts = sorted(r.count for r in conn.execute(failures.select()))
+    assert counts == [1, 3]
