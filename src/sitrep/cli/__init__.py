@@ -21,6 +21,7 @@ from sitrep.cli import extract  # noqa: E402,F401
 from sitrep.cli import article  # noqa: E402,F401
 from sitrep.cli import demo  # noqa: E402,F401
 from sitrep.cli import events  # noqa: E402,F401
+from sitrep.cli import watch  # noqa: E402,F401
 from sitrep.cli import web  # noqa: E402,F401
 
 
