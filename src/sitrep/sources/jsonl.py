@@ -89,18 +89,31 @@ def read(target: str, ctx: SourceContext) -> Iterator[SourceItem]:
         if first == b"[":
             yield from _read_array(fh, target, default_channel, ctx)
             return
-        for lineno, line in enumerate(fh, start=1):
+        lineno = 0
+        while True:
+            # readline(limit + 1): a huge line is never held whole in memory, only its first part.
+            line = fh.readline(limit + 1)
+            if not line:
+                break
+            lineno += 1
             ctx.on_bytes(len(line))
-            if not line.strip():
-                continue
             position = f"line {lineno}"
-            if len(line) > limit:
-                yield Failure(target, position, "read", f"{target} {position}: item of {len(line):,} bytes is over "
-                              f"the {limit:,}-byte limit (SITREP_MAX_ITEM_BYTES)")
+            if len(line) > limit and not line.endswith(b"\n"):
+                size = len(line) + _skip_rest_of_line(fh, ctx)
+                yield Failure(target, position, "read",
+                              f"{target} {position}: item of {size:,} bytes is over the {limit:,}-byte limit "
+                              "(SITREP_MAX_ITEM_BYTES); split it or raise the limit")
+                continue
+            if not line.strip():
                 continue
             try:
                 obj = json.loads(line)
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            except UnicodeDecodeError as exc:
+                yield Failure(target, position, "parse",
+                              f"{target} {position}: not UTF-8 text (byte 0x{line[exc.start]:02x} at column "
+                              f"{exc.start + 1}; cp1251?); re-save the file as UTF-8")
+                continue
+            except json.JSONDecodeError as exc:
                 yield Failure(target, position, "parse", f"{target} {position}: invalid JSON ({exc}); fix or "
                               "remove this line")
                 continue
@@ -108,6 +121,17 @@ def read(target: str, ctx: SourceContext) -> Iterator[SourceItem]:
                 yield Failure(target, position, "parse", f"{target} {position}: expected a JSON object")
                 continue
             yield post_from_obj(obj, _raw(line.rstrip(b"\r\n"), target, ctx), default_channel, position)
+
+
+def _skip_rest_of_line(fh: Any, ctx: SourceContext) -> int:
+    """Read past the end of an over-long line in 1 MiB steps; returns the bytes skipped."""
+    skipped = 0
+    while True:
+        chunk = fh.readline(1024 * 1024)
+        skipped += len(chunk)
+        ctx.on_bytes(len(chunk))
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped
 
 
 def _read_array(fh: Any, target: str, default_channel: str, ctx: SourceContext) -> Iterator[SourceItem]:
