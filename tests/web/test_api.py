@@ -11,8 +11,15 @@ from conftest import csrf_of
 
 def test_openapi_lists_the_api(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for p in ("/api/search", "/api/events", "/api/events/{event_id}", "/api/corrections", "/api/events.csv",
-              "/api/events.geojson", "/api/events.acled.csv"):
+    for p in (
+        "/api/search",
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/corrections",
+        "/api/events.csv",
+        "/api/events.geojson",
+        "/api/events.acled.csv",
+    ):
         assert p in paths
 
 
@@ -73,9 +80,17 @@ def test_channel_api_reports_health(client):
 
 def test_correction_via_api_is_stored_pending(client, data, store):
     token = csrf_of(client, "/")
-    r = client.post("/api/corrections", json={"event_id": data["appeal"], "quote": "около 300 человек",
-                                              "comment": "it was 200", "field": "people_count", "new_value": "200"},
-                    headers={"X-CSRF-Token": token})
+    r = client.post(
+        "/api/corrections",
+        json={
+            "event_id": data["appeal"],
+            "quote": "около 300 человек",
+            "comment": "it was 200",
+            "field": "people_count",
+            "new_value": "200",
+        },
+        headers={"X-CSRF-Token": token},
+    )
     assert r.status_code == 201
     from sitrep.store.web_queries import correction_queue
 
@@ -86,8 +101,10 @@ def test_correction_via_api_is_stored_pending(client, data, store):
 def test_corrections_are_rate_limited_and_size_limited(client, data):
     token = csrf_of(client, "/")
     body = {"event_id": data["appeal"], "quote": "x", "comment": "y"}
-    codes = [client.post("/api/corrections", json=body, headers={"X-CSRF-Token": token}).status_code
-             for _ in range(11)]
+    codes = [
+        client.post("/api/corrections", json=body, headers={"X-CSRF-Token": token}).status_code
+        for _ in range(11)
+    ]
     assert codes[:10] == [201] * 10 and codes[10] == 429
     big = client.post("/api/corrections", json={**body, "quote": "x" * 5000}, headers={"X-CSRF-Token": token})
     assert big.status_code == 422

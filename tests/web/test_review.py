@@ -22,19 +22,35 @@ def test_confirm_and_reject_are_audited_and_lock(store, data):
     rev.reject(store, data["refusal"], "ana", "not a refusal")
     assert (_event(store, data["appeal"]).status, _event(store, data["appeal"]).locked) == ("confirmed", True)
     audit = event_detail(store, data["refusal"]).audit
-    assert (audit[0].actor, audit[0].before, audit[0].after, audit[0].note) == ("ana", "new", "rejected",
-                                                                                  "not a refusal")
+    assert (audit[0].actor, audit[0].before, audit[0].after, audit[0].note) == (
+        "ana",
+        "new",
+        "rejected",
+        "not a refusal",
+    )
 
 
 def test_edit_with_selected_evidence(store, data):
-    rev.edit(store, data["appeal"], "ana", "units", "1428th regiment, Storm Z",
-             rev.EvidenceChoice(data["reports"][0], "Бойцы 1428-го полка"))
+    rev.edit(
+        store,
+        data["appeal"],
+        "ana",
+        "units",
+        "1428th regiment, Storm Z",
+        rev.EvidenceChoice(data["reports"][0], "Бойцы 1428-го полка"),
+    )
     d = event_detail(store, data["appeal"])
     assert d.event.units == ["1428th regiment", "Storm Z"]
     assert any(e["field"] == "units" and e["start"] == 0 for e in d.mentions[0].evidence)
     with store.engine.connect() as conn:
-        facets = {v for (v,) in conn.execute(select(event_facets.c.value).where(
-            event_facets.c.event_id == data["appeal"], event_facets.c.facet == "unit"))}
+        facets = {
+            v
+            for (v,) in conn.execute(
+                select(event_facets.c.value).where(
+                    event_facets.c.event_id == data["appeal"], event_facets.c.facet == "unit"
+                )
+            )
+        }
     assert facets == {"1428th regiment", "Storm Z"}
     assert d.audit[0].before == ["1428th regiment"]
 
@@ -43,7 +59,9 @@ def test_bad_values_and_evidence_are_refused_without_change(store, data):
     with pytest.raises(rev.ReviewError):
         rev.edit(store, data["appeal"], "ana", "event_date", "2023-13-45")
     with pytest.raises(rev.ReviewError):
-        rev.edit(store, data["appeal"], "ana", "via", "x", rev.EvidenceChoice(data["reports"][0], "not in text"))
+        rev.edit(
+            store, data["appeal"], "ana", "via", "x", rev.EvidenceChoice(data["reports"][0], "not in text")
+        )
     with store.engine.connect() as conn:
         assert conn.execute(select(audit_log)).first() is None
 
@@ -65,8 +83,11 @@ def test_merge_moves_mentions_and_split_moves_them_back(store, data):
 
 
 def test_accepted_correction_changes_the_event_through_the_audit(store, data):
-    cid = corr.submit(store, corr.Suggestion(data["appeal"], "около 300 человек", "200, not 300", "people_count",
-                                             "200"), "client1")
+    cid = corr.submit(
+        store,
+        corr.Suggestion(data["appeal"], "около 300 человек", "200, not 300", "people_count", "200"),
+        "client1",
+    )
     audit_id = corr.accept(store, cid, "ana")
     assert _event(store, data["appeal"]).people_count == 200
     entry = event_detail(store, data["appeal"]).audit[0]
