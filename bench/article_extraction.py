@@ -1,0 +1,121 @@
+"""Article extraction quality: trafilatura alone vs sitrep's arbitrated path.
+
+Input: the judged pages of ``/work/shared/data/article-extraction-dev/`` (``evaldata.json``: per
+page, snippets that must appear in the main text and snippets that must not; the pages are
+gzipped HTML under ``cache/`` or ``eval/``). Output: for each method, the share of pages passing
+every check, and precision/recall/F1 over all snippet checks (a "with" snippet found is a true
+positive, missing a false negative; a "without" snippet found is a false positive), plus pages/s.
+
+Run: ``.venv/bin/python bench/article_extraction.py [--limit N] [--data DIR]``.
+Skips (exit 0) when the data folder is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import trafilatura
+from trafilatura.utils import decode_file
+
+from sitrep.sources.articles import extract_article
+
+DEFAULT_DATA = Path("/work/shared/data/article-extraction-dev")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    pages: int = 0
+    passed: int = 0
+    seconds: float = 0.0
+
+    def add(self, text: str, must: list[str], must_not: list[str]) -> None:
+        good = True
+        for snippet in must:
+            if snippet in text:
+                self.tp += 1
+            else:
+                self.fn += 1
+                good = False
+        for snippet in must_not:
+            if snippet in text:
+                self.fp += 1
+                good = False
+        self.pages += 1
+        self.passed += good
+
+    def line(self, name: str) -> str:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        rate = self.pages / self.seconds if self.seconds else 0.0
+        return (f"{name:28} pages passing {self.passed / max(1, self.pages):.3f}  precision {p:.4f}  "
+                f"recall {r:.4f}  F1 {f1:.4f}  ({self.pages} pages, {rate:.1f} pages/s)")
+
+
+def _page(data_dir: Path, name: str) -> bytes | None:
+    for folder in ("cache", "eval"):
+        for suffix in (".gz", ""):
+            path = data_dir / folder / (name + suffix)
+            if path.exists():
+                raw = path.read_bytes()
+                return gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+    return None
+
+
+def trafilatura_alone(html: str) -> str:
+    return trafilatura.extract(html, include_comments=False) or ""
+
+
+def arbitrated(html: str) -> str:
+    article = extract_article(html)
+    return article.text if article else ""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the article-extraction-dev folder")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N pages (0 = all)")
+    args = parser.parse_args()
+    index = args.data / "evaldata.json"
+    if not index.exists():
+        print(f"skipped: {index} not found (the evaluation pages are not on this machine)")
+        return 0
+    items = list(json.loads(index.read_text(encoding="utf-8")).items())
+    if args.limit:
+        items = items[: args.limit]
+    methods: dict[str, Callable[[str], str]] = {"trafilatura alone": trafilatura_alone,
+                                                "sitrep (arbitrated)": arbitrated}
+    scores = {name: Score() for name in methods}
+    missing = 0
+    for n, (_url, item) in enumerate(items, start=1):
+        page = _page(args.data, item["file"])
+        if page is None:
+            missing += 1
+            continue
+        html = decode_file(page)
+        for name, method in methods.items():
+            start = time.perf_counter()
+            text = method(html)
+            scores[name].seconds += time.perf_counter() - start
+            scores[name].add(text, item["with"], item["without"])
+        if n % 100 == 0:
+            print(f"  {n}/{len(items)} pages", file=sys.stderr, flush=True)
+    for name, score in scores.items():
+        print(score.line(name))
+    if missing:
+        print(f"({missing} pages listed in evaldata.json were not found)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
