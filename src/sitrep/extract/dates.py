@@ -52,7 +52,22 @@ MONTH_CYR = re.compile(rf"\b(?:в|у|с|з|к|до)\s+({_MONTH_RU_UK})\s+({_YEAR
 EN_MD = re.compile(rf"\b({_MONTH_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR})\b)?")
 EN_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_EN})\b(?:,?\s+({_YEAR})\b)?")
 EN_MONTH_YEAR = re.compile(rf"\b(?:in|since|during|by)\s+({_MONTH_EN})\s+({_YEAR})\b")
-EN_LAST_MONTH = re.compile(rf"\blast\s+({_MONTH_EN})\b")
+EN_LAST_MONTH = re.compile(
+    r"\b(?i:last|in|since|during|by|at the (?:start|end|beginning) of|in early|in late|in mid-?)"
+    rf"\s+({_MONTH_EN})\b(?!\s+\d)"
+)
+_MONTH_CYR_LOC = (
+    r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|"
+    r"січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні|"
+    r"начале (?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|"
+    r"конце (?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|"
+    r"середине (?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря))"
+)
+MONTH_ONLY_CYR = re.compile(
+    rf"\b(?:в|у|с|з|к|до)\s+(?:начала\s+|конца\s+)?({_MONTH_CYR_LOC}|(?:начала|конца|началу|концу|середине|"
+    rf"початку|кінця|кінцю)\s+{_MONTH_RU_UK})\b(?!\s+\d)",
+    re.I,
+)
 NUMERIC = re.compile(rf"\b(\d{{1,2}})\.(\d{{1,2}})\.({_YEAR}|\d{{2}})\b")
 ISO = re.compile(rf"\b({_YEAR})-(\d{{2}})-(\d{{2}})\b")
 RELATIVE = re.compile(
@@ -61,7 +76,8 @@ RELATIVE = re.compile(
     r"в ночь на (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
     r"в (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
     r"у (?:понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю)|"
-    r"\d{1,2} (?:дня|дней|день|дні|днів|days?) (?:назад|тому|ago))\b",
+    r"\d{1,2} (?:дня|дней|день|дні|днів|days?) (?:назад|тому|ago)|"
+    r"неделю назад|тиждень тому|a week ago|зранку|this morning|сегодня утром)\b",
     re.I,
 )
 NIGHT_BEFORE = re.compile(r"\b(?:в|у)\s+ніч\s+на\s*$|\bв\s+ночь\s+на\s*$|\bovernight\s+(?:into|to)\s*$", re.I)
@@ -128,6 +144,14 @@ def _resolve(day: int, month: int, year: int | None, pub: date | None) -> str | 
         return None
 
 
+def _month_of(month: int, pub: date | None) -> str:
+    """A month without a year: the latest such month up to the publication date."""
+    if pub is None:
+        return f"XXXX-{month:02d}-01"
+    year = pub.year if month <= pub.month else pub.year - 1
+    return f"{year:04d}-{month:02d}-01"
+
+
 def _relative(word: str, pub: date | None) -> str | None:
     if pub is None:
         return None
@@ -136,7 +160,9 @@ def _relative(word: str, pub: date | None) -> str | None:
         return (pub - timedelta(days=1)).isoformat()
     if w in ("позавчера", "позавчора"):
         return (pub - timedelta(days=2)).isoformat()
-    if w in ("сегодня", "сьогодні", "today", "this week"):
+    if w in ("неделю назад", "тиждень тому", "a week ago"):
+        return (pub - timedelta(days=7)).isoformat()
+    if w in ("сегодня", "сьогодні", "today", "this week", "зранку", "this morning", "сегодня утром"):
         return pub.isoformat()
     ago = re.match(r"(\d+) \S+ (?:назад|тому|ago)", w)
     if ago:
@@ -189,9 +215,12 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
             add(f"{int(m[2]):04d}-{mon:02d}-01", "month", m.start(1), m.end())
     for m in EN_LAST_MONTH.finditer(text, start, end):
         mon = _month(m[1])
-        if mon and pubd:
-            year = pubd.year if mon < pubd.month else pubd.year - 1
-            add(f"{year:04d}-{mon:02d}-01", "month", m.start(), m.end())
+        if mon:
+            add(_month_of(mon, pubd), "month", m.start(), m.end())
+    for m in MONTH_ONLY_CYR.finditer(text, start, end):
+        mon = _month(m[1].split()[-1])
+        if mon:
+            add(_month_of(mon, pubd), "month", m.start(), m.end())
     for m in RELATIVE.finditer(text, start, end):
         add(_relative(m[1], pubd), "day", m.start(), m.end(), relative=True)
     hits.sort(key=lambda h: h.start)

@@ -223,7 +223,7 @@ class Engine:
                     grievances.append(h.cue.label)
                     cite("grievances", s)
         # sentences nearest the anchor first, so the anchor's own date/count win
-        order = sorted(sents, key=lambda s: (abs(s.index - anchor), s.index))
+        order = sorted(sents, key=lambda s: (s.index != anchor, s.index))
         event_date = precision = None
         for s in order:
             dates = [d for d in find_dates(text, s.start, s.end, pub) if not d.background]

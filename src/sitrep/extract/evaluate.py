@@ -31,7 +31,8 @@ KEYWORDS = re.compile(
 def place_key(name: str) -> str:
     low = translit(name).lower()
     low = re.sub(r"\b(oblast|region|krai|kray|republic of)\b", "", low)
-    return re.sub(r"[^a-z]", "", low.replace("'", ""))
+    low = re.sub(r"[^a-z]", "", low.replace("'", ""))
+    return low.replace("yi", "i").replace("iy", "i").replace("ie", "e")  # Makiyivka = Makiivka
 
 
 def keyword_baseline(text: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,7 +42,68 @@ ORIGIN_BEFORE = {
     "мешканців",
     "residents",
 }
-RANK = {"PPLC": 2.0, "PPLA": 1.5, "PPLA2": 1.0, "ADM1": 1.5, "country": 2.0, "region": 1.5}
+# Words that introduce a place: a small village or a word that is also a name or an adjective
+# ("Залужного", "Гусев", "Військові") counts as a place only after one of these.
+INTRO = {
+    "в",
+    "во",
+    "под",
+    "у",
+    "біля",
+    "поблизу",
+    "около",
+    "возле",
+    "из",
+    "з",
+    "із",
+    "зі",
+    "до",
+    "на",
+    "село",
+    "селе",
+    "села",
+    "селі",
+    "поселок",
+    "поселке",
+    "селище",
+    "селищі",
+    "смт",
+    "город",
+    "городе",
+    "місто",
+    "місті",
+    "міста",
+    "near",
+    "in",
+    "at",
+    "from",
+    "outside",
+    "village",
+    "town",
+    "city",
+    "of",
+    "район",
+    "районе",
+    "районі",
+    "окрестностях",
+    "околицях",
+    "направлении",
+    "напрямку",
+    "пгт",
+    "деревня",
+    "деревне",
+    "хутор",
+    "хуторе",
+    "сел",
+    "сіл",
+    "villages",
+    "пунктов",
+    "пунктів",
+    "сёл",
+}
+LIST_SEP = re.compile(r"\s*(?:,|и|і|й|та|and|, and|,\s*а также)\s*")
+BIG = 100_000  # population above which a name is taken without an introducing word
+RANK = {"PPLC": 2.0, "PPLA": 1.5, "PPLA2": 1.0, "ADM1": 1.5, "country": 2.0, "region": 1.5, "city": 1.5}
 # Capitalised words that are places in GeoNames but far more often something else in this domain.
 STOP = {
     "герой",
@@ -203,6 +265,7 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
 def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: str) -> list[PlaceHit]:
     """Places named in the given sentences, each resolved to one gazetteer entry."""
     mentions: list[tuple[list[GazPlace], str, int, int, int]] = []
+    last_end = -10
     for sent in sentences:
         toks = sent.tokens
         i = 0
@@ -224,6 +287,12 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                         cands = gaz.lookup(key)
                         if cands:
                             break
+                    # "сёл Борисовка, Гатище и Красное": list items share the first one's introduction
+                    listed = (
+                        bool(LIST_SEP.fullmatch(text[last_end : toks[i].start])) if last_end >= 0 else False
+                    )
+                    if cands and n == 1 and not listed and not _plausible(text, toks, i, cands, lang):
+                        cands = []
                     if cands:
                         prev = toks[i - 1].word if i > 0 else ""
                         prev2 = toks[i - 2].word if i > 1 else ""
@@ -232,12 +301,46 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                             # a bare "Zaporizhzhia" is the city; the oblast needs "область"/"oblast"
                             cands = [c for c in cands if c.fcode != "ADM1"]
                         mentions.append((cands, role, toks[i].start, toks[i + n - 1].end, sent.index))
+                        last_end = toks[i + n - 1].end
                         i += n
                         found = True
                         break
             if not found:
                 i += 1
     return _disambiguate(mentions)
+
+
+def _person_or_adjective(word: str, lang: str) -> bool:
+    from sitrep.enrich.lemmas import _morph
+
+    if not any("\u0400" <= ch <= "\u04ff" for ch in word):
+        return False
+    parse = _morph(lang if lang in ("ru", "uk") else "ru").parse(word)
+    if not parse:
+        return False
+    tag = str(parse[0].tag)
+    return "Geox" not in tag and any(t in tag for t in ("Name", "Surn", "Patr", "ADJF", "VERB", "PRTF"))
+
+
+def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], lang: str) -> bool:
+    """A one-word match is a place if it is big, or introduced ("в", "near", "село"), and not a name."""
+    big = max(c.population for c in cands) >= BIG or any(
+        c.fcode in ("country", "region", "city") for c in cands
+    )
+    prev = toks[i - 1].word if i > 0 else ""
+    introduced = prev in INTRO or (
+        i > 1 and toks[i - 2].word in INTRO and prev in ("г", "с", "м", "смт", "пгт")
+    )
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if not introduced and nxt is not None and text[nxt.start].isupper() and nxt.start - toks[i].end <= 1:
+        return False  # "Vladimir Putin", "Kyiv Independent": part of a longer name
+    if big:
+        return not (_person_or_adjective(toks[i].word, lang) and not introduced)
+    return (
+        introduced
+        and not _person_or_adjective(toks[i].word, lang)
+        or (introduced and max(c.population for c in cands) >= 1000)
+    )
 
 
 def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]]) -> list[PlaceHit]:
