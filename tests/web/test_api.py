@@ -92,7 +92,7 @@ def test_correction_via_api_is_stored_pending(client, data, store):
         headers={"X-CSRF-Token": token},
     )
     assert r.status_code == 201
-    from sitrep.store.web_queries import correction_queue
+    from sitrep.store.web_records import correction_queue
 
     [c] = correction_queue(store)
     assert (c.field, c.new_value, c.status) == ("people_count", "200", "pending")

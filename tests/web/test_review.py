@@ -9,7 +9,7 @@ from sitrep.review import corrections as corr
 from sitrep.review import events as rev
 from sitrep.review.users import LoginThrottled, authenticate
 from sitrep.store.schema import audit_log, event_facets, events, mentions
-from sitrep.store.web_queries import event_detail
+from sitrep.store.web_records import event_detail
 
 
 def _event(store, eid):

@@ -7,12 +7,12 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from sitrep.enrich import enrich_posts
 from sitrep.models import Post, RawItem, SourceRef
 from sitrep.store import Store
-from sitrep.store.schema import event_facets, events, mentions
+from sitrep.store.schema import event_facets, events, mentions, reports, sources
 
 NOW = datetime(2024, 5, 1, tzinfo=UTC)
 
@@ -102,6 +102,13 @@ def add_event(
             {("type", event_type)} | {("grievance", g) for g in grievances} | {("unit", u) for u in units}
         )
         facets |= {("place", p["name"]) for p in places}
+        for rid in report_ids:  # channel and language facets, as the merger writes them
+            row = conn.execute(
+                select(sources.c.handle, reports.c.lang)
+                .join(reports, reports.c.source_id == sources.c.id)
+                .where(reports.c.id == rid)
+            ).one()
+            facets |= {("channel", row.handle)} | ({("lang", row.lang)} if row.lang else set())
         conn.execute(
             insert(event_facets), [{"event_id": eid, "facet": f, "value": v} for f, v in sorted(facets)]
         )

@@ -18,7 +18,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from sitrep.review import audit
-from sitrep.store.schema import event_facets, events, mentions, reports
+from sitrep.store.schema import event_facets, events, mentions, reports, sources
 from sitrep.store.sql import Store
 
 # The codebook's primary types (codebook.md §2); any other [a-z_] name is accepted for custom codebooks.
@@ -163,26 +163,36 @@ def _load(conn: Connection, event_id: str) -> Any:
 
 
 def refresh_facets(conn: Connection, event_id: str) -> None:
-    """Rewrite the event's type/grievance/unit/place facet rows from its fields."""
+    """Rewrite the event's facet rows (type, grievance, unit, place, admin1, channel, lang) from
+    its fields and its reports, as the merger writes them."""
     ev = conn.execute(
         select(events.c.event_type, events.c.grievances, events.c.units, events.c.places).where(
             events.c.id == event_id
         )
     ).one()
-    conn.execute(
-        delete(event_facets).where(
-            event_facets.c.event_id == event_id,
-            event_facets.c.facet.in_(("type", "grievance", "unit", "place")),
-        )
-    )
+    conn.execute(delete(event_facets).where(event_facets.c.event_id == event_id))
     values: set[tuple[str, str]] = {("type", ev.event_type)}
     values |= {("grievance", str(g)) for g in ev.grievances or []}
     values |= {("unit", str(u)) for u in ev.units or []}
-    values |= {("place", str(p.get("name") if isinstance(p, dict) else p)) for p in ev.places or []}
-    conn.execute(
-        insert(event_facets),
-        [{"event_id": event_id, "facet": f, "value": v[:512]} for f, v in sorted(values) if v],
-    )
+    for p in ev.places or []:
+        values.add(("place", str(p.get("name") if isinstance(p, dict) else p)))
+        if isinstance(p, dict) and p.get("admin1"):
+            values.add(("admin1", str(p["admin1"])))
+    for handle, lang in conn.execute(
+        select(sources.c.handle, reports.c.lang)
+        .select_from(
+            mentions.join(reports, reports.c.id == mentions.c.report_id).join(
+                sources, sources.c.id == reports.c.source_id
+            )
+        )
+        .where(mentions.c.event_id == event_id)
+    ):
+        values.add(("channel", str(handle)))
+        if lang:
+            values.add(("lang", str(lang)))
+    rows = [{"event_id": event_id, "facet": f, "value": v[:512]} for f, v in sorted(values) if v]
+    if rows:
+        conn.execute(insert(event_facets), rows)
 
 
 def _set_status(store: Store, event_id: str, actor: str, status: str, note: str | None) -> int:

@@ -29,7 +29,7 @@ from sitrep.store.sql import Store
 
 STATUSES = ("new", "confirmed", "rejected", "merged")
 # event_facets.facet names this module filters on (the merger writes them; review rewrites them).
-LIST_FACETS = {"grievance": "grievance", "unit": "unit", "place": "place"}
+FACET_NAMES = ("grievance", "unit", "place", "channel", "lang")
 SORTS = ("date", "date_asc", "reports", "confidence", "updated")
 MAX_PER_PAGE = 200
 FACET_LIMIT = 30  # values shown per facet: more is noise on a page, the API has the same cap
@@ -121,34 +121,22 @@ def _conditions(store: Store, f: EventFilter) -> list[ColumnElement[bool]]:
         conds.append(events.c.status != "merged")
     if f.types:
         conds.append(events.c.event_type.in_(f.types))
-    for facet, values in (("grievance", f.grievances), ("unit", f.units), ("place", f.places)):
+    # Facet filters read event_facets (written by the merger and by review.refresh_facets):
+    # one indexed lookup per event instead of joins through mentions and reports.
+    for facet, values in (
+        ("grievance", f.grievances),
+        ("unit", f.units),
+        ("place", f.places),
+        ("channel", f.channels),
+        ("lang", f.langs),
+    ):
         if values:
             ef = event_facets.alias("ef_" + facet)
             conds.append(
                 exists()
-                .where(ef.c.event_id == events.c.id, ef.c.facet == LIST_FACETS[facet], ef.c.value.in_(values))
+                .where(ef.c.event_id == events.c.id, ef.c.facet == facet, ef.c.value.in_(values))
                 .correlate(events)
             )
-    # Aliases: the facet queries join mentions/reports themselves, and an EXISTS over the same
-    # tables would otherwise auto-correlate to nothing.
-    fm, fr, fs = mentions.alias("fm"), reports.alias("fr"), sources.alias("fs")
-    if f.channels:
-        conds.append(
-            exists()
-            .where(
-                fm.c.event_id == events.c.id,
-                fr.c.id == fm.c.report_id,
-                fs.c.id == fr.c.source_id,
-                fs.c.handle.in_(f.channels),
-            )
-            .correlate(events)
-        )
-    if f.langs:
-        conds.append(
-            exists()
-            .where(fm.c.event_id == events.c.id, fr.c.id == fm.c.report_id, fr.c.lang.in_(f.langs))
-            .correlate(events)
-        )
     if f.date_from or f.date_to:
         conds.append(events.c.event_date.is_not(None))
         conds.append(events.c.event_date.not_like("X%"))  # year unknown: outside every range
@@ -156,13 +144,10 @@ def _conditions(store: Store, f: EventFilter) -> list[ColumnElement[bool]]:
             conds.append(events.c.event_date >= f.date_from)
         if f.date_to:
             conds.append(events.c.event_date <= f.date_to)
-    if f.groups:
+    if f.groups:  # driven from the matching reports: mentions are indexed by report id
         ids = _fts_report_ids(store, f).subquery()
-        conds.append(
-            exists()
-            .where(fm.c.event_id == events.c.id, fm.c.report_id.in_(select(ids.c.id)))
-            .correlate(events)
-        )
+        fm = mentions.alias("fm")
+        conds.append(events.c.id.in_(select(fm.c.event_id).where(fm.c.report_id.in_(select(ids.c.id)))))
     return conds
 
 
@@ -215,14 +200,14 @@ def _summary(row: Any) -> EventSummary:
 
 def _order(sort: str) -> list[Any]:
     if sort == "date_asc":
-        return [events.c.event_date.is_(None), events.c.event_date.asc(), events.c.id]
+        return [events.c.event_date.asc().nulls_last(), events.c.id]
     if sort == "reports":
         return [_reports_count().desc(), events.c.id]
     if sort == "confidence":
         return [events.c.confidence.desc(), events.c.id]
     if sort == "updated":
         return [events.c.updated_at.desc(), events.c.id]
-    return [events.c.event_date.is_(None), events.c.event_date.desc(), events.c.id]
+    return [events.c.event_date.desc().nulls_last(), events.c.id]
 
 
 def search_events(store: Store, f: EventFilter, with_facets: bool = True) -> EventPage:
@@ -245,43 +230,43 @@ def search_events(store: Store, f: EventFilter, with_facets: bool = True) -> Eve
 
 
 def _facets(conn: Any, where: ColumnElement[bool]) -> dict[str, list[FacetValue]]:
-    out: dict[str, list[FacetValue]] = {}
-    for name, col in (("type", events.c.event_type), ("status", events.c.status)):
-        n = func.count().label("n")
-        rows = conn.execute(select(col, n).where(where).group_by(col).order_by(n.desc(), col)).all()
-        out[name] = [FacetValue(str(v), str(v), int(c)) for v, c in rows if v is not None]
-    for name, facet in LIST_FACETS.items():
-        n = func.count(func.distinct(events.c.id)).label("n")
-        rows = conn.execute(
-            select(event_facets.c.value, n)
-            .select_from(events.join(event_facets, event_facets.c.event_id == events.c.id))
-            .where(where, event_facets.c.facet == facet)
-            .group_by(event_facets.c.value)
-            .order_by(n.desc(), event_facets.c.value)
-            .limit(FACET_LIMIT)
-        ).all()
-        out[name] = [FacetValue(str(v), str(v), int(c)) for v, c in rows]
-    joined = events.join(mentions, mentions.c.event_id == events.c.id).join(
-        reports, reports.c.id == mentions.c.report_id
-    )
-    n = func.count(func.distinct(events.c.id)).label("n")
-    rows = conn.execute(
-        select(sources.c.handle, func.max(sources.c.title), n)
-        .select_from(joined.join(sources, sources.c.id == reports.c.source_id))
+    """Counts per facet value over the matching events: two grouped queries, top values kept."""
+    types: Counter[str] = Counter()
+    statuses: Counter[str] = Counter()
+    for etype, status, n in conn.execute(
+        select(events.c.event_type, events.c.status, func.count())
         .where(where)
-        .group_by(sources.c.handle)
-        .order_by(n.desc(), sources.c.handle)
-        .limit(FACET_LIMIT)
-    ).all()
-    out["channel"] = [FacetValue(str(h), str(t or h), int(c)) for h, t, c in rows]
-    rows = conn.execute(
-        select(reports.c.lang, n)
-        .select_from(joined)
-        .where(where, reports.c.lang.is_not(None))
-        .group_by(reports.c.lang)
-        .order_by(n.desc(), reports.c.lang)
-    ).all()
-    out["lang"] = [FacetValue(str(v), str(v), int(c)) for v, c in rows]
+        .group_by(events.c.event_type, events.c.status)
+    ):
+        types[str(etype)] += int(n)
+        statuses[str(status)] += int(n)
+    out = {
+        "type": [FacetValue(v, v, c) for v, c in sorted(types.items(), key=lambda x: (-x[1], x[0]))],
+        "status": [FacetValue(v, v, c) for v, c in sorted(statuses.items(), key=lambda x: (-x[1], x[0]))],
+    }
+    matching = select(events.c.id).where(where)
+    per: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_NAMES}
+    for facet, value, n in conn.execute(
+        select(event_facets.c.facet, event_facets.c.value, func.count())
+        .where(event_facets.c.event_id.in_(matching), event_facets.c.facet.in_(FACET_NAMES))
+        .group_by(event_facets.c.facet, event_facets.c.value)
+    ):
+        per[str(facet)].append((str(value), int(n)))
+    titles: dict[str, str] = {}
+    for values in per.values():
+        values.sort(key=lambda x: (-x[1], x[0]))
+        del values[FACET_LIMIT:]
+    if per["channel"]:
+        handles = [v for v, _ in per["channel"]]
+        titles = {
+            h: t
+            for h, t in conn.execute(
+                select(sources.c.handle, sources.c.title).where(sources.c.handle.in_(handles))
+            )
+            if t
+        }
+    for name, values in per.items():
+        out[name] = [FacetValue(v, titles.get(v, v) if name == "channel" else v, c) for v, c in values]
     return out
 
 
@@ -372,55 +357,3 @@ def timeline(store: Store, f: EventFilter, bucket: str = "day") -> list[Timeline
         acc.setdefault(start, Counter())[etype] += int(n)
     span = 6 if bucket == "week" else 0
     return [TimelineBucket(s, s + timedelta(days=span), dict(c)) for s, c in sorted(acc.items())]
-
-
-# The record pages (event, channel, review queues) live in ``web_records``; re-exported here so
-# the web layer has one module of named queries.
-from sitrep.store.web_records import (  # noqa: E402
-    AuditEntry,
-    ChannelPage,
-    CorrectionView,
-    EventDetail,
-    MentionView,
-    RawBlob,
-    ReportRow,
-    VersionView,
-    channel_page,
-    channels,
-    correction,
-    correction_queue,
-    event_detail,
-    home_counts,
-    raw_item,
-    review_queue,
-)
-
-__all__ = [
-    "AuditEntry",
-    "ChannelPage",
-    "CorrectionView",
-    "EventDetail",
-    "EventFilter",
-    "EventPage",
-    "EventSummary",
-    "FacetValue",
-    "MapPoint",
-    "MentionView",
-    "RawBlob",
-    "ReportRow",
-    "TimelineBucket",
-    "VersionView",
-    "channel_page",
-    "channels",
-    "correction",
-    "correction_queue",
-    "event_detail",
-    "events_for_reports",
-    "export_events",
-    "home_counts",
-    "map_points",
-    "raw_item",
-    "review_queue",
-    "search_events",
-    "timeline",
-]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal_column, or_, select
+from sqlalchemy import case, func, literal_column, select
 
 from sitrep.store.queries import SourceHealth, source_health
 from sitrep.store.schema import (
@@ -217,15 +217,25 @@ def _related(conn: Any, event_id: str, limit: int = 10) -> list[EventSummary]:
     pairs = [(f, v) for f, v in conn.execute(mine)]
     if not pairs:
         return []
-    shared = or_(*[and_(event_facets.c.facet == f, event_facets.c.value == v) for f, v in pairs[:20]])
-    ids = select(event_facets.c.event_id).where(shared, event_facets.c.event_id != event_id)
-    rows = conn.execute(
-        _summary_select()
-        .where(events.c.id.in_(ids), events.c.status != "merged")
-        .order_by(*_order("date"))
-        .limit(limit)
-    ).all()
-    return [_summary(r) for r in rows]
+    # Per shared value, the newest few events (an indexed lookup each; an OR over all pairs
+    # made SQLite scan every facet row), then the newest ``limit`` of those.
+    found: dict[str, str] = {}
+    for f, v in pairs[:12]:
+        ids = select(event_facets.c.event_id).where(
+            event_facets.c.facet == f, event_facets.c.value == v, event_facets.c.event_id != event_id
+        )
+        for eid, day in conn.execute(
+            select(events.c.id, events.c.event_date)
+            .where(events.c.id.in_(ids), events.c.status != "merged")
+            .order_by(*_order("date"))
+            .limit(limit)
+        ):
+            found[eid] = day or ""
+    top = sorted(found, key=lambda e: (found[e], e), reverse=True)[:limit]
+    if not top:
+        return []
+    rows = {r.id: r for r in conn.execute(_summary_select().where(events.c.id.in_(top)))}
+    return [_summary(rows[e]) for e in top if e in rows]
 
 
 def _correction(c: Any) -> CorrectionView:

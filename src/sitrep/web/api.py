@@ -19,6 +19,7 @@ from sitrep.enrich.highlight import snippet
 from sitrep.review import corrections as corr
 from sitrep.review import events as rev
 from sitrep.store import web_queries as wq
+from sitrep.store import web_records as wr
 from sitrep.store.queries import SearchQuery, search_reports
 from sitrep.web import exports
 from sitrep.web.app import state
@@ -152,7 +153,7 @@ def export_acled(request: Request) -> Response:
 @router.get("/api/events/{event_id}", tags=["events"], summary="An event with its reports, history and audit")
 def api_event(request: Request, event_id: str) -> Response:
     reader(request)
-    detail = wq.event_detail(state(request).store, event_id[:64])
+    detail = wr.event_detail(state(request).store, event_id[:64])
     if detail is None:
         raise HTTPException(404, "no such event")
     return _json(detail)
@@ -175,13 +176,13 @@ def api_timeline(request: Request, bucket: str = "day") -> Response:
 @router.get("/api/channels", tags=["channels"], summary="Channels with collection health")
 def api_channels(request: Request) -> Response:
     reader(request)
-    return _json(wq.channels(state(request).store))
+    return _json(wr.channels(state(request).store))
 
 
 @router.get("/api/channels/{source_id}", tags=["channels"], summary="One channel: health, reports per month")
 def api_channel(request: Request, source_id: int) -> Response:
     reader(request)
-    page = wq.channel_page(state(request).store, source_id)
+    page = wr.channel_page(state(request).store, source_id)
     if page is None:
         raise HTTPException(404, "no such channel")
     return _json(page)
@@ -217,7 +218,7 @@ def api_submit_correction(request: Request, data: CorrectionIn) -> Response:
 def api_corrections(request: Request, status: str = "pending") -> Response:
     require(request, "analyst")
     return _json(
-        wq.correction_queue(
+        wr.correction_queue(
             state(request).store, status if status in ("pending", "accepted", "rejected") else "pending"
         )
     )
@@ -309,5 +310,5 @@ def api_review(
 @router.get("/api/review/queue", tags=["review"], summary="New events waiting for an analyst")
 def api_queue(request: Request, page: int = 1) -> Response:
     require(request, "analyst")
-    items, total = wq.review_queue(state(request).store, 50, (max(1, min(page, 10_000)) - 1) * 50)
+    items, total = wr.review_queue(state(request).store, 50, (max(1, min(page, 10_000)) - 1) * 50)
     return _json({"items": items, "total": total})

@@ -15,6 +15,7 @@ from starlette.responses import RedirectResponse, Response
 from sitrep.review.events import EDITABLE, EVENT_TYPES, GRIEVANCES, ReviewError
 from sitrep.review.users import authenticate
 from sitrep.store import web_queries as wq
+from sitrep.store import web_records as wr
 from sitrep.web.api import (
     CorrectionIn,
     DecisionIn,
@@ -66,7 +67,7 @@ def home(request: Request) -> Response:
     reader(request)
     st = state(request)
     latest = wq.search_events(st.store, wq.EventFilter(per_page=10), with_facets=False)
-    return render(request, "home.html", counts=wq.home_counts(st.store), latest=latest)
+    return render(request, "home.html", counts=wr.home_counts(st.store), latest=latest)
 
 
 @router.get("/search")
@@ -100,7 +101,7 @@ _FIELD_ALIASES = {
 }
 
 
-def _field_evidence(detail: wq.EventDetail) -> dict[str, list[str]]:
+def _field_evidence(detail: wr.EventDetail) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for m in detail.mentions:
         for ev in m.evidence:
@@ -115,7 +116,7 @@ def _field_evidence(detail: wq.EventDetail) -> dict[str, list[str]]:
 @router.get("/events/{event_id}")
 def event_page(request: Request, event_id: str) -> Response:
     reader(request)
-    detail = wq.event_detail(state(request).store, event_id[:64])
+    detail = wr.event_detail(state(request).store, event_id[:64])
     if detail is None:
         raise HTTPException(404, "no such event")
     return render(
@@ -136,7 +137,7 @@ def event_page(request: Request, event_id: str) -> Response:
 def raw_download(request: Request, sha256: str) -> Response:
     """The archived item, bytes as fetched, as a download (never rendered on this site)."""
     reader(request)
-    blob = wq.raw_item(state(request).store, sha256.lower()[:64])
+    blob = wr.raw_item(state(request).store, sha256.lower()[:64])
     if blob is None:
         raise HTTPException(404, "no such raw item")
     ext = {"application/json": "json", "text/html": "html"}.get(blob.media_type.split(";")[0], "bin")
@@ -231,14 +232,14 @@ def timeline_page(request: Request, bucket: str = "day") -> Response:
 def channels_page(request: Request) -> Response:
     reader(request)
     return render(
-        request, "channels.html", channels=wq.channels(state(request).store), sample_prefix=SAMPLE_PREFIX
+        request, "channels.html", channels=wr.channels(state(request).store), sample_prefix=SAMPLE_PREFIX
     )
 
 
 @router.get("/channels/{source_id}")
 def channel_page(request: Request, source_id: int) -> Response:
     reader(request)
-    page = wq.channel_page(state(request).store, source_id)
+    page = wr.channel_page(state(request).store, source_id)
     if page is None:
         raise HTTPException(404, "no such channel")
     peak = max((n for _, n in page.per_month), default=1)
@@ -249,8 +250,8 @@ def channel_page(request: Request, source_id: int) -> Response:
 def review_page(request: Request, page: int = 1) -> Response:
     require(request, "analyst")
     page = max(1, min(page, 10_000))
-    items, total = wq.review_queue(state(request).store, 50, (page - 1) * 50)
-    pending = wq.correction_queue(state(request).store, "pending", 5)
+    items, total = wr.review_queue(state(request).store, 50, (page - 1) * 50)
+    pending = wr.correction_queue(state(request).store, "pending", 5)
     return render(request, "review.html", items=items, total=total, page=page, pending=len(pending))
 
 
@@ -258,7 +259,7 @@ def review_page(request: Request, page: int = 1) -> Response:
 def corrections_page(request: Request, status: str = "pending") -> Response:
     require(request, "analyst")
     status = status if status in ("pending", "accepted", "rejected") else "pending"
-    items = wq.correction_queue(state(request).store, status)
+    items = wr.correction_queue(state(request).store, status)
     return render(request, "corrections.html", items=items, status=status, editable=EDITABLE)
 
 
