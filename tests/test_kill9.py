@@ -1,0 +1,98 @@
+"""kill -9 during `sitrep ingest`, then a rerun, ends in the same database as one clean run.
+
+The input (a few thousand generated posts in three channels, reposts and later edits included)
+is ingested once without interruption; a second database gets the same command SIGKILLed at
+random moments, then run to completion. Everything but run logs and wall-clock columns must match.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sitrep.store import open_store
+
+pytestmark = pytest.mark.slow
+
+TABLES = ("sources", "raw_items", "reports", "report_versions", "events", "mentions")
+CLOCK_COLUMNS = frozenset({"first_seen_at", "last_seen_at", "fetched_at", "seen_at", "created_at",
+                           "updated_at", "last_success_at", "last_error_at", "first_at", "last_at"})
+
+UNITS = ["1428-го полка", "1430-го полка", "в/ч 12345", "3-й бригады", "штурмового отряда «Шторм Z»"]
+PLACES = ["под Бахмутом", "в Белгородской области", "под Авдеевкой", "в Курской области", "под Купянском"]
+RELEVANT = [
+    "Бойцы {unit} записали видеообращение: их бросили {place}, из {n} человек осталось {m}.",
+    "Мобилизованные из {unit} отказались идти в штурм {place}, их родственники пишут жалобы.",
+    "Жены военнослужащих {unit} вышли на протест: мужей держат {place} без ротации {n} дней.",
+]
+NEWS = [
+    "В {city} открыли новый мост, движение запустят {d} июля.",
+    "Курс рубля снизился на {n} копеек, сообщили аналитики.",
+    "В {city} прошел фестиваль, его посетили {n} тысяч человек.",
+    "Синоптики обещают до {n} градусов тепла в {city} на выходных.",
+]
+CITIES = ["Москве", "Казани", "Новосибирске", "Самаре", "Перми"]
+
+
+def make_posts(n: int, rng: random.Random) -> list[dict]:
+    posts = []
+    for i in range(1, n + 1):
+        fill = {"unit": rng.choice(UNITS), "place": rng.choice(PLACES), "city": rng.choice(CITIES),
+                "n": rng.randint(10, 400), "m": rng.randint(1, 9), "d": rng.randint(1, 28)}
+        pool = RELEVANT if rng.random() < 0.08 else NEWS
+        text = rng.choice(pool).format(**fill) + f" Подробности в материале №{i}."
+        channel = ("astra", "mash", "rian")[i % 3]
+        if i > 50 and rng.random() < 0.05:  # a repost of an earlier post in another channel
+            text = posts[rng.randrange(len(posts))]["text"]
+        posts.append({"id": i, "channel": channel, "text": text,
+                      "date": f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:00:00+00:00"})
+    return posts
+
+
+def write_jsonl(path: Path, posts: list[dict]) -> str:
+    path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in posts), encoding="utf-8")
+    return str(path)
+
+
+def ingest_cmd(data_dir: Path, targets: list[str]) -> tuple[list[str], dict[str, str]]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SITREP_")}
+    env.update({"SITREP_DATA_DIR": str(data_dir), "SITREP_BATCH_SIZE": "200"})
+    return [sys.executable, "-c", "from sitrep.cli import main; main()", "ingest", "-q", *targets], env
+
+
+def test_kill9_then_rerun_equals_clean_run(tmp_path: Path, table_dump):
+    seed = int(os.environ.get("SITREP_KILL9_SEED", random.randrange(1 << 30)))
+    rng = random.Random(seed)
+    posts = make_posts(3000, rng)
+    edits = [dict(p, text=p["text"] + " Обновлено.") for p in rng.sample(posts, 150)]
+    targets = [write_jsonl(tmp_path / "posts.jsonl", posts), write_jsonl(tmp_path / "edits.jsonl", edits)]
+
+    cmd, env = ingest_cmd(tmp_path / "clean", targets)
+    start = time.monotonic()
+    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    duration = time.monotonic() - start
+
+    cmd, env = ingest_cmd(tmp_path / "killed", targets)
+    moments = sorted(rng.uniform(0.1, 0.95) * duration for _ in range(3))
+    for moment in moments:
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(moment)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    subprocess.run(cmd, env=env, check=True, capture_output=True)
+
+    clean = open_store(f"sqlite:///{tmp_path / 'clean' / 'sitrep.db'}")
+    killed = open_store(f"sqlite:///{tmp_path / 'killed' / 'sitrep.db'}")
+    expected = table_dump(clean, TABLES, CLOCK_COLUMNS)
+    assert len(expected["reports"]) > 2500 and expected["events"], f"seed {seed}: the input made no events"
+    got = table_dump(killed, TABLES, CLOCK_COLUMNS)
+    for table in TABLES:
+        assert got[table] == expected[table], f"seed {seed}, kills at {moments}: {table} differs"
