@@ -1,7 +1,7 @@
 import zipfile
 from pathlib import Path
 
-from sitrep.models import Failure, Post
+from sitrep.models import Failure, Post, Skipped
 from sitrep.sources import SourceContext, detect, read
 
 
@@ -25,8 +25,11 @@ def test_invalid_utf8_export(fixtures: Path, tmp_path: Path, ctx: SourceContext)
     bad = tmp_path / "result.json"
     bad.write_bytes(data.replace("Видели".encode(), b"\xff\xfe\xfd"))
     items = list(read(str(bad), ctx))
-    assert {i.external_id for i in items if isinstance(i, Post)} == {"2", "3"}
-    assert isinstance(items[-1], Failure) and "cut or damaged" in items[-1].reason
+    assert {i.external_id for i in items if isinstance(i, Post)} == {"2", "3"}  # message 4 is damaged
+    (failure,) = [i for i in items if isinstance(i, Failure)]
+    assert "invalid UTF-8" in failure.reason and "after message 3" in failure.reason
+    last = items[-1]
+    assert isinstance(last, Skipped) and last.position == "message 6"  # reading went on after the bad message
 
 
 def test_unknown_binary(tmp_path: Path, ctx: SourceContext) -> None:

@@ -68,9 +68,20 @@ def test_poll_text_and_skips(fixtures: Path, ctx: SourceContext) -> None:
 
 def test_raw_item_is_the_message(fixtures: Path, ctx: SourceContext) -> None:
     post = _posts(_items(fixtures / "tg_export", ctx))["2"]
-    assert (
-        post.raw.content.startswith(b'{"id":2,"type":"message"') and post.raw.media_type == "application/json"
+    data = (fixtures / "tg_export" / "result.json").read_bytes()
+    start = data.index(b'{\n   "id": 2,')
+    assert post.raw.content == data[start : data.index(b"\n  }", start) + 4]  # the exact bytes of the file
+    assert post.raw.media_type == "application/json"
+
+
+def test_full_account_raw_is_reserialised(tmp_path: Path, ctx: SourceContext) -> None:
+    path = tmp_path / "result.json"
+    path.write_text(
+        '{"personal_information": {}, "chats": {"list": [{"name": "A", "type": "public_channel", "id": 1, '
+        '"messages": [{"id": 1, "type": "message", "text": "x"}]}]}}'
     )
+    (post,) = read(str(path), ctx)
+    assert isinstance(post, Post) and post.raw.content == b'{"id":1,"type":"message","text":"x"}'
 
 
 def test_old_format(fixtures: Path, ctx: SourceContext) -> None:

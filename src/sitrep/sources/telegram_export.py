@@ -5,11 +5,12 @@ export (``{"personal_information", "chats": {"list": [<chat>...]}, "left_chats":
 Output: one ``Post`` per message, a ``Skipped`` per service/unsupported/empty message, and a
 ``Failure`` per bad message or for a cut/damaged file (after every message before the cut).
 
-The file is streamed with ijson (exports run to gigabytes). Each post's ``RawItem`` holds the
-message object **re-serialised** as compact JSON with the file's key order
-(``json.dumps(obj, ensure_ascii=False, separators=(",", ":"))``): ijson does not report byte
-offsets, so exact slicing of the file would need a second tokenizer; the re-serialisation
-holds exactly the same keys and values.
+The file is streamed (exports run to gigabytes). For a single-chat export each post's
+``RawItem`` holds the message object's **exact bytes** as they appear in the file (sliced by
+``json_slices``, then parsed with ``json.loads``, so one bad message is one Failure and the
+rest still go in). For a full-account export (rare, and nested one level deeper) messages
+are streamed with ijson and the RawItem is the message **re-serialised** as compact JSON in
+the file's key order (``json.dumps(obj, ensure_ascii=False, separators=(",", ":"))``).
 
 Field reference: Telegram Desktop's ``export_output_json.cpp``. ``date_unixtime`` (UTC) wins
 over ``date``, which is the exporting PC's local time without an offset (old exports have only
@@ -19,6 +20,7 @@ over ``date``, which is the exporting PC's local time without an offset (old exp
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,6 +32,7 @@ import ijson
 from sitrep.models import Entity, Failure, Media, Post, RawItem, Skipped, SourceItem, SourceRef
 from sitrep.sources import SourceContext
 from sitrep.sources.files import open_maybe_gzip
+from sitrep.sources.json_slices import Cut, Oversize, array_items
 
 CHAT_TYPES = (
     b"personal_chat", b"bot_chat", b"private_group", b"private_supergroup", b"public_supergroup",
@@ -41,13 +44,12 @@ KEPT_ENTITIES = frozenset(
 )
 # Media keys that hold a path or, when the file was not exported, a note in parentheses.
 _NOTE_PREFIX = "("
-# Single-chat exports: messages sit at this ijson prefix.
-_SINGLE_PREFIX = "messages.item"
 # Full-account exports: chats sit under these prefixes, each with its own messages.
 _CHAT_LISTS = ("chats.list.item", "left_chats.list.item")
 # ijson read size. Its string buffer grows by copying, so a huge message costs ~quadratic time
 # in chunks: a 100 MB message took 80 s with the 64 KB default, 2 s with 4 MiB (measured).
 _BUF = 4 * 1024 * 1024
+_ID_HEAD = re.compile(rb'^\{\s*"id"\s*:\s*(-?\d+)')
 
 
 def sniff(head: bytes, name: str) -> bool:
@@ -243,20 +245,58 @@ class _Reader:
             self.ctx.on_bytes(pos - self.last_pos)
             self.last_pos = pos
 
-    def item(self, msg: Any, chat: _Chat, index: int) -> SourceItem:
+    def item(self, msg: Any, chat: _Chat, index: int, content: bytes | None = None) -> SourceItem:
+        """One parsed message (``content``: its exact bytes; else it is re-serialised)."""
         self.advance()
         msg_id = msg.get("id") if isinstance(msg, dict) else None
         position = f"message {msg_id}" if msg_id is not None else f"message #{index}"
-        content = json.dumps(msg, ensure_ascii=False, separators=(",", ":")).encode()
+        if content is None:
+            content = json.dumps(msg, ensure_ascii=False, separators=(",", ":")).encode()
         limit = self.ctx.settings.max_item_bytes
         if len(content) > limit:
-            return Failure(self.origin, position, "read",
-                           f"{self.origin} {position}: message of {len(content):,} bytes is over the "
-                           f"{limit:,}-byte limit (SITREP_MAX_ITEM_BYTES); raise the limit to ingest it")
+            return self.too_big(position, len(content))
         self.last_id = position
         raw = RawItem(content=content, media_type="application/json", origin=self.origin,
                       fetched_at=self.ctx.clock())
         return post_from_message(msg, chat, raw, self.origin, position)
+
+    def too_big(self, position: str, size: int) -> Failure:
+        limit = self.ctx.settings.max_item_bytes
+        return Failure(self.origin, position, "read",
+                       f"{self.origin} {position}: message of {size:,} bytes is over the "
+                       f"{limit:,}-byte limit (SITREP_MAX_ITEM_BYTES); raise the limit to ingest it")
+
+    def sliced(self, fh: IO[bytes], chat: _Chat) -> Iterator[SourceItem]:
+        """Single-chat export: exact message bytes, each parsed on its own."""
+        limit = self.ctx.settings.max_item_bytes
+        for index, part in enumerate(array_items(fh, b"messages", limit)):
+            self.advance()
+            if isinstance(part, Cut):
+                yield Failure(self.origin, f"byte {part.offset}", "parse",
+                              f"{self.origin}: {part.reason} at byte {part.offset:,} (after {self.last_id}); "
+                              "the file is cut or damaged — messages before this point were read; "
+                              "re-export to get the rest")
+                return
+            if isinstance(part, Oversize):
+                found = _ID_HEAD.match(part.head)
+                where = f"message {found.group(1).decode()}" if found else f"byte {part.offset}"
+                yield self.too_big(where, part.size)
+                continue
+            try:
+                msg = json.loads(part.data)
+            except UnicodeDecodeError as exc:
+                at = part.offset + exc.start
+                yield self.bad(part.offset, f"invalid UTF-8 ({exc.reason} at byte {at:,})")
+                continue
+            except json.JSONDecodeError as exc:
+                yield self.bad(part.offset, f"invalid JSON ({exc.msg} at byte {part.offset + exc.pos:,})")
+                continue
+            yield self.item(msg, chat, index, part.data)
+
+    def bad(self, offset: int, what: str) -> Failure:
+        return Failure(self.origin, f"byte {offset}", "parse",
+                       f"{self.origin}: the message at byte {offset:,} (after {self.last_id}) has {what}; "
+                       "it was skipped, the rest was read — re-export to repair it")
 
     def cut(self, exc: Exception) -> Failure:
         try:
@@ -296,8 +336,7 @@ def read(target: str, ctx: SourceContext) -> Iterator[SourceItem]:
                 yield from _read_account(fh, reader, path)
             else:
                 chat = _chat(meta, path.parent.name if path.name == "result.json" else path.stem)
-                for index, msg in enumerate(ijson.items(fh, _SINGLE_PREFIX, use_float=True, buf_size=_BUF)):
-                    yield reader.item(msg, chat, index)
+                yield from reader.sliced(fh, chat)
         except (ijson.JSONError, UnicodeDecodeError) as exc:
             yield reader.cut(exc)
         reader.advance()
