@@ -140,6 +140,70 @@ UA_OBLASTS = {
 }
 
 
+# Ukrainian national romanisation (KMU 2010), the spelling English-language media use
+# ("Zaporizhzhia", "Avdiivka", "Makiivka") where GeoNames' primary name is older ("Zaporizhzhya").
+KMU = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "h",
+    "ґ": "g",
+    "д": "d",
+    "е": "e",
+    "є": "ie",
+    "ж": "zh",
+    "з": "z",
+    "и": "y",
+    "і": "i",
+    "ї": "i",
+    "й": "i",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ь": "",
+    "ю": "iu",
+    "я": "ia",
+    "'": "",
+    "’": "",
+    "ʼ": "",
+}
+KMU_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+
+def kmu(name: str) -> str:
+    out = []
+    for word in re.split(r"([ -])", name.lower().replace("зг", "зґh")):
+        for i, ch in enumerate(word):
+            out.append((KMU_INITIAL if i == 0 else {}).get(ch) or KMU.get(ch, ch))
+    text = "".join(out).replace("ґh", "gh")
+    return "-".join(" ".join(w.capitalize() for w in part.split(" ")) for part in text.split("-"))
+
+
+def modern_name(name: str, alts: list[str]) -> str:
+    """The KMU-2010 form of a Ukrainian place when GeoNames lists it, else GeoNames' name."""
+    ascii_alts = {a.lower() for a in alts if LAT.match(a)}
+    for a in alts:
+        if re.search(r"[іїєґ]", a):
+            cand = kmu(a)
+            # same stem only: "Zaporizhzhya" → "Zaporizhzhia", never Bakhmut → its old name "Artemivsk"
+            if cand.lower() in ascii_alts and cand.lower() != name.lower() and cand[:4] == name[:4]:
+                return cand
+    return name
+
+
 def english_oblast(name: str, code: str) -> str:
     return UA_OBLASTS.get(code, name)
 
@@ -151,7 +215,10 @@ def read_geonames(path: Path, admin1: dict[str, str], rows: list[list[str]]) -> 
             if len(f) < 19 or f[7] not in KEEP_CODES:
                 continue
             alts = [a for a in f[3].split(",") if a]
-            name = english_oblast(f[1], f[10]) if f[7] == "ADM1" and f[8] == "UA" else f[1]
+            if f[8] == "UA":
+                name = english_oblast(f[1], f[10]) if f[7] == "ADM1" else modern_name(f[1], alts)
+            else:
+                name = f[1]
             variants = {f[1], f[2], name} | {
                 a for a in alts if CYR.match(a) or (LAT.match(a) and len(a.split()) <= 3)
             }

@@ -36,7 +36,10 @@ def test_evidence_is_an_exact_substring() -> None:
 
 
 def test_irrelevant_weather_storm() -> None:
-    doc = {"id": "w", "text": "A powerful storm battered the Black Sea coast overnight, tearing down power lines."}
+    doc = {
+        "id": "w",
+        "text": "A powerful storm battered the Black Sea coast overnight, tearing down power lines.",
+    }
     line = extraction_to_gold("w", Extractor.load().extract_many([report_from_doc(doc)])[0])
     assert line == {"id": "w", "relevant": False, "events": [], "score": line["score"]}
 

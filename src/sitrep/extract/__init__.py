@@ -21,7 +21,14 @@ from sitrep.extract.model import RelevanceModel
 from sitrep.extract.places import default_gazetteer
 from sitrep.models import Extraction, Post, RawItem, Report, SourceRef
 
-__all__ = ["Extractor", "report_from_doc", "extraction_to_gold", "CodebookError", "DEFAULT_CODEBOOK"]
+__all__ = [
+    "Extractor",
+    "report_from_doc",
+    "reports_from_docs",
+    "extraction_to_gold",
+    "CodebookError",
+    "DEFAULT_CODEBOOK",
+]
 
 _CACHE: dict[Path, Extractor] = {}
 _LOCK = threading.Lock()
@@ -73,6 +80,15 @@ def report_from_doc(doc: dict[str, Any]) -> Report:
 
     Raises ``ValueError`` when ``id`` or ``text`` is missing or not a string.
     """
+    return enrich_posts([_post_from_doc(doc)])[0]
+
+
+def reports_from_docs(docs: Sequence[dict[str, Any]]) -> list[Report]:
+    """``report_from_doc`` for a batch (language detection is several times faster in bulk)."""
+    return enrich_posts([_post_from_doc(d) for d in docs])
+
+
+def _post_from_doc(doc: dict[str, Any]) -> Post:
     doc_id, text = doc.get("id"), doc.get("text")
     if not isinstance(doc_id, str | int) or not isinstance(text, str):
         raise ValueError("needs a string 'id' and a string 'text'")
@@ -85,7 +101,7 @@ def report_from_doc(doc: dict[str, Any]) -> Report:
         sha256=hashlib.sha256(content).hexdigest(),
     )
     channel = doc.get("channel") if isinstance(doc.get("channel"), str) else None
-    post = Post(
+    return Post(
         source=SourceRef(kind="jsonl", handle=channel or "unknown"),
         external_id=str(doc_id),
         raw=raw,
@@ -93,7 +109,6 @@ def report_from_doc(doc: dict[str, Any]) -> Report:
         published_at=_parse_time(doc.get("published") or doc.get("date")),
         url=doc.get("url") if isinstance(doc.get("url"), str) else None,
     )
-    return enrich_posts([post])[0]
 
 
 def extraction_to_gold(doc_id: str, ext: Extraction) -> dict[str, Any]:

@@ -50,6 +50,9 @@ INTRO = {
     "под",
     "у",
     "біля",
+    "під",
+    "підо",
+    "поруч",
     "поблизу",
     "около",
     "возле",
@@ -102,6 +105,7 @@ INTRO = {
     "сёл",
 }
 LIST_SEP = re.compile(r"\s*(?:,|и|і|й|та|and|, and|,\s*а также)\s*")
+CASE_ENDINGS = ("ом", "ем", "ой", "ою", "ей", "ові", "е", "у", "і")
 BIG = 100_000  # population above which a name is taken without an introducing word
 RANK = {"PPLC": 2.0, "PPLA": 1.5, "PPLA2": 1.0, "ADM1": 1.5, "country": 2.0, "region": 1.5, "city": 1.5}
 # Capitalised words that are places in GeoNames but far more often something else in this domain.
@@ -256,6 +260,11 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
     words = [t.word for t in toks[i : i + n]]
     lems = [t.lemma for t in toks[i : i + n]]
     keys = [" ".join(words), " ".join(lems)]
+    if n == 1 and len(words[0]) > 5:  # case endings the dictionaries miss on names ("Артемовском")
+        for end in CASE_ENDINGS:
+            if words[0].endswith(end):
+                keys.append(words[0][: -len(end)])
+                break
     other = "uk" if lang == "ru" else "ru"
     if any("\u0400" <= ch <= "\u04ff" for ch in words[0]):
         keys.append(" ".join(lemma(w, other) for w in words))
@@ -283,10 +292,8 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                         ):
                             continue
                     cands: list[GazPlace] = []
-                    for key in _keys(toks, i, n, lang):
-                        cands = gaz.lookup(key)
-                        if cands:
-                            break
+                    for key in _keys(toks, i, n, lang):  # union: "Артемовском" → артемовск and артемовский
+                        cands += [c for c in gaz.lookup(key) if c not in cands]
                     # "сёл Борисовка, Гатище и Красное": list items share the first one's introduction
                     listed = (
                         bool(LIST_SEP.fullmatch(text[last_end : toks[i].start])) if last_end >= 0 else False

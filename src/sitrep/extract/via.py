@@ -143,7 +143,8 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
             name = clean_via(m[1])
             if len(name) < 2 or name.lower() in NOT_OUTLETS:
                 continue
-            hits.append(ViaHit(name, start + m.start(1), start + m.end(1)))
+            if not any(h.name == name for h in hits):
+                hits.append(ViaHit(name, start + m.start(1), start + m.end(1)))
     hits.sort(key=lambda h: h.start)
     return hits
 
