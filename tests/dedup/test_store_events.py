@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from sitrep.pipeline import process_pending
 from sitrep.settings import Settings
 from sitrep.store import Store
-from sitrep.store.events import list_events
+from sitrep.store.event_reads import list_events
 from sitrep.store.schema import audit_log, events, mentions, report_links, reports
 
 RU = "Бойцы 1428-го полка записали видеообращение: их бросили под Бахмутом без связи, 300 человек."

@@ -15,7 +15,7 @@ from sitrep import pipeline
 from sitrep.cli import app
 from sitrep.cli.common import console, dumps, get_settings, out, print_json
 from sitrep.dedup import cluster_documents
-from sitrep.store.events import event_sources, list_events
+from sitrep.store.event_reads import event_sources, list_events
 
 MAX_LINE_CHARS = 2_000_000  # a JSONL line longer than this is skipped as a failure, not parsed
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -33,6 +34,11 @@ NEAR_DUP_SCORE = 5.0
 DATE_WINDOW_DAYS = 14  # one event is reported over days; different waves of a story weeks apart
 PUB_WINDOW_DAYS = 120  # neither side has an event date: publications further apart are other events
 NEAR_KM = 50.0
+# Two events further apart than this (in event dates or, when either has none, in publication)
+# can never match: the widest window of ``match`` plus a day for time zones. The store looks
+# up candidate events only inside it (``day_span``).
+LOOKUP_WINDOW_DAYS = max(DATE_WINDOW_DAYS, PUB_WINDOW_DAYS) + 1
+OPEN_SPAN = (1, date.max.toordinal())  # nothing known: the event may be any day
 
 _KINDS = {
     "regiment": "regiment", "brigade": "brigade", "battalion": "battalion", "division": "division",
@@ -262,6 +268,22 @@ def match(a: Profile, b: Profile) -> float | None:
     if a.grievances & b.grievances:
         score += 0.3
     return score
+
+
+def day_span(items: Iterable[tuple[EventCandidate, datetime | None]]) -> tuple[int, int]:
+    """First and last day (``date.toordinal``) of the event dates and publications of an event.
+
+    ``match`` never merges events whose spans are more than ``LOOKUP_WINDOW_DAYS`` apart, so
+    the store indexes this span to skip them; ``OPEN_SPAN`` when nothing is known.
+    """
+    days: list[int] = []
+    for cand, published in items:
+        iv = date_interval(cand.event_date, cand.date_precision, published)
+        if iv:
+            days += [iv[0].toordinal(), iv[1].toordinal()]
+        if published is not None:
+            days.append(published.date().toordinal())
+    return (min(days), max(days)) if days else OPEN_SPAN
 
 
 def lookup_keys(cand: EventCandidate) -> list[str]:

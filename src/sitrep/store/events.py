@@ -1,4 +1,4 @@
-"""Event and mention writes (the incremental merge) and the event read queries.
+"""Event and mention writes: the incremental merge (read queries: ``store.event_reads``).
 
 Input: stored reports whose current version was not extracted yet, with the extractor's
 ``Extraction`` for each. Output, in the caller's single transaction per batch: near-duplicate
@@ -7,8 +7,9 @@ their aggregates (count low/best/high, first source, lat/lon/admin1), ``event_fa
 ``event_keys``, an audit entry for every change, and ``reports.extracted_version``.
 
 Incremental: a report is compared only with reports sharing one of its index keys and with
-events found under its lookup keys (type + unit / place) or through its near-duplicate group,
-so adding one report costs a few indexed queries whatever the size of the store.
+events found under its lookup keys (type + unit / place) within the merge window, or through
+its near-duplicate group (``store.event_lookup``), so adding one report costs a few indexed,
+bounded queries whatever the size of the store (``bench/dedup_incremental.py``).
 Analysts' decisions win: an event that is ``locked`` or ``confirmed``/``rejected``/``merged``
 is never rewritten (new reports may still be linked to it as mentions); a mention on such an
 event is kept as is when its report is extracted again.
@@ -20,33 +21,30 @@ import dataclasses
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
-from sitrep.dedup.cluster import event_id_for, forward_target, report_key
-from sitrep.dedup.merge import MERGE_SCORE, Profile, lookup_keys, match, place_key
-from sitrep.dedup.neardup import confirm, post_key, text_keys, url_key
-from sitrep.dedup.urls import canonical_url, telegram_post_key
-from sitrep.models import EventCandidate, Evidence, Extraction, Place, Post, RawItem, Report, SourceRef
+from sitrep.dedup.cluster import event_id_for, report_key
+from sitrep.dedup.merge import Profile, day_span, lookup_keys, place_key
+from sitrep.models import Extraction, Post, RawItem, Report, SourceRef
 from sitrep.review import audit
-from sitrep.store.schema import (
-    corrections,
-    dedup_keys,
-    event_facets,
-    event_keys,
-    events,
-    mentions,
-    report_links,
-    reports,
-    sources,
+from sitrep.store.event_lookup import (
+    Member,
+    candidate_to_json,
+    find_event,
+    link_duplicates,
+    load_members,
+    utc,
 )
+from sitrep.store.schema import corrections, event_facets, event_keys, events, mentions, reports, sources
 from sitrep.store.sql import Store, now_utc
 
+__all__ = ["Pending", "apply_batch", "link_duplicates", "load_pending", "store_extraction"]
+
 FROZEN_STATUSES = ("confirmed", "rejected", "merged")
-MAX_LSH_CANDIDATES = 200  # a text with more LSH neighbours is boilerplate; confirm the 200 oldest
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +54,6 @@ class Pending:
     report_id: int
     version: int
     report: Report
-
-
-def _utc(dt: datetime | None) -> datetime | None:
-    if dt is None:
-        return None
-    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt
 
 
 def load_pending(store: Store, limit: int, after_id: int = 0) -> list[Pending]:
@@ -85,8 +77,8 @@ def load_pending(store: Store, limit: int, after_id: int = 0) -> list[Pending]:
                 external_id=row["external_id"],
                 raw=raw,
                 text=row["text"],
-                published_at=_utc(row["published_at"]),
-                edited_at=_utc(row["edited_at"]),
+                published_at=utc(row["published_at"]),
+                edited_at=utc(row["edited_at"]),
                 url=row["url"],
                 title=row["title"],
                 author=row["author"],
@@ -102,160 +94,7 @@ def load_pending(store: Store, limit: int, after_id: int = 0) -> list[Pending]:
     return out
 
 
-# -- near duplicates ------------------------------------------------------------------------
-def _index_keys(rep: Report) -> tuple[list[int], list[int]]:
-    """(keys that mean "same text or article", the report's own Telegram post key)."""
-    post = rep.post
-    same = text_keys(rep.norm_text)
-    if post.url:
-        canon = canonical_url(post.url)
-        if canon:
-            same.append(url_key(canon))
-    own = []
-    if post.source.kind != "web" and post.external_id.isdigit():
-        own.append(post_key(post.source.handle, post.external_id))
-    if post.url and telegram_post_key(post.url):
-        own.append(post_key(*telegram_post_key(post.url)))  # type: ignore[misc]
-    return same, own
-
-
-def link_duplicates(conn: Connection, report_id: int, rep: Report) -> int:
-    """Index the report and link it to the earliest stored near duplicate / forwarded post.
-
-    Returns its near-duplicate group (the group's first report id, or its own id).
-    """
-    conn.execute(delete(dedup_keys).where(dedup_keys.c.report_id == report_id))
-    conn.execute(delete(report_links).where(report_links.c.report_id == report_id))
-    same, own = _index_keys(rep)
-    root: int | None = None
-    links: list[dict[str, Any]] = []
-    target = forward_target(rep)
-    if target:
-        found = conn.execute(
-            select(func.min(dedup_keys.c.report_id)).where(
-                dedup_keys.c.key == post_key(*target), dedup_keys.c.report_id != report_id
-            )
-        ).scalar()
-        if found is not None:
-            links.append({"report_id": report_id, "kind": "forward", "target_id": int(found), "score": None})
-            root = int(found)
-    if same:
-        url_keys = set(same[len(same) - (1 if rep.post.url and canonical_url(rep.post.url) else 0) :])
-        hits: dict[int, bool] = {}
-        for cid, key in conn.execute(
-            select(dedup_keys.c.report_id, dedup_keys.c.key)
-            .where(dedup_keys.c.key.in_(same), dedup_keys.c.report_id != report_id)
-            .order_by(dedup_keys.c.report_id)
-            .limit(MAX_LSH_CANDIDATES * len(same))
-        ):
-            hits[int(cid)] = hits.get(int(cid), False) or key in url_keys
-        if hits:
-            rows = {
-                int(r.id): r
-                for r in conn.execute(
-                    select(reports.c.id, reports.c.norm_text, reports.c.dup_of).where(
-                        reports.c.id.in_(sorted(hits)[:MAX_LSH_CANDIDATES])
-                    )
-                )
-            }
-            best: tuple[int, float] | None = None
-            for cid, row in sorted(rows.items()):
-                score = 100.0 if hits[cid] else confirm(rep.norm_text, row.norm_text)
-                if score:
-                    group = int(row.dup_of) if row.dup_of is not None else cid
-                    if best is None or group < best[0]:
-                        best = (group, score)
-            if best is not None and best[0] != report_id:
-                links.append({"report_id": report_id, "kind": "dup", "target_id": best[0], "score": best[1]})
-                root = best[0] if root is None else min(root, best[0])
-    if links:
-        conn.execute(insert(report_links), links)
-    if root is not None:
-        fwd_root = conn.execute(select(reports.c.dup_of).where(reports.c.id == root)).scalar()
-        root = int(fwd_root) if fwd_root is not None else root
-    if root is not None and root >= report_id:
-        root = None  # never point a report at itself or a later one: reruns in id order stay identical
-    conn.execute(update(reports).where(reports.c.id == report_id).values(dup_of=root))
-    keys = sorted(set(same + own))
-    if keys:
-        conn.execute(insert(dedup_keys), [{"key": k, "report_id": report_id} for k in keys])
-    return root if root is not None else report_id
-
-
-# -- candidates as stored in mentions ---------------------------------------------------------
-def candidate_to_json(cand: EventCandidate) -> dict[str, Any]:
-    return dataclasses.asdict(cand)
-
-
-def candidate_from_json(data: dict[str, Any]) -> EventCandidate:
-    return EventCandidate(
-        event_type=data["event_type"],
-        grievances=tuple(data.get("grievances") or ()),
-        event_date=data.get("event_date"),
-        date_precision=data.get("date_precision"),
-        units=tuple(data.get("units") or ()),
-        places=tuple(Place(**p) for p in data.get("places") or ()),
-        people_count=data.get("people_count"),
-        count_precision=data.get("count_precision"),
-        via=data.get("via"),
-        evidence=tuple(Evidence(**e) for e in data.get("evidence") or ()),
-        confidence=float(data.get("confidence") or 0.0),
-        codebook_version=data.get("codebook_version") or "",
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Member:
-    mention_id: int
-    report_id: int
-    published: datetime | None
-    cand: EventCandidate
-    lang: str | None
-    channel: str
-    group: int
-
-
-def _members(conn: Connection, event_id: str) -> list[_Member]:
-    rows = conn.execute(
-        select(
-            mentions.c.id,
-            mentions.c.report_id,
-            mentions.c.candidate,
-            reports.c.published_at,
-            reports.c.lang,
-            reports.c.dup_of,
-            sources.c.handle,
-        )
-        .join(reports, reports.c.id == mentions.c.report_id)
-        .join(sources, sources.c.id == reports.c.source_id)
-        .where(mentions.c.event_id == event_id)
-    ).all()
-    out = [
-        _Member(
-            int(r.id),
-            int(r.report_id),
-            _utc(r.published_at),
-            candidate_from_json(r.candidate),
-            r.lang,
-            r.handle,
-            int(r.dup_of) if r.dup_of is not None else int(r.report_id),
-        )
-        for r in rows
-    ]
-    out.sort(
-        key=lambda m: (m.published is None, m.published or datetime.min.replace(tzinfo=UTC), m.report_id)
-    )
-    return out
-
-
-def _profile(members: Sequence[_Member], event_type: str) -> Profile:
-    prof = Profile(event_type)
-    for m in members:
-        prof.add(m.cand, m.published, m.group)
-    return prof
-
-
-def _aggregate(members: Sequence[_Member]) -> dict[str, Any]:
+def _aggregate(members: Sequence[Member]) -> dict[str, Any]:
     """Event fields from its mentions: first source, unions, the most specific date, count range."""
     first = members[0]
     cands = [m.cand for m in members]
@@ -308,7 +147,7 @@ def _refresh(conn: Connection, event_id: str, now: datetime) -> None:
     row = conn.execute(select(events).where(events.c.id == event_id)).mappings().first()
     if row is None or _frozen(row):
         return
-    members = _members(conn, event_id)
+    members = load_members(conn, [event_id])[event_id]
     conn.execute(delete(event_facets).where(event_facets.c.event_id == event_id))
     conn.execute(delete(event_keys).where(event_keys.c.event_id == event_id))
     if not members:
@@ -350,71 +189,22 @@ def _refresh(conn: Connection, event_id: str, now: datetime) -> None:
         insert(event_facets), [{"event_id": event_id, "facet": f, "value": v} for f, v in sorted(facets)]
     )
     keys = sorted({k[:300] for m in members for k in lookup_keys(m.cand)})
+    lo, hi = day_span((m.cand, m.published) for m in members)
     if keys:
-        conn.execute(insert(event_keys), [{"key": k, "event_id": event_id} for k in keys])
+        conn.execute(
+            insert(event_keys), [{"key": k, "event_id": event_id, "day_lo": lo, "day_hi": hi} for k in keys]
+        )
 
 
 def _norm(value: Any) -> Any:
     """Comparable/JSON-able form of a column value (datetimes as aware ISO strings)."""
     if isinstance(value, datetime):
-        return (_utc(value) or value).isoformat()
+        return (utc(value) or value).isoformat()
     return value
 
 
 def _frozen(row: Any) -> bool:
     return bool(row["locked"]) or row["status"] in FROZEN_STATUSES
-
-
-def _resolve(conn: Connection, event_id: str) -> str:
-    """Follow ``merged_into`` (analyst merges) to the surviving event."""
-    seen = {event_id}
-    while True:
-        nxt = conn.execute(select(events.c.merged_into).where(events.c.id == event_id)).scalar()
-        if not nxt or nxt in seen:
-            return event_id
-        seen.add(nxt)
-        event_id = nxt
-
-
-def _find_event(
-    conn: Connection, cand: EventCandidate, mine: Profile, group: int, report_id: int
-) -> str | None:
-    keys = [k[:300] for k in lookup_keys(cand)]
-    found: list[str] = []
-    if keys:
-        found += [
-            r[0]
-            for r in conn.execute(
-                select(event_keys.c.event_id)
-                .where(event_keys.c.key.in_(keys))
-                .distinct()
-                .order_by(event_keys.c.event_id)
-                .limit(200)
-            )
-        ]
-    found += [
-        r[0]
-        for r in conn.execute(
-            select(mentions.c.event_id)
-            .join(reports, reports.c.id == mentions.c.report_id)
-            .where(or_(reports.c.id == group, reports.c.dup_of == group))
-            .distinct()
-            .order_by(mentions.c.event_id)
-            .limit(200)
-        )
-    ]
-    best: tuple[float, str] | None = None
-    for eid in dict.fromkeys(_resolve(conn, e) for e in found):
-        row = conn.execute(select(events.c.event_type, events.c.status).where(events.c.id == eid)).first()
-        if row is None or row.event_type != cand.event_type or row.status == "rejected":
-            continue
-        members = _members(conn, eid)
-        if any(m.report_id == report_id for m in members):
-            continue  # another event of this same report
-        score = match(mine, _profile(members, cand.event_type))
-        if score is not None and score >= MERGE_SCORE and (best is None or (score, eid) > best):
-            best = (score, eid)
-    return best[1] if best else None
 
 
 def store_extraction(
@@ -445,7 +235,7 @@ def store_extraction(
     for eid in sorted(touched):
         _refresh(conn, eid, now)
     stored = 0
-    published = _utc(rep.post.published_at)
+    published = utc(rep.post.published_at)
     for k, cand in enumerate(extraction.events if extraction.relevant else ()):
         if k in kept:
             continue
@@ -453,7 +243,8 @@ def store_extraction(
             cand = dataclasses.replace(cand, codebook_version=codebook_version)
         mine = Profile(cand.event_type)
         mine.add(cand, published, group)
-        match_id = _find_event(conn, cand, mine, group, report_id)
+        keys = [key[:300] for key in lookup_keys(cand)]
+        match_id = find_event(conn, cand, mine, keys, day_span([(cand, published)]), group, report_id)
         created = False
         eid = match_id or event_id_for(report_key(rep), k)
         if match_id is None:
@@ -521,113 +312,3 @@ def apply_batch(
                 update(reports).where(reports.c.id == item.report_id).values(extracted_version=item.version)
             )
     return stored
-
-
-# -- read queries -------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class EventSummary:
-    """One row of ``sitrep events``: the event, its number of reports, first source, count range."""
-
-    id: str
-    event_type: str
-    status: str
-    locked: bool
-    event_date: str | None
-    units: list[str]
-    places: list[str]
-    reports: int
-    first_report_id: int | None
-    first_channel: str | None
-    first_url: str | None
-    first_published_at: datetime | None
-    count_low: int | None
-    count_best: int | None
-    count_high: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class EventSource:
-    """A report of an event: who said what (its count), and what it forwards or repeats."""
-
-    report_id: int
-    channel: str
-    external_id: str
-    url: str | None
-    published_at: datetime | None
-    people_count: int | None
-    is_first_source: bool
-    forward_of: int | None
-    duplicate_of: int | None
-
-
-def list_events(
-    store: Store, status: str | None = None, limit: int = 50, offset: int = 0
-) -> list[EventSummary]:
-    """Events, newest first (by first publication), with report counts and first sources."""
-    n_reports = (
-        select(func.count(func.distinct(mentions.c.report_id)))
-        .where(mentions.c.event_id == events.c.id)
-        .scalar_subquery()
-    )
-    q = (
-        select(events, n_reports.label("n_reports"), sources.c.handle, reports.c.url.label("first_url"))
-        .outerjoin(reports, reports.c.id == events.c.first_report_id)
-        .outerjoin(sources, sources.c.id == reports.c.source_id)
-        .order_by(events.c.first_published_at.desc(), events.c.id)
-        .limit(limit)
-        .offset(offset)
-    )
-    if status:
-        q = q.where(events.c.status == status)
-    with store.engine.connect() as conn:
-        rows = conn.execute(q).mappings().all()
-    return [
-        EventSummary(
-            r["id"],
-            r["event_type"],
-            r["status"],
-            bool(r["locked"]),
-            r["event_date"],
-            list(r["units"] or []),
-            [p["name"] for p in r["places"] or []],
-            int(r["n_reports"]),
-            r["first_report_id"],
-            r["handle"],
-            r["first_url"],
-            _utc(r["first_published_at"]),
-            r["count_low"],
-            r["count_best"],
-            r["count_high"],
-        )
-        for r in rows
-    ]
-
-
-def event_sources(store: Store, event_id: str) -> list[EventSource]:
-    """The reports of an event, earliest first, with their counts and forward/duplicate links."""
-    fwd = report_links.alias("fwd")
-    dup = report_links.alias("dup")
-    q = (
-        select(
-            mentions.c.report_id,
-            sources.c.handle,
-            reports.c.external_id,
-            reports.c.url,
-            reports.c.published_at,
-            mentions.c.people_count,
-            mentions.c.is_first_source,
-            fwd.c.target_id.label("fwd_of"),
-            dup.c.target_id.label("dup_of"),
-        )
-        .join(reports, reports.c.id == mentions.c.report_id)
-        .join(sources, sources.c.id == reports.c.source_id)
-        .outerjoin(fwd, (fwd.c.report_id == reports.c.id) & (fwd.c.kind == "forward"))
-        .outerjoin(dup, (dup.c.report_id == reports.c.id) & (dup.c.kind == "dup"))
-        .where(mentions.c.event_id == event_id)
-        .order_by(reports.c.published_at, reports.c.id)
-    )
-    with store.engine.connect() as conn:
-        return [
-            EventSource(int(r[0]), r[1], r[2], r[3], _utc(r[4]), r[5], bool(r[6]), r[7], r[8])
-            for r in conn.execute(q)
-        ]

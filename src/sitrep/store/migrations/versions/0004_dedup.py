@@ -1,4 +1,4 @@
-"""dedup: near-duplicate keys of reports, report links (dup/forward), event lookup keys
+"""dedup: near-duplicate keys of reports, report links (dup/forward), event lookup keys + day window
 
 Revision ID: 0004_dedup
 Revises: 0001
@@ -22,6 +22,7 @@ def upgrade() -> None:
         sa.Column("report_id", sa.Integer(), autoincrement=False, nullable=False),
         sa.ForeignKeyConstraint(["report_id"], ["reports.id"], name=op.f("fk_dedup_keys_report_id_reports")),
         sa.PrimaryKeyConstraint("key", "report_id", name=op.f("pk_dedup_keys")),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_dedup_keys_report_id", "dedup_keys", ["report_id"])
     op.create_table(
@@ -43,15 +44,19 @@ def upgrade() -> None:
         "event_keys",
         sa.Column("key", sa.String(length=300), nullable=False),
         sa.Column("event_id", sa.String(length=32), nullable=False),
+        sa.Column("day_lo", sa.Integer(), nullable=False),
+        sa.Column("day_hi", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["event_id"], ["events.id"], name=op.f("fk_event_keys_event_id_events")),
         sa.PrimaryKeyConstraint("key", "event_id", name=op.f("pk_event_keys")),
     )
     op.create_index("ix_event_keys_event_id", "event_keys", ["event_id"])
+    op.create_index("ix_event_keys_window", "event_keys", ["key", "day_hi", "day_lo", "event_id"])
     op.create_index("ix_reports_dup_of", "reports", ["dup_of"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_reports_dup_of", table_name="reports")
+    op.drop_index("ix_event_keys_window", table_name="event_keys")
     op.drop_index("ix_event_keys_event_id", table_name="event_keys")
     op.drop_table("event_keys")
     op.drop_index("ix_report_links_target_id", table_name="report_links")
