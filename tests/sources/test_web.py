@@ -164,3 +164,24 @@ def test_politeness_interval(fixtures: Path, tmp_path: Path) -> None:
     list(read("https://news.example/2023/07/02/appeal-1428", ctx))
     list(read("https://news.example/2023/07/02/appeal-1428", ctx))
     assert len(waits) == 1 and 4 < waits[0] <= 5
+
+
+def test_fetched_tme_page_goes_to_the_tme_reader(fixtures: Path, ctx: SourceContext) -> None:
+    page = (fixtures / "tme_poll.html").read_bytes()
+    ctx.http = httpx.Client(
+        transport=httpx.MockTransport(
+            lambda r: httpx.Response(200, content=page, headers={"content-type": "text/html"})
+        )
+    )
+    (post,) = read("https://t.me/s/it_begin", ctx)
+    assert isinstance(post, Post) and post.source.kind == "tme_html" and post.external_id == "488"
+
+
+def test_non_html_response(ctx: SourceContext) -> None:
+    ctx.http = httpx.Client(
+        transport=httpx.MockTransport(
+            lambda r: httpx.Response(200, content=b"%PDF-1.7", headers={"content-type": "application/pdf"})
+        )
+    )
+    (item,) = read("https://news.example/report.pdf", ctx)
+    assert isinstance(item, Failure) and "not an HTML page (application/pdf)" in item.reason
