@@ -16,6 +16,7 @@ from sitrep.cli.common import console, dumps, out
 codebook_app = typer.Typer(help="Work with codebook files (event types, cues, fields).", no_args_is_help=True)
 app.add_typer(codebook_app, name="codebook")
 
+BATCH = 256  # documents enriched together (language detection is faster in bulk)
 MAX_LINE = 5_000_000  # bytes; a longer input line is refused rather than parsed
 
 
@@ -62,7 +63,7 @@ def _load(codebook: Path | None) -> Any:
 
 def _run(docs_path: Path, codebook: Path | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
     """Extract over a JSONL file: (input docs, output lines, bad lines)."""
-    from sitrep.extract import extraction_to_gold, report_from_doc
+    from sitrep.extract import check_doc, extraction_to_gold, reports_from_docs
 
     extractor = _load(codebook)
     rows = list(_read_jsonl(docs_path))
@@ -71,23 +72,24 @@ def _run(docs_path: Path, codebook: Path | None) -> tuple[list[dict[str, Any]], 
     bad = 0
     with _progress() as bar:
         task = bar.add_task("extract", total=len(rows))
-        for n, obj, err in rows:
-            doc_id = str(obj.get("id", f"line-{n}")) if obj else f"line-{n}"
-            report = None
-            if obj is not None:
-                try:
-                    report = report_from_doc(obj)
-                except ValueError as exc:
-                    err = str(exc)
-            if report is None:
-                bad += 1
-                console.print(f"[yellow]skipped[/] {docs_path}:{n}: {err}; fix the line and rerun")
-                docs.append(obj or {"id": doc_id, "text": ""})
-                lines.append({"id": doc_id, "relevant": False, "events": [], "error": f"line {n}: {err}"})
-            else:
-                docs.append(obj or {})
-                lines.append(extraction_to_gold(doc_id, extractor.extract(report)))
-            bar.advance(task)
+        for i in range(0, len(rows), BATCH):
+            chunk = rows[i : i + BATCH]
+            good: list[tuple[int, dict[str, Any]]] = []
+            for n, obj, err in chunk:
+                err = err or (check_doc(obj) if obj is not None else "")
+                doc_id = str(obj.get("id", f"line-{n}")) if obj else f"line-{n}"
+                docs.append(obj if obj is not None else {"id": doc_id, "text": ""})
+                if err:
+                    bad += 1
+                    console.print(f"[yellow]skipped[/] {docs_path}:{n}: {err}; fix the line and rerun")
+                    lines.append({"id": doc_id, "relevant": False, "events": [], "error": f"line {n}: {err}"})
+                else:
+                    good.append((len(lines), obj or {}))
+                    lines.append({})
+            reports = reports_from_docs([obj for _, obj in good])
+            for (slot, obj), ext in zip(good, extractor.extract_many(reports), strict=True):
+                lines[slot] = extraction_to_gold(str(obj["id"]), ext)
+            bar.advance(task, len(chunk))
     return docs, lines, bad
 
 
@@ -154,7 +156,7 @@ def eval_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score the extractor against labelled data: relevance P/R/F1, type, fields, dates, counts, clusters."""
-    from sitrep.extract import report_from_doc
+    from sitrep.extract import check_doc, reports_from_docs
     from sitrep.extract.evaluate import baseline_lines, score
 
     docs, lines, _ = _run(texts, codebook)
@@ -172,9 +174,7 @@ def eval_cmd(
         cluster_note = "clustering: not available (sitrep.dedup.cluster_documents missing)"
     else:
         extractor = _load(codebook)
-        reports = [
-            report_from_doc(d) if d.get("text") else report_from_doc({"id": "x", "text": ""}) for d in docs
-        ]
+        reports = reports_from_docs([d if not check_doc(d) else {"id": "x", "text": ""} for d in docs])
         clusters = cluster_documents(reports, extractor.extract_many(reports))
     result = score(golds, lines, [str(d.get("text", "")) for d in docs], clusters).as_dict()
     base = score(golds, baseline_lines(docs)).as_dict() if baseline else None

@@ -25,6 +25,7 @@ __all__ = [
     "Extractor",
     "report_from_doc",
     "reports_from_docs",
+    "check_doc",
     "extraction_to_gold",
     "CodebookError",
     "DEFAULT_CODEBOOK",
@@ -88,10 +89,20 @@ def reports_from_docs(docs: Sequence[dict[str, Any]]) -> list[Report]:
     return enrich_posts([_post_from_doc(d) for d in docs])
 
 
+def check_doc(doc: dict[str, Any]) -> str:
+    """Why an extract-input line cannot be used ("" when it can)."""
+    if not isinstance(doc.get("id"), str | int) or isinstance(doc.get("id"), bool):
+        return "needs an 'id' (string or number)"
+    if not isinstance(doc.get("text"), str):
+        return "needs a 'text' string"
+    return ""
+
+
 def _post_from_doc(doc: dict[str, Any]) -> Post:
-    doc_id, text = doc.get("id"), doc.get("text")
-    if not isinstance(doc_id, str | int) or not isinstance(text, str):
-        raise ValueError("needs a string 'id' and a string 'text'")
+    problem = check_doc(doc)
+    if problem:
+        raise ValueError(problem)
+    doc_id, text = doc["id"], doc["text"]
     content = text.encode("utf-8")
     raw = RawItem(
         content=content,
