@@ -71,6 +71,10 @@ class EventTypeDef(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str
     priority: int = Field(ge=1, description="tie-break between types: lower wins")
+    wins_over: list[str] = Field(
+        default_factory=list, description="types this one beats when it has a strong cue in the event's text"
+    )
+    strong: float = Field(0.8, gt=0.0, le=2.0, description="cue weight that counts as strong for wins_over")
     cues: CueSet
 
 
@@ -158,7 +162,12 @@ def check_codebook(path: Path) -> tuple[Codebook | None, list[str]]:
     except ValidationError as exc:
         return None, _format_errors(path, exc)
     book = Codebook(spec, path.resolve())
-    errors = []
+    errors = [
+        f"{path}: event_types.{name}.wins_over: unknown type {other!r}"
+        for name, td in spec.event_types.items()
+        for other in td.wins_over
+        if other not in spec.event_types
+    ]
     mp = book.model_path
     if mp is not None and not mp.exists():
         errors.append(

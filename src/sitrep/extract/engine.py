@@ -61,6 +61,8 @@ class Engine:
         self.traps = CueIndex(book.cues("traps"), gap)
         self.grievances = CueIndex(book.cues("grievance"), gap)
         self.priority = {name: td.priority for name, td in book.spec.event_types.items()}
+        self.wins_over = {name: set(td.wins_over) for name, td in book.spec.event_types.items()}
+        self.strong = {name: td.strong for name, td in book.spec.event_types.items()}
 
     # 1-3 ------------------------------------------------------------------------------------
     def signals(self, text: str, lang: str) -> Signals:
@@ -209,6 +211,17 @@ class Engine:
             return None
         ranked = sorted(votes.items(), key=lambda kv: (-kv[1], self.priority.get(kv[0], 99)))
         event_type = ranked[0][0]
+        # codebook §2: the reported act is the primary type ("a video appeal in which soldiers refuse
+        # orders is an appeal"); a strong cue of a type that wins over the vote winner decides.
+        strong = {
+            h.cue.label
+            for h in sig.type_hits
+            if h.sentence in idx and h.cue.weight >= self.strong[h.cue.label]
+        }
+        for name in sorted(strong, key=lambda t: self.priority.get(t, 99)):
+            if event_type in self.wins_over.get(name, ()):
+                event_type = name
+                break
         margin = ranked[0][1] / sum(votes.values())
         anchor_sent = sig.sentences[anchor]
         cite("event_type", anchor_sent)

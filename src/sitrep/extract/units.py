@@ -18,7 +18,7 @@ KINDS: list[tuple[str, str]] = [  # (stem regex, English kind)
     (r"диви(?:з|с)и\w*|дивізі\w*", "division"),
     (r"арми\w*|армі\w*", "army"),
     (r"корпус\w*", "corps"),
-    (r"(?:военн|військов)\w*\s+баз\w*", "military base"),
+    (r"(?:военн|військов)\w*\s+баз\w*|баз[аиыеуі]\w*", "military base"),
     (r"отряд\w*|загон\w*|загін\w*", "detachment"),
 ]
 ADJECTIVES: list[tuple[str, str]] = [  # stem → English, in the order English puts them
@@ -43,7 +43,7 @@ ADJECTIVES: list[tuple[str, str]] = [  # stem → English, in the order English 
 ]
 POST_MODIFIERS: list[tuple[str, str]] = [
     (r"тактическ\w*\s+авиац\w*|тактичн\w*\s+авіац\w*", "tactical aviation"),
-    (r"территориальн\w*\s+оборон\w*|територіальн\w*\s+оборон\w*", "territorial defence"),
+    (r"территориальн\w*\s+оборон\w*|територіальн\w*\s+оборон\w*|тероборон\w*", "territorial defence"),
     (r"морск\w*\s+пехот\w*|морськ\w*\s+піхот\w*", "marine"),
 ]
 EN_ADJ = {
@@ -83,6 +83,12 @@ NAMED: list[tuple[re.Pattern[str], str]] = [
 ]
 _CYR_ORD = r"(?:-?\s?(?:го|й|я|ой|ий|му|м|ю|ей|ая|ї|ої|ого|ому|ій|а|і|та|ту|ти))?"
 _ADJ_WORDS = r"(?:[«\"]?[а-яёіїєґ'-]+[»\"]?\s+){0,4}?"
+ADJ_END = re.compile(
+    r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ої|ій|ою|ею|ими|ыми|"
+    r"ом|ем|а|е|і|ї|я|ю|у)$",
+    re.I,
+)
+COORDINATED = re.compile(r"\b(\d{1,4})-?(?:го|й|я|ї|ої|ого|та|ти)\s*(?:,|и|і|та|й)\s*$", re.I)
 CYR_UNIT = re.compile(
     rf"\b(\d{{1,4}}){_CYR_ORD}\s+({_ADJ_WORDS})({'|'.join(k for k, _ in KINDS)})"
     rf"((?:\s+(?:{'|'.join(p for p, _ in POST_MODIFIERS)}))?)",
@@ -90,11 +96,12 @@ CYR_UNIT = re.compile(
 )
 EN_UNIT = re.compile(
     r"\b(\d{1,4})(?:st|nd|rd|th)\s+((?:[A-Za-z-]+\s+){0,4}?)"
-    r"(regiment|brigade|battalion|division|army|corps|detachment|military base)\b",
+    r"(regiment|brigade|battalion|division|army|corps|detachment|military base|base)\b",
     re.I,
 )
 MIL_UNIT = re.compile(
-    r"(?:\bв/ч|\bв\.\s?ч\.|\bвч|\bвойсков\w*\s+част\w*|\bвійськов\w*\s+частин\w*|"
+    r"(?:\bв/ч|\bв\.\s?ч\.|\bвч|\bвойсков\w*\s+част\w*|\bвоинск\w*\s+част\w*|\bвійськов\w*\s+частин\w*|"
+    r"\bчаст\w*\s*(?=№)|"
     r"\bmilitary unit|\bunit)\s*(?:№\s*)?([AА]?\d{4,5})\b",
     re.I,
 )
@@ -134,14 +141,23 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
         num = int(m[1])
         if num == 0:
             continue
+        if any(not ADJ_END.search(w.strip('«»"')) for w in m[2].split()):
+            continue  # "500 бійців батальйону": a count of people, not a unit number
         kind = next(eng for pat, eng in KINDS if re.fullmatch(pat, m[3], re.I))
         adj = _cyr_adjectives(m[2], m[4] or "")
         hits.append(UnitHit(" ".join([ordinal(num), *adj, kind]), start + m.start(), start + m.end()))
+        # "415-го и 172-го отдельных стрелковых батальонов": the first number shares the kind
+        co = COORDINATED.search(seg, max(0, m.start() - 20), m.start())
+        if co:
+            hits.append(
+                UnitHit(" ".join([ordinal(int(co[1])), *adj, kind]), start + co.start(), start + co.end())
+            )
     for m in EN_UNIT.finditer(seg):
         adj = [w.lower() for w in m[2].split() if w.lower() in EN_ADJ]
         adj = ["mechanized" if a == "mechanised" else "motorized" if a == "motorised" else a for a in adj]
+        kind_en = "military base" if m[3].lower() == "base" else m[3].lower()
         hits.append(
-            UnitHit(" ".join([ordinal(int(m[1])), *adj, m[3].lower()]), start + m.start(), start + m.end())
+            UnitHit(" ".join([ordinal(int(m[1])), *adj, kind_en]), start + m.start(), start + m.end())
         )
     for m in MIL_UNIT.finditer(seg):
         code = m[1].replace("А", "A")
