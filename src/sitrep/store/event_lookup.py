@@ -28,11 +28,21 @@ from sqlalchemy import delete, desc, func, insert, or_, select, union_all, updat
 from sqlalchemy.engine import Connection
 
 from sitrep.dedup.cluster import forward_target
+from sitrep.dedup.embed import from_bytes
 from sitrep.dedup.merge import LOOKUP_WINDOW_DAYS, MERGE_SCORE, OPEN_SPAN, Profile, match
 from sitrep.dedup.neardup import confirm, post_key, text_keys, url_key
 from sitrep.dedup.urls import canonical_url, telegram_post_key
 from sitrep.models import EventCandidate, Evidence, Place, Report
-from sitrep.store.schema import dedup_keys, event_keys, events, mentions, report_links, reports, sources
+from sitrep.store.schema import (
+    dedup_keys,
+    event_keys,
+    events,
+    mentions,
+    report_links,
+    report_vectors,
+    reports,
+    sources,
+)
 
 # Bounds of the add-one-report path, set on bench/dedup_incremental.py (1M reports stored):
 # a band shared by more than 100 stored reports is boilerplate (a channel footer, a wire
@@ -58,6 +68,7 @@ class Member:
     lang: str | None
     channel: str
     group: int
+    vector: Any = None  # text embedding, when embeddings are on
 
 
 def utc(dt: datetime | None) -> datetime | None:
@@ -102,9 +113,11 @@ def load_members(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[M
             reports.c.lang,
             reports.c.dup_of,
             sources.c.handle,
+            report_vectors.c.vector,
         )
         .join(reports, reports.c.id == mentions.c.report_id)
         .join(sources, sources.c.id == reports.c.source_id)
+        .outerjoin(report_vectors, report_vectors.c.report_id == mentions.c.report_id)
         .where(mentions.c.event_id.in_(list(event_ids)))
     )
     for r in rows:
@@ -117,6 +130,7 @@ def load_members(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[M
                 r.lang,
                 r.handle,
                 int(r.dup_of) if r.dup_of is not None else int(r.report_id),
+                from_bytes(r.vector) if r.vector is not None else None,
             )
         )
     oldest = datetime.min.replace(tzinfo=UTC)
@@ -128,7 +142,7 @@ def load_members(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[M
 def profile_of_members(members: Sequence[Member], event_type: str) -> Profile:
     prof = Profile(event_type)
     for m in members:
-        prof.add(m.cand, m.published, m.group)
+        prof.add(m.cand, m.published, m.group, m.vector)
     return prof
 
 

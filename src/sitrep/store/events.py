@@ -28,6 +28,7 @@ from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from sitrep.dedup.cluster import event_id_for, report_key
+from sitrep.dedup.embed import Embedder, embed_relevant, to_bytes
 from sitrep.dedup.merge import Profile, day_span, lookup_keys, place_key
 from sitrep.models import Extraction, Post, RawItem, Report, SourceRef
 from sitrep.review import audit
@@ -39,7 +40,16 @@ from sitrep.store.event_lookup import (
     load_members,
     utc,
 )
-from sitrep.store.schema import corrections, event_facets, event_keys, events, mentions, reports, sources
+from sitrep.store.schema import (
+    corrections,
+    event_facets,
+    event_keys,
+    events,
+    mentions,
+    report_vectors,
+    reports,
+    sources,
+)
 from sitrep.store.sql import Store, now_utc
 
 __all__ = ["Pending", "apply_batch", "link_duplicates", "load_pending", "store_extraction"]
@@ -215,8 +225,12 @@ def store_extraction(
     group: int,
     extraction: Extraction,
     codebook_version: str,
+    vector: Any = None,
 ) -> int:
-    """Mentions and events for one report's candidates; returns the number of candidates stored."""
+    """Mentions and events for one report's candidates; returns the number of candidates stored.
+
+    ``vector``: the report's text embedding when embeddings are on (merge evidence).
+    """
     now = now_utc()
     old = conn.execute(
         select(mentions.c.id, mentions.c.event_id, mentions.c.candidate_index).where(
@@ -242,7 +256,7 @@ def store_extraction(
         if not cand.codebook_version:
             cand = dataclasses.replace(cand, codebook_version=codebook_version)
         mine = Profile(cand.event_type)
-        mine.add(cand, published, group)
+        mine.add(cand, published, group, vector)
         keys = [key[:300] for key in lookup_keys(cand)]
         match_id = find_event(conn, cand, mine, keys, day_span([(cand, published)]), group, report_id)
         created = False
@@ -297,16 +311,31 @@ def store_extraction(
 
 
 def apply_batch(
-    store: Store, batch: Sequence[tuple[Pending, Extraction | None]], codebook_version: str
+    store: Store,
+    batch: Sequence[tuple[Pending, Extraction | None]],
+    codebook_version: str,
+    embedder: Embedder | None = None,
 ) -> int:
-    """Steps 5–6 for a batch in ONE transaction: a kill at any point leaves the batch pending."""
+    """Steps 5–6 for a batch in ONE transaction: a kill at any point leaves the batch pending.
+
+    With an ``embedder`` (``settings.dedup_embeddings``) the relevant reports' texts are
+    embedded first (outside the transaction) and stored in ``report_vectors``.
+    """
+    vectors: list[Any] = [None] * len(batch)
+    if embedder is not None:
+        relevant = [ex is not None and ex.relevant for _, ex in batch]
+        vectors = embed_relevant(embedder, [p.report for p, _ in batch], relevant)
     stored = 0
     with store.engine.begin() as conn:
-        for item, extraction in batch:
+        for (item, extraction), vector in zip(batch, vectors, strict=True):
             group = link_duplicates(conn, item.report_id, item.report)
+            if vector is not None:
+                conn.execute(delete(report_vectors).where(report_vectors.c.report_id == item.report_id))
+                conn.execute(insert(report_vectors).values(report_id=item.report_id, vector=to_bytes(vector)))
             if extraction is not None:
                 stored += store_extraction(
-                    conn, item.report_id, item.version, item.report, group, extraction, codebook_version
+                    conn, item.report_id, item.version, item.report, group, extraction, codebook_version,
+                    vector,
                 )
             conn.execute(
                 update(reports).where(reports.c.id == item.report_id).values(extracted_version=item.version)

@@ -375,3 +375,11 @@ Index(
 )
 # Members of a near-duplicate group (reports.dup_of is written by the dedup stage).
 Index("ix_reports_dup_of", reports.c.dup_of)
+# Optional text embeddings of relevant reports (settings.dedup_embeddings; dedup/embed.py):
+# float16 bytes, the cross-language evidence of the merge rules.
+report_vectors = Table(
+    "report_vectors",
+    metadata,
+    Column("report_id", Integer, ForeignKey("reports.id"), primary_key=True, autoincrement=False),
+    Column("vector", LargeBinary, nullable=False),
+)

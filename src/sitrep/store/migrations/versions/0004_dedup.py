@@ -1,4 +1,5 @@
-"""dedup: near-duplicate keys of reports, report links (dup/forward), event lookup keys + day window
+"""dedup: near-duplicate keys of reports, report links (dup/forward), event lookup keys + day window,
+optional report text vectors
 
 Revision ID: 0004_dedup
 Revises: 0001
@@ -52,9 +53,19 @@ def upgrade() -> None:
     op.create_index("ix_event_keys_event_id", "event_keys", ["event_id"])
     op.create_index("ix_event_keys_window", "event_keys", ["key", "day_hi", "day_lo", "event_id"])
     op.create_index("ix_reports_dup_of", "reports", ["dup_of"])
+    op.create_table(
+        "report_vectors",
+        sa.Column("report_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("vector", sa.LargeBinary(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["report_id"], ["reports.id"], name=op.f("fk_report_vectors_report_id_reports")
+        ),
+        sa.PrimaryKeyConstraint("report_id", name=op.f("pk_report_vectors")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("report_vectors")
     op.drop_index("ix_reports_dup_of", table_name="reports")
     op.drop_index("ix_event_keys_window", table_name="event_keys")
     op.drop_index("ix_event_keys_event_id", table_name="event_keys")
