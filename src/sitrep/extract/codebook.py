@@ -88,6 +88,7 @@ class CodebookModel(BaseModel):
     model: str | None = None
     relevance_threshold: float = Field(0.5, gt=0.0, lt=1.0)
     max_gap: int = Field(2, ge=0, le=5)
+    require_actor: bool = Field(True, description="relevant only when a type cue sits near an actor cue")
     fields: dict[str, str] = Field(default_factory=dict)
     actors: CueSet
     negators: CueSet = Field(default_factory=CueSet)

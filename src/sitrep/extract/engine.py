@@ -149,6 +149,10 @@ class Engine:
         score = self.score(sig, report.lang)
         if score < self.book.spec.relevance_threshold or not sig.type_hits:
             return Extraction(relevant=False, score=round(score, 4))
+        if self.book.spec.require_actor and not any(
+            self._near(h.sentence, sig.actor_sents) for h in sig.type_hits
+        ):
+            return Extraction(relevant=False, score=round(score, 4))  # nobody in uniform: civilian news
         events = self._events(report, sig, score)
         return Extraction(relevant=bool(events), events=tuple(events), score=round(score, 4))
 
