@@ -1,8 +1,9 @@
 """Team-mode throughput and live latency.
 
-1. Throughput: 1, 2 and 4 ``sitrep worker`` processes on PostgreSQL ingesting the real news
-   stream (``../shared/data/telegram-news-stream/raw/*.json``, one job per channel file), each run
-   in a fresh database: reports/s and the speed-up over one worker.
+1. Throughput: 1, 2 and 4 ``sitrep worker`` processes on PostgreSQL ingesting and extracting the
+   real news stream (``../shared/data/telegram-news-stream/raw/*.json``, 24 files, one job per
+   file), each run in a fresh database, timed until every report is extracted and merged:
+   reports/s, the speed-up over one worker, and the load average (the CPU is shared).
 2. Latency: a fake Telegram client publishes posts at a steady rate (default 20/s) to the
    watcher on SQLite; for each post, the time from "published" to "found by full-text search".
 
@@ -32,7 +33,7 @@ STREAM = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "te
 PG = os.environ.get("SITREP_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
-def throughput(workers: int, files: list[str]) -> tuple[int, float]:
+def throughput(workers: int, files: list[str]) -> tuple[int, float, int, int]:
     from sitrep.settings import load_settings
     from sitrep.store import open_store
     from sitrep.watch import queue
@@ -58,8 +59,11 @@ def throughput(workers: int, files: list[str]) -> tuple[int, float]:
         elapsed = time.perf_counter() - start
         with store.engine.connect() as conn:
             count = int(conn.execute(text("SELECT count(*) FROM reports")).scalar_one())
+            pending = int(conn.execute(text("SELECT count(*) FROM reports "
+                                            "WHERE extracted_version IS DISTINCT FROM version")).scalar_one())
+            events = int(conn.execute(text("SELECT count(*) FROM events")).scalar_one())
         store.dispose()
-        return count, elapsed
+        return count, elapsed, pending, events
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -135,11 +139,14 @@ def main() -> None:
             files = files[: args.files] if args.files else files
             base_rate = None
             for n in (int(x) for x in args.workers.split(",")):
-                count, elapsed = throughput(n, files)
+                load_before = os.getloadavg()[0]
+                count, elapsed, pending, events = throughput(n, files)
                 rate = count / elapsed
                 base_rate = base_rate or rate
-                print(f"workers={n} reports={count} seconds={elapsed:.1f} reports/s={rate:.1f} "
-                      f"speedup={rate / base_rate:.2f}", flush=True)
+                print(f"workers={n} files={len(files)} reports={count} events={events} "
+                      f"not_extracted={pending} seconds={elapsed:.1f} reports/s={rate:.1f} "
+                      f"speedup={rate / base_rate:.2f} load_before={load_before:.1f} "
+                      f"load_after={os.getloadavg()[0]:.1f} cpus={os.cpu_count()}", flush=True)
     delays = latency(args.rate, args.seconds)
     delays.sort()
     p95 = delays[int(0.95 * (len(delays) - 1))] if delays else float("nan")

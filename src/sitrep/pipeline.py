@@ -187,6 +187,8 @@ def process_pending(settings: Settings, store: Store, extractor: ExtractorLike |
 
         extractor = Extractor.load(settings.codebook)
     version = extractor.codebook_version if extractor is not None else ""
+    if not store.is_sqlite:
+        return _process_shared(settings, store, extractor, version)
     embedder = embedder_from_settings(settings.dedup_embeddings, settings.embeddings_model)
     stored = 0
     after = 0
@@ -199,6 +201,45 @@ def process_pending(settings: Settings, store: Store, extractor: ExtractorLike |
         if extractor is not None:
             extractions = list(_extract_all(extractor, pending, store))
         stored += apply_batch(store, list(zip(pending, extractions, strict=True)), version, embedder)
+
+
+def _process_shared(
+    settings: Settings, store: Store, extractor: ExtractorLike | None, version: str
+) -> int:
+    """Steps 5–6 on PostgreSQL, where several workers run at once (``store.claims``).
+
+    5. claim a batch of pending reports no other worker holds, extract it, stage the results;
+       after each batch, merge if no other worker is merging;
+    6. merge the staged reports in id order under the merge lock, then look again: work staged by
+       a worker that found the lock taken is merged by the lock holder, never stranded.
+    One process alone claims, extracts and merges everything, like the SQLite loop.
+    """
+    from sitrep.dedup.embed import embedder_from_settings
+    from sitrep.store.claims import claim_and_stage, head_is_staged, merge_lock, merge_staged
+    from sitrep.store.events import apply_batch
+
+    embedder = embedder_from_settings(settings.dedup_embeddings, settings.embeddings_model)
+
+    def apply(store: Store, run: list[tuple[Pending, Extraction | None]], version: str) -> int:
+        return apply_batch(store, run, version, embedder)
+
+    def extract(pending: list[Pending]) -> list[Extraction | None]:
+        if extractor is None:
+            return [None] * len(pending)
+        return _extract_all(extractor, pending, store)
+
+    stored = 0
+    while True:
+        claimed = claim_and_stage(store, settings.batch_size, version, extract)
+        while True:
+            with merge_lock(store, wait=False) as got:
+                if not got:
+                    break  # the holder merges what we staged when it looks again below
+                stored += merge_staged(store, settings.batch_size, apply)
+            if not head_is_staged(store):
+                break
+        if not claimed:
+            return stored
 
 
 def _extract_all(

@@ -122,6 +122,27 @@ class Settings(BaseSettings):
         default=None, description="ISO date to which `sitrep watch` backfills each new channel.",
     )
     poll_interval: float = Field(default=300.0, gt=0, description="Seconds between two polls of a feed.")
+    # --- continuous collection (watch) -------------------------------------------------------
+    telegram_bot_token: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Telegram bot token for alert messages (from @BotFather); only from env or a file, never logged."
+        ),
+    )
+    telegram_bot_api: str = Field(
+        default="https://api.telegram.org", description="Base URL of the Telegram Bot API (alerts).",
+    )
+    watch_download_media: bool = Field(
+        default=False,
+        description="`sitrep watch` downloads media files (up to max_media_bytes each) into the archive.",
+    )
+    watch_recheck_ids: int = Field(
+        default=200, ge=0, le=10_000,
+        description=(
+            "On (re)start, `sitrep watch` fetches the newest N stored messages of each channel again to "
+            "record edits and deletions made while it was stopped (0: off)."
+        ),
+    )
 
     @classmethod
     def settings_customise_sources(

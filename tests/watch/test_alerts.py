@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -18,7 +19,7 @@ from sitrep.settings import load_settings
 from sitrep.store import Store, open_store
 from sitrep.store.schema import events, mentions
 from sitrep.store.watch import add_rule, delivery_counts
-from sitrep.watch.alerts import Sender, check_alerts
+from sitrep.watch.alerts import Sender, check_alerts, sender_from_settings
 
 
 class Receiver:
@@ -66,7 +67,9 @@ def _post(ext: str, text: str, channel: str = "frontnews") -> Post:
     return Post(SourceRef("telegram_live", channel), ext, raw, text, published_at=now)
 
 
-def test_report_rule_webhook_and_bot_each_sent_once(tmp_path: Path, receiver: tuple[Receiver, str]) -> None:
+def test_report_rule_webhook_and_bot_each_sent_once(
+    tmp_path: Path, receiver: tuple[Receiver, str], caplog: pytest.LogCaptureFixture
+) -> None:
     rec, base = receiver
     store, settings = _store(tmp_path)
     add_rule(store, "appeals", "report", "видеообращение", {"channel": "frontnews"}, base + "/hook", "-1001")
@@ -75,8 +78,11 @@ def test_report_rule_webhook_and_bot_each_sent_once(tmp_path: Path, receiver: tu
              _post("3", "Ещё одно видеообращение", channel="other")]
     pipeline.ingest_posts(posts, settings, store)  # type: ignore[arg-type]
     rec.fail_next = 1  # the first webhook POST gets a 503: retried with back-off
-    sender = Sender(bot_token="123:abc", bot_api_base=base, sleep=lambda s: None)
-    run = check_alerts(store, sender)
+    sender = sender_from_settings(load_settings(telegram_bot_token="123:abc", telegram_bot_api=base))
+    sender.sleep = lambda s: None
+    with caplog.at_level(logging.INFO):
+        run = check_alerts(store, sender)
+    assert "HTTP Request" in caplog.text and "123:abc" not in caplog.text  # the token never reaches a log
     again = check_alerts(store, sender)  # nothing new: nothing sent twice
     assert run.matched == 1 and run.sent == 2 and again.sent == 0
     paths = sorted(p for p, _, _ in rec.got)

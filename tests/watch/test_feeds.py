@@ -164,3 +164,21 @@ def test_rate_limit_spaces_requests_per_host() -> None:
     now[0] += 0.5
     limiter.wait("a.example")
     assert slept == [1.5]
+
+
+def test_feed_articles_are_extracted_like_sitrep_article(tmp_path: Path, site: tuple[Site, str]) -> None:
+    from sitrep.models import Post
+    from sitrep.sources import SourceContext
+    from sitrep.sources.web import article_item
+
+    s, base = site
+    s.pages["/a3"] = _page("Third", "Wives of mobilised soldiers protested in Kursk on Sunday.")
+    s.pages["/feed"] = _rss(base, [("/a3", "Mon, 01 Jul 2024 10:00:00 GMT")])
+    poller, store, settings = _poller(tmp_path)
+    poller.poll([base + "/feed"])
+    url = base + "/a3"
+    same = article_item(s.pages["/a3"], url, url, SourceContext(settings), position="", stage="read")
+    assert isinstance(same, Post)
+    with store.engine.connect() as conn:
+        (row,) = conn.execute(select(reports.c.external_id, reports.c.text, reports.c.title)).all()
+    assert tuple(row) == (same.external_id, same.text, same.title)

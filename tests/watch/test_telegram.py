@@ -131,3 +131,33 @@ def test_media_download_is_archived_and_capped(tmp_path: Path, msgs: list[Any]) 
     _run(watcher)
     media = _rows(store)["2482"].media
     assert media[0]["sha256"] and Path(media[0]["path"]).read_bytes() == b"media of 2482"
+
+
+def test_restart_notices_edits_and_deletions_made_while_stopped(tmp_path: Path, msgs: list[Any]) -> None:
+    fake = FakeTelegram(CHANNEL, "britishnewspatriot", msgs)
+    watcher, store = _setup(tmp_path, fake)
+    _run(watcher)
+    album = [m for m in msgs if m.grouped_id]
+    plain = [m for m in msgs if not m.grouped_id]
+    # While stopped: one post edited, one deleted, the album deleted except one photo (it stays).
+    fake.messages = [variant(m, message=m.message + " (исправлено)", edit_date=datetime.now(UTC))
+                     if m.id == plain[0].id else m for m in fake.messages
+                     if m.id != plain[1].id and m.id not in {a.id for a in album[1:]}]
+    watcher2, store2 = _setup(tmp_path, fake)
+    watcher2.options.recheck_ids = 50
+    _run(watcher2)
+    rows = _rows(store2)
+    assert rows[str(plain[0].id)].version == 2 and rows[str(plain[0].id)].text.endswith("(исправлено)")
+    assert rows[str(plain[1].id)].deleted_at is not None and rows["2478"].deleted_at is None
+    assert watcher2.stats.deleted == 1 and watcher2.stats.rechecked == len(rows)
+
+
+def test_album_members_are_not_counted_as_missing_ids(tmp_path: Path, msgs: list[Any]) -> None:
+    from sitrep.store.queries import source_health
+
+    album = [m for m in msgs if m.grouped_id]
+    fake = FakeTelegram(CHANNEL, "britishnewspatriot", album)
+    watcher, store = _setup(tmp_path, fake)
+    _run(watcher)
+    (health,) = source_health(store)
+    assert health.reports == 1 and health.missing_ids == 0

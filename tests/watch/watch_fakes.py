@@ -102,3 +102,7 @@ class FakeTelegram:
 
     async def download_media(self, message: Any, max_bytes: int) -> bytes | None:
         return f"media of {message.id}".encode()
+
+    async def get_messages(self, peer: Peer, ids: Sequence[int]) -> list[Any | None]:
+        by_id = {m.id: m for m in self.messages}
+        return [by_id.get(i) for i in ids]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import signal
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -15,12 +16,23 @@ from sitrep import pipeline
 from sitrep.cli import app
 from sitrep.cli.common import console, get_settings, out, print_json
 from sitrep.models import SourceRef
+from sitrep.settings import Settings
+
+if TYPE_CHECKING:
+    from sitrep.watch.telegram import TelegramClient
 
 channels_app = typer.Typer(help="The Telegram channels `sitrep watch` follows.", no_args_is_help=True)
 alerts_app = typer.Typer(help="Saved alert rules: webhook and Telegram bot notifications.",
                          no_args_is_help=True)
 app.add_typer(channels_app, name="channels")
 app.add_typer(alerts_app, name="alerts")
+
+
+def make_client(settings: Settings) -> TelegramClient:
+    """The Telegram client of ``sitrep watch`` (Telethon); tests replace this seam with a fake."""
+    from sitrep.watch.telethon_client import TelethonClient
+
+    return TelethonClient(settings)
 
 
 def _since(value: str | None) -> datetime | None:
@@ -41,7 +53,8 @@ def watch(
     feeds_only: Annotated[bool, typer.Option("--feeds-only", help="Poll feeds only; no Telegram.")] = False,
     download_media: Annotated[bool, typer.Option(
         "--download-media",
-        help="Download media files (up to SITREP_MAX_MEDIA_BYTES each) into the archive.")] = False,
+        help="Download media files (up to SITREP_MAX_MEDIA_BYTES each) into the archive "
+             "(default: the watch_download_media setting).")] = False,
     login: Annotated[bool, typer.Option(
         "--login", help="Log in to Telegram interactively, then exit.")] = False,
     once: Annotated[bool, typer.Option("--once", help="Feeds: poll once and exit.")] = False,
@@ -80,19 +93,19 @@ def watch(
     if not channels:
         console.print("no channels to follow: add one with `sitrep channels add NAME`")
         raise typer.Exit(2)
-    from sitrep.watch.telethon_client import MissingCredentials, TelethonClient
+    from sitrep.watch.telethon_client import MissingCredentials
 
     try:
-        client = TelethonClient(settings)
+        client = make_client(settings)
     except MissingCredentials as exc:
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
     if login:
-        asyncio.run(client.login())
+        asyncio.run(client.login())  # type: ignore[attr-defined]
         return
-    options = WatchOptions(backfill_since=_since(settings.backfill_since), download_media=download_media,
-                           max_media_bytes=settings.max_media_bytes)
-    watcher = Watcher(client, settings, store, options)
+    _since(settings.backfill_since)  # a bad date stops here with a clear message
+    overrides = {"download_media": True} if download_media else {}
+    watcher = Watcher(client, settings, store, WatchOptions.from_settings(settings, **overrides))
 
     async def main() -> None:
         done = asyncio.Event()
@@ -100,8 +113,13 @@ def watch(
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, done.set)
         task = asyncio.create_task(watcher.run(channels, done))
-        await done.wait()
-        task.cancel()
+        stopper = asyncio.create_task(done.wait())
+        await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        stopper.cancel()
+        if not task.done():
+            task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task  # re-raises what ended the watcher (e.g. credentials refused)
 
     console.print(f"following {len(channels)} channel(s); Ctrl-C stops")
     try:
@@ -113,7 +131,7 @@ def watch(
         stop.set()
     s = watcher.stats
     console.print(f"new {s.summary.new_reports} · edited {s.summary.new_versions} · deleted {s.deleted} · "
-                  f"flood waits {s.flood_waits} · reconnects {s.reconnects}")
+                  f"rechecked {s.rechecked} · flood waits {s.flood_waits} · reconnects {s.reconnects}")
 
 
 def _wait_for_signal(stop: object) -> None:
@@ -260,9 +278,10 @@ def alerts_list(as_json: Annotated[bool, typer.Option("--json", help="JSON outpu
 @alerts_app.command("check")
 def alerts_check() -> None:
     """Match new items against the rules and send the alerts (run it from cron or `sitrep worker`)."""
-    from sitrep.watch.alerts import check_alerts, sender_from_env
+    from sitrep.watch.alerts import check_alerts, sender_from_settings
 
-    run = check_alerts(pipeline.open_settings_store(get_settings()), sender_from_env())
+    settings = get_settings()
+    run = check_alerts(pipeline.open_settings_store(settings), sender_from_settings(settings))
     console.print(f"matched {run.matched} · sent {run.sent} · failed {run.failed}")
     for err in (run.errors or [])[:10]:
         console.print(f"[yellow]failed:[/] {err}")

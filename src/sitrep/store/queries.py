@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import and_, func, select, text
 
 from sitrep.store import fts
-from sitrep.store.schema import failures, raw_items, report_versions, reports, sources
+from sitrep.store.schema import failures, raw_items, report_versions, reports, sources, telegram_album_ids
 from sitrep.store.sql import Store
 
 
@@ -145,11 +145,14 @@ def source_health(store: Store, source_id: int | None = None) -> list[SourceHeal
                 select(func.count(), func.min(reports.c.published_at), func.max(reports.c.published_at))
                 .where(reports.c.source_id == src.id)
             ).one()
-            missing, gaps = 0, []
+            missing, gaps = 0, list[tuple[int, int]]()
             if src.kind in ("telegram_export", "tme_html", "jsonl", "telegram_live"):
                 ids = [int(x) for (x,) in conn.execute(
                     select(reports.c.external_id).where(and_(reports.c.source_id == src.id))
                 ) if str(x).isdigit()]
+                # Album members other than the album's key message are stored, not missing.
+                ids += [int(x) for (x,) in conn.execute(
+                    select(telegram_album_ids.c.message_id).where(telegram_album_ids.c.source_id == src.id))]
                 missing, gaps = _id_gaps(ids)
             out.append(SourceHealth(src.id, src.kind, src.handle, src.title, int(agg[0]), agg[1], agg[2],
                                     missing, gaps, src.last_success_at, src.last_error))

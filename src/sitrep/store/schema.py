@@ -330,6 +330,29 @@ alert_deliveries = Table(
 )
 Index("ix_alert_deliveries_status", alert_deliveries.c.status)
 
+# Extraction results waiting for the merge (team mode on PostgreSQL, see store/claims.py): workers
+# extract claimed batches in parallel and stage them here; one merger applies them in id order.
+extraction_staging = Table(
+    "extraction_staging",
+    metadata,
+    Column("report_id", Integer, ForeignKey("reports.id"), primary_key=True, autoincrement=False),
+    Column("version", Integer, nullable=False),  # the report version that was read
+    Column("codebook_version", String(32), nullable=False),
+    Column("result", JSON),  # the Extraction as JSON; null: nothing extracted (extractor off or failed)
+    Column("staged_at", DateTime(timezone=True), nullable=False),
+)
+# Album members that are not the album's key message (an album is one report keyed by its
+# captioned message): `sitrep sources` does not count their ids as missing.
+telegram_album_ids = Table(
+    "telegram_album_ids",
+    metadata,
+    Column("source_id", Integer, ForeignKey("sources.id"), primary_key=True, autoincrement=False),
+    Column("message_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("report_id", Integer, ForeignKey("reports.id"), nullable=False),
+)
+_pending = reports.c.extracted_version.is_(None) | (reports.c.extracted_version != reports.c.version)
+Index("ix_reports_pending", reports.c.id, postgresql_where=_pending, sqlite_where=_pending)
+
 # -- dedup (issue 4): persistent indexes for incremental near-duplicate and event lookup -----
 # Keys of a report: its MinHash LSH bands, canonical article URL and Telegram post address
 # (64-bit hashes, see dedup/neardup.py). "Which stored reports may repeat this one?" is one

@@ -2,7 +2,8 @@
 cache, HTTP conditional-request state, alert rules and deliveries.
 
 Input: what the watcher, feed poller and alert checker observed. Output: rows in ``sources``,
-``reports.deleted_at``, ``telegram_peers``, ``http_state``, ``alert_rules``, ``alert_deliveries``.
+``reports.deleted_at``, ``telegram_peers``, ``telegram_album_ids``, ``http_state``, ``alert_rules``,
+``alert_deliveries``.
 Nothing is ever deleted: a deleted post keeps its row and versions, with ``deleted_at`` set.
 """
 
@@ -25,6 +26,7 @@ from sitrep.store.schema import (
     mentions,
     reports,
     sources,
+    telegram_album_ids,
     telegram_peers,
 )
 from sitrep.store.sql import Store, _utc, now_utc
@@ -105,6 +107,45 @@ def mark_deleted(
                 reports.c.deleted_at.is_(None)).values(deleted_at=when))
             changed += result.rowcount
     return changed
+
+
+# --- albums and the restart re-check -----------------------------------------------------------
+
+
+def record_album_members(store: Store, ref: SourceRef, albums: dict[str, list[int]]) -> None:
+    """Remember which message ids belong to the album stored as report ``external_id`` (the key).
+
+    ``sitrep sources`` does not count those ids as missing, and the restart re-check fetches them.
+    """
+    albums = {k: v for k, v in albums.items() if v}
+    if not albums:
+        return
+    with store.engine.begin() as conn:
+        sid = store.source_id(conn, ref)
+        ids = {r.external_id: int(r.id) for r in conn.execute(
+            select(reports.c.id, reports.c.external_id).where(
+                reports.c.source_id == sid, reports.c.external_id.in_(list(albums))))}
+        rows = [{"source_id": sid, "message_id": m, "report_id": ids[key]}
+                for key, members in albums.items() if key in ids for m in members if str(m) != key]
+        if rows:
+            conn.execute(store._insert_ignore(telegram_album_ids), rows)
+
+
+def recent_messages(store: Store, ref: SourceRef, limit: int) -> dict[str, list[int]]:
+    """The newest ``limit`` stored, not deleted posts of a channel: external id → every message id
+    of the post (one, or the album's members), for the restart re-check."""
+    with store.engine.connect() as conn:
+        sid = store.source_id(conn, ref)
+        rows = conn.execute(select(reports.c.id, reports.c.external_id).where(
+            reports.c.source_id == sid, reports.c.deleted_at.is_(None)).order_by(reports.c.id.desc())
+            .limit(limit)).all()
+        out = {r.external_id: [int(r.external_id)] for r in rows if r.external_id.isdigit()}
+        by_id = {int(r.id): r.external_id for r in rows if r.external_id.isdigit()}
+        if by_id:
+            members = select(telegram_album_ids.c.report_id, telegram_album_ids.c.message_id)
+            for m in conn.execute(members.where(telegram_album_ids.c.report_id.in_(list(by_id)))):
+                out[by_id[int(m.report_id)]].append(int(m.message_id))
+    return out
 
 
 # --- resolved Telegram peers ---------------------------------------------------------------

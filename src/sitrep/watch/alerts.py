@@ -16,14 +16,17 @@ Failed sends are retried with back-off inside a run and again in later runs, up 
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import httpx
+from pydantic import SecretStr
 
 from sitrep.pipeline import parse_query
+from sitrep.settings import Settings
 from sitrep.store import Store
 from sitrep.store.watch import (
     AlertRule,
@@ -82,11 +85,13 @@ class Notification:
 class Sender:
     """Sends notifications; the HTTP client and sleep are seams (tests use a local server)."""
 
-    def __init__(self, http: httpx.Client | None = None, bot_token: str | None = None,
+    def __init__(self, http: httpx.Client | None = None, bot_token: SecretStr | None = None,
                  bot_api_base: str = "https://api.telegram.org", timeout: float = 10.0,
                  tries: int = 3, sleep: Callable[[float], None] = time.sleep) -> None:
         self.http = http or httpx.Client()
-        self.bot_token = bot_token
+        self.bot_token = bot_token  # a SecretStr: never in a repr; the URL holding it is redacted in logs
+        if bot_token is not None:
+            _redact_in_httpx_logs(bot_token.get_secret_value())
         self.bot_api_base = bot_api_base.rstrip("/")
         self.timeout = timeout
         self.tries = tries
@@ -115,18 +120,45 @@ class Sender:
     def telegram(self, chat_id: str, note: Notification) -> None:
         if not self.bot_token:
             raise DeliveryError("no Telegram bot token (set SITREP_TELEGRAM_BOT_TOKEN)", False)
-        url = f"{self.bot_api_base}/bot{self.bot_token}/sendMessage"
+        url = f"{self.bot_api_base}/bot{self.bot_token.get_secret_value()}/sendMessage"
         self._post(url, {"chat_id": chat_id, "text": note.as_message(), "disable_web_page_preview": True}, {},
                    "telegram")
 
 
-def sender_from_env() -> Sender:
-    """A sender with the bot token and Bot API base from the environment (never from the database):
-    ``SITREP_TELEGRAM_BOT_TOKEN`` and ``SITREP_TELEGRAM_BOT_API`` (default https://api.telegram.org)."""
-    import os
+def sender_from_settings(settings: Settings) -> Sender:
+    """A sender with the bot token and Bot API base of the settings (``telegram_bot_token`` comes
+    from the environment or a file, never from the database; it is only put in the request URL)."""
+    token = settings.telegram_bot_token
+    return Sender(bot_token=token if token and token.get_secret_value() else None,
+                  bot_api_base=settings.telegram_bot_api)
 
-    return Sender(bot_token=os.environ.get("SITREP_TELEGRAM_BOT_TOKEN") or None,
-                  bot_api_base=os.environ.get("SITREP_TELEGRAM_BOT_API") or "https://api.telegram.org")
+
+class _Redact(logging.Filter):
+    """Hides secrets in log records (httpx logs request URLs at INFO; the Bot API URL holds the token)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if any(secret in message for secret in self.secrets):
+            for secret in self.secrets:
+                message = message.replace(secret, "<bot-token>")
+            record.msg, record.args = message, None
+        return True
+
+
+_REDACT = _Redact()
+
+
+def _redact_in_httpx_logs(secret: str) -> None:
+    if secret:
+        _REDACT.secrets.add(secret)
+        for name in ("httpx", "httpcore"):
+            logger = logging.getLogger(name)
+            if _REDACT not in logger.filters:
+                logger.addFilter(_REDACT)
 
 
 @dataclass

@@ -15,6 +15,7 @@ Bodies are read up to ``http_max_bytes``; timeouts, HTTP errors and huge bodies 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 import urllib.robotparser
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Literal
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import httpx
@@ -31,6 +32,8 @@ from lxml import etree
 from sitrep import pipeline
 from sitrep.models import Failure, IngestSummary, Post, RawItem, SourceRef
 from sitrep.settings import Settings
+from sitrep.sources import SourceContext
+from sitrep.sources.web import article_item
 from sitrep.store import Store
 from sitrep.store.watch import HttpState, get_http_state, record_error, record_success, save_http_state
 
@@ -89,22 +92,6 @@ class HostLimiter:
             if remaining > 0:
                 self.sleep(remaining)
         self.last[host] = self.clock()
-
-
-def extract_article(html: bytes, url: str) -> tuple[str, str | None, datetime | None, str | None]:
-    """HTML → (text, title, published, author) with trafilatura (the article path of the spine)."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    if doc is None or isinstance(doc, dict):
-        return "", None, None, None
-    published = None
-    if doc.date:
-        try:
-            published = datetime.fromisoformat(str(doc.date)).replace(tzinfo=UTC)
-        except ValueError:
-            published = None
-    return doc.text or "", doc.title, published, doc.author
 
 
 class FeedPoller:
@@ -279,19 +266,17 @@ class FeedPoller:
         if unchanged:
             stats.not_modified += 1
             return
-        text, title, published, author = extract_article(resp.content, resp.url)
-        if not text.strip():
-            self.store.record_failure(Failure(feed.handle, url, "extract",
-                                              f"{url}: no article text found; check it is an article page"))
+        # The article path of `sitrep article` and `sitrep ingest URL`: same text, same canonical
+        # URL (the report key), same site handle, whichever way a page came in.
+        item = article_item(resp.content, url, resp.url, SourceContext(self.settings, clock=lambda: now),
+                            position=url, stage="fetch")
+        if not isinstance(item, Post):
+            assert isinstance(item, Failure)
+            self.store.record_failure(item)
             stats.summary.failures += 1
             return
-        canonical = urldefrag(url)[0]
-        post = Post(
-            source=SourceRef("web", (urlsplit(canonical).hostname or "").lower()),
-            external_id=canonical,
-            raw=RawItem(resp.content, resp.content_type or "text/html", resp.url, now),
-            text=text, published_at=published, url=canonical, title=title, author=author,
-        )
+        raw = RawItem(resp.content, resp.content_type or "text/html", resp.url, now)
+        post = dataclasses.replace(item, raw=raw)
         result = pipeline.ingest_posts([post], self.settings, self.store)
         stats.summary.new_reports += result.new_reports
         stats.summary.new_versions += result.new_versions

@@ -51,7 +51,7 @@ def make_app(settings: Settings) -> procrastinate.App:
     """A procrastinate app on the settings' database with sitrep's tasks (named ``sitrep:<task>``)."""
     app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=conninfo(settings.db_url)))
     app.task(name="sitrep:ingest", retry=RETRY)(ingest_task)
-    app.task(name="sitrep:process_pending", retry=RETRY, lock="sitrep-merge")(process_pending_task)
+    app.task(name="sitrep:process_pending", retry=RETRY)(process_pending_task)
     app.task(name="sitrep:poll_feed", retry=RETRY)(poll_feed_task)
     app.task(name="sitrep:check_alerts", retry=RETRY, lock="sitrep-alerts")(check_alerts_task)
     return app
@@ -82,7 +82,12 @@ def _store(settings: Settings) -> Store:
 
 
 def ingest_task(target: str) -> dict[str, int]:
-    """Ingest one file, folder or URL, as ``sitrep ingest`` would."""
+    """Ingest one file, folder or URL, as ``sitrep ingest`` would.
+
+    Steps 5–6 (``process_pending``) are shared: this worker extracts the batches of pending
+    reports no other worker has claimed, and merges when no other worker is merging
+    (``store.claims``), so N workers never read the same report twice.
+    """
     settings = load_settings()
     summary = pipeline.ingest([target], settings, _store(settings))
     return {"new_reports": summary.new_reports, "new_versions": summary.new_versions,
@@ -90,7 +95,7 @@ def ingest_task(target: str) -> dict[str, int]:
 
 
 def process_pending_task() -> int:
-    """Extract and merge every pending report (one at a time across workers: merges touch events)."""
+    """Extract and merge pending reports (workers claim disjoint batches; merges go one at a time)."""
     settings = load_settings()
     return pipeline.process_pending(settings, _store(settings))
 
@@ -106,22 +111,41 @@ def poll_feed_task(target: str) -> int:
 
 def check_alerts_task() -> int:
     """Send the alerts of every active rule (one checker at a time; deliveries are keyed anyway)."""
-    from sitrep.watch.alerts import check_alerts, sender_from_env
+    from sitrep.watch.alerts import check_alerts, sender_from_settings
 
     settings = load_settings()
-    return check_alerts(_store(settings), sender_from_env()).sent
+    return check_alerts(_store(settings), sender_from_settings(settings)).sent
 
 
 # --- enqueueing ----------------------------------------------------------------------------------
 
 
+def split_targets(targets: Iterable[str]) -> list[str]:
+    """One job per file: a folder of inputs becomes its files (sorted), so N workers share it.
+
+    A Telegram Desktop export folder (with ``result.json``) and URLs stay whole.
+    """
+    from pathlib import Path
+
+    from sitrep import sources
+
+    out: list[str] = []
+    for target in targets:
+        path = Path(target)
+        if not sources.is_url(target) and path.is_dir() and not (path / "result.json").exists():
+            out += sorted(str(p) for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        else:
+            out.append(target)
+    return out
+
+
 def enqueue_ingest(settings: Settings, targets: Iterable[str]) -> int:
-    """Queue one ingest job per target (for ``sitrep ingest --enqueue``); returns how many."""
+    """Queue one ingest job per input file or URL (for ``sitrep ingest --enqueue``); returns how many."""
     ensure_schema(settings)
     app = make_app(settings)
     count = 0
     with app.open():
-        for target in targets:
+        for target in split_targets(targets):
             app.configure_task("sitrep:ingest").defer(target=target)
             count += 1
     return count

@@ -38,6 +38,8 @@ from sitrep.store.watch import (
     get_peer,
     mark_deleted,
     peer_by_channel_id,
+    recent_messages,
+    record_album_members,
     record_error,
     record_success,
     save_peer,
@@ -77,6 +79,10 @@ class TelegramClient(Protocol):
 
     async def download_media(self, message: Any, max_bytes: int) -> bytes | None: ...
 
+    async def get_messages(self, peer: Peer, ids: Sequence[int]) -> list[Any | None]:
+        """The messages with these ids, aligned with ``ids``; None where a message no longer exists."""
+        ...
+
 
 @dataclass
 class WatchOptions:
@@ -91,6 +97,22 @@ class WatchOptions:
     reconnect_base: float = 1.0
     reconnect_max: float = 300.0
     max_reconnects: int | None = None  # None: forever (tests bound it)
+    # On every (re)connect, fetch again the newest N stored posts of each channel: edits and
+    # deletions made while the watcher was stopped or disconnected arrive as no live update.
+    recheck_ids: int = 0
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **overrides: Any) -> WatchOptions:
+        """Options from the settings (``watch_*``, ``backfill_since``, ``max_media_bytes``)."""
+        since = None
+        if settings.backfill_since:
+            since = datetime.fromisoformat(settings.backfill_since)
+            since = since if since.tzinfo else since.replace(tzinfo=UTC)
+        values: dict[str, Any] = {
+            "backfill_since": since, "download_media": settings.watch_download_media,
+            "max_media_bytes": settings.max_media_bytes, "recheck_ids": settings.watch_recheck_ids}
+        values.update(overrides)
+        return cls(**values)
 
 
 @dataclass
@@ -99,6 +121,7 @@ class WatchStats:
 
     summary: IngestSummary = field(default_factory=IngestSummary)
     deleted: int = 0
+    rechecked: int = 0  # stored posts fetched again on (re)connect
     flood_waits: int = 0
     reconnects: int = 0
     seconds_waited: float = 0.0
@@ -252,6 +275,7 @@ class Watcher:
                 await self.client.connect()
                 peers = [await self._flood_safe(lambda h=h: self._resolve(h)) for h in handles]  # type: ignore[misc]
                 for peer in peers:
+                    await self.recheck(peer)
                     await self.backfill(peer)
                 failures = 0
                 await self._listen(peers, stop)
@@ -320,6 +344,30 @@ class Watcher:
                 record_error(self.store, ref, f"FloodWait {exc.seconds} s during backfill; waiting")
                 await self._wait(float(exc.seconds) + 1.0)
 
+    async def recheck(self, peer: Peer) -> None:
+        """Fetch the newest ``recheck_ids`` stored posts again: record edits as versions and posts
+        gone from the channel as deleted (an album is gone when all its messages are)."""
+        if not self.options.recheck_ids:
+            return
+        ref = SourceRef(KIND, peer.handle, peer.title)
+        posts = recent_messages(self.store, ref, self.options.recheck_ids)
+        wanted = sorted({i for ids in posts.values() for i in ids})
+        got: dict[int, Any] = {}
+        for start in range(0, len(wanted), 100):  # Telegram answers at most 100 ids per request
+            chunk = wanted[start:start + 100]
+            found = await self._flood_safe(lambda chunk=chunk: self.client.get_messages(peer, chunk))  # type: ignore[misc]
+            got.update(zip(chunk, found, strict=False))
+        gone = [ext for ext, ids in posts.items() if all(got.get(i) is None for i in ids)]
+        self.stats.deleted += mark_deleted(self.store, ref, gone, self.clock())
+        alive: list[Any] = []
+        for ext, ids in posts.items():
+            # Stored again only while its key message exists: an album whose captioned message was
+            # deleted must not come back as a new post keyed by another photo.
+            if isinstance(got.get(int(ext)), tl.Message):
+                alive += [got[i] for i in ids if isinstance(got.get(i), tl.Message)]
+        await self._store(peer, sorted(alive, key=lambda m: m.id), move_cursor=False)
+        self.stats.rechecked += len(posts)
+
     async def _listen(self, peers: Sequence[Peer], stop: asyncio.Event) -> None:
         async for update in self.client.updates(peers):
             peer = self.peers.get(update.channel_id) or peer_by_channel_id(self.store, update.channel_id)
@@ -342,16 +390,20 @@ class Watcher:
         ref = SourceRef(KIND, peer.handle, peer.title)
         now = self.clock()
         posts: list[Post] = []
+        albums: dict[str, list[int]] = {}
         for group in group_album(msgs):
             if all(isinstance(m, tl.MessageService) or not isinstance(m, tl.Message) for m in group):
                 self.stats.summary.skipped += 1  # service messages: channel created, photo changed ...
                 continue
             group = [m for m in group if isinstance(m, tl.Message)]
             post = messages_to_post(group, peer, now)
+            if len(group) > 1:
+                albums[post.external_id] = [m.id for m in group]
             if self.options.download_media:
                 post = await self._download(post, group)
             posts.append(post)
         result = pipeline.ingest_posts(posts, self.settings, self.store)
+        record_album_members(self.store, ref, albums)
         s = self.stats.summary
         s.new_reports += result.new_reports
         s.new_versions += result.new_versions

@@ -110,6 +110,10 @@ class TelethonClient:
             for handler, _ev in self._client.list_event_handlers():
                 self._client.remove_event_handler(handler)
 
+    async def get_messages(self, peer: Peer, ids: Sequence[int]) -> list[Any | None]:
+        found = await self._client.get_messages(self._input(peer), ids=list(ids))
+        return list(found)  # aligned with ids; Telethon gives None for deleted messages
+
     async def download_media(self, message: Any, max_bytes: int) -> bytes | None:
         data = await self._client.download_media(message, file=bytes)
         return data if isinstance(data, bytes) and len(data) <= max_bytes else None

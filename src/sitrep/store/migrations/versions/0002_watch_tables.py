@@ -1,4 +1,5 @@
-"""watch: resolved Telegram peers, HTTP conditional-request state, alert rules and deliveries
+"""watch: resolved Telegram peers, HTTP conditional-request state, alert rules and deliveries,
+extraction staging (team mode), album member ids, the pending-reports index
 
 Revision ID: 0002_watch
 Revises: 0001
@@ -71,9 +72,38 @@ def upgrade() -> None:
         sa.UniqueConstraint("rule_id", "item_kind", "item_id", "channel", name="uq_alert_deliveries_key"),
     )
     op.create_index("ix_alert_deliveries_status", "alert_deliveries", ["status"])
+    op.create_table(
+        "extraction_staging",
+        sa.Column("report_id", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("codebook_version", sa.String(length=32), nullable=False),
+        sa.Column("result", sa.JSON(), nullable=True),
+        sa.Column("staged_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["report_id"], ["reports.id"],
+                                name=op.f("fk_extraction_staging_report_id_reports")),
+        sa.PrimaryKeyConstraint("report_id", name=op.f("pk_extraction_staging")),
+    )
+    op.create_table(
+        "telegram_album_ids",
+        sa.Column("source_id", sa.Integer(), nullable=False),
+        sa.Column("message_id", sa.BigInteger(), nullable=False),
+        sa.Column("report_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["source_id"], ["sources.id"],
+                                name=op.f("fk_telegram_album_ids_source_id_sources")),
+        sa.ForeignKeyConstraint(["report_id"], ["reports.id"],
+                                name=op.f("fk_telegram_album_ids_report_id_reports")),
+        sa.PrimaryKeyConstraint("source_id", "message_id", name=op.f("pk_telegram_album_ids")),
+    )
+    # Pending reports (extraction behind the current version) are found by a partial index, so the
+    # claim and merge queries stay cheap however many extracted reports the store holds.
+    pending = sa.text("extracted_version IS NULL OR extracted_version != version")
+    op.create_index("ix_reports_pending", "reports", ["id"], postgresql_where=pending, sqlite_where=pending)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_reports_pending", table_name="reports")
+    op.drop_table("telegram_album_ids")
+    op.drop_table("extraction_staging")
     op.drop_index("ix_alert_deliveries_status", table_name="alert_deliveries")
     op.drop_table("alert_deliveries")
     op.drop_table("alert_rules")
