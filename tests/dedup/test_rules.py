@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from dedup_helpers import TableExtractor, cand, report
 
 from sitrep.dedup import canonical_url, cluster_documents
 from sitrep.dedup.merge import MERGE_SCORE, match, profile_of
+from sitrep.models import Place
 
 APPEAL_RU = "Бойцы 1428-го полка записали видеообращение: их бросили под Бахмутом без артиллерии и связи."
 APPEAL_UK = "Військові 1428-го полку РФ записали відеозвернення: їх кинули під Бахмутом без артилерії."
@@ -64,3 +67,13 @@ def test_cluster_ids_are_stable_and_order_free() -> None:
     ex = TableExtractor({"1428": [cand(units=["1428th regiment"])]}).extract_many(reps)
     assert cluster_documents(reps, ex) == cluster_documents(reps, ex)
     assert cluster_documents(reps[::-1], ex[::-1]) == cluster_documents(reps, ex)[::-1]
+
+
+def test_an_event_gaining_a_big_city_never_scores_lower() -> None:
+    kazan = Place("Kazan", "event", admin1="Republic of Tatarstan")
+    region = cand("appeal", date="2022-11-04")
+    a = profile_of(dataclasses.replace(region, places=(Place("Republic of Tatarstan", "event"),)), None)
+    b = profile_of(dataclasses.replace(region, places=(kazan,)), None)
+    before = match(a, b) or 0
+    a.add(dataclasses.replace(region, places=(kazan,)), None)  # now both also share the big city
+    assert (match(a, b) or 0) >= before >= MERGE_SCORE

@@ -262,10 +262,14 @@ def match(a: Profile, b: Profile) -> float | None:
         return None
     shared = {place_key(p) for p in a.places} & {place_key(p) for p in b.places}
     by_key = {place_key(p): p for p in a.places}
-    if shared:
-        score += max(place_weight(by_key[k]) for k in shared)
-    elif any(places_compatible(x, y) for x in a.places for y in b.places):
-        score += 1.0
+    place_score = max((place_weight(by_key[k]) for k in shared), default=0.0)
+    # A place and its oblast (or two places 50 km apart) count 1, also when the two events
+    # happen to share a big city too: an event gaining a place must never score lower.
+    if place_score < 1.0 and any(
+        place_key(x) != place_key(y) and places_compatible(x, y) for x in a.places for y in b.places
+    ):
+        place_score = 1.0
+    score += place_score
     if a.day_dates & b.day_dates:
         score += 1.5
     elif a.dates and b.dates and min(_gap(x, y) for x in a.dates for y in b.dates) == 0:
