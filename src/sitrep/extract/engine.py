@@ -32,6 +32,8 @@ NEW_EVENT = re.compile(
     r"раніше|інш\w+ звернення|другое обращение)\b",
     re.I,
 )
+TYPE_MODEL_WEIGHT = 1.0
+WINS_BONUS = 0.2  # the rules' choice (after wins_over) keeps an edge over the model
 HEDGE_FACTOR = 0.4  # someone else's claim or propaganda: counts, but less (dev sets: 0.3-0.5 all alike)
 
 
@@ -182,7 +184,7 @@ class Engine:
             lo = 0 if k == 0 else start
             hi = starts[k + 1] if k + 1 < len(starts) else len(sig.sentences)
             segment = [s for s in sig.sentences[lo:hi] if not s.boilerplate or s.index == start]
-            ev = self._event(report, sig, segment, start, score)
+            ev = self._event(report, sig, segment, start, score, first=k == 0)
             if ev is not None:
                 events.append(ev)
         return events
@@ -194,7 +196,13 @@ class Engine:
         ]
 
     def _event(
-        self, report: Report, sig: Signals, sents: list[Sentence], anchor: int, score: float
+        self,
+        report: Report,
+        sig: Signals,
+        sents: list[Sentence],
+        anchor: int,
+        score: float,
+        first: bool = True,
     ) -> EventCandidate | None:
         text = report.post.text
         pub = report.post.published_at
@@ -226,6 +234,16 @@ class Engine:
             if event_type in self.wins_over.get(name, ()):
                 event_type = name
                 break
+        if first and self.model is not None and self.model.types:
+            # The learned type model gets a say on the report's main event: rule vote shares plus
+            # TYPE_MODEL_WEIGHT x its probability (weight chosen by 5-fold CV, see training.cross_validate).
+            probs = self.model.type_probs(self.features(sig, report.lang))
+            total = sum(votes.values())
+            mixed = {
+                t: votes.get(t, 0.0) / total + TYPE_MODEL_WEIGHT * probs.get(t, 0.0) for t in self.priority
+            }
+            mixed[event_type] += WINS_BONUS
+            event_type = max(mixed, key=lambda t: (mixed[t], -self.priority.get(t, 99)))
         margin = ranked[0][1] / sum(votes.values())
         anchor_sent = sig.sentences[anchor]
         cite("event_type", anchor_sent)

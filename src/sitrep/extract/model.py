@@ -25,6 +25,16 @@ class RelevanceModel:
     bias: float
     trained_on: list[str] = field(default_factory=list)
     note: str = ""
+    # event type -> (weights, bias): one-vs-rest models of the first event's type
+    types: dict[str, tuple[dict[str, float], float]] = field(default_factory=dict)
+
+    def type_probs(self, features: Iterable[str]) -> dict[str, float]:
+        feats = set(features)
+        out = {}
+        for name, (w, b) in self.types.items():
+            z = b + sum(w.get(f, 0.0) for f in feats)
+            out[name] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return out
 
     def prob(self, features: Iterable[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
@@ -37,7 +47,10 @@ class RelevanceModel:
             "bias": self.bias,
             "trained_on": self.trained_on,
             "note": self.note,
-            "weights": {k: round(v, 4) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-3},
+            "weights": _compact(self.weights),
+            "types": {
+                name: {"bias": b, "weights": _compact(w)} for name, (w, b) in sorted(self.types.items())
+            },
         }
         path.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
 
@@ -46,12 +59,21 @@ class RelevanceModel:
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != MODEL_FORMAT:
             raise ValueError(f"{path}: not a {MODEL_FORMAT} model file (format={data.get('format')!r})")
+        types = {
+            str(name): ({str(k): float(v) for k, v in t["weights"].items()}, float(t["bias"]))
+            for name, t in data.get("types", {}).items()
+        }
         return cls(
             {str(k): float(v) for k, v in data["weights"].items()},
             float(data["bias"]),
             list(data.get("trained_on", [])),
             str(data.get("note", "")),
+            types,
         )
+
+
+def _compact(weights: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 4) for k, v in sorted(weights.items()) if abs(v) >= 1e-3}
 
 
 def train_lr(

@@ -53,22 +53,47 @@ def train_from_files(
 ) -> RelevanceModel:
     engine = _rules_engine(codebook)
     pairs = [p for t, g in files for p in read_pairs(t, g)]
-    weights, bias = train_lr([(f, y) for f, y, _ in examples(engine, pairs)])
-    return RelevanceModel(weights, bias, [str(t.parent.name or t) for t, _ in files], note)
+    ex = examples(engine, pairs)
+    weights, bias = train_lr([(f, y) for f, y, _ in ex])
+    types = train_types(ex, pairs)
+    return RelevanceModel(weights, bias, [str(t.parent.name or t) for t, _ in files], note, types)
+
+
+def train_types(
+    ex: Sequence[tuple[set[str], bool, float]], pairs: Sequence[tuple[dict[str, Any], dict[str, Any]]]
+) -> dict[str, tuple[dict[str, float], float]]:
+    """One-vs-rest models of the first event's type, over the relevant documents."""
+    labelled = [
+        (f, (g.get("events") or [{}])[0].get("event_type"))
+        for (f, _, _), (_, g) in zip(ex, pairs, strict=True)
+        if g.get("relevant") and g.get("events")
+    ]
+    out = {}
+    for name in sorted({t for _, t in labelled if t}):
+        if sum(1 for _, t in labelled if t == name) >= 3:  # fewer examples teach nothing
+            out[name] = train_lr([(f, t == name) for f, t in labelled], epochs=20)
+    return out
 
 
 def cross_validate(
     files: Sequence[tuple[Path, Path]], k: int = 5, codebook: Path | None = None, threshold: float = 0.5
 ) -> dict[str, float]:
     """Relevance P/R/F1 of rules+model when each document is scored by a model that never saw it."""
+    from sitrep.extract import report_from_doc
+    from sitrep.extract.places import default_gazetteer
+
     engine = _rules_engine(codebook)
     pairs = [p for t, g in files for p in read_pairs(t, g)]
     ex = examples(engine, pairs)
+    full = Engine(engine.book, None, default_gazetteer())
     tp = fp = fn = 0
+    type_ok = type_n = 0
     for fold in range(k):
         train = [(f, y) for i, (f, y, _) in enumerate(ex) if i % k != fold]
         weights, bias = train_lr(train)
-        engine.model = RelevanceModel(weights, bias)
+        keep = [i for i in range(len(ex)) if i % k != fold]
+        types = train_types([ex[i] for i in keep], [pairs[i] for i in keep])
+        engine.model = full.model = RelevanceModel(weights, bias, types=types)
         for i, (_, gold) in enumerate(pairs):
             if i % k != fold:
                 continue
@@ -76,9 +101,18 @@ def cross_validate(
             score = 0.5 * engine.model.prob(feats) + 0.5 * rule
             pred = score >= threshold and any(f.startswith("r:type:") for f in feats)
             truth = bool(gold.get("relevant"))
+            if truth and gold.get("events"):
+                type_n += 1
+                got = full.extract(report_from_doc(pairs[i][0]))
+                type_ok += bool(got.events) and got.events[0].event_type == gold["events"][0]["event_type"]
             tp += pred and truth
             fp += pred and not truth
             fn += truth and not pred
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "type_accuracy": type_ok / type_n if type_n else 0.0,
+    }
