@@ -132,6 +132,7 @@ class Timed:
     max_rss_mb: float
     returncode: int
     stderr: str
+    cpu_seconds: float = 0.0  # user + system time of the child (all its threads)
 
 
 def run_timed(cmd: list[str], env: dict[str, str] | None = None) -> Timed:
@@ -145,15 +146,15 @@ def run_timed(cmd: list[str], env: dict[str, str] | None = None) -> Timed:
         "t=time.perf_counter()\n"
         "p=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE,text=True)\n"
         "dt=time.perf_counter()-t\n"
-        "r=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-        "print(json.dumps([dt,r/1024,p.returncode,p.stderr[-3000:]]))\n"
+        "u=resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(json.dumps([dt,u.ru_maxrss/1024,p.returncode,p.stderr[-3000:],u.ru_utime+u.ru_stime]))\n"
     )
     full_env = dict(os.environ)
     full_env.update(env or {})
     res = subprocess.run([sys.executable, "-c", helper, *cmd], capture_output=True, text=True, env=full_env,
                          check=True)
-    dt, rss, rc, err = json.loads(res.stdout.strip().splitlines()[-1])
-    return Timed(float(dt), float(rss), int(rc), str(err))
+    dt, rss, rc, err, cpu = json.loads(res.stdout.strip().splitlines()[-1])
+    return Timed(float(dt), float(rss), int(rc), str(err), float(cpu))
 
 
 def self_rss_mb() -> float:

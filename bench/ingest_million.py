@@ -146,7 +146,8 @@ def main() -> None:
         size = sum(p.stat().st_size for p in data.glob("sitrep.db*")) / 1e6
         print(f"extraction: {'on' if args.extract else 'off (SITREP_EXTRACT_EVENTS=false)'}")
         print(f"ingest: {run.seconds:,.0f} s, {args.posts / run.seconds:,.0f} posts/s, "
-              f"peak RSS {run.max_rss_mb:,.0f} MB (target < 1,024), database {size:,.0f} MB")
+              f"peak RSS {run.max_rss_mb:,.0f} MB (target < 1,024), database {size:,.0f} MB, "
+              f"CPU {run.cpu_seconds:,.0f} s ({args.posts / run.cpu_seconds:,.0f} posts per CPU-second)")
         queries = pick_queries(words, args.queries, random.Random(args.seed))
         times = search_latency(f"sqlite:///{data / 'sitrep.db'}", queries)
         print(f"search over {len(queries)} one-word queries: p50 {percentile(times, 50):.1f} ms, "

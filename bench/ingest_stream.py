@@ -83,6 +83,8 @@ def main() -> None:
         print(f"extraction: {'on' if args.extract else 'off (SITREP_EXTRACT_EVENTS=false)'}")
         print(f"sitrep ingest: {run.seconds:.1f} s, {posts / run.seconds:,.0f} posts/s "
               f"(target >= 2,000), peak RSS {run.max_rss_mb:,.0f} MB, database {db_mb:,.0f} MB")
+        print(f"  CPU time {run.cpu_seconds:.1f} s -> {posts / run.cpu_seconds:,.0f} posts per CPU-second "
+              "(the wall figure above suffers when other jobs share the cores)")
         ratio = run.seconds / parse
         print(f"bare json.load of the exports: {parse:.2f} s -> ingest is {ratio:.1f}x (target <= 10x)")
         if base is not None:
