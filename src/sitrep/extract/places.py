@@ -105,7 +105,22 @@ INTRO = {
     "сёл",
 }
 LIST_SEP = re.compile(r"\s*(?:,|и|і|й|та|and|, and|,\s*а также)\s*")
-CASE_ENDINGS = ("ом", "ем", "ой", "ою", "ей", "ові", "е", "у", "і")
+# oblique ending -> nominative endings to try ("Стрелечьей" -> Стрелечья, "Красного" -> Красное/Красне)
+CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ого", ("ое", "е", "ий", "ый")),
+    ("ому", ("ое", "е")),
+    ("ом", ("", "о", "е")),
+    ("ем", ("", "е")),
+    ("ей", ("я", "ья")),
+    ("ой", ("а", "ая")),
+    ("ою", ("а",)),
+    ("ові", ("",)),
+    ("ы", ("а",)),
+    ("и", ("а", "я")),
+    ("е", ("", "а", "о")),
+    ("у", ("", "а")),
+    ("і", ("а", "", "я")),
+)
 BIG = 100_000  # population above which a name is taken without an introducing word
 RANK = {"PPLC": 2.0, "PPLA": 1.5, "PPLA2": 1.0, "ADM1": 1.5, "country": 2.0, "region": 1.5, "city": 1.5}
 # Capitalised words that are places in GeoNames but far more often something else in this domain.
@@ -261,9 +276,10 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
     lems = [t.lemma for t in toks[i : i + n]]
     keys = [" ".join(words), " ".join(lems)]
     if n == 1 and len(words[0]) > 5:  # case endings the dictionaries miss on names ("Артемовском")
-        for end in CASE_ENDINGS:
+        for end, nominatives in CASE_ENDINGS:
             if words[0].endswith(end):
-                keys.append(words[0][: -len(end)])
+                base = words[0][: -len(end)]
+                keys += [base + nom for nom in nominatives]
                 break
     other = "uk" if lang == "ru" else "ru"
     if any("\u0400" <= ch <= "\u04ff" for ch in words[0]):
@@ -313,8 +329,76 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                         found = True
                         break
             if not found:
+                nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+                prev = toks[i - 1].word if i > 0 else ""
+                capital = text[toks[i].start].isupper() and prev not in INTRO
+                demonym = (
+                    _from_adjective(toks[i], gaz, capital) if not nxt.startswith(NOT_AFTER_DEMONYM) else None
+                )
+                if demonym is not None:
+                    # "воронежских мобилизованных", "бурятской в/ч", "в Казанском училище": adjectives
+                    role = "origin" if nxt.startswith(PEOPLE_STEMS) else "event"
+                    mentions.append(([demonym], role, toks[i].start, toks[i].end, sent.index))
+                    last_end = toks[i].end
                 i += 1
     return _disambiguate(mentions)
+
+
+PEOPLE_STEMS = (
+    "мобилиз",
+    "мобіліз",
+    "военн",
+    "військов",
+    "боец",
+    "бойц",
+    "бійц",
+    "солдат",
+    "контракт",
+    "жен",
+    "жін",
+    "матер",
+    "родн",
+    "рідн",
+    "призыв",
+    "срочник",
+)
+# "Свердловского района", "Кировоградской области": a district/street/oblast named after a city, not the city
+NOT_AFTER_DEMONYM = (
+    "район",
+    "улиц",
+    "вулиц",
+    "проспект",
+    "област",
+    "облас",
+    "district",
+    "street",
+    "переул",
+    "суд",
+    "направлен",
+    "напрям",
+    "фронт",
+)
+ADJ_SUFFIXES = ("ский", "ський", "цкий", "цький", "зький")
+
+
+def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False) -> GazPlace | None:
+    """A big place (100k+ people, a region or a country) named by its adjective, or None."""
+    lem = tok.lemma
+    if capital:
+        return None  # "головнокомандувача Сирського" is the general, not Syria; callers check "в Казанском"
+    suffix = next((s for s in ADJ_SUFFIXES if lem.endswith(s)), None)
+    if suffix is None or len(lem) < 7 or tok.word in STOP:
+        return None
+    base = lem[: -len(suffix)]
+    for key in (lem[:-2], base, base + "ь", base + "а", base + "ия", base + "ія", base + "ск"):
+        if key in STOP or len(key) < 4:
+            continue
+        cands = [
+            c for c in gaz.lookup(key) if c.population >= BIG or c.fcode in ("region", "country", "city")
+        ]
+        if cands:
+            return max(cands, key=lambda c: c.population)
+    return None
 
 
 def _person_or_adjective(word: str, lang: str) -> bool:
