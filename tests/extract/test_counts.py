@@ -31,3 +31,16 @@ def test_counts_in_three_languages(text: str, expected: tuple[int, str]) -> None
 
 def test_ages_and_dates_are_not_counts() -> None:
     assert first("20-летнего контрактника задержали 3 декабря") is None
+
+
+def test_one_person_described_by_age() -> None:
+    from sitrep.extract.counts import find_individual
+
+    for text in ("затримала 20-річного контрактника Дмитра", "a 28-year-old captain of the regiment"):
+        hit = find_individual(text, 0, len(text))
+        assert hit is not None and (hit.value, hit.precision) == (1, "exact")
+
+
+def test_nationality_nouns_count_people() -> None:
+    assert first("Семеро индийцев записали видео с просьбой о помощи") == (7, "exact")
+    assert first("Seventeen Cubans are in custody") == (17, "exact")

@@ -78,6 +78,12 @@ WORD_NUMBERS: dict[str, int] = {
     "nine": 9,
     "ten": 10,
     "eleven": 11,
+    "thirteen": 13,
+    "fourteen": 14,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twelve": 12,
     "fifteen": 15,
     "twenty": 20,
@@ -104,7 +110,8 @@ PEOPLE = (
     r"дружин\w*|рідн\w*|курсант\w*|фахівц\w*|"
     r"men|soldiers?|troops|servicem[ae]n|women|wives|people|recruits?|conscripts?|fighters|mercenaries|"
     r"prisoners|relatives|mothers|technicians|officers|commanders|cadets|deserters|volunteers|"
-    r"mobili[sz]ed|young men|veterans|nationals|citizens)"
+    r"mobili[sz]ed|young men|veterans|nationals|citizens|росгвардейц\w*|гвардейц\w*|гвардійц\w*|"
+    r"[а-яіїєґ]+(?:цев|ців)|[A-Z][a-z]+(?:is|ans|ese))"
 )
 APPROX = (
     r"(?:около|более|почти|порядка|примерно|свыше|до|больше|близько|понад|майже|приблизно|"
@@ -133,6 +140,23 @@ def _value(token: str) -> int | None:
     return WORD_NUMBERS.get(t) or WORD_NUMBERS.get(t + "_uk")
 
 
+# One person described on their own: "20-летнего контрактника", "a 28-year-old captain".
+INDIVIDUAL = re.compile(
+    r"\b\d{2}-(?:летн|річн)\w*\s+(?:[а-яіїєґ'-]+\s+){0,2}?(?:контрактник|военнослужащ|военн|солдат|срочник|курсант|"
+    r"офицер|сержант|рядов|дезертир|мобилизованн|військовослужбов|військов|боєць|бійц|новобран|"
+    r"лейтенант|капитан|капітан|летчик|льотчик|студент|мужчин|чоловік)\w*"
+    r"|\b(?:a|an)\s+\d{2}-year-old\s+(?:[a-z-]+\s+){0,3}?(?:soldier|serviceman|conscript|recruit|captain|officer|"
+    r"deserter|student|man|pilot|sergeant|lieutenant|contract soldier|cadet|private)\b",
+    re.I,
+)
+
+
+def find_individual(text: str, start: int, end: int) -> CountHit | None:
+    """A single person the event is about (an age plus a soldier noun) → count 1, exact."""
+    m = INDIVIDUAL.search(text, start, end)
+    return CountHit(1, "exact", m.start(), m.end()) if m else None
+
+
 def find_counts(text: str, start: int, end: int) -> list[CountHit]:
     """People counts inside ``text[start:end]`` (offsets into ``text``)."""
     seg = text[start:end]
@@ -144,6 +168,8 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
         if any(h.start <= start + m.start() < h.end for h in hits):
             continue
         val = _value(m[2])
+        if val is not None and 1900 <= val <= 2100 and re.fullmatch(r"\d{4}", m[2]):
+            continue  # a year ("в 2023 году мобилизованные")
         if val is None or BAD_BEFORE.search(seg[max(0, m.start() - 8) : m.start()]):
             continue
         after = seg[m.end(2) : m.end(2) + 6]

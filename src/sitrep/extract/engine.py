@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sitrep.extract.codebook import Codebook
-from sitrep.extract.counts import find_counts
+from sitrep.extract.counts import find_counts, find_individual
 from sitrep.extract.dates import find_dates
 from sitrep.extract.model import RelevanceModel
 from sitrep.extract.places import Gazetteer, find_places
@@ -299,6 +299,12 @@ class Engine:
                 count, count_prec = counts[0].value, counts[0].precision
                 cite("people_count", s)
                 break
+        if count is None:
+            for s in order:
+                if find_individual(text, s.start, s.end) is not None:
+                    count, count_prec = 1, "exact"
+                    cite("people_count", s)
+                    break
         via = None
         for s in sents:
             vias = find_via(text, s.start, s.end)
