@@ -25,3 +25,12 @@ def test_ukrainian_outlet() -> None:
 
 def test_aired_by() -> None:
     assert via("In a video aired by NDTV, the men say they were tricked.") == ["NDTV"]
+
+
+def test_inflected_outlet_and_person_page() -> None:
+    assert via("Агафонов рассказал «Вёрстке», как батальон разбили.") == ["Verstka"]
+    assert via("Запись появилась на странице Елены Кузнецовой в соцсетях.") == ["Elena Kuznetsova"]
+
+
+def test_latin_outlet_after_reporting_verb() -> None:
+    assert via("Медведев рассказал Gulagu.net, что ушёл с фронта.") == ["Gulagu.net"]

@@ -75,6 +75,7 @@ class EventTypeDef(BaseModel):
         default_factory=list, description="types this one beats when it has a strong cue in the event's text"
     )
     strong: float = Field(0.8, gt=0.0, le=2.0, description="cue weight that counts as strong for wins_over")
+    via: bool = Field(True, description="whether events of this type carry a `via` (the outlet of an appeal)")
     cues: CueSet
 
 

@@ -306,7 +306,7 @@ class Engine:
                     cite("people_count", s)
                     break
         via = None
-        for s in sents:
+        for s in sents if self.book.spec.event_types[event_type].via else ():
             vias = find_via(text, s.start, s.end)
             if vias:
                 via = vias[0].name

@@ -56,7 +56,9 @@ _TR = dict(
     )
 )
 _Q = r"[«\"“]([^»\"”\n]{2,40})[»\"”]"
-_LATIN_NAME = r"([A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|on)){0,3})"
+_LATIN_NAME = r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})"
+# an outlet name that is clearly a name: Latin letters ("ASTRA", "Gulagu.net") or dotted ("Цензор.НЕТ")
+_NAMEISH = r"([A-Z][A-Za-z]+(?:[.-][A-Za-z]+)*(?:\s+[A-Z][A-Za-z]+)?|[А-ЯІЇЄ][\w]+\.[А-ЯІЇЄA-Z]+)"
 PATTERNS = [
     re.compile(
         rf"(?:канал\w*|телеграм-канал\w*|telegram-канал\w*|издани\w*|видання|портал\w*|проект\w*|сайт\w*|"
@@ -73,6 +75,12 @@ PATTERNS = [
         rf"в эфире)\s+{_Q}",
         re.I,
     ),
+    re.compile(
+        r"(?:сообщает|пишет|рассказал\w*|по данным|по информации|повідомляє|пише|розповів\w*|за даними|"
+        rf"according to|told)\s+{_NAMEISH}(?=[\s,.:;]|$)"
+    ),
+    # "Запись появилась на странице Елены Кузнецовой": a person's page
+    re.compile(r"(?:на странице|на сторінці)\s+([А-ЯІЇЄ][а-яіїєё]+\s+[А-ЯІЇЄ][а-яіїєё]+)"),
     re.compile(
         rf"(?:[Tt]elegram channel|outlet|news site|channel|newspaper|website|broadcaster)\s+{_LATIN_NAME}"
         rf"(?=\s+(?:published|posted|shared|reported|aired|obtained|released|said)|[,.])"
@@ -107,6 +115,12 @@ NOT_OUTLETS = {
     "police",
     "the kremlin",
     "reuters",
+    "russia",
+    "ukraine",
+    "us",
+    "the us",
+    "moscow",
+    "kyiv",
 }
 
 
@@ -119,7 +133,7 @@ class ViaHit:
 
 def translit(name: str) -> str:
     out = []
-    for ch in name:
+    for ch in name.replace("ё", "е").replace("Ё", "Е"):
         low = ch.lower()
         t = _TR.get(low)
         if t is None:
@@ -131,6 +145,21 @@ def translit(name: str) -> str:
 
 def clean_via(raw: str) -> str:
     name = re.sub(r"[,.;:!?]+$", "", raw.strip())
+    if re.fullmatch(r"[А-ЯІЇЄа-яіїєё]+(?:\s+[А-ЯІЇЄа-яіїєё]+)?", name):
+        # inflected Cyrillic names: «Вёрстке» → Вёрстка, "Елены Кузнецовой" → Елена Кузнецова
+        from sitrep.enrich.lemmas import _morph
+
+        morph = _morph("ru")
+        words = []
+        for i, w in enumerate(name.split()):
+            parse = morph.parse(w.lower())
+            # a second word is inflected only when it is a surname ("Люди Байкала" keeps its genitive)
+            if not parse or (i > 0 and "Surn" not in str(parse[0].tag)):
+                words.append(w.lower())
+                continue
+            nom = parse[0].inflect({"nomn"})
+            words.append(nom.word if nom is not None else w.lower())
+        name = " ".join(words)
     name = " ".join(w[:1].upper() + w[1:] for w in translit(name).replace(",", "").split())
     return name
 
