@@ -48,3 +48,25 @@ def test_no_publication_date_gives_unknown_year() -> None:
     doc = {"id": "n", "text": "2 июля бойцы 1428-го полка записали видеообращение к президенту."}
     ext = Extractor.load().extract(report_from_doc(doc))
     assert ext.events[0].event_date == "XXXX-07-02"
+
+
+def test_the_real_reference_article_when_present() -> None:
+    from pathlib import Path
+
+    import pytest
+
+    path = Path("/work/shared/examples/article-1428th-regiment.txt")
+    if not path.exists():
+        pytest.skip(f"{path} is absent (the reference article is not shipped with the repository)")
+    text = path.read_text(encoding="utf-8")
+    ext = Extractor.load().extract(report_from_doc({"id": "ref", "text": text, "published": "2023-07-05"}))
+    first, second = ext.events  # exactly two appeals
+    assert (first.event_type, first.event_date, first.units, first.via) == (
+        "appeal",
+        "2023-07-02",
+        ("1428th regiment",),
+        "Ostorozhno Novosti",
+    )
+    assert "Bakhmut" in [p.name for p in first.places]
+    assert (second.event_type, second.event_date, second.people_count) == ("appeal", "2023-06-23", 300)
+    assert all("China" not in e.text and "Chinese" not in e.text for ev in ext.events for e in ev.evidence)
