@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import glob
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -33,7 +34,14 @@ STREAM = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "te
 PG = os.environ.get("SITREP_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
-def throughput(workers: int, files: list[str]) -> tuple[int, float, int, int]:
+def _children_cpu() -> float:
+    """CPU seconds used by finished child processes (the workers): on a CPU shared with other jobs
+    the wall-clock speed-up is noisy, but CPU per report shows whether work is duplicated."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def throughput(workers: int, files: list[str]) -> tuple[int, float, int, int, float]:
     from sitrep.settings import load_settings
     from sitrep.store import open_store
     from sitrep.watch import queue
@@ -52,18 +60,20 @@ def throughput(workers: int, files: list[str]) -> tuple[int, float, int, int]:
         settings = load_settings(database_url=url, data_dir=Path(tmp))
         queue.enqueue_ingest(settings, files)
         start = time.perf_counter()
+        cpu_before = _children_cpu()
         cmd = [sys.executable, "-c", "from sitrep.cli import main; main()", "worker", "--exit-when-empty"]
         procs = [subprocess.Popen(cmd, env=env) for _ in range(workers)]
         for p in procs:
             p.wait()
         elapsed = time.perf_counter() - start
+        cpu = _children_cpu() - cpu_before
         with store.engine.connect() as conn:
             count = int(conn.execute(text("SELECT count(*) FROM reports")).scalar_one())
             pending = int(conn.execute(text("SELECT count(*) FROM reports "
                                             "WHERE extracted_version IS DISTINCT FROM version")).scalar_one())
             events = int(conn.execute(text("SELECT count(*) FROM events")).scalar_one())
         store.dispose()
-        return count, elapsed, pending, events
+        return count, elapsed, pending, events, cpu
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -140,11 +150,12 @@ def main() -> None:
             base_rate = None
             for n in (int(x) for x in args.workers.split(",")):
                 load_before = os.getloadavg()[0]
-                count, elapsed, pending, events = throughput(n, files)
+                count, elapsed, pending, events, cpu = throughput(n, files)
                 rate = count / elapsed
                 base_rate = base_rate or rate
                 print(f"workers={n} files={len(files)} reports={count} events={events} "
                       f"not_extracted={pending} seconds={elapsed:.1f} reports/s={rate:.1f} "
+                      f"worker_cpu_ms/report={1000 * cpu / max(count, 1):.1f} "
                       f"speedup={rate / base_rate:.2f} load_before={load_before:.1f} "
                       f"load_after={os.getloadavg()[0]:.1f} cpus={os.cpu_count()}", flush=True)
     delays = latency(args.rate, args.seconds)

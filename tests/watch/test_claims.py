@@ -63,8 +63,8 @@ def _stored(url: str, posts: list[Post]) -> Store:
 
 
 def test_concurrent_workers_split_the_work_and_end_like_one(pg_url: str, tmp_path: Path, table_dump) -> None:  # type: ignore[no-untyped-def]
-    posts = _posts(300)
-    settings = load_settings(database_url=pg_url, data_dir=tmp_path, batch_size=20)
+    posts = _posts(120)
+    settings = load_settings(database_url=pg_url, data_dir=tmp_path, batch_size=10)
     team, extractor = _stored(pg_url, posts), CountingExtractor()
     threads = [threading.Thread(target=pipeline.process_pending, args=(settings, team, extractor))
                for _ in range(3)]
@@ -75,7 +75,7 @@ def test_concurrent_workers_split_the_work_and_end_like_one(pg_url: str, tmp_pat
     pipeline.process_pending(settings, team, extractor)  # nothing left: extracts nothing
     assert sorted(extractor.seen.values()) == [1] * len(posts)  # no report read twice
     single = _stored(f"sqlite:///{tmp_path / 'one.db'}", posts)
-    pipeline.process_pending(load_settings(data_dir=tmp_path, batch_size=20), single, extractor.inner)
+    pipeline.process_pending(load_settings(data_dir=tmp_path, batch_size=10), single, extractor.inner)
     # Clock columns differ; datetimes print with a zone on PostgreSQL only (same instants).
     skip = frozenset({"first_seen_at", "last_seen_at", "created_at", "updated_at", "published_at",
                       "first_published_at"})
@@ -94,4 +94,5 @@ def test_a_killed_claim_is_claimable_again_and_the_merge_lock_is_exclusive(pg_ur
     assert claim_and_stage(store, 100, "v", lambda p: [None] * len(p)) == 10  # all claimable again
     with merge_lock(store, wait=False) as first, merge_lock(store, wait=False) as second:
         assert first and not second
+
 

@@ -20,7 +20,7 @@ from sitrep.store import Store, open_store
 from sitrep.store.schema import report_versions, reports, sources
 from sitrep.watch import queue
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]  # ~30-70 s: real worker processes, SIGKILL
 WORKER = ("from sitrep.settings import load_settings; from sitrep.watch.queue import run_worker; "
           "run_worker(load_settings(), concurrency=1, stalled_after=3, heartbeat=1)")
 
