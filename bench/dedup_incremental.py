@@ -8,13 +8,17 @@ writes them straight into the store's tables at speed (reports, their 16 LSH key
 ``dedup_keys``, and for one report in 50 an event with its mention and lookup keys).
 Step 2 adds 300 new reports one by one through the real incremental path
 (``store.events.apply_batch``: near-duplicate lookup, link, event lookup and merge, audit, one
-transaction each) and prints p50/p95/max milliseconds and the peak RSS of the process.
+transaction each) and prints p50/p95/max milliseconds (wall and CPU time) and the peak RSS of
+the process. ``BENCH_PROFILE=1`` also prints a cProfile of the add path.
 """
 
 from __future__ import annotations
 
+import cProfile
 import json
 import multiprocessing
+import os
+import pstats
 import random
 import resource
 import sqlite3
@@ -228,23 +232,37 @@ def main() -> None:
         )
     reps = enrich_posts(new_posts)
     outcomes = store.save_reports(reps)
-    times = []
+    times, cpu = [], []
+    profiler = cProfile.Profile() if os.environ.get("BENCH_PROFILE") else None
     for j, (rep, out) in enumerate(zip(reps, outcomes, strict=True)):
         ex = (
             Extraction(relevant=True, events=(cand_for(rng.randrange(n) // 50 * 50),))
             if j % 3 == 0
             else Extraction(relevant=False)
         )
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
+        if profiler:
+            profiler.enable()
         apply_batch(store, [(Pending(out.report_id, out.version, rep), ex)], "bench")
+        if profiler:
+            profiler.disable()
         times.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
     times.sort()
+    cpu.sort()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"stored reports {n:,}; added {len(times)} one by one: p50 {times[len(times) // 2]:.1f} ms, "
         f"p95 {times[int(len(times) * 0.95)]:.1f} ms, max {times[-1]:.1f} ms; peak RSS {rss_mb:.0f} MB"
     )
-
+    # CPU time of this process: what the add costs when the machine is not shared (wall time
+    # above also counts waiting for a core; compare `uptime` load with the number of cores).
+    print(
+        f"  CPU time per add: p50 {cpu[len(cpu) // 2]:.1f} ms, p95 {cpu[int(len(cpu) * 0.95)]:.1f} ms, "
+        f"max {cpu[-1]:.1f} ms; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
+    if profiler:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
 if __name__ == "__main__":
     main()
