@@ -20,6 +20,7 @@ labelled ``reports-dev`` clusters (pairwise F1 printed by ``bench/dedup_gold.py`
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -89,6 +90,7 @@ COUNTRIES = HOME_COUNTRIES | frozenset({
 _REGION = re.compile(r"\b(oblast|krai|kray|region|republic|область|край|республика|республіка|okrug)\b")
 
 
+@functools.lru_cache(maxsize=8192)  # pure; the same unit and place names recur in every match
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s/-]", " ", text)).strip()
@@ -103,6 +105,7 @@ class UnitKey:
     names: frozenset[str]
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_unit(text: str) -> UnitKey:
     t = _fold(text)
     m = _MIL_UNIT.search(t)
