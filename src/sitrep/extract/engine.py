@@ -73,7 +73,7 @@ class Engine:
         negated = 0
         actor_sents: set[int] = set()
         hedge_sents: set[int] = set()
-        trap = 0.0
+        traps: dict[tuple[str, ...], float] = {}
         for s in sentences:
             for h in self.types.find(s):
                 if self._negated(s, h):
@@ -84,7 +84,10 @@ class Engine:
                 actor_sents.add(s.index)
             if self.hedges.find(s):
                 hedge_sents.add(s.index)
-            trap += sum(h.cue.weight for h in self.traps.find(s))
+            for h in self.traps.find(s):
+                traps[h.cue.tokens] = h.cue.weight
+        # each trap cue counts once: a long post repeating "указ" is no more a trap than one saying it once
+        trap = sum(traps.values())
         score = self._rule_score(type_hits, actor_sents, hedge_sents, trap)
         return Signals(
             sentences, tuple(type_hits), negated, frozenset(actor_sents), frozenset(hedge_sents), trap, score
@@ -134,7 +137,6 @@ class Engine:
             feats.add("r:hedge")
         if sig.trap >= 0.5:
             feats.add("r:trap")
-        feats.add(f"r:lang:{lang}")
         return feats
 
     def score(self, sig: Signals, lang: str) -> float:

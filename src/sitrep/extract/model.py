@@ -28,17 +28,20 @@ class RelevanceModel:
     # event type -> (weights, bias): one-vs-rest models of the first event's type
     types: dict[str, tuple[dict[str, float], float]] = field(default_factory=dict)
 
+    # word features of a text with more than this many are scaled down (0 = no scaling)
+    word_ref: int = 0
+
     def type_probs(self, features: Iterable[str]) -> dict[str, float]:
         feats = set(features)
+        scale = word_scale(feats, self.word_ref)
         out = {}
         for name, (w, b) in self.types.items():
-            z = b + sum(w.get(f, 0.0) for f in feats)
-            out[name] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            out[name] = _sigmoid(b + _dot(w, feats, scale))
         return out
 
     def prob(self, features: Iterable[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        feats = set(features)
+        return _sigmoid(self.bias + _dot(self.weights, feats, word_scale(feats, self.word_ref)))
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -47,6 +50,7 @@ class RelevanceModel:
             "bias": self.bias,
             "trained_on": self.trained_on,
             "note": self.note,
+            "word_ref": self.word_ref,
             "weights": _compact(self.weights),
             "types": {
                 name: {"bias": b, "weights": _compact(w)} for name, (w, b) in sorted(self.types.items())
@@ -69,7 +73,35 @@ class RelevanceModel:
             list(data.get("trained_on", [])),
             str(data.get("note", "")),
             types,
+            int(data.get("word_ref", 0)),
         )
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def word_scale(feats: Iterable[str], ref: int) -> float:
+    """Weight of word ("w:") features: sqrt(ref / n) for a text with n > ref of them, else 1.
+
+    A bag of words sums one weight per distinct word, so a long commentary post (300+ lemmas)
+    piles up small negative weights and scores ~0 however clearly one paragraph tells an event;
+    scaling like a length-normalised vector keeps long texts on the scale the model was fit on.
+    """
+    if ref <= 0:
+        return 1.0
+    n = sum(1 for f in feats if f.startswith("w:"))
+    return math.sqrt(ref / n) if n > ref else 1.0
+
+
+def _dot(weights: dict[str, float], feats: Iterable[str], scale: float) -> float:
+    return sum(weights.get(f, 0.0) * (scale if f.startswith("w:") else 1.0) for f in feats)
+
+
+def median_words(examples: Sequence[tuple[set[str], bool]]) -> int:
+    """The median count of word features: the ``word_ref`` a model is trained with."""
+    counts = sorted(sum(1 for f in feats if f.startswith("w:")) for feats, _ in examples)
+    return counts[len(counts) // 2] if counts else 0
 
 
 def _compact(weights: dict[str, float]) -> dict[str, float]:
@@ -83,6 +115,7 @@ def train_lr(
     l2: float = 1e-3,
     min_df: int = 2,
     seed: int = 13,
+    word_ref: int = 0,
 ) -> tuple[dict[str, float], float]:
     """Logistic regression by SGD with L2; positives re-weighted to balance the classes.
 
@@ -106,11 +139,12 @@ def train_lr(
         for i in order:
             feats, y = examples[i]
             fs = [f for f in feats if f in keep]
-            z = bias + sum(weights.get(f, 0.0) for f in fs)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            scale = word_scale(feats, word_ref)
+            p = _sigmoid(bias + _dot(weights, fs, scale))
             g = (p - (1.0 if y else 0.0)) * (w_pos if y else w_neg)
             bias -= step * g
             for f in fs:
                 w = weights.get(f, 0.0)
-                weights[f] = w - step * (g + l2 * w)
+                x = scale if f.startswith("w:") else 1.0
+                weights[f] = w - step * (g * x + l2 * w)
     return weights, bias

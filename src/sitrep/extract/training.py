@@ -13,7 +13,7 @@ from typing import Any
 
 from sitrep.extract.codebook import load_codebook
 from sitrep.extract.engine import Engine
-from sitrep.extract.model import RelevanceModel, train_lr
+from sitrep.extract.model import RelevanceModel, median_words, train_lr
 from sitrep.extract.places import Gazetteer
 
 
@@ -54,13 +54,16 @@ def train_from_files(
     engine = _rules_engine(codebook)
     pairs = [p for t, g in files for p in read_pairs(t, g)]
     ex = examples(engine, pairs)
-    weights, bias = train_lr([(f, y) for f, y, _ in ex])
-    types = train_types(ex, pairs)
-    return RelevanceModel(weights, bias, [str(t.parent.name or t) for t, _ in files], note, types)
+    ref = median_words([(f, y) for f, y, _ in ex])
+    weights, bias = train_lr([(f, y) for f, y, _ in ex], word_ref=ref)
+    types = train_types(ex, pairs, ref)
+    return RelevanceModel(weights, bias, [str(t.parent.name or t) for t, _ in files], note, types, ref)
 
 
 def train_types(
-    ex: Sequence[tuple[set[str], bool, float]], pairs: Sequence[tuple[dict[str, Any], dict[str, Any]]]
+    ex: Sequence[tuple[set[str], bool, float]],
+    pairs: Sequence[tuple[dict[str, Any], dict[str, Any]]],
+    word_ref: int = 0,
 ) -> dict[str, tuple[dict[str, float], float]]:
     """One-vs-rest models of the first event's type, over the relevant documents."""
     labelled = [
@@ -71,7 +74,7 @@ def train_types(
     out = {}
     for name in sorted({t for _, t in labelled if t}):
         if sum(1 for _, t in labelled if t == name) >= 3:  # fewer examples teach nothing
-            out[name] = train_lr([(f, t == name) for f, t in labelled], epochs=20)
+            out[name] = train_lr([(f, t == name) for f, t in labelled], epochs=20, word_ref=word_ref)
     return out
 
 
@@ -90,10 +93,11 @@ def cross_validate(
     type_ok = type_n = 0
     for fold in range(k):
         train = [(f, y) for i, (f, y, _) in enumerate(ex) if i % k != fold]
-        weights, bias = train_lr(train)
+        ref = median_words(train)
+        weights, bias = train_lr(train, word_ref=ref)
         keep = [i for i in range(len(ex)) if i % k != fold]
-        types = train_types([ex[i] for i in keep], [pairs[i] for i in keep])
-        engine.model = full.model = RelevanceModel(weights, bias, types=types)
+        types = train_types([ex[i] for i in keep], [pairs[i] for i in keep], ref)
+        engine.model = full.model = RelevanceModel(weights, bias, types=types, word_ref=ref)
         for i, (_, gold) in enumerate(pairs):
             if i % k != fold:
                 continue
