@@ -15,14 +15,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# Command modules (imported for their @app.command side effect).
-from sitrep.cli import core  # noqa: E402,F401
-from sitrep.cli import extract  # noqa: E402,F401
-from sitrep.cli import article  # noqa: E402,F401
-from sitrep.cli import demo  # noqa: E402,F401
-from sitrep.cli import events  # noqa: E402,F401
-from sitrep.cli import watch  # noqa: E402,F401
-from sitrep.cli import web  # noqa: E402,F401
+# Command modules, imported for their @app.command side effect.
+from sitrep.cli import (  # noqa: E402
+    article,
+    core,
+    demo,
+    events,
+    extract,
+    watch,
+    web,
+)
+
+__all__ = ["app", "main", "article", "core", "demo", "events", "extract", "watch", "web"]
 
 
 def main() -> None:

@@ -62,7 +62,7 @@ def _items_per_s(task: object) -> str:
 
 
 class _ItemsColumn(TextColumn):
-    def render(self, task: object) -> Text:  # type: ignore[override]
+    def render(self, task: object) -> Text:  # type: ignore[override,unused-ignore]
         return Text(_items_per_s(task))
 
 

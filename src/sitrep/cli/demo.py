@@ -18,7 +18,7 @@ from sitrep.store.queries import stats
 DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
 DEMO_FILES = ("news-stream-sample.jsonl", "samples.jsonl")
 DEMO_USER = "demo"
-DEMO_PASSWORD = "demo-analyst"  # printed on screen: the demo database is local and throw-away
+DEMO_PASSWORD = "demo-analyst"  # noqa: S105 - printed on screen: the demo database is local and throw-away
 LIVE_CHANNELS = ("astrapress", "sotaproject", "bbcrussian")
 
 
@@ -49,7 +49,9 @@ def demo(
     host: Annotated[str, typer.Option(help="Address the web app listens on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port of the web app.")] = 8000,
     serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Open the web app after ingesting.")] = True,
-    live: Annotated[bool, typer.Option("--live", help="Also fetch fresh public t.me/s pages (needs internet).")] = False,
+    live: Annotated[bool, typer.Option("--live", help="Also fetch fresh public t.me/s pages (needs internet).")] = (
+        False
+    ),
 ) -> None:
     """Ingest the bundled demo data (real CC BY 4.0 posts + marked samples) and open the web app."""
     settings = get_settings()
@@ -67,7 +69,8 @@ def demo(
     out.print(Text.assemble("example search: ", (f"sitrep search {query}", "bold")))
     groups, _ = pipeline.parse_query(query)
     for hit in pipeline.search(store, query, limit=3):
-        out.print(Text.assemble((hit.channel_title or hit.channel, "cyan"), "  "), snippet(hit.text, groups).rich())
+        label = Text.assemble((hit.channel_title or hit.channel, "cyan"), "  ")
+        out.print(label, snippet(hit.text, groups).rich())
     if not serve:
         return
     try:

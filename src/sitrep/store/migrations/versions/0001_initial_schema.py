@@ -1,7 +1,7 @@
 """initial schema: sources, raw items, reports and versions, failures, events, review tables, FTS
 
 Revision ID: 0001
-Revises: 
+Revises: (none)
 Create Date: 2026-11-25 13:40:34.351598
 """
 
@@ -11,7 +11,6 @@ import sqlalchemy as sa
 from alembic import op
 
 from sitrep.store import fts
-
 
 revision = '0001'
 down_revision = None
