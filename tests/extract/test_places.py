@@ -42,3 +42,24 @@ def test_oblast_in_text_chooses_among_same_name_villages() -> None:
 
 def test_surnames_and_adjectives_are_not_places() -> None:
     assert places("Генерал Залужный и губернатор Гусев заявили, что украинские военные готовы.", "ru") == []
+
+
+def test_capital_as_government_is_not_a_place() -> None:
+    assert places("Власти Замбии требуют от Москвы объяснений.", "ru") == []
+    assert ("Moscow", "event") in places("Жены мобилизованных вышли на пикет в Москве.", "ru")
+
+
+def test_conventional_name_for_renamed_town() -> None:
+    got = places("Військові, які обороняють Сєвєродонецьк, записали звернення.", "uk")
+    assert got == [("Sievierodonetsk", "event")]
+
+
+def test_residents_and_oblique_oblast_names() -> None:
+    assert places("Родственницы вологжан обратились к губернатору.", "ru") == [("Vologda Oblast", "origin")]
+    assert places("Он отбывал срок в Тверской области.", "ru") == [("Tver Oblast", "event")]
+    assert places("Мужчины из Кабардино-Балкарии подали иск.", "ru") == [("Kabardino-Balkaria", "origin")]
+
+
+def test_recalled_background_and_holidays_are_skipped() -> None:
+    assert places("Нагадаємо, після подій під Очеретиним бригаду критикували.", "uk") == []
+    assert places("Они приехали в Россию туристами на Новый год.", "ru") == []

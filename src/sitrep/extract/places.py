@@ -103,7 +103,60 @@ INTRO = {
     "пунктов",
     "пунктів",
     "сёл",
+    # a town held or stormed: "обороняють Сєвєродонецьк", "defending Bakhmut"
+    "обороняют",
+    "обороняли",
+    "обороняють",
+    "штурмуют",
+    "штурмують",
+    "defending",
+    "defend",
 }
+# A capital named without a locative word is its government ("требуют от Москвы", "Moscow told
+# Zambia", "не выдавать Москве"): only "в Москве", "in Moscow", "из Москвы" make it the place.
+METONYM_KINDS = ("PPLC", "city")
+# GeoNames already carries some 2024 Ukrainian renamings as the main name; reports and the codebook
+# use the conventional English name (codebook §4 "names as in GeoNames", gold-format: Sievierodonetsk).
+CONVENTIONAL = {"Siverskodonetsk": "Sievierodonetsk"}
+# Residents and regional adjectives written in lower case ("вологжан", "воронежець", "подмосковном"):
+# word stem -> region in regions.tsv, and whether the word names people (role origin) or a place.
+DEMONYMS: tuple[tuple[str, str, bool], ...] = (
+    ("подмосков", "Moscow Oblast", False),
+    ("вологжан", "Vologda Oblast", True),
+    ("воронежц", "Voronezh Oblast", True),
+    ("воронежец", "Voronezh Oblast", True),
+    ("воронежець", "Voronezh Oblast", True),
+    ("курян", "Kursk Oblast", True),
+    ("белгородц", "Belgorod Oblast", True),
+    ("белгородец", "Belgorod Oblast", True),
+    ("брянц", "Bryansk Oblast", True),
+    ("брянец", "Bryansk Oblast", True),
+    ("ростовчан", "Rostov Oblast", True),
+    ("свердловчан", "Sverdlovsk Oblast", True),
+    ("челябинц", "Chelyabinsk Oblast", True),
+    ("челябинец", "Chelyabinsk Oblast", True),
+    ("новосибирц", "Novosibirsk Oblast", True),
+    ("новосибирец", "Novosibirsk Oblast", True),
+    ("омич", "Omsk Oblast", True),
+    ("иркутян", "Irkutsk Oblast", True),
+    ("красноярц", "Krasnoyarsk Krai", True),
+    ("красноярец", "Krasnoyarsk Krai", True),
+    ("пермяк", "Perm Krai", True),
+    ("оренбуржц", "Orenburg Oblast", True),
+    ("оренбуржец", "Orenburg Oblast", True),
+    ("саратовц", "Saratov Oblast", True),
+    ("самарц", "Samara Oblast", True),
+    ("ульяновц", "Ulyanovsk Oblast", True),
+    ("тверич", "Tver Oblast", True),
+    ("калужан", "Kaluga Oblast", True),
+    ("смолян", "Smolensk Oblast", True),
+    ("пскович", "Pskov Oblast", True),
+    ("тюменц", "Tyumen Oblast", True),
+    ("кубанц", "Krasnodar Krai", True),
+    ("ставропольц", "Stavropol Krai", True),
+    ("приморц", "Primorsky Krai", True),
+    ("хабаровчан", "Khabarovsk Krai", True),
+)
 LIST_SEP = re.compile(r"\s*(?:,|и|і|й|та|and|, and|,\s*а также)\s*")
 # oblique ending -> nominative endings to try ("Стрелечьей" -> Стрелечья, "Красного" -> Красное/Красне)
 CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -215,7 +268,7 @@ class Gazetteer:
                     places.append(
                         GazPlace(
                             int(f[0]) if f[0] else None,
-                            f[1],
+                            CONVENTIONAL.get(f[1], f[1]),
                             float(f[2]),
                             float(f[3]),
                             f[4],
@@ -248,16 +301,31 @@ class Gazetteer:
                 for variant in f[5].split("|"):
                     toks = variant.lower().replace("ё", "е").replace("-", " - ").split()
                     toks = [t for t in toks if t != "-"]
+                    whole = variant.lower().replace("ё", "е")
                     for key in {
+                        whole,  # "Кабардино-Балкария" is one token to the tokenizer
+                        lemma(whole, "ru"),
+                        lemma(whole, "uk"),
                         " ".join(toks),
                         " ".join(lemma(t, "ru") for t in toks),
                         " ".join(lemma(t, "uk") for t in toks),
+                        # the oblique "в Тверской области" lemmatises to the masculine adjective
+                        " ".join(_masculine(t) for t in toks),
+                        " ".join(_masculine(t, "ой") for t in toks),
                     }:
                         index[key].append(i)
         return cls(places, dict(index))
 
     def lookup(self, key: str) -> list[GazPlace]:
         return [self.places[i] for i in self.index.get(key, ())]
+
+
+def _masculine(tok: str, ending: str = "ий") -> str:
+    """ "тверская" -> "тверский"/"тверской", "тверська" -> "тверський": what pymorphy gives oblique forms."""
+    for fem, stem in (("ская", "ск"), ("цкая", "цк"), ("ська", "ськ"), ("цька", "цьк")):
+        if tok.endswith(fem):
+            return tok[: -len(fem)] + stem + ending
+    return tok
 
 
 @lru_cache(maxsize=2)
@@ -293,6 +361,8 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
     last_end = -10
     for sent in sentences:
         toks = sent.tokens
+        if toks and toks[0].word in RECALL_OPENERS:
+            continue
         i = 0
         while i < len(toks):
             found = False
@@ -311,11 +381,21 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                     for key in _keys(toks, i, n, lang):  # union: "Артемовском" → артемовск and артемовский
                         cands += [c for c in gaz.lookup(key) if c not in cands]
                     # "сёл Борисовка, Гатище и Красное": list items share the first one's introduction
-                    listed = (
-                        bool(LIST_SEP.fullmatch(text[last_end : toks[i].start])) if last_end >= 0 else False
-                    )
+                    listed = bool(LIST_SEP.fullmatch(text[last_end : toks[i].start])) if last_end >= 0 else False
                     if cands and n == 1 and not listed and not _plausible(text, toks, i, cands, lang):
                         cands = []
+                    if (
+                        cands
+                        and n == 1
+                        and not listed
+                        and max(cands, key=lambda c: c.population).fcode in METONYM_KINDS
+                        and (toks[i - 1].word if i > 0 else "") not in INTRO
+                    ):
+                        cands = []
+                    if cands and i > 0 and toks[i - 1].word in GOVERNMENT_BEFORE:
+                        cands = []
+                    if cands and n == 1 and i + 1 < len(toks) and toks[i + 1].lemma in ("год", "рік"):
+                        cands = []  # "на Новый год": a holiday, not the village Novyy
                     if cands:
                         prev = toks[i - 1].word if i > 0 else ""
                         prev2 = toks[i - 2].word if i > 1 else ""
@@ -332,10 +412,20 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                 nxt = toks[i + 1].word if i + 1 < len(toks) else ""
                 prev = toks[i - 1].word if i > 0 else ""
                 capital = text[toks[i].start].isupper() and prev not in INTRO
-                demonym = (
-                    _from_adjective(toks[i], gaz, capital) if not nxt.startswith(NOT_AFTER_DEMONYM) else None
-                )
-                if demonym is not None:
+                demonym = _from_adjective(toks[i], gaz, capital) if not nxt.startswith(NOT_AFTER_DEMONYM) else None
+                region = _demonym(toks[i], gaz) if demonym is None and not capital else None
+                if region is not None:
+                    mentions.append(
+                        (
+                            [region[0]],
+                            "origin" if region[1] else "event",
+                            toks[i].start,
+                            toks[i].end,
+                            sent.index,
+                        )
+                    )
+                    last_end = toks[i].end
+                elif demonym is not None:
                     # "воронежских мобилизованных", "бурятской в/ч", "в Казанском училище": adjectives
                     role = "origin" if nxt.startswith(PEOPLE_STEMS) else "event"
                     mentions.append(([demonym], role, toks[i].start, toks[i].end, sent.index))
@@ -377,7 +467,31 @@ NOT_AFTER_DEMONYM = (
     "направлен",
     "напрям",
     "фронт",
+    # "полтавського управління ДБР", "Нальчикский гарнизонный суд": an agency named after a town
+    "управл",
+    "отдел",
+    "відділ",
+    "прокурат",
+    "гарнизон",
+    "гарнізон",
 )
+# "Власти Татарстана", "the authorities of Zambia": the government speaks, nothing happens there
+GOVERNMENT_BEFORE = {
+    "власти",
+    "властям",
+    "властями",
+    "влада",
+    "влади",
+    "правительство",
+    "правительства",
+    "уряд",
+    "уряду",
+    "authorities",
+    "government",
+}
+# A sentence opening with these recalls earlier events ("Нагадаємо, ... під Очеретиним"): its
+# places are background, not where this report's event happened.
+RECALL_OPENERS = {"нагадаємо", "напомним", "напомню", "нагадуємо", "recall"}
 ADJ_SUFFIXES = ("ский", "ський", "цкий", "цький", "зький")
 
 
@@ -390,14 +504,26 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False) -> GazPla
     if suffix is None or len(lem) < 7 or tok.word in STOP:
         return None
     base = lem[: -len(suffix)]
-    for key in (lem[:-2], base, base + "ь", base + "а", base + "ия", base + "ія", base + "ск"):
+    keys = [lem[:-2], base, base + "ь", base + "а", base + "ия", base + "ія", base + "ск"]
+    if base.endswith("й"):  # "замбийский" -> Замбия, "замбійський" -> Замбія
+        keys.append(base[:-1] + "я")
+    for key in keys:
         if key in STOP or len(key) < 4:
             continue
-        cands = [
-            c for c in gaz.lookup(key) if c.population >= BIG or c.fcode in ("region", "country", "city")
-        ]
+        cands = [c for c in gaz.lookup(key) if c.population >= BIG or c.fcode in ("region", "country", "city")]
         if cands:
             return max(cands, key=lambda c: c.population)
+    return None
+
+
+def _demonym(tok: Token, gaz: Gazetteer) -> tuple[GazPlace, bool] | None:
+    """A region named by its residents or adjective in lower case ("вологжан"), or None."""
+    if not tok.word[:1].isalpha() or tok.word[0] not in "бвикнопрсткухчш":
+        return None  # cheap exit: every stem above starts with one of these letters
+    for stem, name, people in DEMONYMS:
+        if tok.word.startswith(stem):
+            hit = [c for c in gaz.lookup(name.lower()) if c.fcode == "region"]
+            return (hit[0], people) if hit else None
     return None
 
 
@@ -415,13 +541,9 @@ def _person_or_adjective(word: str, lang: str) -> bool:
 
 def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], lang: str) -> bool:
     """A one-word match is a place if it is big, or introduced ("в", "near", "село"), and not a name."""
-    big = max(c.population for c in cands) >= BIG or any(
-        c.fcode in ("country", "region", "city") for c in cands
-    )
+    big = max(c.population for c in cands) >= BIG or any(c.fcode in ("country", "region", "city") for c in cands)
     prev = toks[i - 1].word if i > 0 else ""
-    introduced = prev in INTRO or (
-        i > 1 and toks[i - 2].word in INTRO and prev in ("г", "с", "м", "смт", "пгт")
-    )
+    introduced = prev in INTRO or (i > 1 and toks[i - 2].word in INTRO and prev in ("г", "с", "м", "смт", "пгт"))
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if not introduced and nxt is not None and text[nxt.start].isupper() and nxt.start - toks[i].end <= 1:
         return False  # "Vladimir Putin", "Kyiv Independent": part of a longer name
@@ -436,12 +558,8 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
 
 def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]]) -> list[PlaceHit]:
     """Pick one candidate per mention: named oblast > nearness to sure places > rank and size."""
-    regions = {
-        c.admin1 for cands, *_ in mentions for c in cands if c.fcode in ("ADM1", "region") and len(cands) <= 2
-    }
-    regions |= {
-        c.name for cands, *_ in mentions for c in cands if c.fcode in ("ADM1", "region") and len(cands) <= 2
-    }
+    regions = {c.admin1 for cands, *_ in mentions for c in cands if c.fcode in ("ADM1", "region") and len(cands) <= 2}
+    regions |= {c.name for cands, *_ in mentions for c in cands if c.fcode in ("ADM1", "region") and len(cands) <= 2}
     sure = [cands[0] for cands, *_ in mentions if len({(c.lat, c.lon) for c in cands}) == 1]
     out: list[PlaceHit] = []
     for cands, role, start, end, sent in mentions:
