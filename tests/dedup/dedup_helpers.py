@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
+import sitrep
 from sitrep.enrich import enrich_posts
 from sitrep.models import EventCandidate, Extraction, Place, Post, RawItem, Report, SourceRef
+
+PACKAGE = Path(sitrep.__file__).resolve().parent
+EXTRACTOR_FOLDERS = ("extract", "codebooks", "enrich", "data")
 
 
 def report(
@@ -65,3 +71,13 @@ class TableExtractor:
 
     def extract_many(self, reports: Sequence[Report]) -> list[Extraction]:
         return [self.extract(r) for r in reports]
+
+
+def extractor_fingerprint() -> str:
+    """A digest of the extractor's code, codebook, model and gazetteer as they are on disk now."""
+    digest = hashlib.sha256()
+    for folder in EXTRACTOR_FOLDERS:
+        for path in sorted((PACKAGE / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

@@ -117,3 +117,16 @@ def test_killed_batch_rolls_back_and_rerun_ends_the_same(
         conn.execute(update(reports).values(extracted_version=None))
     process_pending(settings, store, TableExtractor({**EN_TABLE, **TABLE}))
     assert _state(store) == first and len(first) == 3
+
+
+def test_two_candidates_of_one_report_never_share_an_event(any_store: Store, any_settings: Settings) -> None:
+    x, y, z = (cand(units=[u], places=["Bakhmut"], date="2024-05-02") for u in ("11th regiment",
+                                                                             "22nd regiment", "33rd regiment"))
+    table = {"v1": [x, y], "other": [y], "v2": [y, z]}
+    _ingest(any_store, any_settings, [report("1", "v1 " + RU, 3), report("2", "other " + OTHER, 4, "o")], table)
+    # The edit's first candidate joins the event its old second candidate started (kept alive by
+    # report 2); its second candidate, matching nothing, must start another event, not join that one.
+    _ingest(any_store, any_settings, [report("1", "v2 " + RU, 3)], table)
+    with any_store.engine.connect() as conn:
+        rows = conn.execute(select(mentions.c.event_id).where(mentions.c.report_id == 1)).all()
+    assert len(rows) == 2 and len({r[0] for r in rows}) == 2

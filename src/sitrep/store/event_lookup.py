@@ -120,6 +120,7 @@ def load_members(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[M
         .join(sources, sources.c.id == reports.c.source_id)
         .outerjoin(report_vectors, report_vectors.c.report_id == mentions.c.report_id)
         .where(mentions.c.event_id.in_(list(event_ids)))
+        .order_by(mentions.c.id)
     )
     for r in rows:
         out[r.event_id].append(
@@ -136,7 +137,10 @@ def load_members(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[M
         )
     oldest = datetime.min.replace(tzinfo=UTC)
     for members in out.values():
-        members.sort(key=lambda m: (m.published is None, m.published or oldest, m.report_id))
+        # A total order (the mention id breaks the last ties): the first source, the place and
+        # date picked for the event and the merge profile must not depend on the row order the
+        # query plan happens to return, which changes as tables grow.
+        members.sort(key=lambda m: (m.published is None, m.published or oldest, m.report_id, m.mention_id))
     return out
 
 

@@ -65,7 +65,7 @@ def list_events(
         select(events, n_reports.label("n_reports"), sources.c.handle, reports.c.url.label("first_url"))
         .outerjoin(reports, reports.c.id == events.c.first_report_id)
         .outerjoin(sources, sources.c.id == reports.c.source_id)
-        .order_by(events.c.first_published_at.desc(), events.c.id)
+        .order_by(events.c.first_published_at.desc().nulls_last(), events.c.id)  # same NULL place on both backends
         .limit(limit)
         .offset(offset)
     )
@@ -116,7 +116,7 @@ def event_sources(store: Store, event_id: str) -> list[EventSource]:
         .outerjoin(fwd, (fwd.c.report_id == reports.c.id) & (fwd.c.kind == "forward"))
         .outerjoin(dup, (dup.c.report_id == reports.c.id) & (dup.c.kind == "dup"))
         .where(mentions.c.event_id == event_id)
-        .order_by(reports.c.published_at, reports.c.id)
+        .order_by(reports.c.published_at.asc().nulls_last(), reports.c.id, mentions.c.id)
     )
     with store.engine.connect() as conn:
         return [

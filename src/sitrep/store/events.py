@@ -18,6 +18,7 @@ event is kept as is when its report is extracted again.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -217,6 +218,24 @@ def _frozen(row: Any) -> bool:
     return bool(row["locked"]) or row["status"] in FROZEN_STATUSES
 
 
+def _new_event_id(conn: Connection, key: str, k: int, report_id: int) -> str:
+    """Id of the event candidate ``k`` of a report starts: derived from the report, so reruns agree.
+
+    An event of a report's earlier version keeps its id while other reports still mention it;
+    when one of this report's other candidates has just joined that event, candidate ``k``
+    must not be put in it too (two events of one report), so a salted id is derived instead,
+    the same on every rerun.
+    """
+    for attempt in itertools.count():
+        eid = event_id_for(key if attempt == 0 else f"{key}~{attempt}", k)
+        mine = conn.execute(
+            select(mentions.c.id).where(mentions.c.event_id == eid, mentions.c.report_id == report_id).limit(1)
+        ).first()
+        if mine is None:
+            return eid
+    raise AssertionError("unreachable")
+
+
 def store_extraction(
     conn: Connection,
     report_id: int,
@@ -233,9 +252,9 @@ def store_extraction(
     """
     now = now_utc()
     old = conn.execute(
-        select(mentions.c.id, mentions.c.event_id, mentions.c.candidate_index).where(
-            mentions.c.report_id == report_id
-        )
+        select(mentions.c.id, mentions.c.event_id, mentions.c.candidate_index)
+        .where(mentions.c.report_id == report_id)
+        .order_by(mentions.c.id)
     ).all()
     kept: set[int] = set()
     touched: set[str] = set()
@@ -260,7 +279,7 @@ def store_extraction(
         keys = [key[:300] for key in lookup_keys(cand)]
         match_id = find_event(conn, cand, mine, keys, day_span([(cand, published)]), group, report_id)
         created = False
-        eid = match_id or event_id_for(report_key(rep), k)
+        eid = match_id or _new_event_id(conn, report_key(rep), k, report_id)
         if match_id is None:
             if conn.execute(select(events.c.id).where(events.c.id == eid)).first() is None:
                 conn.execute(
