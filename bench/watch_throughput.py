@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import glob
+import hashlib
 import os
 import resource
 import statistics
@@ -27,6 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Connection
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "watch"))
 
@@ -41,7 +43,19 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def throughput(workers: int, files: list[str]) -> tuple[int, float, int, int, float]:
+def _fingerprint(conn: Connection) -> str:
+    """What the run produced, independent of report ids (which depend on how workers interleave):
+    the (channel, message, event type) of every mention and the number of near-duplicate links.
+    Runs of the same code with 1, 2 or 4 workers should print the same fingerprint."""
+    rows = sorted(tuple(r) for r in conn.execute(text(
+        "SELECT s.handle, r.external_id, e.event_type FROM mentions m JOIN reports r ON r.id = m.report_id "
+        "JOIN sources s ON s.id = r.source_id JOIN events e ON e.id = m.event_id")))
+    dups = int(conn.execute(text("SELECT count(*) FROM reports WHERE dup_of IS NOT NULL")).scalar_one())
+    digest = hashlib.sha256(repr(rows).encode()).hexdigest()[:10]
+    return f"mentions={len(rows)} dup_links={dups} fingerprint={digest}"
+
+
+def throughput(workers: int, files: list[str]) -> tuple[int, float, int, int, float, str]:
     from sitrep.settings import load_settings
     from sitrep.store import open_store
     from sitrep.watch import queue
@@ -72,8 +86,9 @@ def throughput(workers: int, files: list[str]) -> tuple[int, float, int, int, fl
             pending = int(conn.execute(text("SELECT count(*) FROM reports "
                                             "WHERE extracted_version IS DISTINCT FROM version")).scalar_one())
             events = int(conn.execute(text("SELECT count(*) FROM events")).scalar_one())
+            fingerprint = _fingerprint(conn)
         store.dispose()
-        return count, elapsed, pending, events, cpu
+        return count, elapsed, pending, events, cpu, fingerprint
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -83,6 +98,7 @@ def latency(rate: float, seconds: float) -> list[float]:
     from watch_fakes import FakeTelegram, recorded_messages, variant
 
     from sitrep import pipeline
+    from sitrep.models import Post
     from sitrep.settings import load_settings
     from sitrep.store import open_store
     from sitrep.watch.telegram import Update, Watcher, WatchOptions
@@ -116,16 +132,16 @@ def latency(rate: float, seconds: float) -> list[float]:
                 return
             yield item
 
-    def stored(posts: list[object]) -> None:
+    def stored(posts: list[Post]) -> None:
         for post in posts:
-            ext = post.external_id  # type: ignore[attr-defined]
+            ext = post.external_id
             if pipeline.search(store, f"код{ext}"):
                 delays.append(time.perf_counter() - published[ext])
 
     async def main() -> None:
         watcher = Watcher(fake, settings, store, WatchOptions())
         watcher.on_stored = stored
-        fake.updates = updates  # type: ignore[method-assign]
+        fake.updates = updates  # type: ignore[method-assign,unused-ignore]
         await asyncio.gather(watcher.run(["bench"], stop), live())
 
     queue_: asyncio.Queue[object] = asyncio.Queue()
@@ -150,14 +166,14 @@ def main() -> None:
             base_rate = None
             for n in (int(x) for x in args.workers.split(",")):
                 load_before = os.getloadavg()[0]
-                count, elapsed, pending, events, cpu = throughput(n, files)
+                count, elapsed, pending, events, cpu, fingerprint = throughput(n, files)
                 rate = count / elapsed
                 base_rate = base_rate or rate
                 print(f"workers={n} files={len(files)} reports={count} events={events} "
                       f"not_extracted={pending} seconds={elapsed:.1f} reports/s={rate:.1f} "
                       f"worker_cpu_ms/report={1000 * cpu / max(count, 1):.1f} "
                       f"speedup={rate / base_rate:.2f} load_before={load_before:.1f} "
-                      f"load_after={os.getloadavg()[0]:.1f} cpus={os.cpu_count()}", flush=True)
+                      f"load_after={os.getloadavg()[0]:.1f} cpus={os.cpu_count()} {fingerprint}", flush=True)
     delays = latency(args.rate, args.seconds)
     delays.sort()
     p95 = delays[int(0.95 * (len(delays) - 1))] if delays else float("nan")
