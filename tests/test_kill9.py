@@ -78,6 +78,11 @@ def ingest_cmd(data_dir: Path, targets: list[str], hash_seed: int) -> tuple[list
     return [sys.executable, "-c", "from sitrep.cli import main; main()", "ingest", "-q", *targets], env
 
 
+def run_to_end(cmd: list[str], env: dict[str, str], seed: int) -> None:
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, f"seed {seed}: ingest exited with {proc.returncode}: {proc.stderr[-3000:]}"
+
+
 def test_kill9_then_rerun_equals_clean_run(tmp_path: Path, table_dump):
     seed = int(os.environ.get("SITREP_KILL9_SEED", random.randrange(1 << 30)))
     rng = random.Random(seed)
@@ -88,7 +93,7 @@ def test_kill9_then_rerun_equals_clean_run(tmp_path: Path, table_dump):
     fingerprint = extractor_fingerprint()
     cmd, env = ingest_cmd(tmp_path / "clean", targets, hash_seed=0)
     start = time.monotonic()
-    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    run_to_end(cmd, env, seed)
     duration = time.monotonic() - start
 
     moments = sorted(rng.uniform(0.1, 0.95) * duration for _ in range(3))
@@ -99,7 +104,7 @@ def test_kill9_then_rerun_equals_clean_run(tmp_path: Path, table_dump):
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
     cmd, env = ingest_cmd(tmp_path / "killed", targets, hash_seed=len(moments) + 1)
-    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    run_to_end(cmd, env, seed)
     if extractor_fingerprint() != fingerprint:
         pytest.skip("the extractor's code or model changed on disk during the test (edited or retrained "
                     "in this checkout): the two runs used different extractors; rerun when it is quiet")

@@ -22,9 +22,12 @@ from pathlib import Path
 
 import pytest
 from dedup_helpers import extractor_fingerprint
+from sqlalchemy import MetaData, select
 
 from sitrep.enrich import enrich_posts
 from sitrep.models import Post, RawItem, Report, SourceRef
+from sitrep.pipeline import process_pending
+from sitrep.settings import Settings
 from sitrep.store import Store, open_store
 
 DRIVER = Path(__file__).with_name("determinism_driver.py")
@@ -131,3 +134,44 @@ def test_merge_ignores_batch_cuts_kills_and_hash_seeds(tmp_path: Path, table_dum
     assert len(ref["events"]) >= 10 and len(ref["mentions"]) > len(ref["events"]) and ref["report_links"]
     for table in MERGE_TABLES:
         assert dumps["killed"][table] == ref[table], f"killed run: {table} differs from the one-batch run"
+
+
+def _dump_utc(store: Store) -> dict[str, list[tuple[str, ...]]]:
+    """Sorted rows of the merge tables, datetimes as naive UTC (SQLite stores them naive)."""
+    meta = MetaData()
+    meta.reflect(store.engine, only=list(MERGE_TABLES))
+    out = {}
+    with store.engine.connect() as conn:
+        for name in MERGE_TABLES:
+            cols = [c for c in meta.tables[name].c if c.name not in CLOCK_COLUMNS and c.name != "search_tsv"]
+            rows = conn.execute(select(*cols)).all()
+            out[name] = sorted(tuple(repr(v.astimezone(UTC).replace(tzinfo=None) if isinstance(v, datetime)
+                                          and v.tzinfo else v) for v in r) for r in rows)
+    return out
+
+
+@pytest.mark.postgres
+def test_concurrent_postgres_workers_merge_like_one_sqlite_run(
+    store: Store, settings: Settings, pg_url: str
+) -> None:
+    """PostgreSQL, two workers claiming batches of 7 and 11 at once, ends like SQLite in one batch."""
+    first, edits = generate(seed=7)
+    store.save_reports(first)
+    process_pending(settings.model_copy(update={"batch_size": 1000}), store)
+    store.save_reports(edits)
+    process_pending(settings, store)
+    pg = open_store(pg_url)
+    try:
+        pg.save_reports(first)
+        with ThreadPoolExecutor(2) as pool:
+            done = [pool.submit(process_pending, settings.model_copy(update={"batch_size": n}), pg) for n in (7, 11)]
+            assert sum(f.result() for f in done) == len(_dump_utc(pg)["mentions"])
+        pg.save_reports(edits)
+        process_pending(settings.model_copy(update={"batch_size": 5}), pg)
+        got = _dump_utc(pg)
+    finally:
+        pg.dispose()
+    expected = _dump_utc(store)
+    assert expected["events"] and expected["report_links"]
+    for table in MERGE_TABLES:
+        assert got[table] == expected[table], f"PostgreSQL: {table} differs from the SQLite run"
