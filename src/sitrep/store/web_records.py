@@ -6,6 +6,7 @@ Input: an id (or nothing). Output: frozen dataclasses; ids reach SQL as bound pa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -102,9 +103,17 @@ class EventDetail:
     merged_here: list[str] = field(default_factory=list)
 
 
+# (connection, facet, value, limit) -> newest events with that unit or place: [(id, date or "")]
+SharingLookup = Callable[[Any, str, str, int], list[tuple[str, str]]]
+
+
 # -- one event ------------------------------------------------------------------------------
-def event_detail(store: Store, event_id: str) -> EventDetail | None:
-    """Everything the event page shows: fields, mentions with versions, audit, corrections, related."""
+def event_detail(store: Store, event_id: str, sharing: SharingLookup | None = None) -> EventDetail | None:
+    """Everything the event page shows: fields, mentions with versions, audit, corrections, related.
+
+    ``sharing`` finds the newest events with a given unit or place (default ``newest_sharing``);
+    the web app passes a cached one, as many events share the same few units and places.
+    """
     with store.engine.connect() as conn:
         row = conn.execute(_summary_select().where(events.c.id == event_id)).first()
         if row is None:
@@ -191,7 +200,7 @@ def event_detail(store: Store, event_id: str) -> EventDetail | None:
         merged_here = [
             str(x) for (x,) in conn.execute(select(events.c.id).where(events.c.merged_into == event_id))
         ]
-        related = _related(conn, event_id)
+        related = _related(conn, event_id, sharing or newest_sharing)
     return EventDetail(
         ev,
         m["count_best"],
@@ -209,7 +218,21 @@ def event_detail(store: Store, event_id: str) -> EventDetail | None:
     )
 
 
-def _related(conn: Any, event_id: str, limit: int = 10) -> list[EventSummary]:
+def newest_sharing(conn: Any, facet: str, value: str, limit: int) -> list[tuple[str, str]]:
+    """The newest ``limit`` unmerged events whose ``facet`` (unit, place) has ``value``: (id, date or "")."""
+    ids = select(event_facets.c.event_id).where(event_facets.c.facet == facet, event_facets.c.value == value)
+    return [
+        (str(eid), day or "")
+        for eid, day in conn.execute(
+            select(events.c.id, events.c.event_date)
+            .where(events.c.id.in_(ids), events.c.status != "merged")
+            .order_by(*_order("date"))
+            .limit(limit)
+        )
+    ]
+
+
+def _related(conn: Any, event_id: str, sharing: SharingLookup, limit: int = 10) -> list[EventSummary]:
     """Events sharing a unit or a place with this one."""
     mine = select(event_facets.c.facet, event_facets.c.value).where(
         event_facets.c.event_id == event_id, event_facets.c.facet.in_(("unit", "place"))
@@ -218,19 +241,13 @@ def _related(conn: Any, event_id: str, limit: int = 10) -> list[EventSummary]:
     if not pairs:
         return []
     # Per shared value, the newest few events (an indexed lookup each; an OR over all pairs
-    # made SQLite scan every facet row), then the newest ``limit`` of those.
+    # made SQLite scan every facet row), then the newest ``limit`` of those. One more than
+    # ``limit`` is asked for, as this event itself may be among them.
     found: dict[str, str] = {}
     for f, v in pairs[:12]:
-        ids = select(event_facets.c.event_id).where(
-            event_facets.c.facet == f, event_facets.c.value == v, event_facets.c.event_id != event_id
-        )
-        for eid, day in conn.execute(
-            select(events.c.id, events.c.event_date)
-            .where(events.c.id.in_(ids), events.c.status != "merged")
-            .order_by(*_order("date"))
-            .limit(limit)
-        ):
-            found[eid] = day or ""
+        for eid, day in sharing(conn, f, v, limit + 1):
+            if eid != event_id:
+                found[eid] = day
     top = sorted(found, key=lambda e: (found[e], e), reverse=True)[:limit]
     if not top:
         return []

@@ -22,8 +22,8 @@ from sitrep.store import web_queries as wq
 from sitrep.store import web_records as wr
 from sitrep.store.queries import SearchQuery, search_reports
 from sitrep.web import exports
-from sitrep.web.app import state
-from sitrep.web.render import parse_filter, to_json
+from sitrep.web.app import cached, cached_sharing, state
+from sitrep.web.render import filter_params, parse_filter, to_json
 from sitrep.web.security import client_key, require, session
 
 router = APIRouter()
@@ -56,8 +56,17 @@ class SearchResult:
     reports_more: bool
 
 
+def filter_key(request: Request) -> tuple[tuple[str, str], ...]:
+    """The query-string parts ``parse_filter`` reads (filter and page): a cache key for the page."""
+    return (*filter_params(request.query_params), ("page", request.query_params.get("page", "")[:8]))
+
+
 def run_search(request: Request, with_reports: bool = True) -> tuple[wq.EventFilter, SearchResult]:
     """Events (faceted) and, with a query, the matching reports: what /search and /api/search show."""
+    return cached(request, ("search", with_reports, filter_key(request)), lambda: _search(request, with_reports))
+
+
+def _search(request: Request, with_reports: bool) -> tuple[wq.EventFilter, SearchResult]:
     st = state(request)
     f, q = parse_filter(request.query_params)
     page = wq.search_events(st.store, f)
@@ -114,7 +123,7 @@ def api_events(request: Request) -> Response:
     """Same parameters as /api/search; no report hits."""
     reader(request)
     f, _ = parse_filter(request.query_params)
-    return _json(wq.search_events(state(request).store, f))
+    return _json(cached(request, ("events", f), lambda: wq.search_events(state(request).store, f)))
 
 
 def _export(request: Request, kind: str) -> Response:
@@ -153,7 +162,7 @@ def export_acled(request: Request) -> Response:
 @router.get("/api/events/{event_id}", tags=["events"], summary="An event with its reports, history and audit")
 def api_event(request: Request, event_id: str) -> Response:
     reader(request)
-    detail = wr.event_detail(state(request).store, event_id[:64])
+    detail = wr.event_detail(state(request).store, event_id[:64], cached_sharing(request))
     if detail is None:
         raise HTTPException(404, "no such event")
     return _json(detail)
@@ -163,14 +172,15 @@ def api_event(request: Request, event_id: str) -> Response:
 def api_map(request: Request) -> Response:
     reader(request)
     f, _ = parse_filter(request.query_params)
-    return _json(wq.map_points(state(request).store, f))
+    return _json(cached(request, ("map", f), lambda: wq.map_points(state(request).store, f)))
 
 
 @router.get("/api/timeline", tags=["timeline"], summary="Events per day or week and type")
 def api_timeline(request: Request, bucket: str = "day") -> Response:
     reader(request)
     f, _ = parse_filter(request.query_params)
-    return _json(wq.timeline(state(request).store, f, "week" if bucket == "week" else "day"))
+    b = "week" if bucket == "week" else "day"
+    return _json(cached(request, ("timeline", f, b), lambda: wq.timeline(state(request).store, f, b)))
 
 
 @router.get("/api/channels", tags=["channels"], summary="Channels with collection health")

@@ -6,15 +6,19 @@ Input: ``Settings`` and optionally an open ``Store``. Output: an ASGI app servin
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment
+from sqlalchemy import event
+from sqlalchemy.pool import QueuePool
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
@@ -23,6 +27,9 @@ from sitrep.review.events import ReviewError
 from sitrep.review.users import LoginThrottled, UserError, get_user
 from sitrep.settings import Settings
 from sitrep.store.sql import Store
+from sitrep.store.web_queries import data_version
+from sitrep.store.web_records import SharingLookup, newest_sharing
+from sitrep.web.cache import VersionedCache
 from sitrep.web.render import make_env, to_json
 from sitrep.web.security import (
     COOKIE,
@@ -37,6 +44,8 @@ from sitrep.web.security import (
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY = 256 * 1024  # forms and JSON here are a few KB; refuse bigger bodies before parsing them
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+T = TypeVar("T")
 
 
 @dataclass
@@ -46,11 +55,38 @@ class AppState:
     env: Environment
     key: bytes
     login_throttle: Throttle
+    # Search pages with facets, map, timeline and home counts: 2,000 entries of a few KB to
+    # ~100 KB (a map of every event) stay well under 100 MB per worker; 60 s bounds staleness
+    # for changes the data version cannot see.
+    cache: VersionedCache = field(default_factory=lambda: VersionedCache(2_000, 60.0))
 
 
 def state(request: Request) -> AppState:
     st: AppState = request.app.state.sitrep
     return st
+
+
+def cached(request: Request, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, or its earlier result while the data version is unchanged (see ``web.cache``)."""
+    return state(request).cache.get_or_compute(key, request_version(request), compute)
+
+
+def request_version(request: Request) -> Hashable:
+    """The data version, looked up once per request however many cached parts the page has."""
+    version: Hashable | None = getattr(request.state, "data_version", None)
+    if version is None:
+        version = request.state.data_version = data_version(state(request).store)
+    return version
+
+
+def cached_sharing(request: Request) -> SharingLookup:
+    """``web_records.newest_sharing`` through the cache: event pages share a few units and places."""
+    request_version(request)  # now, not inside the page's query: a second pooled connection could wait
+
+    def lookup(conn: Any, facet: str, value: str, limit: int) -> list[tuple[str, str]]:
+        return cached(request, ("sharing", facet, value, limit), lambda: newest_sharing(conn, facet, value, limit))
+
+    return lookup
 
 
 class SafeJSONResponse(JSONResponse):
@@ -84,6 +120,39 @@ def _csp(settings: Settings) -> str:
     )
 
 
+def _sqlite_read_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    # Pages are read through the OS page cache shared by every connection and worker process
+    # instead of copied into each connection's own cache (a new pooled connection starts cold).
+    cur.execute("PRAGMA mmap_size=1073741824")
+    cur.close()
+
+
+def _warm_up(store: Store, env: Environment) -> None:
+    """Load what the first requests would otherwise load at once in many threads.
+
+    The lemmatiser's dictionaries are built lazily behind ``lru_cache``, which does not stop
+    concurrent first calls: under load every request thread built its own copy (seconds of CPU
+    each, the 7-second p95 of the benchmark's first 10 s). Templates are compiled once here too.
+    """
+    from sitrep.pipeline import parse_query
+
+    parse_query("проверка перевірка")  # Russian and Ukrainian dictionaries
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)
+
+
+def _thread_limit(store: Store) -> int | None:
+    """Request threads: as many as the store's pool keeps connections (``None``: leave the default).
+
+    More threads than pooled connections made SQLAlchemy open and close overflow connections
+    for every request (pragmas run again, SQLite's page cache starts cold); with the GIL a few
+    threads already keep two cores busy, as SQLite releases it while a query runs.
+    """
+    pool = store.engine.pool
+    return max(4, pool.size()) if isinstance(pool, QueuePool) else None
+
+
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The web app over ``store`` (default: the database of ``settings``, migrated)."""
     from sitrep.web import api, pages
@@ -92,7 +161,20 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         from sitrep.pipeline import open_settings_store
 
         store = open_settings_store(settings)
+    if store.is_sqlite and not event.contains(store.engine, "connect", _sqlite_read_pragmas):
+        event.listen(store.engine, "connect", _sqlite_read_pragmas)
+    env = make_env()
+    _warm_up(store, env)
+    threads = _thread_limit(store)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if threads is not None:  # the limiter belongs to the running event loop: set it here
+            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="sitrep",
         version="0.1.0",
         default_response_class=SafeJSONResponse,
@@ -101,7 +183,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         "events with sources, facets, map and timeline data, corrections and review.",
     )
     # Login attempts per client address: 20 per 10 minutes, well above a person retyping a password.
-    app.state.sitrep = AppState(settings, store, make_env(), secret_key(settings), Throttle(20, 600.0))
+    app.state.sitrep = AppState(settings, store, env, secret_key(settings), Throttle(20, 600.0))
     csp = _csp(settings)
 
     @app.middleware("http")
@@ -122,7 +204,12 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
             elif user.role != s.role:
                 s.role, s.dirty = user.role, True
         request.state.session = s
+        writes = request.method not in SAFE_METHODS
+        if writes:
+            st.cache.clear()
         response = await call_next(request)
+        if writes:  # again after the write: a read running meanwhile may have stored the old data
+            st.cache.clear()
         s = request.state.session  # login and logout replace it
         if s.dirty:
             set_cookie(response, s, st.key, request.url.scheme == "https")

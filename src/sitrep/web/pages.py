@@ -26,7 +26,7 @@ from sitrep.web.api import (
     run_search,
     submit_correction,
 )
-from sitrep.web.app import render, state
+from sitrep.web.app import cached, cached_sharing, render, state
 from sitrep.web.render import filter_params
 from sitrep.web.security import Session, require, session
 
@@ -66,8 +66,12 @@ async def _form(request: Request) -> dict[str, Any]:
 def home(request: Request) -> Response:
     reader(request)
     st = state(request)
-    latest = wq.search_events(st.store, wq.EventFilter(per_page=10), with_facets=False)
-    return render(request, "home.html", counts=wr.home_counts(st.store), latest=latest)
+    latest, counts = cached(
+        request,
+        ("home",),
+        lambda: (wq.search_events(st.store, wq.EventFilter(per_page=10), with_facets=False), wr.home_counts(st.store)),
+    )
+    return render(request, "home.html", counts=counts, latest=latest)
 
 
 @router.get("/search")
@@ -116,7 +120,7 @@ def _field_evidence(detail: wr.EventDetail) -> dict[str, list[str]]:
 @router.get("/events/{event_id}")
 def event_page(request: Request, event_id: str) -> Response:
     reader(request)
-    detail = wr.event_detail(state(request).store, event_id[:64])
+    detail = wr.event_detail(state(request).store, event_id[:64], cached_sharing(request))
     if detail is None:
         raise HTTPException(404, "no such event")
     return render(
@@ -202,7 +206,7 @@ def map_page(request: Request) -> Response:
     from sitrep.web.render import parse_filter
 
     f, q = parse_filter(request.query_params)
-    points = wq.map_points(state(request).store, f)
+    points = cached(request, ("map", f), lambda: wq.map_points(state(request).store, f))
     params = filter_params(request.query_params)
     return render(request, "map.html", points=points, params=params, q=q, f=f)
 
@@ -214,7 +218,7 @@ def timeline_page(request: Request, bucket: str = "day") -> Response:
 
     f, q = parse_filter(request.query_params)
     bucket = "week" if bucket == "week" else "day"
-    buckets = wq.timeline(state(request).store, f, bucket)
+    buckets = cached(request, ("timeline", f, bucket), lambda: wq.timeline(state(request).store, f, bucket))
     types = sorted({t for b in buckets for t in b.counts})
     data = {
         "types": types,
