@@ -76,6 +76,13 @@ class EventTypeDef(BaseModel):
     )
     strong: float = Field(0.8, gt=0.0, le=2.0, description="cue weight that counts as strong for wins_over")
     via: bool = Field(True, description="whether events of this type carry a `via` (the outlet of an appeal)")
+    min_actor_share: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="least share of this type's cue sentences that must name an actor themselves; below it the "
+        "act is someone else's (a civilian rally where soldiers only disperse the crowd)",
+    )
     cues: CueSet
 
 
@@ -92,6 +99,16 @@ class CodebookModel(BaseModel):
     require_actor: bool = Field(True, description="relevant only when a type cue sits near an actor cue")
     fields: dict[str, str] = Field(default_factory=dict)
     actors: CueSet
+    weak_actors: CueSet = Field(
+        default_factory=CueSet,
+        description="actors only in a military text (боец, бригада): count when `actors` or `military_context` "
+        "cues also occur in the report",
+    )
+    military_context: CueSet = Field(default_factory=CueSet, description="words that make a text a military one")
+    not_actors: CueSet = Field(
+        default_factory=CueSet,
+        description="phrases that cancel an actor cue they overlap (военные преступления, боец MMA)",
+    )
     negators: CueSet = Field(default_factory=CueSet)
     hedges: CueSet = Field(default_factory=CueSet)
     traps: CueSet = Field(default_factory=CueSet)
@@ -127,7 +144,8 @@ class Codebook:
         return p if p.is_absolute() else (self.path.parent / p)
 
     def cues(self, group: str) -> list[Cue]:
-        """Compiled cues of one group: "actors", "negators", "hedges", "traps", "type", "grievance"."""
+        """Compiled cues of one group: "actors", "weak_actors", "military_context", "not_actors",
+        "negators", "hedges", "traps", "type", "grievance"."""
         out: list[Cue] = []
         if group == "type":
             for name, td in self.spec.event_types.items():

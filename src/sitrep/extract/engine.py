@@ -35,6 +35,10 @@ NEW_EVENT = re.compile(
 TYPE_MODEL_WEIGHT = 1.0
 WINS_BONUS = 0.2  # the rules' choice (after wins_over) keeps an edge over the model
 HEDGE_FACTOR = 0.4  # someone else's claim or propaganda: counts, but less (dev sets: 0.3-0.5 all alike)
+# distinct weak actor words that make a text military by themselves ("platoon commander", "cadet",
+# "recruit"); two is not enough: a skinhead's "дивизия" and the "полк Азов" he praised were two
+WEAK_ACTORS_MILITARY = 3
+_PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +48,7 @@ class Signals:
     sentences: tuple[Sentence, ...]
     type_hits: tuple[Hit, ...]  # non-negated
     negated: int
-    actor_sents: frozenset[int]
+    actor_sents: frozenset[int]  # sentences with an actor in them or next to them (same paragraph)
     hedge_sents: frozenset[int]
     trap: float
     rule_score: float
@@ -58,6 +62,10 @@ class Engine:
         gap = book.spec.max_gap
         self.types = CueIndex(book.cues("type"), gap)
         self.actors = CueIndex(book.cues("actors"), gap)
+        self.weak_actors = CueIndex(book.cues("weak_actors"), gap)
+        self.context = CueIndex(book.cues("military_context"), gap)
+        self.not_actors = CueIndex(book.cues("not_actors"), gap)
+        self.min_share = {name: td.min_actor_share for name, td in book.spec.event_types.items()}
         self.negators = {c.tokens[0] for c in book.cues("negators")}
         self.hedges = CueIndex(book.cues("hedges"), gap)
         self.traps = CueIndex(book.cues("traps"), gap)
@@ -71,7 +79,10 @@ class Engine:
         sentences = tuple(tokenize(text, lang))
         type_hits: list[Hit] = []
         negated = 0
-        actor_sents: set[int] = set()
+        own_actor: set[int] = set()  # sentences naming a service member (or relatives) themselves
+        weak_actor: set[int] = set()  # sentences with an actor word that is one only in a military text
+        weak_words: set[tuple[str, ...]] = set()
+        military = False
         hedge_sents: set[int] = set()
         traps: dict[tuple[str, ...], float] = {}
         for s in sentences:
@@ -80,18 +91,68 @@ class Engine:
                     negated += 1
                 else:
                     type_hits.append(h)
-            if self.actors.find(s):
-                actor_sents.add(s.index)
+            blocked = {i for h in self.not_actors.find(s) for i in range(h.start, h.end)}
+            if any(not blocked.intersection(range(h.start, h.end)) for h in self.actors.find(s)):
+                own_actor.add(s.index)
+                military = True
+            for h in self.weak_actors.find(s):
+                if not blocked.intersection(range(h.start, h.end)):
+                    weak_actor.add(s.index)
+                    weak_words.add(h.cue.tokens)
+            if not military and self.context.find(s):
+                military = True
             if self.hedges.find(s):
                 hedge_sents.add(s.index)
             for h in self.traps.find(s):
                 traps[h.cue.tokens] = h.cue.weight
+        if len(weak_words) >= WEAK_ACTORS_MILITARY:
+            military = True
+        if weak_actor and not military:
+            # a numbered unit ("128-ї бригади", "1428th regiment") makes it military; an ОПГ "бригада",
+            # a skinheads' "дивизия" carry no number
+            military = any(any(c.isdigit() for c in u.name) for u in find_units(text, 0, len(text)))
+        if military:  # боец, бригада are soldiers only in a text about the military (not MMA, not an ОПГ)
+            own_actor |= weak_actor
+        type_hits = self._drop_bystander_types(type_hits, own_actor)
+        near = self._near_sents(text, sentences, own_actor)
         # each trap cue counts once: a long post repeating "указ" is no more a trap than one saying it once
         trap = sum(traps.values())
-        score = self._rule_score(type_hits, actor_sents, hedge_sents, trap)
-        return Signals(
-            sentences, tuple(type_hits), negated, frozenset(actor_sents), frozenset(hedge_sents), trap, score
-        )
+        score = self._rule_score(type_hits, near, hedge_sents, trap)
+        return Signals(sentences, tuple(type_hits), negated, frozenset(near), frozenset(hedge_sents), trap, score)
+
+    def _drop_bystander_types(self, hits: list[Hit], actor: set[int]) -> list[Hit]:
+        """Drop a type whose cue sentences mostly name no actor (codebook ``min_actor_share``).
+
+        A rally told in six sentences of which one mentions soldiers (who dispersed it) is a
+        civilian protest. Only types cued in 3+ sentences are judged: with one or two, the actor
+        is often named in the sentence before ("Жёны мобилизованных ... Они вышли на пикет").
+        """
+        by_type: dict[str, set[int]] = defaultdict(set)
+        for h in hits:
+            by_type[h.cue.label].add(h.sentence)
+        drop = {
+            name
+            for name, sents in by_type.items()
+            if len(sents) >= 3 and len(sents & actor) < self.min_share.get(name, 0.0) * len(sents)
+        }
+        return [h for h in hits if h.cue.label not in drop] if drop else hits
+
+    @staticmethod
+    def _near_sents(text: str, sentences: Sequence[Sentence], actor: set[int]) -> set[int]:
+        """Sentences with an actor in them or in the sentence before/after within the same paragraph.
+
+        A blank line ends a paragraph: in news digests each paragraph is another story, and the
+        soldiers of one bullet are not the protesters of the next.
+        """
+        near = set(actor)
+        for i in actor:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(sentences):
+                    a, b = sorted((i, j))
+                    gap = text[sentences[a].end : sentences[b].start]
+                    if not _PARA_BREAK.search(gap):
+                        near.add(j)
+        return near
 
     def _negated(self, s: Sentence, h: Hit) -> bool:
         if any(t in self.negators for t in h.cue.tokens):
@@ -101,7 +162,7 @@ class Engine:
 
     @staticmethod
     def _near(idx: int, sents: frozenset[int] | set[int]) -> bool:
-        return idx in sents or idx - 1 in sents or idx + 1 in sents
+        return idx in sents  # ``actor_sents`` already holds the neighbours (see _near_sents)
 
     def _rule_score(self, hits: Sequence[Hit], actors: set[int], hedges: set[int], trap: float) -> float:
         best = 0.0
