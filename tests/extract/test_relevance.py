@@ -55,3 +55,45 @@ def test_propaganda_claim_counts_less() -> None:
 )
 def test_keyword_traps_are_not_relevant(text: str) -> None:
     assert not relevant(text)
+
+
+# The actors must be service members of the conflict (real-stream false alarms, paraphrased).
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sports fighter: "боец" with no military context
+        "Суд обязал бойца Конора Макгрегора выплатить компенсацию: боец жестоко избил женщину.",
+        "Москвичка сдала квартиру бойцу поп-ММА, ранее судимому за избиение.",
+        # a criminal gang's "бригада"
+        "Процесс Таганской бригады идёт давно: бандитов обвиняют в вымогательстве и убийствах.",
+        # a civilian who fled the country, his "дивизия" an extremist club
+        "Скинхед, создавший «Казанскую дивизию», сбежал из России и попросил убежища в Литве.",
+        # a foreign rally told in many sentences; soldiers only dispersed it
+        "Протестующие в Исламабаде требуют освобождения Имрана Хана.\n\n"
+        "Тысячи людей собрались на акцию протеста в столице Пакистана.\n\n"
+        "Силы безопасности разогнали участников акции протеста слезоточивым газом.\n\n"
+        "Власти утверждают, что четыре солдата, участвовавшие в разгоне акции протеста, погибли. "
+        "В их гибели власти винят протестующих.",
+        # a news digest: the protest bullet and the soldiers' bullet are different stories
+        "🔻В Тбилиси полиция снова вытеснила протестующих от парламента. Часть участников акций протеста "
+        "начала строить баррикады.\n\n🔻Зеленский заявил, что на войне погибло меньше 80 тысяч украинских военных.",
+        # "вынужден" is not forced enlistment
+        "Бойцы, в том числе раненые, вынуждены платить таксистам любую сумму возле воинской части.",
+    ],
+)
+def test_not_service_members_not_relevant(text: str) -> None:
+    assert not relevant(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Срочник с автоматом сбежал из парка «Патриот» в Подмосковье.\n\n19-летний Даниил Фоменко — "
+        "военнослужащий Преображенского полка. Нарядам полиции дана ориентировка на беглеца.",
+        "Інструктор навчального взводу побив курсанта на полігоні, командир взводу побиття не зупинив.",
+        "A training-platoon instructor beat a recruit at a firing range; the platoon commander did nothing.",
+        "Бойцы 1428-го полка записали видеообращение: их отправляют в штурм без подготовки.",
+    ],
+)
+def test_weak_actors_count_in_a_military_text(text: str) -> None:
+    assert relevant(text)

@@ -275,11 +275,14 @@ class Engine:
         def cite(field: str, s: Sentence) -> None:
             evidence.setdefault(s.index, (field, s.start, s.end))
 
-        # event type = the cue weights in the segment, the anchor sentence counting double
+        # event type = the cue weights in the segment, the anchor sentence counting double and cues
+        # far from any actor at 0.3 (as in the relevance score): codebook §2, the type is the act that
+        # happened to the service members, not what a reporting verb three paragraphs on says
         votes: dict[str, float] = defaultdict(float)
         for h in sig.type_hits:
             if h.sentence in idx:
                 w = h.cue.weight * (2.0 if h.sentence == anchor else 1.0)
+                w *= 1.0 if h.sentence in sig.actor_sents else 0.3
                 w *= HEDGE_FACTOR if h.sentence in sig.hedge_sents else 1.0
                 votes[h.cue.label] += w
         if not votes:

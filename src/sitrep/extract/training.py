@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sitrep.extract.codebook import load_codebook
+from sitrep.extract.codebook import Codebook, load_codebook
 from sitrep.extract.engine import Engine
 from sitrep.extract.model import RelevanceModel, median_words, train_lr
 from sitrep.extract.places import Gazetteer
@@ -79,16 +79,25 @@ def train_types(
 
 
 def cross_validate(
-    files: Sequence[tuple[Path, Path]], k: int = 5, codebook: Path | None = None, threshold: float = 0.5
+    files: Sequence[tuple[Path, Path]], k: int = 5, codebook: Path | None = None, threshold: float | None = None
 ) -> dict[str, float]:
-    """Relevance P/R/F1 of rules+model when each document is scored by a model that never saw it."""
-    from sitrep.extract import report_from_doc
+    """Relevance P/R/F1 and type accuracy when each document is read by a model that never saw it.
+
+    Each held-out document goes through the whole engine (threshold of the codebook, actor rule,
+    event building), so relevance and type are judged exactly as ``sitrep extract`` decides them.
+    ``threshold`` overrides the codebook's relevance threshold when given.
+    """
+    from sitrep.extract import reports_from_docs
     from sitrep.extract.places import default_gazetteer
 
     engine = _rules_engine(codebook)
     pairs = [p for t, g in files for p in read_pairs(t, g)]
     ex = examples(engine, pairs)
-    full = Engine(engine.book, None, default_gazetteer())
+    book = engine.book
+    if threshold is not None:
+        book = Codebook(book.spec.model_copy(update={"relevance_threshold": threshold}), book.path)
+    full = Engine(book, None, default_gazetteer())
+    reports = reports_from_docs([d for d, _ in pairs])
     tp = fp = fn = 0
     type_ok = type_n = 0
     for fold in range(k):
@@ -97,17 +106,14 @@ def cross_validate(
         weights, bias = train_lr(train, word_ref=ref)
         keep = [i for i in range(len(ex)) if i % k != fold]
         types = train_types([ex[i] for i in keep], [pairs[i] for i in keep], ref)
-        engine.model = full.model = RelevanceModel(weights, bias, types=types, word_ref=ref)
+        full.model = RelevanceModel(weights, bias, types=types, word_ref=ref)
         for i, (_, gold) in enumerate(pairs):
             if i % k != fold:
                 continue
-            feats, _, rule = ex[i]
-            score = 0.5 * engine.model.prob(feats) + 0.5 * rule
-            pred = score >= threshold and any(f.startswith("r:type:") for f in feats)
-            truth = bool(gold.get("relevant"))
+            got = full.extract(reports[i])
+            pred, truth = got.relevant, bool(gold.get("relevant"))
             if truth and gold.get("events"):
                 type_n += 1
-                got = full.extract(report_from_doc(pairs[i][0]))
                 type_ok += bool(got.events) and got.events[0].event_type == gold["events"][0]["event_type"]
             tp += pred and truth
             fp += pred and not truth
