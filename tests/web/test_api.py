@@ -108,3 +108,17 @@ def test_corrections_are_rate_limited_and_size_limited(client, data):
     assert codes[:10] == [201] * 10 and codes[10] == 429
     big = client.post("/api/corrections", json={**body, "quote": "x" * 5000}, headers={"X-CSRF-Token": token})
     assert big.status_code == 422
+
+
+def test_search_without_matches_has_empty_facets(client, data):
+    body = client.get("/api/events", params={"q": "несуществующееслово"}).json()
+    assert body["total"] == 0 and body["items"] == [] and body["facets"]["place"] == []
+
+
+def test_many_matching_events_fall_back_to_the_subquery(client, data, monkeypatch):
+    from sitrep.store import web_queries
+
+    inline = client.get("/api/events", params={"q": "Бахмуте"}).json()
+    monkeypatch.setattr(web_queries, "MAX_INLINE_IDS", 0)
+    client.app.state.sitrep.cache.clear()
+    assert client.get("/api/events", params={"q": "Бахмуте"}).json() == inline

@@ -29,14 +29,27 @@ def serve(
         str, typer.Option(help="Address to listen on (0.0.0.0 for every interface).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Worker processes (default: one per core, at most 4; 1 for an in-memory database). "
+            "Each has its own cache and login throttle.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web app (search, events, map, timeline, review, API) over the configured database."""
+    from sitrep.web import default_workers
     from sitrep.web import serve as run
 
     settings = get_settings()
-    store = pipeline.open_settings_store(settings)
-    console.print(f"serving {settings.db_url} on http://{host}:{port}/")
-    run(settings, host, port, store)
+    store = pipeline.open_settings_store(settings)  # migrated once here, before any worker starts
+    n = workers if workers is not None else default_workers(settings)
+    console.print(f"serving {settings.db_url} on http://{host}:{port}/ with {n} worker process(es)")
+    if n > 1:
+        store.dispose()  # each worker opens its own connections
+    run(settings, host, port, store, workers=n)
 
 
 @user_app.command("add")
