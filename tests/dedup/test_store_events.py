@@ -98,7 +98,7 @@ def test_killed_batch_rolls_back_and_rerun_ends_the_same(
     import sitrep.store.events as store_events
 
     store.save_reports([report("1", RU, 3), report("2", EN, 5, "en"), report("3", OTHER, 4, "o")])
-    real, calls = store_events.link_duplicates, []
+    real, calls = store_events.store_extraction, []
 
     def dies_on_third(*args):  # type: ignore[no-untyped-def]
         calls.append(1)
@@ -106,11 +106,11 @@ def test_killed_batch_rolls_back_and_rerun_ends_the_same(
             raise KeyboardInterrupt  # stands for kill -9 in the middle of the batch transaction
         return real(*args)
 
-    monkeypatch.setattr(store_events, "link_duplicates", dies_on_third)
+    monkeypatch.setattr(store_events, "store_extraction", dies_on_third)
     with pytest.raises(KeyboardInterrupt):
         process_pending(settings, store, TableExtractor({**EN_TABLE, **TABLE}))
     assert _state(store) == []  # the two reports already written in that batch were rolled back
-    monkeypatch.setattr(store_events, "link_duplicates", real)
+    monkeypatch.setattr(store_events, "store_extraction", real)
     process_pending(settings, store, TableExtractor({**EN_TABLE, **TABLE}))
     first = _state(store)
     with store.engine.begin() as conn:

@@ -33,11 +33,11 @@ from sitrep.dedup.embed import Embedder, embed_relevant, to_bytes
 from sitrep.dedup.merge import Profile, day_span, lookup_keys, place_key
 from sitrep.models import Extraction, Post, RawItem, Report, SourceRef
 from sitrep.review import audit
+from sitrep.store.dup_links import link_duplicates, link_duplicates_many, store_dup_of
 from sitrep.store.event_lookup import (
     Member,
     candidate_to_json,
     find_event,
-    link_duplicates,
     load_members,
     utc,
 )
@@ -346,17 +346,21 @@ def apply_batch(
         vectors = embed_relevant(embedder, [p.report for p, _ in batch], relevant)
     stored = 0
     with store.engine.begin() as conn:
-        for (item, extraction), vector in zip(batch, vectors, strict=True):
-            group = link_duplicates(conn, item.report_id, item.report)
+        # near duplicates of the whole batch at once (``store.dup_links``: same links as one by one)
+        linked = link_duplicates_many(conn, [(item.report_id, item.report) for item, _ in batch])
+        versions = [item.version for item, _ in batch]
+        if all(ex is None for _, ex in batch) and all(v is None for v in vectors):
+            store_dup_of(conn, linked, versions)  # nothing reads dup_of in between: one statement
+            return 0
+        for (item, extraction), vector, link in zip(batch, vectors, linked, strict=True):
+            # dup_of before this report's merge, and not before the reports ahead of it
+            store_dup_of(conn, [link], [item.version])
             if vector is not None:
                 conn.execute(delete(report_vectors).where(report_vectors.c.report_id == item.report_id))
                 conn.execute(insert(report_vectors).values(report_id=item.report_id, vector=to_bytes(vector)))
             if extraction is not None:
                 stored += store_extraction(
-                    conn, item.report_id, item.version, item.report, group, extraction, codebook_version,
+                    conn, item.report_id, item.version, item.report, link.group, extraction, codebook_version,
                     vector,
                 )
-            conn.execute(
-                update(reports).where(reports.c.id == item.report_id).values(extracted_version=item.version)
-            )
     return stored

@@ -1,0 +1,105 @@
+"""Batch near-duplicate linking gives exactly the links of one-at-a-time linking, on both backends."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from dedup_helpers import report
+from sqlalchemy import select, update
+
+from sitrep.dedup import neardup
+from sitrep.models import Report
+from sitrep.pipeline import process_pending
+from sitrep.settings import Settings
+from sitrep.store import Store, open_store
+from sitrep.store.schema import dedup_keys, report_links, reports
+
+BASE = [
+    "Бойцы 1428-го полка записали видеообращение: их бросили под Бахмутом без связи и еды",
+    "Жены мобилизованных вышли на протест в Курске, мужей держат на фронте без ротации",
+    "В Казани открыли новый мост, движение по нему запустят в июле этого года",
+]
+
+
+def _reports(seed: int) -> list[Report]:
+    """Reposts with footers, forwards of earlier posts, the same article URL, unrelated posts."""
+    rng = random.Random(seed)
+    out: list[Report] = []
+    for i in range(40):
+        text = rng.choice(BASE) + rng.choice(["", " Подписывайтесь на канал", f" Источник {i % 3}"])
+        channel = rng.choice(["astra", "mash", "rian"])
+        fwd = f"astra/{rng.randint(1, i)}" if i and rng.random() < 0.2 else None
+        url = "https://example.org/story?utm_source=tg" if rng.random() < 0.15 else None
+        unrelated = rng.random() < 0.3
+        body = f"Курс валют {i} на сегодня и погода {i * 7} градусов, прогноз на неделю" if unrelated else text
+        out.append(report(str(i + 1), body, 1 + i % 20, channel, url=url, fwd=fwd))
+    return out
+
+
+def _links(store: Store) -> tuple[list[tuple[object, ...]], ...]:
+    with store.engine.connect() as conn:
+        return (
+            [tuple(r) for r in conn.execute(select(reports.c.id, reports.c.dup_of).order_by(reports.c.id))],
+            [tuple(r) for r in conn.execute(select(report_links).order_by(report_links.c.report_id,
+                                                                          report_links.c.kind))],
+            [tuple(r) for r in conn.execute(select(dedup_keys).order_by(dedup_keys.c.report_id, dedup_keys.c.key))],
+        )
+
+
+def _run(store: Store, settings: Settings, batch: int) -> tuple[list[tuple[object, ...]], ...]:
+    settings.batch_size = batch
+    process_pending(settings, store)
+    return _links(store)
+
+
+def _reset(store: Store, forget: bool) -> None:
+    """Mark every report pending again; ``forget``: also drop its keys, links and group."""
+    with store.engine.begin() as conn:
+        if forget:
+            conn.execute(dedup_keys.delete())
+            conn.execute(report_links.delete())
+            conn.execute(update(reports).values(dup_of=None))
+        conn.execute(update(reports).values(extracted_version=None))
+
+
+def test_batch_links_equal_one_at_a_time(any_store: Store, any_settings: Settings) -> None:
+    any_settings.extract_events = False
+    any_store.save_reports(_reports(7))
+    whole = _run(any_store, any_settings, 500)
+    assert whole[1], "the generated input has reposts"
+    _reset(any_store, forget=False)  # relink with every report's old keys and links in place
+    rerun = _run(any_store, any_settings, 500)
+    _reset(any_store, forget=True)
+    assert _run(any_store, any_settings, 1) == whole
+    _reset(any_store, forget=False)
+    assert _run(any_store, any_settings, 7) == rerun
+
+
+def test_edits_relink_the_same_whatever_the_batches(settings: Settings, tmp_path: Path) -> None:
+    settings.extract_events = False
+    first = _reports(3)
+    edits = [report(r.post.external_id, BASE[k % 3] + " правка", 2, r.post.source.handle)
+             for k, r in enumerate(first[:12])]
+    results = []
+    for batch in (500, 5):
+        store = open_store(f"sqlite:///{tmp_path / f'b{batch}.db'}")
+        store.save_reports(first)
+        _run(store, settings, 500)
+        store.save_reports(edits)  # new versions: relinked while their old keys are stored
+        results.append(_run(store, settings, batch))
+        store.dispose()
+    assert results[0] == results[1] and results[0][1]
+
+
+def test_bulk_minhash_keys_equal_per_text_keys() -> None:
+    texts = [r.norm_text for r in _reports(11)] + ["слишком коротко", "раз два три четыре пять шесть"]
+    per_text: list[list[int]] = []
+    for t in texts:
+        words = neardup.tokens(t)
+        if len(words) < neardup.MIN_TOKENS:
+            per_text.append([])
+            continue
+        sig = neardup._signatures([neardup._shingle_hashes(words)])
+        per_text.append(neardup._band_keys(sig).tolist()[0])
+    assert neardup.text_keys_many(texts) == per_text
