@@ -406,3 +406,11 @@ report_vectors = Table(
     Column("report_id", Integer, ForeignKey("reports.id"), primary_key=True, autoincrement=False),
     Column("vector", LargeBinary, nullable=False),
 )
+
+# -- web reads (area: web performance) --------------------------------------------------------
+# Event pages list the events merged into this one and the corrections about it: without these
+# indexes both scanned their whole table on every page view. The related-events lookup reads
+# event ids per (facet, value) from the index alone.
+Index("ix_events_merged_into", events.c.merged_into)
+Index("ix_corrections_event_id", corrections.c.event_id)
+Index("ix_event_facets_value_event", event_facets.c.facet, event_facets.c.value, event_facets.c.event_id)
