@@ -9,13 +9,17 @@ coordinates, date) with its mention and facet rows, as the merger writes them.
 Load: the app runs in its own process(es) under uvicorn; 50 clients (asyncio + httpx) each loop
 over a human-like session — search with a word from the stream, maybe a facet or a date range,
 then open an event page — with a think time of 0.5–1.5 s between requests (a person reading,
-not a flood: with zero think time latency measures only queue length). Printed: requests,
+not a flood: with zero think time latency measures only queue length); clients arrive spread
+over the first 1.5 s. The clients run in this process, the server in its own. Printed: requests,
 errors, throughput and latency percentiles overall and per kind, the server's CPU time per
 request (all its processes, from /proc: machine load from other jobs does not distort it), the
 client's own CPU share (it must not be the bottleneck) and the load average during the run.
 Target: p95 < 200 ms, no errors.
 
     .venv/bin/python bench/web_load.py [--reports 100000] [--clients 50] [--seconds 60] [--workers 1]
+
+To see where the server spends its CPU meanwhile: ``.venv/bin/py-spy record --nonblocking
+--pid <uvicorn pid> -d 40 -o profile.svg`` (py-spy is in the dev extra).
 """
 
 from __future__ import annotations
@@ -224,6 +228,9 @@ def _free_port() -> int:
 async def _client(
     base: str, ids: list[str], until: float, rng: random.Random, out: list[tuple[str, float, int, float]]
 ) -> None:
+    # People arrive over the first think time, not all in the same millisecond (a synchronised
+    # start measured a 50-request burst, not the load); one keep-alive connection per client.
+    await asyncio.sleep(rng.uniform(0, 1.5))
     async with httpx.AsyncClient(base_url=base, timeout=30) as http:
         while time.monotonic() < until:
             q = rng.choice(QUERIES)
