@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -66,6 +66,24 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+def _flat(obj: Any) -> dict[str, Any]:
+    """``dataclasses.asdict`` of a dataclass of scalars (Media, Entity) without its deep copies.
+
+    asdict recursed and deep-copied every value: ~10 % of ingest time for the news stream.
+    """
+    return {name: getattr(obj, name) for name in _field_names(type(obj))}
 
 
 def _utc(dt: datetime | None) -> datetime | None:
@@ -251,8 +269,8 @@ class Store:
             "author": p.author, "published_at": _utc(p.published_at), "edited_at": _utc(p.edited_at),
             "forwarded_from": p.forwarded_from, "forwarded_from_id": p.forwarded_from_id,
             "reply_to": p.reply_to, "views": p.views,
-            "media": [asdict(m) for m in p.media] or None,
-            "entities": [asdict(e) for e in p.entities] or None,
+            "media": [_flat(m) for m in p.media] or None,
+            "entities": [_flat(e) for e in p.entities] or None,
             "lang": rep.lang, "text": p.text, "norm_text": rep.norm_text, "search_body": rep.lemmas,
             "raw_sha256": p.raw.sha256, "version": 1, "first_seen_at": now, "last_seen_at": now,
         }
