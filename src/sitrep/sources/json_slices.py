@@ -65,11 +65,16 @@ class _Buffer:
         return True
 
     def drop_before(self, i: int) -> int:
-        """Forget bytes before index ``i``; returns the new index of that byte (0)."""
-        if i > 0:
+        """Allow forgetting bytes before index ``i``; returns the new index of that byte.
+
+        The buffer is cut only once a chunk's worth can go: cutting before every message
+        copied the rest of the 1 MiB buffer each time (~25 % of the export reader's time).
+        """
+        if i >= CHUNK or (i > 0 and i == len(self.buf)):
             self.buf = self.buf[i:]
             self.base += i
-        return 0
+            return 0
+        return i
 
     def byte_at(self, i: int) -> int | None:
         """The byte at index ``i`` after skipping whitespace from ``i``; loads more as needed."""
@@ -87,8 +92,7 @@ def _forget(b: _Buffer, i: int, abs_start: int, limit: int) -> int:
     bytes so backslashes before a quote can still be counted); returns ``i``'s new index."""
     if b.base + i - abs_start > limit:
         k = max(0, i - 64)
-        b.drop_before(k)
-        return i - k
+        return b.drop_before(k) + (i - k)
     return i
 
 
