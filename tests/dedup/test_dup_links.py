@@ -103,3 +103,13 @@ def test_bulk_minhash_keys_equal_per_text_keys() -> None:
         sig = neardup._signatures([neardup._shingle_hashes(words)])
         per_text.append(neardup._band_keys(sig).tolist()[0])
     assert neardup.text_keys_many(texts) == per_text
+
+
+def test_permutations_are_datasketchs() -> None:
+    import datasketch
+    import pytest
+
+    if not datasketch.__version__.startswith("2."):
+        pytest.skip("the stored keys follow datasketch 2's default permutation scheme")
+    expected = datasketch.MinHash(num_perm=neardup.NUM_PERM, seed=neardup.SEED).permutations
+    assert neardup._PERMS.dtype == expected.dtype and (neardup._PERMS == expected).all()

@@ -6,7 +6,7 @@ is one indexed SQL lookup, and ``confirm`` which decides on the candidates it re
 
 Parameters (measured on the 22k real news stream and synthetic reposts, see
 ``bench/dedup_stream.py``): word 3-shingles (hashed from per-word CRC-32s, see
-``_shingle_hashes``); MinHash with datasketch's seeded permutations, computed in bulk with
+``_shingle_hashes``); MinHash with datasketch's seeded permutations (made without importing it), computed in bulk with
 numpy (``text_keys_many``, what makes loading 1M reports take minutes rather than an hour);
 64 permutations in 16 bands of 4 rows, so the LSH S-curve crosses 50 % at Jaccard
 (1/16)^(1/4) = 0.50 — reposts with an added channel footer or a changed word sit at 0.55–0.9,
@@ -23,7 +23,6 @@ import zlib
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from datasketch import MinHash
 from rapidfuzz import fuzz
 
 NUM_PERM = 64
@@ -42,8 +41,25 @@ TOKEN_SET_MIN = 93.0
 LENGTH_RATIO_MIN = 0.5
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_PERMS = MinHash(num_perm=NUM_PERM, seed=SEED).permutations  # datasketch's (a, b), built once
 _MERSENNE = np.uint64((1 << 61) - 1)
+
+
+def _permutations(num_perm: int, seed: int) -> np.ndarray:
+    """The seeded (a, b) MinHash permutations of datasketch 2's default ("affine32") scheme.
+
+    Made here rather than by ``datasketch.MinHash(...).permutations``: importing datasketch
+    cost ~0.5 s of CPU (it pulls in scipy) in every ingesting process, and its default
+    scheme differs between the 1.x and 2.x releases pyproject allows, which would change the
+    keys stored in ``dedup_keys``. ``tests/dedup/test_dup_links.py`` checks these against
+    datasketch 2.
+    """
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return np.array([a, b])
+
+
+_PERMS = _permutations(NUM_PERM, SEED)  # built once
 _MAX_HASH = np.uint64((1 << 32) - 1)
 _C1, _C2, _C3 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9)
 _BAND_SALT = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0xD6E8FEB86659FD93)
