@@ -1,6 +1,6 @@
 """Article extraction quality: trafilatura alone vs sitrep's arbitrated path.
 
-Input: the judged pages of ``/work/shared/data/article-extraction-dev/`` (``evaldata.json``: per
+Input: the judged pages of ``../shared/data/article-extraction-dev/`` (``evaldata.json``: per
 page, snippets that must appear in the main text and snippets that must not; the pages are
 gzipped HTML under ``cache/`` or ``eval/``). Output: for each method, the share of pages passing
 every check, and precision/recall/F1 over all snippet checks (a "with" snippet found is a true
@@ -29,7 +29,7 @@ from trafilatura.utils import decode_file
 
 from sitrep.sources.articles import extract_article
 
-DEFAULT_DATA = Path("/work/shared/data/article-extraction-dev")
+DEFAULT_DATA = (Path(__file__).resolve().parents[1].parent / "shared" / "data/article-extraction-dev")
 
 
 @dataclass

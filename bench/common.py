@@ -1,6 +1,6 @@
 """Shared benchmark helpers: the real news stream → Telegram Desktop exports, timed subprocesses.
 
-Input: ``/work/shared/data/telegram-news-stream/raw/*.json`` (JSON arrays of
+Input: ``../shared/data/telegram-news-stream/raw/*.json`` (JSON arrays of
 ``{message_id, sender_id, text, date, channel}``; CC BY 4.0, NKTKLN/telegram-news-classifier).
 Output: one ``<dir>/<channel>/result.json`` per channel in the Telegram Desktop export format
 (``name``/``type``/``id``/``messages`` with ``id``, ``type``, ``date``, ``date_unixtime``, ``from``,
@@ -22,8 +22,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+# The development data beside the repository (../shared/data), absent on users' machines.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
 ROOT = Path(__file__).resolve().parent.parent
-STREAM = Path(os.environ.get("SITREP_BENCH_STREAM", "/work/shared/data/telegram-news-stream/raw"))
+STREAM = Path(os.environ.get("SITREP_BENCH_STREAM", str(SHARED / "data/telegram-news-stream/raw")))
 SITREP = str(ROOT / ".venv" / "bin" / "sitrep")
 
 _LINK = re.compile(r"https?://\S+")

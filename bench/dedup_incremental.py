@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python bench/dedup_incremental.py [N] [DB_PATH]`` (default N = 1,000,000, a
 SQLite file in /tmp). Step 1 generates N reports from the real stream
-(``/work/shared/data/telegram-news-stream/raw``) with variations (random word substitutions,
+(``../shared/data/telegram-news-stream/raw``) with variations (random word substitutions,
 deletions and channel footers, so some variants are near duplicates and most are not), and
 writes them straight into the store's tables at speed (reports, their 16 LSH keys in
 ``dedup_keys``, and for one report in 50 an event with its mention and lookup keys).
@@ -39,7 +39,7 @@ from sitrep.store import open_store
 from sitrep.store.event_lookup import candidate_to_json
 from sitrep.store.events import Pending, apply_batch
 
-STREAM = Path("/work/shared/data/telegram-news-stream/raw")
+STREAM = (Path(__file__).resolve().parents[1].parent / "shared" / "data/telegram-news-stream/raw")
 FOOTERS = ["\n\nПодписаться", "\n\n👉 Прислать новость", "\n\nИсточник: ТАСС", "", "", ""]
 UNITS = ["regiment", "brigade", "battalion"]
 

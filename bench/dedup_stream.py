@@ -1,7 +1,7 @@
 """Batch near-duplicate grouping of the real 22k-post news stream: time and groups found.
 
 Run: ``.venv/bin/python bench/dedup_stream.py [STREAM_DIR]`` (default
-``/work/shared/data/telegram-news-stream/raw``). Normalises every post as ingest does, then
+``../shared/data/telegram-news-stream/raw``). Normalises every post as ingest does, then
 groups near duplicates with MinHash LSH + rapidfuzz (``neardup.near_duplicate_groups``, the
 same keys and confirmation the store uses). Prints posts, seconds, posts/s, groups of 2+ posts,
 posts in them, and a few sample pairs to eyeball precision.
@@ -18,9 +18,12 @@ from pathlib import Path
 from sitrep.dedup.neardup import near_duplicate_groups
 from sitrep.enrich.normalize import normalize
 
+# The development data beside the repository (../shared/data), absent on users' machines.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
 
 def main() -> None:
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/telegram-news-stream/raw")
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else str(SHARED / "data/telegram-news-stream/raw"))
     posts = []
     for path in sorted(folder.glob("*.json")):
         for msg in json.loads(path.read_text(encoding="utf-8")):

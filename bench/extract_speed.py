@@ -1,6 +1,6 @@
 """Benchmark: the whole extraction (enrich + relevance + fields) over the 22k-post real stream.
 
-Input: ``/work/shared/data/telegram-news-stream/raw/*.json`` (JSON arrays of
+Input: ``../shared/data/telegram-news-stream/raw/*.json`` (JSON arrays of
 ``{message_id, text, date, channel}``; CC BY 4.0, NKTKLN/telegram-news-classifier), or the folder
 in ``SITREP_BENCH_STREAM``. Skips cleanly when absent.
 Prints: load time, documents per CPU-second (the per-core figure: CPU time of all threads, so
@@ -20,7 +20,10 @@ import sys
 import time
 from pathlib import Path
 
-STREAM = Path(os.environ.get("SITREP_BENCH_STREAM", "/work/shared/data/telegram-news-stream/raw"))
+# The development data beside the repository (../shared/data), absent on users' machines.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+STREAM = Path(os.environ.get("SITREP_BENCH_STREAM", str(SHARED / "data/telegram-news-stream/raw")))
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """Build the shipped gazetteer ``src/sitrep/data/gazetteer.tsv.gz`` from GeoNames dumps.
 
-Input (default ``/work/shared/data/geonames/``): ``UA.txt`` (all Ukrainian places incl. villages,
+Input (default ``../shared/data/geonames/``): ``UA.txt`` (all Ukrainian places incl. villages,
 with Cyrillic and old names among the alternate names), ``RU_cities5000_2018.txt``,
 ``RU_postal_border_oblasts_2016.txt`` (Russian names only), ``admin1CodesASCII.txt``.
 Output: one row per place: geonameid, name, lat, lon, country, admin1, feature code,
@@ -22,6 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.enrich.lemmas import lemma
+
+# The development data beside the repository (../shared/data), absent on users' machines.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "sitrep" / "data" / "gazetteer.tsv.gz"
 WORD = re.compile(r"\w+(?:['-]\w+)*")
@@ -263,4 +266,4 @@ def main(src: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/work/shared/data/geonames"))
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else (SHARED / "data/geonames"))

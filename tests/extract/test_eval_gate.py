@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-GOLD = Path("/work/shared/data/gold")
+GOLD = (Path(__file__).resolve().parents[2].parent / "shared" / "data/gold")
 
 pytestmark = pytest.mark.gold
 

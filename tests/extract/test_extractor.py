@@ -55,7 +55,7 @@ def test_the_real_reference_article_when_present() -> None:
 
     import pytest
 
-    path = Path("/work/shared/examples/article-1428th-regiment.txt")
+    path = (Path(__file__).resolve().parents[2].parent / "shared" / "examples/article-1428th-regiment.txt")
     if not path.exists():
         pytest.skip(f"{path} is absent (the reference article is not shipped with the repository)")
     text = path.read_text(encoding="utf-8")
