@@ -8,6 +8,7 @@ vocabulary, so the cache turns pymorphy3's ~14k words/s into hundreds of thousan
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from typing import Any
 
@@ -26,11 +27,22 @@ OVERRIDES: dict[str, str] = {
 }
 
 
-@lru_cache(maxsize=4)
-def _morph(lang: str) -> Any:
-    import pymorphy3
+_MORPH: dict[str, Any] = {}
+_MORPH_LOCK = threading.Lock()
 
-    return pymorphy3.MorphAnalyzer(lang=lang)
+
+def _morph(lang: str) -> Any:
+    """The dictionary of one language, built once per process even when threads race for it
+    (the web app's request threads used to build it several times over on the first requests)."""
+    found = _MORPH.get(lang)
+    if found is None:
+        with _MORPH_LOCK:
+            found = _MORPH.get(lang)
+            if found is None:
+                import pymorphy3
+
+                found = _MORPH[lang] = pymorphy3.MorphAnalyzer(lang=lang)
+    return found
 
 
 @lru_cache(maxsize=400_000)
