@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.enrich.lemmas import lemma
+from sitrep.extract.via import CYRILLIC_TO_LATIN
 
 # The development data beside the repository (../shared/data), absent on users' machines.
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -31,50 +32,8 @@ WORD = re.compile(r"\w+(?:['-]\w+)*")
 CYR = re.compile(r"^[А-Яа-яЁёІіЇїЄєҐґ' -]+$")
 LAT = re.compile(r"^[A-Za-z' -]+$")
 KEEP_CODES = {"PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLF", "PPLS", "ADM1"}
-TRANSLIT = dict(
-    zip(
-        "абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґ",
-        [
-            "a",
-            "b",
-            "v",
-            "g",
-            "d",
-            "e",
-            "zh",
-            "z",
-            "i",
-            "y",
-            "k",
-            "l",
-            "m",
-            "n",
-            "o",
-            "p",
-            "r",
-            "s",
-            "t",
-            "u",
-            "f",
-            "kh",
-            "ts",
-            "ch",
-            "sh",
-            "shch",
-            "",
-            "y",
-            "",
-            "e",
-            "yu",
-            "ya",
-            "i",
-            "yi",
-            "ye",
-            "g",
-        ],
-        strict=True,
-    )
-)
+# Place-name transliteration: the outlet-name table, but "й" as "y" (GeoNames' English spelling).
+TRANSLIT = {**CYRILLIC_TO_LATIN, "й": "y"}
 
 
 def translit(name: str) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TR = dict(
+# Cyrillic → Latin letters (ru and uk), shared with scripts/build_gazetteer.py.
+CYRILLIC_TO_LATIN = dict(
     zip(
         "абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґ",
         [
@@ -135,7 +136,7 @@ def translit(name: str) -> str:
     out = []
     for ch in name.replace("ё", "е").replace("Ё", "Е"):
         low = ch.lower()
-        t = _TR.get(low)
+        t = CYRILLIC_TO_LATIN.get(low)
         if t is None:
             out.append(ch)
         else:
