@@ -53,11 +53,20 @@ def train_from_files(
 ) -> RelevanceModel:
     engine = _rules_engine(codebook)
     pairs = [p for t, g in files for p in read_pairs(t, g)]
-    ex = examples(engine, pairs)
+    model = train_examples(examples(engine, pairs), pairs)
+    model.trained_on = [str(t.parent.name or t) for t, _ in files]
+    model.note = note
+    return model
+
+
+def train_examples(
+    ex: Sequence[tuple[set[str], bool, float]], pairs: Sequence[tuple[dict[str, Any], dict[str, Any]]]
+) -> RelevanceModel:
+    """The relevance and type models from ``examples()`` of the documents and their gold lines."""
     ref = median_words([(f, y) for f, y, _ in ex])
     weights, bias = train_lr([(f, y) for f, y, _ in ex], word_ref=ref)
     types = train_types(ex, pairs, ref)
-    return RelevanceModel(weights, bias, [str(t.parent.name or t) for t, _ in files], note, types, ref)
+    return RelevanceModel(weights, bias, types=types, word_ref=ref)
 
 
 def train_types(
