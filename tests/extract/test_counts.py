@@ -44,3 +44,48 @@ def test_one_person_described_by_age() -> None:
 def test_nationality_nouns_count_people() -> None:
     assert first("Семеро индийцев записали видео с просьбой о помощи") == (7, "exact")
     assert first("Seventeen Cubans are in custody") == (17, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number word after an ordinary word (the word before used to swallow it)
+        ("об этом рассказали сами семеро контрактников", (7, "exact")),
+        ("бьёт электрошокером двух раненых штурмовиков", (2, "exact")),
+        ("розповіли шістьох бійців з роти", (6, "exact")),
+        # "more than / at least N" → N approximate; a range → its midpoint, approximate
+        ("По словам бойцов, речь о более чем 50 людях", (50, "approximate")),
+        ("бригада вже мала щонайменше 40 військових у строю", (40, "approximate")),
+        ("police say they trafficked roughly 150 to 200 men to Russia", (175, "approximate")),
+        ("переправили в Россию 150–200 мужчин по туристическим визам", (175, "approximate")),
+        ("грозился посадить трёх-четырёх человек", (4, "approximate")),
+        ("On May 11, 115 of them filed a joint suit at the military court", (115, "exact")),
+    ],
+)
+def test_count_words_qualifiers_and_ranges(text: str, expected: tuple[int, str]) -> None:
+    assert first(text) == expected
+
+
+def test_dates_deaths_and_group_members_are_not_counts() -> None:
+    assert first("22 мая бойцы одной из рот записали обращение") is None
+    assert first("Из этой бригады погибли уже не меньше 30 человек.") is None
+    assert first("жінки нагадують, що бригада вже втратила щонайменше 30 людей") is None
+    assert first("Parliament set up an inquiry after at least 16 Sri Lankans were confirmed dead.") is None
+    assert first("«Нас бросили», — говорит один из них.") is None
+    # out of action still counts (codebook §6)
+    assert first("Within two weeks, several hundred men were out of action.") == (300, "approximate")
+
+
+def test_one_named_service_member() -> None:
+    from sitrep.extract.counts import find_individual
+
+    for text in (
+        "суд оставил в силе пять лет колонии контрактнику Максиму Горячкину",
+        "Бывший командир отделения ЧВК «Вагнер» Андрей Медведев бежал в Норвегию",
+        "Російський контрактник Олександр Осіпович («Псих») виклав відеозвернення",
+        "Andrei Medvedev, 26, said in a video that he deserted in November",
+        "The body of Lemekhani Nyirenda, the 23-year-old Zambian, was flown home",
+    ):
+        hit = find_individual(text, 0, len(text))
+        assert hit is not None and (hit.value, hit.precision) == (1, "exact"), text
+    assert find_individual("солдаты Московской области записали видео", 0, 40) is None

@@ -44,7 +44,34 @@ WORD_NUMBERS: dict[str, int] = {
     "триста": 300,
     "пятьсот": 500,
     "тысяча": 1000,
+    "четырех": 4,
+    "пятерых": 5,
+    "шестерых": 6,
+    "семерых": 7,
+    "пяти": 5,
+    "шести": 6,
+    "семи": 7,
+    "восьми": 8,
+    "девяти": 9,
+    "десяти": 10,
+    "десятеро": 10,
+    "двадцати": 20,
+    "тридцати": 30,
+    "сорока": 40,
+    "пятидесяти": 50,
+    "двухсот": 200,
+    "трехсот": 300,
+    "пятисот": 500,
     # uk
+    "чотирьох": 4,
+    "четверо_uk": 4,
+    "п'ятьох": 5,
+    "шестеро_uk": 6,
+    "шістьох": 6,
+    "семеро_uk": 7,
+    "сімох": 7,
+    "десятеро_uk": 10,
+    "десятьох": 10,
     "двоє": 2,
     "троє": 3,
     "п'ятеро": 5,
@@ -105,24 +132,48 @@ VAGUE: list[tuple[str, int]] = [
 PEOPLE = (
     r"(?:военн\w*|военнослужащ\w*|бойц\w*|боец|солдат\w*|мобилизованн\w*|человек|чел\.|мужчин\w*|контрактник\w*|"
     r"срочник\w*|призывник\w*|жен\w*|женщин\w*|родственниц\w*|родственник\w*|матер\w*|заключенн\w*|отказник\w*|"
-    r"дезертир\w*|курсант\w*|офицер\w*|командир\w*|штурмовик\w*|граждан\w*|специалист\w*|техник\w*|"
+    r"дезертир\w*|курсант\w*|офицер\w*|командир\w*|штурмовик\w*|граждан\w*|специалист\w*|техник\w*|люд\w*|"
     r"військов\w*|військовослужбовц\w*|бійц\w*|боєць|чоловік\w*|осіб|особи|людей|мобілізован\w*|жінк\w*|"
-    r"дружин\w*|рідн\w*|курсант\w*|фахівц\w*|"
+    r"дружин\w*|рідн\w*|курсант\w*|фахівц\w*|из них|з них|"
     r"men|soldiers?|troops|servicem[ae]n|women|wives|people|recruits?|conscripts?|fighters|mercenaries|"
-    r"prisoners|relatives|mothers|technicians|officers|commanders|cadets|deserters|volunteers|"
+    r"prisoners|relatives|mothers|technicians|officers|commanders|cadets|deserters|volunteers|of them|"
     r"mobili[sz]ed|young men|veterans|nationals|citizens|росгвардейц\w*|гвардейц\w*|гвардійц\w*|"
     r"[а-яіїєґ]+(?:цев|ців)|[A-Z][a-z]+(?:is|ans|ese))"
 )
+# "more than / at least N" is N, approximate (reports-dev conventions)
 APPROX = (
-    r"(?:около|более|почти|порядка|примерно|свыше|до|больше|близько|понад|майже|приблизно|"
-    r"about|around|nearly|over|almost|more than|some|roughly|up to)"
+    r"(?:около|более чем|более|почти|порядка|примерно|свыше|до|больше чем|больше|не менее|не меньше|как минимум|"
+    r"минимум|по меньшей мере|близько|понад|майже|приблизно|більш ніж|більше ніж|більше|щонайменше|не менше|"
+    r"принаймні|щонайменш|about|around|nearly|over|almost|more than|at least|some|roughly|up to|approximately)"
 )
-NUM = r"(\d{1,3}(?:[ \u00a0,]\d{3})*|\d+|[a-zа-яіїєґ']+)"
+# number words as whole words only: a free [а-я]+ here swallowed the word before a real number
+# ("рассказали сами семеро контрактников" matched from "рассказали" and lost "семеро")
+_WORDS = sorted({k.removesuffix("_uk") for k in WORD_NUMBERS}, key=len, reverse=True)
+_NUM_WORD = "|".join(re.escape(w).replace("е", "[её]") for w in _WORDS)
+NUM = rf"(\d{{1,3}}(?:[ \u00a0,]\d{{3}})*|\d+|(?:{_NUM_WORD})(?![\w']))"
+# a range "150–200", "150 to 200", "от 150 до 200", "трёх-четырёх" → its midpoint, approximate
+RANGE = rf"(?:\s*[-–—]\s*|\s+(?:to|до|and|или|або|or)\s+){NUM}"
 COUNT = re.compile(
-    rf"(?:({APPROX})\s+)?{NUM}(?:\s*[-–]\s*\d+)?\s+(?:[a-zа-яіїєґ'-]+\s+){{0,2}}?{PEOPLE}\b", re.I
+    rf"(?:({APPROX})\s+|\b(?:от|від|from|between)\s+)?\b{NUM}(?:{RANGE})?\s+(?:[a-zа-яёіїєґ'-]+\s+){{0,2}}?{PEOPLE}\b",
+    re.I,
 )
 VAGUE_RE = re.compile(rf"({'|'.join(p for p, _ in VAGUE)})\s+(?:[a-zа-яіїєґ'-]+\s+){{0,2}}?{PEOPLE}", re.I)
 BAD_BEFORE = re.compile(r"(?:№|aged|age|в/ч|-?летн\w*)\s*$", re.I)
+# a month between the number and the noun: a date ("22 мая бойцы записали"), not a count
+_MONTH_WORD = re.compile(
+    r"\b(?:январ|феврал|март|апрел|ма[йяе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|"
+    r"черв|лип|серп|верес|жовт|листопад|груд|january|february|march|april|may\b|june|july|august|september|"
+    r"october|november|december)",
+    re.I,
+)
+# the dead are not the people of the event ("бригада потеряла не меньше 30 человек", "16 were confirmed
+# dead"): reports-dev leaves such counts out; "out of action" (codebook §6) still counts
+_DEATH_BEFORE = re.compile(
+    r"(?:погиб\w*|убит\w*|загин\w*|загибл\w*|вбит\w*|потерял\w*|втрат\w*|killed|lost)\W+(?:\w+\W+){0,2}$", re.I
+)
+_DEATH_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:погиб\w*|убит\w*|загин\w*|вбит\w*|(?:were |confirmed |now )*(?:dead|killed|died))\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +185,7 @@ class CountHit:
 
 
 def _value(token: str) -> int | None:
-    t = token.lower().replace("\u00a0", "").replace(" ", "").replace(",", "")
+    t = token.lower().replace("\u00a0", "").replace(" ", "").replace(",", "").replace("ё", "е")
     if t.isdigit():
         return int(t) if 0 < int(t) < 1_000_000 else None
     return WORD_NUMBERS.get(t) or WORD_NUMBERS.get(t + "_uk")
@@ -145,15 +196,30 @@ INDIVIDUAL = re.compile(
     r"\b\d{2}-(?:летн|річн)\w*\s+(?:[а-яіїєґ'-]+\s+){0,2}?(?:контрактник|военнослужащ|военн|солдат|срочник|курсант|"
     r"офицер|сержант|рядов|дезертир|мобилизованн|військовослужбов|військов|боєць|бійц|новобран|"
     r"лейтенант|капитан|капітан|летчик|льотчик|студент|мужчин|чоловік)\w*"
-    r"|\b(?:a|an)\s+\d{2}-year-old\s+(?:[a-z-]+\s+){0,3}?(?:soldier|serviceman|conscript|recruit|captain|officer|"
-    r"deserter|student|man|pilot|sergeant|lieutenant|contract soldier|cadet|private)\b",
+    r"|\b(?:a|an|the)\s+\d{2}-year-old\s+(?:[a-z-]+\s+){0,3}?(?:soldier|serviceman|conscript|recruit|captain|"
+    r"officer|deserter|student|man|pilot|sergeant|lieutenant|contract soldier|cadet|private|[A-Z][a-z]+(?:an|ese|i))\b",
     re.I,
+)
+_CAP = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+"
+# One named service member: a singular soldier noun right before a first name and surname
+# ("контрактнику Максиму Горячкину", "механик-водитель Алексей Новиков", "Russian army deserter ...
+# Anatoly Shchetin" is not: the name must follow the noun), or "Andrei Medvedev, 26," in English.
+NAMED_INDIVIDUAL = re.compile(
+    r"\b(?:контрактник|военнослужащ(?:ий|его|ему|им)|солдат|срочник|курсант|офицер|сержант|рядов(?:ой|ого|ому)|"
+    r"дезертир|мобилизованн(?:ый|ого|ому|ым)|лейтенант|капитан|майор|летчик|лётчик|пилот|механик-водитель|"
+    r"командир отделения|штурмовик|десантник|морпех|"
+    r"військовослужбов(?:ець|ця|цю|цем)|мобілізован(?:ий|ого|ому)|строковик|капітан|льотчик|"
+    r"боєць|бійц(?:я|ю|ем)|навідник|водій|стрілець|розвідник)(?:а|у|ом|е|ю|ем)?\b"
+    rf"(?:\s+[A-ZА-ЯЁІЇЄҐ]{{2,5}})?(?:\s+(?:[«\"(][^»\")\n]{{1,30}}[»\")]))?[\s,]+{_CAP}\s+{_CAP}"
+    r"(?!\s+(?:област|район|край))"
+    r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},\s+\d{2},",
+    re.U,
 )
 
 
 def find_individual(text: str, start: int, end: int) -> CountHit | None:
     """A single person the event is about (an age plus a soldier noun) → count 1, exact."""
-    m = INDIVIDUAL.search(text, start, end)
+    m = INDIVIDUAL.search(text, start, end) or NAMED_INDIVIDUAL.search(text, start, end)
     return CountHit(1, "exact", m.start(), m.end()) if m else None
 
 
@@ -175,9 +241,19 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
         after = seg[m.end(2) : m.end(2) + 6]
         if re.match(r"\s*(?:-?летн|-?річн|-year|year)", after):
             continue
-        precision = (
-            "approximate" if m[1] or re.search(r"[-–]\s*\d", seg[m.end(2) : m.end(2) + 4]) else "exact"
-        )
+        if val == 1 and re.match(r"\s+(?:из|з|із|of)\b", seg[m.end(2) :], re.I):
+            continue  # "один из них", "one of them": a member of the group, not its size
+        if _MONTH_WORD.search(seg, m.end(3) if m[3] else m.end(2), m.end()):
+            continue
+        if _DEATH_BEFORE.search(seg[max(0, m.start() - 40) : m.start()]) or _DEATH_AFTER.search(
+            seg[m.end() : m.end() + 40]
+        ):
+            continue
+        precision = "approximate" if m[1] else "exact"
+        if m[3]:  # a range: the midpoint
+            high = _value(m[3])
+            if high is not None and high > val:
+                val, precision = round((val + high) / 2), "approximate"
         hits.append(CountHit(val, precision, start + m.start(), start + m.end()))
     hits.sort(key=lambda h: h.start)
     return hits
