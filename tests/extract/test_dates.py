@@ -47,3 +47,28 @@ def test_unknown_year_without_publication_date() -> None:
 def test_after_a_date_is_background() -> None:
     text = "После 8 июня командование отправило их на передовую."
     assert [h.background for h in find_dates(text, 0, len(text), PUB)] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # PUB is Wednesday 5 July 2023
+        ("За його словами, у ніч на п'ятницю він перетнув кордон і попросив притулку.", ("2023-06-30", "day")),
+        ("В прошлую пятницу жёны мобилизованных пришли к военкомату.", ("2023-06-30", "day")),
+        ("Минулої п'ятниці рідні бійців вийшли на пікет біля ТЦК.", ("2023-06-30", "day")),
+        ("He says he crossed the border overnight into Friday and asked for asylum.", ("2023-06-30", "day")),
+        ("следствие считает, что 28 августа прошлого года он самовольно уехал домой", ("2022-08-28", "day")),
+    ],
+)
+def test_relative_days_and_last_year(text: str, expected: tuple[str, str]) -> None:
+    assert first(text) == expected
+
+
+def test_last_year_without_publication_date_keeps_year_unknown() -> None:
+    assert first("28 августа прошлого года он самовольно уехал домой", None) == ("XXXX-08-28", "day")
+
+
+def test_a_date_set_for_later_is_not_the_events() -> None:
+    assert first("Родственники снова пикетируют часть. Следующий сбор назначен на 19 июля.") is None
+    assert first("Рідні бійців пікетують ТЦК. Наступну акцію заплановано на 19 липня.") is None
+    assert first("The next rally is scheduled for July 19.") is None

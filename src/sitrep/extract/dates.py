@@ -74,6 +74,12 @@ RELATIVE = re.compile(
     r"\b(вчера|вчора|yesterday|сегодня|сьогодні|today|накануне|напередодні|позавчера|позавчора|"
     r"this week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"в ночь на (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
+    r"(?:в|у) ніч на (?:понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю)|"
+    r"(?:в прошлый|в прошлую|в прошлое) (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
+    r"(?:минулого|минулої|у минулий|в минулий|у минулу|в минулу) (?:понеділка|вівторка|середи|четверга|"
+    r"п'ятниці|суботи|неділі|понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю)|"
+    r"last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:overnight|on the night) (?:into|of|to) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"в (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
     r"у (?:понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю)|"
     r"\d{1,2} (?:дня|дней|день|дні|днів|days?) (?:назад|тому|ago)|"
@@ -81,7 +87,15 @@ RELATIVE = re.compile(
     re.I,
 )
 NIGHT_BEFORE = re.compile(r"\b(?:в|у)\s+ніч\s+на\s*$|\bв\s+ночь\s+на\s*$|\bovernight\s+(?:into|to)\s*$", re.I)
-BACKGROUND = re.compile(r"(?:после|після|after|since|с|з|від|от|until|до|by|starting)\s*$", re.I)
+BACKGROUND = re.compile(
+    r"(?:после|після|after|since|с|з|від|от|until|до|by|starting|"
+    # a date set for later is not the event's ("следующий сбор назначен на 19 сентября")
+    r"назначен\w*\s+на|запланирован\w*\s+на|намечен\w*\s+на|призначен\w*\s+на|заплановано\s+на|"
+    r"scheduled\s+for|planned\s+for|set\s+for)\s*$",
+    re.I,
+)
+# "28 августа прошлого года", "торік", "last year": the year before publication
+LAST_YEAR_AFTER = re.compile(r"^\s*(?:прошлого\s+года|минулого\s+року|last\s+year)\b", re.I)
 WEEKDAYS = {
     "понедельник": 0,
     "вторник": 1,
@@ -97,6 +111,13 @@ WEEKDAYS = {
     "п'ятницю": 4,
     "суботу": 5,
     "неділю": 6,
+    "понеділка": 0,
+    "вівторка": 1,
+    "середи": 2,
+    "четверга": 3,
+    "п'ятниці": 4,
+    "суботи": 5,
+    "неділі": 6,
     "monday": 0,
     "tuesday": 1,
     "wednesday": 2,
@@ -183,7 +204,7 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     def add(iso: str | None, precision: str, a: int, b: int, relative: bool = False) -> None:
         if iso is None or any(a < y and x < b for x, y in taken):
             return
-        before = text[max(start, a - 12) : a]
+        before = text[max(start, a - 24) : a]
         background = bool(BACKGROUND.search(before)) and not NIGHT_BEFORE.search(before)
         taken.append((a, b))
         hits.append(DateHit(iso, precision, a, b, background, relative))
@@ -196,7 +217,13 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     for m in DAY_MONTH_CYR.finditer(text, start, end):
         mon = _month(m[2])
         if mon:
-            add(_resolve(int(m[1]), mon, int(m[3]) if m[3] else None, pubd), "day", m.start(), m.end())
+            year = int(m[3]) if m[3] else None
+            if year is None and LAST_YEAR_AFTER.match(text, m.end(), end):
+                if pubd is None:
+                    add(_resolve(int(m[1]), mon, None, None), "day", m.start(), m.end())
+                    continue
+                year = pubd.year - 1
+            add(_resolve(int(m[1]), mon, year, pubd), "day", m.start(), m.end())
     for m in EN_MD.finditer(text, start, end):
         mon = _month(m[1])
         if mon:
