@@ -217,13 +217,10 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     for m in DAY_MONTH_CYR.finditer(text, start, end):
         mon = _month(m[2])
         if mon:
-            year = int(m[3]) if m[3] else None
-            if year is None and LAST_YEAR_AFTER.match(text, m.end(), end):
-                if pubd is None:
-                    add(_resolve(int(m[1]), mon, None, None), "day", m.start(), m.end())
-                    continue
-                year = pubd.year - 1
-            add(_resolve(int(m[1]), mon, year, pubd), "day", m.start(), m.end())
+            given = int(m[3]) if m[3] else None
+            if given is None and pubd is not None and LAST_YEAR_AFTER.match(text, m.end(), end):
+                given = pubd.year - 1
+            add(_resolve(int(m[1]), mon, given, pubd), "day", m.start(), m.end())
     for m in EN_MD.finditer(text, start, end):
         mon = _month(m[1])
         if mon:
