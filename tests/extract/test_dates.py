@@ -58,6 +58,7 @@ def test_after_a_date_is_background() -> None:
         ("Минулої п'ятниці рідні бійців вийшли на пікет біля ТЦК.", ("2023-06-30", "day")),
         ("He says he crossed the border overnight into Friday and asked for asylum.", ("2023-06-30", "day")),
         ("следствие считает, что 28 августа прошлого года он самовольно уехал домой", ("2022-08-28", "day")),
+        ("следствие считает, что 2 июля прошлого года он самовольно уехал домой", ("2022-07-02", "day")),
     ],
 )
 def test_relative_days_and_last_year(text: str, expected: tuple[str, str]) -> None:

@@ -95,7 +95,7 @@ BACKGROUND = re.compile(
     re.I,
 )
 # "28 августа прошлого года", "торік", "last year": the year before publication
-LAST_YEAR_AFTER = re.compile(r"^\s*(?:прошлого\s+года|минулого\s+року|last\s+year)\b", re.I)
+LAST_YEAR_AFTER = re.compile(r"\s*(?:прошлого\s+года|минулого\s+року|last\s+year)\b", re.I)
 WEEKDAYS = {
     "понедельник": 0,
     "вторник": 1,
