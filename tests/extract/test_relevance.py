@@ -8,11 +8,7 @@ from sitrep.extract import Extractor, report_from_doc
 
 
 def relevant(text: str) -> bool:
-    return (
-        Extractor.load()
-        .extract(report_from_doc({"id": "t", "text": text, "published": "2024-03-10"}))
-        .relevant
-    )
+    return Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2024-03-10"})).relevant
 
 
 @pytest.mark.parametrize(
@@ -97,3 +93,62 @@ def test_not_service_members_not_relevant(text: str) -> None:
 )
 def test_weak_actors_count_in_a_military_text(text: str) -> None:
     assert relevant(text)
+
+
+def _rules(text: str) -> tuple[bool, str | None]:
+    """Relevance and first event type by the rules alone (no learned model)."""
+    from sitrep.extract.engine import Engine
+
+    ex = Extractor.load()
+    engine = Engine(ex.book, None, ex.engine.gaz)
+    got = engine.extract(report_from_doc({"id": "t", "text": text, "published": "2024-03-10"}))
+    return got.relevant, (got.events[0].event_type if got.events else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # flight abroad, asylum, flying over to the other side, leaving the front without leave
+        ("Бывший командир отделения ЧВК «Вагнер» бежал в Норвегию и просит убежища.", "desertion"),
+        ("Військова поліція затримала контрактника, який утік з армії, щоб не воювати.", "desertion"),
+        ("Російський льотчик перелетів на Мі-8 в Україну, повідомили в ГУР.", "desertion"),
+        ("The captain of the 319th helicopter regiment flew his Mi-8 into Ukraine in August.", "desertion"),
+        ("Суд установил, что контрактник самовольно уехал домой и пробыл там семь месяцев.", "desertion"),
+        # luring and pressure into contracts
+        (
+            "На Кубе задержали вербовщиков, которые заманивали кубинцев в российскую армию для войны в Украине.",
+            "coercion",
+        ),
+        (
+            "Police held 12 traffickers: each man was pressured into signing up with the Russian military for the war.",
+            "coercion",
+        ),
+        ("Рекрутери заманювали іноземців до армії РФ для війни в Україні обіцянками роботи.", "coercion"),
+    ],
+)
+def test_flight_and_luring_cues(text: str, kind: str) -> None:
+    assert _rules(text) == (True, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a basement in a battle report is a place of fighting, not of abuse
+        "Штурмовики обнаружили бойцов ВСУ, которые засели в подвале дома, и зачистили подвал.",
+        "Бійці ЗСУ штурмували підвал, де засів противник, і звільнили вулицю.",
+        # complaints by bloggers about an army are commentary
+        "Russian forces sustain high casualties, and milbloggers increasingly complain about poor coordination.",
+    ],
+)
+def test_battle_basements_and_commentary_are_not_relevant(text: str) -> None:
+    assert _rules(text)[0] is False
+
+
+def test_teaser_paragraph_trap_does_not_cancel_a_picket() -> None:
+    text = (
+        "Во Владимире-Волынском родственники бойцов 51-й механизированной бригады снова пикетируют воинскую "
+        "часть. Они требуют демобилизовать бригаду.\n\nТакже в выпуске: прогноз погоды на выходные и афиша."
+    )
+    assert _rules(text) == (True, "protest")
+    same_para = text.replace("\n\n", " ")
+    assert _rules(same_para)[0] is False  # the trap in the same paragraph still counts

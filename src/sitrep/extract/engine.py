@@ -84,7 +84,8 @@ class Engine:
         weak_words: set[tuple[str, ...]] = set()
         military = False
         hedge_sents: set[int] = set()
-        traps: dict[tuple[str, ...], float] = {}
+        traps: dict[tuple[str, ...], tuple[float, int]] = {}
+        para = self._paragraphs(text, sentences)
         for s in sentences:
             for h in self.types.find(s):
                 if self._negated(s, h):
@@ -104,7 +105,7 @@ class Engine:
             if self.hedges.find(s):
                 hedge_sents.add(s.index)
             for h in self.traps.find(s):
-                traps[h.cue.tokens] = h.cue.weight
+                traps[h.cue.tokens] = (h.cue.weight, para[s.index])
         if len(weak_words) >= WEAK_ACTORS_MILITARY:
             military = True
         if weak_actor and not military:
@@ -115,8 +116,10 @@ class Engine:
             own_actor |= weak_actor
         type_hits = self._drop_bystander_types(type_hits, own_actor)
         near = self._near_sents(text, sentences, own_actor)
-        # each trap cue counts once: a long post repeating "указ" is no more a trap than one saying it once
-        trap = sum(traps.values())
+        # each trap cue counts once: a long post repeating "указ" is no more a trap than one saying it once;
+        # and only in a paragraph that has a type cue: a digest's weather teaser does not cancel its picket
+        cued = {para[h.sentence] for h in type_hits}
+        trap = sum(w for w, p in traps.values() if p in cued)
         score = self._rule_score(type_hits, near, hedge_sents, trap)
         return Signals(sentences, tuple(type_hits), negated, frozenset(near), frozenset(hedge_sents), trap, score)
 
@@ -136,6 +139,17 @@ class Engine:
             if len(sents) >= 3 and len(sents & actor) < self.min_share.get(name, 0.0) * len(sents)
         }
         return [h for h in hits if h.cue.label not in drop] if drop else hits
+
+    @staticmethod
+    def _paragraphs(text: str, sentences: Sequence[Sentence]) -> list[int]:
+        """Paragraph number of each sentence (a blank line starts a new paragraph)."""
+        out: list[int] = []
+        n = 0
+        for i, s in enumerate(sentences):
+            if i and _PARA_BREAK.search(text[sentences[i - 1].end : s.start]):
+                n += 1
+            out.append(n)
+        return out
 
     @staticmethod
     def _near_sents(text: str, sentences: Sequence[Sentence], actor: set[int]) -> set[int]:
