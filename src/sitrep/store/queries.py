@@ -69,28 +69,33 @@ def search_reports(store: Store, q: SearchQuery) -> list[SearchHit]:
         params["lang"] = q.lang
     where = "".join(" AND " + c for c in conds)
     params["cap"] = RANK_CAP
+    # Three steps: the newest RANK_CAP matches with their rank (ids and numbers only), the page of
+    # them by rank, and only then the page's rows joined to reports and sources. Joining the
+    # whole capped set first read RANK_CAP reports rows (text, overflow pages) and sorted them
+    # with their text: half the time of a search on 22k posts.
+    page = "ORDER BY c.rank, c.id DESC LIMIT :limit OFFSET :offset"
     if store.is_sqlite:
         params["match"] = fts.sqlite_match(q.groups, q.prefixes)
         # The inner query walks matches newest first (FTS5 serves ORDER BY rowid DESC from the
         # index) and stops after RANK_CAP rows, so bm25 is computed for at most RANK_CAP rows.
-        sql = (
-            "SELECT r.id, s.handle, s.title, r.external_id, r.url, r.published_at, r.lang, r.text, f.rank "
-            "FROM (SELECT reports_fts.rowid AS id, bm25(reports_fts) AS rank FROM reports_fts "
+        ranked = (
+            "SELECT reports_fts.rowid AS id, bm25(reports_fts) AS rank FROM reports_fts "
             + (_FILTER_JOINS if conds else "")
-            + "WHERE reports_fts MATCH :match" + where + " ORDER BY reports_fts.rowid DESC LIMIT :cap) f "
-            "JOIN reports r ON r.id = f.id JOIN sources s ON s.id = r.source_id "
-            "ORDER BY f.rank, r.id DESC LIMIT :limit OFFSET :offset"
+            + "WHERE reports_fts MATCH :match" + where + " ORDER BY reports_fts.rowid DESC LIMIT :cap"
         )
     else:
         params["tsq"] = fts.postgres_tsquery(q.groups, q.prefixes)
-        sql = (
-            "SELECT r.id, s.handle, s.title, r.external_id, r.url, r.published_at, r.lang, r.text, f.rank "
-            "FROM (SELECT r.id, -ts_rank(r.search_tsv, to_tsquery('simple', :tsq)) AS rank FROM reports r "
+        ranked = (
+            "SELECT r.id AS id, -ts_rank(r.search_tsv, to_tsquery('simple', :tsq)) AS rank FROM reports r "
             "JOIN sources s ON s.id = r.source_id WHERE r.search_tsv @@ to_tsquery('simple', :tsq)" + where +
-            " ORDER BY r.id DESC LIMIT :cap) f "
-            "JOIN reports r ON r.id = f.id JOIN sources s ON s.id = r.source_id "
-            "ORDER BY f.rank, r.id DESC LIMIT :limit OFFSET :offset"
+            " ORDER BY r.id DESC LIMIT :cap"
         )
+    sql = (
+        "SELECT r.id, s.handle, s.title, r.external_id, r.url, r.published_at, r.lang, r.text, f.rank "
+        f"FROM (SELECT c.id, c.rank FROM ({ranked}) c {page}) f "
+        "JOIN reports r ON r.id = f.id JOIN sources s ON s.id = r.source_id "
+        "ORDER BY f.rank, r.id DESC"
+    )
     with store.engine.connect() as conn:
         rows = conn.execute(text(sql), params).all()
     out = []
