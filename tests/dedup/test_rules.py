@@ -77,3 +77,66 @@ def test_an_event_gaining_a_big_city_never_scores_lower() -> None:
     before = match(a, b) or 0
     a.add(dataclasses.replace(region, places=(kazan,)), None)  # now both also share the big city
     assert (match(a, b) or 0) >= before >= MERGE_SCORE
+
+
+# Written for these tests: one refusal told in Russian and English, linked by the activist's
+# rare name and a region only (no unit, no date), and an unrelated report naming her too.
+REFUSAL_RU = (
+    "Правозащитница Аюна Дашиева из фонда «Голос Бурятии» рассказала, что 40 контрактников "
+    "из Кижинги отказались возвращаться на фронт и требуют расторгнуть контракты."
+)
+REFUSAL_EN = (
+    "Forty contract soldiers from Kizhinga in Buryatia refuse to go back to the front, rights activist Ayuna "
+    "Dashieva of the Voice of Buryatia foundation told reporters."
+)
+
+
+def _named(c: object, names: tuple[str, ...], day: int | None = None):  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from sitrep.dedup.merge import Profile
+
+    p = Profile(c.event_type)  # type: ignore[attr-defined]
+    p.add(c, datetime(2024, 5, day, 12, tzinfo=UTC) if day else None, None, None, names)  # type: ignore[arg-type]
+    return p
+
+
+def test_a_rare_name_links_one_event_across_languages() -> None:
+    reps = [report("1", REFUSAL_RU, 3, "ru_chan"), report("2", REFUSAL_EN, 4, "en_site")]
+    c = cand("refusal", places=["Republic of Buryatia"])
+    ids = cluster_documents(reps, TableExtractor({"контракт": [c], "contract": [c]}).extract_many(reps))
+    assert ids[0] == ids[1] and len(ids[0]) == 1
+    # the same two candidates without the texts' names stay apart: the names made the merge
+    assert (match(_named(c, (), 3), _named(c, (), 4)) or 0) < MERGE_SCORE
+
+
+def test_rare_names_alone_or_with_a_big_city_never_merge() -> None:
+    names = ("dashiev", "aiun", "kuvaldin")
+    a = _named(cand("refusal"), names, 3)
+    b = _named(cand("refusal"), names, 20)
+    assert (match(a, b) or 0) < MERGE_SCORE  # three shared names, nothing else
+    a = _named(cand("protest", places=["Moscow"]), ("kuvaldin",), 3)
+    b = _named(cand("protest", places=["Moscow"]), ("kuvaldin",), 4)
+    assert (match(a, b) or 0) < MERGE_SCORE  # one name + a big city + published together
+
+
+def test_names_never_outweigh_different_unit_numbers_or_count_an_outlet() -> None:
+    names = ("dashiev", "aiun", "nirend")
+    a = _named(cand(units=["1428th regiment"], places=["Bakhmut"], date="2024-05-02"), names, 3)
+    b = _named(cand(units=["1430th regiment"], places=["Bakhmut"], date="2024-05-02"), names, 3)
+    assert match(a, b) is None
+    via = dataclasses.replace(cand("appeal", places=["Voronezh Oblast"]), via="Verstka")
+    assert (match(_named(via, ("verstk",), 3), _named(via, ("verstk",), 4)) or 0) == (
+        match(_named(via, (), 3), _named(via, (), 4)) or 0
+    )
+
+
+def test_a_date_disagreement_is_outweighed_only_by_strong_evidence_published_together() -> None:
+    # The extractor read "the next rally is on 19 September" as a past date on one side.
+    x = cand("protest", units=["51st mechanized brigade"], places=["Volodymyr-Volynskyi"], date="2014-09-16")
+    y = dataclasses.replace(x, event_date="2013-09-19")
+    assert (match(_named(x, (), 16), _named(y, (), 16)) or 0) >= MERGE_SCORE
+    assert match(_named(x, (), 1), _named(y, (), 16)) is None  # published two weeks apart
+    weak = cand("protest", places=["Moscow"], date="2014-09-16")
+    assert match(_named(weak, ("kuvaldin",), 16), _named(dataclasses.replace(weak, event_date="2013-09-19"),
+                                                           ("kuvaldin",), 16)) is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from dedup_helpers import TableExtractor, cand, report
 from sqlalchemy import select, update
@@ -130,3 +132,44 @@ def test_two_candidates_of_one_report_never_share_an_event(any_store: Store, any
     with any_store.engine.connect() as conn:
         rows = conn.execute(select(mentions.c.event_id).where(mentions.c.report_id == 1)).all()
     assert len(rows) == 2 and len({r[0] for r in rows}) == 2
+
+
+def test_the_store_merges_like_the_batch_on_names_and_date_disagreements(
+    any_store: Store, any_settings: Settings
+) -> None:
+    """Rare names and the date override decide the same in the store as in ``cluster_documents``."""
+    from test_rules import REFUSAL_EN, REFUSAL_RU
+
+    from sitrep.dedup import cluster_documents
+
+    rally = cand("protest", units=["51st mechanized brigade"], places=["Volodymyr-Volynskyi"], date="2024-05-16")
+    table = {
+        "контракт": [cand("refusal", places=["Republic of Buryatia"])],
+        "contract": [cand("refusal", places=["Republic of Buryatia"])],
+        "51-й": [rally],
+        "51st": [dataclasses.replace(rally, event_date="2023-05-19")],  # a misread "next rally on the 19th"
+        "1430": TABLE["1430"],
+    }
+    reps = [
+        report("1", REFUSAL_RU, 3, "ru_chan"),
+        report("2", REFUSAL_EN, 4, "en_site"),
+        report("3", "Родственники бойцов 51-й бригады снова пикетируют часть.", 16, "volyn"),
+        report("4", "Families of the 51st brigade picket the base again; next rally on the 19th.", 16, "en"),
+        report("5", OTHER, 16, "other"),
+    ]
+    batch = cluster_documents(reps, TableExtractor(table).extract_many(reps))
+    store_reps = reps[::-1]  # stored in another order: the merge follows publication order anyway
+    any_store.save_reports(store_reps)
+    process_pending(any_settings, any_store, TableExtractor(table))
+    by_report = {r[0]: r[1] for r in _state(any_store)}
+    stored_ids = [by_report[len(reps) - i] for i in range(len(reps))]  # report ids follow store order
+
+    def partition(ids: list[str]) -> set[frozenset[int]]:
+        groups: dict[str, set[int]] = {}
+        for n, e in enumerate(ids):
+            groups.setdefault(e, set()).add(n)
+        return {frozenset(g) for g in groups.values()}
+
+    assert partition([b[0] for b in batch]) == partition(stored_ids) == {
+        frozenset({0, 1}), frozenset({2, 3}), frozenset({4}),
+    }

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sitrep.dedup.merge import MERGE_SCORE, Profile, lookup_keys, match
+from sitrep.dedup.names import name_keys
 from sitrep.dedup.neardup import near_duplicate_groups, post_key, url_key
 from sitrep.dedup.urls import canonical_url, telegram_post_key
 from sitrep.models import Extraction, Report
@@ -35,6 +36,14 @@ def report_key(report: Report) -> str:
     """A report's stable identity: source kind, channel/site and external id."""
     src = report.post.source
     return f"{src.kind}:{src.handle}:{report.post.external_id}"
+
+
+def report_names(report: Report) -> tuple[str, ...]:
+    """Rare proper-name keys of a report's text (title included), merge evidence across languages."""
+    text = report.post.text
+    if report.post.title and report.post.title not in text:
+        text = report.post.title + ".\n" + text
+    return name_keys(text, report.lang)
 
 
 def _published(report: Report) -> datetime:
@@ -126,10 +135,11 @@ def cluster_documents(
         published = rep.post.published_at
         group = groups[pos]
         vec = vectors[i] if vectors is not None else None
+        names = report_names(rep) if ex.events else ()
         for k, cand in enumerate(ex.events):
             mine = Profile(cand.event_type)
-            mine.add(cand, published, group, vec)
-            keys = lookup_keys(cand)
+            mine.add(cand, published, group, vec, names)
+            keys = lookup_keys(cand, names)
             seen: list[str] = []
             for key in keys:
                 seen.extend(by_key.get(key, ()))
@@ -147,7 +157,7 @@ def cluster_documents(
                 members[eid] = set()
             else:
                 eid = best[1]
-            events[eid].add(cand, published, group, vec)
+            events[eid].add(cand, published, group, vec, names)
             members[eid].add(i)
             for key in keys:
                 if eid not in by_key.setdefault(key, []):

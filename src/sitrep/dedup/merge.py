@@ -5,16 +5,23 @@ already stored. Output: a ``Profile`` per event, ``lookup_keys`` to find stored 
 comparing, and ``match`` which gives a score (or None when the two must never merge).
 
 Hard rules (never merge): a different event type; units of the same kind with disjoint
-numbers (1428th regiment ≠ 1430th regiment); event dates more than ``DATE_WINDOW_DAYS`` apart;
-event places that share neither a place, an oblast, nor 50 km (unless a numbered unit or the
-text itself is shared: extracted places are the noisiest field).
+numbers (1428th regiment ≠ 1430th regiment); event dates more than ``DATE_WINDOW_DAYS`` apart,
+unless the two were published within ``PUB_CLOSE_DAYS`` and the rest of the evidence reaches
+``DATE_OVERRIDE_SCORE`` (a shared numbered unit, a specific place and a rare name, or the same
+text: extracted dates often belong to a background fact, "killed on 22 September", "the next
+rally is on the 19th"); event places that share neither a place, an oblast, nor 50 km (unless a
+numbered unit or the text itself is shared: extracted places are the noisiest field).
 Evidence (summed, merge at ``MERGE_SCORE``): a shared numbered unit 3, a shared named unit 1.5,
 a shared specific place 2 (an oblast/region 1, a foreign country 1.5, a big city or
 Russia/Ukraine 0.3), the same event day 1.5 (same month 1), the same people count 1 (close 0.5),
-publication within 3 days 0.5, overlapping grievances 0.3, a near-duplicate text 5, and, when
-embeddings are on, similar text meaning across languages 1.
+publication within 3 days 0.5, overlapping grievances 0.3, a near-duplicate text 5, rare proper
+names found in both reports' texts (``dedup.names``: persons, small places, named units and
+foundations, matched across scripts; not a place or unit both extracted, nor an outlet)
+0.7 for one and 1.5 for two or more, and, when embeddings are on, similar text meaning across
+languages 1.
 A big city alone with the same date (0.3 + 1.5 + 0.5 = 2.3) stays below 2.5 on purpose: two
-protests in Moscow on one day are not one event. The weights were set by hand on the
+protests in Moscow on one day are not one event; nor do rare names alone merge (1.5 + 0.5 < 2.5
+unless a place, unit, date or count agrees too). The weights were set by hand on the
 labelled ``reports-dev`` clusters (pairwise F1 printed by ``bench/dedup_gold.py``).
 """
 
@@ -29,12 +36,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from sitrep.dedup.names import covered_keys
 from sitrep.models import EventCandidate, Place
 
 MERGE_SCORE = 2.5
 NEAR_DUP_SCORE = 5.0
 DATE_WINDOW_DAYS = 14  # one event is reported over days; different waves of a story weeks apart
 PUB_WINDOW_DAYS = 120  # neither side has an event date: publications further apart are other events
+PUB_CLOSE_DAYS = 3  # published within 3 days: 0.5 points, and a date disagreement can be outweighed
+DATE_OVERRIDE_SCORE = 5.0
+NAME_SCORE_ONE = 0.7
+NAME_SCORE_MANY = 1.5
 NEAR_KM = 50.0
 # Optional text-embedding evidence (dedup/embed.py, multilingual-e5-small): on the labelled
 # reports-dev pairs of one event type, cosine >= 0.88 held 24 of 55 same-event pairs and 7 of
@@ -211,11 +223,23 @@ class Profile:
     grievances: set[str] = field(default_factory=set)
     dup_groups: set[Any] = field(default_factory=set)  # near-duplicate group ids of its reports
     vectors: list[Any] = field(default_factory=list)  # text embeddings of its reports (optional)
+    names: set[str] = field(default_factory=set)  # rare proper-name keys of its reports' texts
+    covered: set[str] = field(default_factory=set)  # name keys of its places and units
+    outlets: set[str] = field(default_factory=set)  # name keys of the outlets (``via``) it was made public by
 
     def add(
-        self, cand: EventCandidate, published: datetime | None, dup_group: Any = None, vector: Any = None
+        self,
+        cand: EventCandidate,
+        published: datetime | None,
+        dup_group: Any = None,
+        vector: Any = None,
+        names: Iterable[str] = (),
     ) -> None:
         self.units.update(parse_unit(u) for u in cand.units)
+        self.names.update(names)
+        self.covered |= covered_keys([*cand.units, *(p.name for p in cand.places)])
+        if cand.via:
+            self.outlets |= covered_keys([cand.via])
         known = {place_key(p) for p in self.places}
         self.places.extend(p for p in cand.places if place_key(p) not in known)
         iv = date_interval(cand.event_date, cand.date_precision, published)
@@ -248,15 +272,21 @@ def match(a: Profile, b: Profile) -> float | None:
     """Evidence that ``a`` and ``b`` are one event (merge at ``MERGE_SCORE``), None = never."""
     if a.event_type != b.event_type or units_conflict(a.units, b.units):
         return None
-    if a.dates and b.dates and min(_gap(x, y) for x in a.dates for y in b.dates) > DATE_WINDOW_DAYS:
+    pub_gap = (
+        min(abs((x - y).total_seconds()) for x in a.published for y in b.published) / 86400
+        if a.published and b.published
+        else None
+    )
+    pub_close = pub_gap is not None and pub_gap <= PUB_CLOSE_DAYS
+    date_gap = min(_gap(x, y) for x in a.dates for y in b.dates) if a.dates and b.dates else None
+    dates_conflict = date_gap is not None and date_gap > DATE_WINDOW_DAYS
+    if dates_conflict and not pub_close:
         return None
     score = 0.0
     if a.dup_groups & b.dup_groups:
         score += NEAR_DUP_SCORE
-    if not (a.dates and b.dates) and a.published and b.published:
-        pub_gap = min(abs((x - y).total_seconds()) for x in a.published for y in b.published) / 86400
-        if pub_gap > PUB_WINDOW_DAYS and score < NEAR_DUP_SCORE:
-            return None
+    if date_gap is None and pub_gap is not None and pub_gap > PUB_WINDOW_DAYS and score < NEAR_DUP_SCORE:
+        return None
     numbered, named = units_shared(a.units, b.units)
     score += 3.0 * min(numbered, 1) + 1.5 * min(named, 1)
     ev_a, ev_b = [p for p in a.places if p.role == "event"], [p for p in b.places if p.role == "event"]
@@ -275,20 +305,26 @@ def match(a: Profile, b: Profile) -> float | None:
     score += place_score
     if a.day_dates & b.day_dates:
         score += 1.5
-    elif a.dates and b.dates and min(_gap(x, y) for x in a.dates for y in b.dates) == 0:
+    elif date_gap == 0:
         score += 1.0
     if a.counts and b.counts:
         if set(a.counts) & set(b.counts) and max(a.counts + b.counts) > 1:
             score += 1.0
         elif any(abs(x - y) <= 0.2 * max(x, y) for x in a.counts for y in b.counts):
             score += 0.5 if max(a.counts + b.counts) > 1 else 0.3
-    if a.published and b.published and min(abs((x - y).total_seconds())
-                                           for x in a.published for y in b.published) <= 3 * 86400:
+    if pub_close:
         score += 0.5
     if a.grievances & b.grievances:
         score += 0.3
+    # A name both sides extracted as a place or unit was compared above; one side's place or
+    # unit named in the other's text is new evidence. Outlets never identify an event.
+    names = len((a.names & b.names) - (a.covered & b.covered) - a.outlets - b.outlets)
+    if names:
+        score += NAME_SCORE_ONE if names == 1 else NAME_SCORE_MANY
     if a.vectors and b.vectors and max(float(x @ y) for x in a.vectors for y in b.vectors) >= EMBED_MIN_SIM:
         score += EMBED_SCORE
+    if dates_conflict and score < DATE_OVERRIDE_SCORE:
+        return None
     return score
 
 
@@ -308,9 +344,9 @@ def day_span(items: Iterable[tuple[EventCandidate, datetime | None]]) -> tuple[i
     return (min(days), max(days)) if days else OPEN_SPAN
 
 
-def lookup_keys(cand: EventCandidate) -> list[str]:
-    """Keys under which a stored event is found for this candidate (type + unit / place)."""
-    keys: set[str] = set()
+def lookup_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str]:
+    """Keys under which a stored event is found for this candidate (type + unit / place / rare name)."""
+    keys: set[str] = {f"{cand.event_type}|t:{n}" for n in names}
     for u in (parse_unit(x) for x in cand.units):
         if u.number:
             keys.add(f"{cand.event_type}|u:{u.kind}:{u.number}")

@@ -37,7 +37,7 @@ from sitrep.store.schema import (
     sources,
 )
 
-__all__ = ["Member", "candidate_events", "find_event", "link_duplicates", "load_members"]
+__all__ = ["Member", "candidate_events", "find_event", "link_duplicates", "load_members", "names_from_json"]
 
 # An event sharing fewer lookup keys than 50 others of the same window is not the one: the
 # bound keeps p95 under 50 ms when a big place (a front-line town) has hundreds of events.
@@ -57,6 +57,7 @@ class Member:
     channel: str
     group: int
     vector: Any = None  # text embedding, when embeddings are on
+    names: tuple[str, ...] = ()  # rare proper-name keys of the report's text (``dedup.names``)
 
 
 def utc(dt: datetime | None) -> datetime | None:
@@ -65,8 +66,18 @@ def utc(dt: datetime | None) -> datetime | None:
     return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt
 
 
-def candidate_to_json(cand: EventCandidate) -> dict[str, Any]:
-    return dataclasses.asdict(cand)
+def candidate_to_json(cand: EventCandidate, names: Sequence[str] = ()) -> dict[str, Any]:
+    """The mention's stored candidate; ``names``: its report's rare-name keys, kept beside it so
+    that the merge reads them back with the candidate instead of re-reading the report's text."""
+    data = dataclasses.asdict(cand)
+    if names:
+        data["names"] = list(names)
+    return data
+
+
+def names_from_json(data: dict[str, Any]) -> tuple[str, ...]:
+    found = data.get("names") or ()
+    return tuple(str(n) for n in found) if isinstance(found, list) else ()
 
 
 def candidate_from_json(data: dict[str, Any]) -> EventCandidate:
@@ -120,6 +131,7 @@ def load_members(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[M
                 r.handle,
                 int(r.dup_of) if r.dup_of is not None else int(r.report_id),
                 from_bytes(r.vector) if r.vector is not None else None,
+                names_from_json(r.candidate),
             )
         )
     oldest = datetime.min.replace(tzinfo=UTC)
@@ -134,7 +146,7 @@ def load_members(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[M
 def profile_of_members(members: Sequence[Member], event_type: str) -> Profile:
     prof = Profile(event_type)
     for m in members:
-        prof.add(m.cand, m.published, m.group, m.vector)
+        prof.add(m.cand, m.published, m.group, m.vector, m.names)
     return prof
 
 

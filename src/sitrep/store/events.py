@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
-from sitrep.dedup.cluster import event_id_for, report_key
+from sitrep.dedup.cluster import event_id_for, report_key, report_names
 from sitrep.dedup.embed import Embedder, embed_relevant, to_bytes
 from sitrep.dedup.merge import Profile, day_span, lookup_keys, place_key
 from sitrep.models import Extraction, Post, RawItem, Report, SourceRef
@@ -211,7 +211,7 @@ def _refresh(conn: Connection, event_id: str, now: datetime) -> None:
     conn.execute(
         insert(event_facets), [{"event_id": event_id, "facet": f, "value": v} for f, v in sorted(facets)]
     )
-    keys = sorted({k[:300] for m in members for k in lookup_keys(m.cand)})
+    keys = sorted({k[:300] for m in members for k in lookup_keys(m.cand, m.names)})
     lo, hi = day_span((m.cand, m.published) for m in members)
     if keys:
         conn.execute(
@@ -281,14 +281,15 @@ def store_extraction(
         _refresh(conn, eid, now)
     stored = 0
     published = utc(rep.post.published_at)
+    names = report_names(rep) if extraction.relevant and extraction.events else ()
     for k, cand in enumerate(extraction.events if extraction.relevant else ()):
         if k in kept:
             continue
         if not cand.codebook_version:
             cand = dataclasses.replace(cand, codebook_version=codebook_version)
         mine = Profile(cand.event_type)
-        mine.add(cand, published, group, vector)
-        keys = [key[:300] for key in lookup_keys(cand)]
+        mine.add(cand, published, group, vector, names)
+        keys = [key[:300] for key in lookup_keys(cand, names)]
         match_id = find_event(conn, cand, mine, keys, day_span([(cand, published)]), group, report_id)
         created = False
         eid = match_id or _new_event_id(conn, report_key(rep), k, report_id)
@@ -316,7 +317,7 @@ def store_extraction(
                 report_id=report_id,
                 candidate_index=k,
                 is_first_source=False,
-                candidate=candidate_to_json(cand),
+                candidate=candidate_to_json(cand, names),
                 evidence=[dataclasses.asdict(e) for e in cand.evidence],
                 people_count=cand.people_count,
                 report_version=version,

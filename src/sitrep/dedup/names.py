@@ -1,0 +1,207 @@
+"""A report's rare proper names as language-independent keys (merge evidence across languages).
+
+Input: a report's text and language. Output: up to ``MAX_NAMES`` keys, one per distinctive
+proper name (a person, a small place, a named unit or foundation), folded so that the same
+name matches across Russian, Ukrainian and English: «Ньиренда» / "Nyirenda" → ``nirend``,
+«Курунегалы» / "Kurunegala" → ``kurunegal``, «Айдару» / "Aidar" → ``aidar``.
+
+How: capitalised words not starting a sentence, and for Cyrillic also sentence-initial words the
+Russian/Ukrainian dictionaries tag as a surname, place or organisation, or do not know at all
+(given names and patronymics the dictionaries know are dropped: thousands share them), are
+lemmatised (Cyrillic), transliterated to Latin with a matching-oriented table (й/y/j → i,
+х/kh/h → h, doubled letters collapsed) and stripped of trailing vowels (the case endings that
+differ between languages). Keys shorter than 4 letters and keys of names common in news are
+dropped: ``common_names.txt`` lists the keys found in at least ``COMMON_MIN_DOCS`` posts of the
+22k-post Russian news stream (``python -m sitrep.dedup.build_common_names``), plus a short
+hand list of English words capitalised in news (weekdays, months, titles, institutions) and of
+the exonyms the stream spells differently (Moscow/Москва).
+Bounded: at most ``MAX_SCAN_CHARS`` of text are read and ``MAX_NAMES`` keys kept per report.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+MAX_SCAN_CHARS = 20_000
+MAX_NAMES = 24
+MIN_KEY_LEN = 4
+COMMON_MIN_DOCS = 8  # of 22,099 stream posts: a name in 8+ posts is news vocabulary, not an identity
+
+COMMON_FILE = Path(__file__).resolve().parents[1] / "data" / "dedup_common_names.txt.gz"
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_NAME_TAGS = frozenset({"Surn", "Geox", "Orgn", "Trad"})
+_GIVEN_NAME_TAGS = frozenset({"Name", "Patr"})
+_SENTENCE_END = frozenset(".!?…:;\n•")
+
+_CYR = dict(zip(
+    "абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "g", "d", "e", "e", "e", "zh", "z", "i", "i", "i", "i", "k", "l", "m", "n", "o",
+     "p", "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "", "i", "", "e", "iu", "ia"],
+    strict=True,
+))
+_LATIN_FIX = (("kh", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("x", "ks"), ("q", "k"), ("ck", "k"),
+              ("ph", "f"), ("'", ""), ("’", ""))
+_DOUBLE = re.compile(r"(.)\1+")
+_TRAILING_VOWELS = re.compile(r"[aeiou]+$")
+# Case endings a dictionary that does not know the word leaves on it (Залужном, Курунегалой).
+_CASE_ENDING = re.compile(r"(?:om|em|im|oi|ei|ami|iami|ah|iah|imi)$")
+# Demonyms and plurals ("Zambian", "Nepalis", «Сетракян» / "Setrakyan" alike): applied to every key.
+_DEMONYM = re.compile(r"(?:ian|an)$")
+
+# Capitalised in English news without naming anything distinctive, and exonyms the Russian
+# stream spells otherwise (their Cyrillic forms are in the stream list already).
+_ENGLISH_COMMON = """
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december the this that these those there their they then when where
+what which who while with without after before during about above across against among around
+because between since until upon also however although though police ministry defence defense army
+armed forces force general president minister government governor mayor court prosecutor office
+officer officers colonel major lieutenant sergeant captain private commander soldier soldiers
+russia russian russians ukraine ukrainian ukrainians moscow kyiv kiev europe european western eastern
+northern southern east west north south state states federal federation national republic region
+oblast district city town village kremlin duma parliament council committee service security
+intelligence military news agency channel telegram video footage report reports reported according
+said says told mr mrs ms dr st saint new old first second third one two three many several some
+several foundation fund group brigade battalion regiment division company unit corps guard guards
+international human rights watch amnesty bbc reuters tass ria afp eu nato un usa us america american
+british britain france french germany german china chinese soviet ussr putin zelensky zelenskyy
+shoigu gerasimov prigozhin wagner facebook twitter youtube instagram whatsapp tiktok vkontakte viber
+signal google apple institute institution assembly citizens investigation investigative command
+tactical aviation center centre school academy university prison colony penal correctional union
+party movement network project media radio free independent daily times post press today wire monitor
+review journal gazette herald tribune mercenary mercenaries special operation operations mobilisation
+mobilization conscription conscripts contract volunteers veterans families mothers wives relatives
+supreme chief head deputy spokesman spokeswoman press secretary embassy consulate foreign affairs
+interior justice health emergency emergencies situations investigative committee prosecutors
+orthodox church christian muslim islamic republican democratic liberal communist social
+verstka astra mediazona meduza novaya gazeta dozhd sota baza mash shot kommersant vedomosti fontanka
+pravda ukrainska hromadske suspilne censor strana svoboda realii sibir idel kavkaz current insider
+bellingcat proekt istories ozodi azattyk kloop zerkalo nexta rferl rfe bbc dw cnn nytimes
+vladimir volodymyr alexander alexandr aleksandr oleksandr sergei sergey serhiy serhii dmitry dmitri
+dmytro andrei andrey andriy andrii alexei alexey oleksiy oleksii mikhail mykhailo ivan nikolai nikolay
+mykola yevgeny evgeny yevhen viktor victor pavel pavlo petro pyotr peter yuri yury yuriy yurii igor
+ihor oleg maxim maksim maksym anton artem artyom roman denis ruslan vitaly vitaliy vitalii vasily
+vasyl kirill kyrylo konstantin kostiantyn stanislav vadim vadym valery valeriy mikhail boris bohdan
+bogdan grigory hryhoriy stepan taras yaroslav anna maria mariya olga olha elena olena natalia natalya
+nataliya irina iryna tatiana tetiana svetlana svitlana yulia yuliya ekaterina kateryna anastasia
+lyudmila liudmyla galina halyna valentina oksana daria darya alina
+"""
+
+
+def fold(word: str, case_ending: bool = False) -> str:
+    """A word (lower-case lemma) in the matching alphabet, trailing vowels stripped.
+
+    ``case_ending``: also strip a Slavic case ending (a word the dictionary could not lemmatise).
+    """
+    w = unicodedata.normalize("NFKC", word).casefold().replace("ё", "е")
+    latin = not _has_cyrillic(w)
+    w = "".join(_CYR.get(ch, ch) for ch in w)
+    for a, b in _LATIN_FIX:
+        w = w.replace(a, b)
+    w = unicodedata.normalize("NFKD", w)
+    w = "".join(ch for ch in w if "a" <= ch <= "z")
+    w = _DOUBLE.sub(r"\1", w)
+    if latin and len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]  # English plural
+    for rx in ((_CASE_ENDING,) if case_ending else ()) + (_DEMONYM,):
+        cut = rx.sub("", w)
+        if len(cut) >= MIN_KEY_LEN:
+            w = cut
+    return _TRAILING_VOWELS.sub("", w)
+
+
+@functools.cache
+def common_names() -> frozenset[str]:
+    """Keys too common in news to identify an event (the shipped list + the English hand list)."""
+    keys = {fold(w) for w in _ENGLISH_COMMON.split()}
+    if COMMON_FILE.exists():
+        with gzip.open(COMMON_FILE, "rt", encoding="utf-8") as fh:
+            keys.update(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    return frozenset(keys)
+
+
+def _has_cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _cyrillic_key(word: str, lang: str, initial: bool, full_name: bool) -> str | None:
+    """Key of a capitalised Cyrillic word, or None for a common word starting a sentence.
+
+    Mid-sentence capitals mark a name (institutions like Минобороны are in the common list);
+    at a sentence start only words the dictionary tags as names, or does not know, count.
+    ``full_name``: the next word is capitalised too — a known given name or patronymic there
+    (Александр Иванов) is dropped, the surname carries the identity; alone («Айдар») it stays.
+    """
+    from sitrep.enrich.lemmas import _morph, lemma  # the shared, once-per-process dictionaries
+
+    low = word.lower().replace("ё", "е")
+    # Known in either dictionary: Russian words turn up in Ukrainian posts and back.
+    morph = next((m for m in (_morph(lang), _morph("uk" if lang == "ru" else "ru")) if m.word_is_known(low)), None)
+    known = morph is not None
+    if morph is not None:
+        grammemes = morph.parse(low)[0].tag.grammemes
+        if full_name and grammemes & _GIVEN_NAME_TAGS:
+            return None  # Александр, Олена, Петрович: thousands of people share them
+        if initial and not grammemes & _NAME_TAGS:  # (the Ukrainian dictionary has no Geox)
+            return None
+    return fold(lemma(low, lang), case_ending=not known)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and not (text[i].isalnum() or text[i] in _SENTENCE_END):
+        i -= 1  # spaces, dashes, emoji, opening quotes
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def name_keys(text: str, lang: str | None, common: frozenset[str] | None = None) -> tuple[str, ...]:
+    """Distinctive proper-name keys of a text, in order of first appearance (bounded).
+
+    ``common``: keys to drop (default ``common_names()``; the list builder passes an empty set).
+    """
+    text = text[:MAX_SCAN_CHARS]
+    morph_lang = lang if lang in ("ru", "uk") else "ru"
+    if common is None:
+        common = common_names()
+    out: dict[str, None] = {}
+    words = list(_WORD.finditer(text))
+    for n, m in enumerate(words):
+        word = m.group()
+        if not word[0].isupper():
+            continue
+        initial = _sentence_initial(text, m.start())
+        if _has_cyrillic(word):
+            if word.isupper() and len(word) <= 5:
+                continue  # abbreviations (ВСУ, МИД, ФСБ): common, or spelt otherwise in another language
+            full = n + 1 < len(words) and words[n + 1].group()[0].isupper() and not text[
+                m.end() : words[n + 1].start()
+            ].strip(" ")
+            parts = [_cyrillic_key(p, morph_lang, initial, full) for p in re.split(r"[-'’]", word) if p]
+        else:
+            if initial or word.isupper():
+                continue  # "The", "Police": any English word starts a sentence capitalised
+            parts = [fold(p) for p in re.split(r"[-'’]", word) if p]
+        for key in parts:
+            if key and len(key) >= MIN_KEY_LEN and key not in common:
+                out.setdefault(key, None)
+                if len(out) >= MAX_NAMES:
+                    return tuple(out)
+    return tuple(out)
+
+
+def covered_keys(names: Iterable[str]) -> set[str]:
+    """Keys of place or unit names (``fold`` of each word): evidence already counted elsewhere."""
+    keys: set[str] = set()
+    for name in names:
+        for w in _WORD.findall(name):
+            k = fold(w)
+            if len(k) >= MIN_KEY_LEN:
+                keys.add(k)
+    return keys

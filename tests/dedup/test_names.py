@@ -1,0 +1,38 @@
+"""Rare proper-name keys (``dedup.names``): the same name across scripts, common names dropped."""
+
+from __future__ import annotations
+
+from sitrep.dedup.names import MAX_NAMES, common_names, fold, name_keys
+
+
+def test_one_name_folds_to_one_key_across_scripts_and_cases() -> None:
+    assert fold("Nyirenda") == fold("ньиренда") == "nirend"
+    assert fold("Kurunegala") == fold("курунегала")
+    assert fold("Garmazhapova") == fold("гармажапова")
+    ru = name_keys("Полиция Курунегалы задержала вербовщика Ньиренду. О деле рассказал «Айдар».", "ru")
+    en = name_keys("Police in Kurunegala detained recruiter Nyirenda, the Aidar battalion said.", "en")
+    uk = name_keys("Поліція Курунегали затримала вербувальника Ньиренду, повідомили в «Айдарі».", "uk")
+    assert {"kurunegal", "nirend", "aidar"} <= set(ru)
+    assert {"kurunegal", "nirend", "aidar"} <= set(en)
+    assert {"kurunegal", "nirend"} <= set(uk)
+
+
+def test_common_names_titles_and_sentence_starts_are_not_keys() -> None:
+    text = (
+        "Putin and Shoigu met in Moscow on Friday. The Ministry of Defence said nothing. "
+        "Путин, Шойгу и Зеленский; ВСУ, ЗСУ и Минобороны молчат. Вчера в Москве и Киеве было тихо. "
+        "Александр Кувалдин и Олена Шевчук дали интервью."
+    )
+    keys = name_keys(text, "ru")
+    for common in ("putin", "shoig", "moskv", "moscov", "ministri", "defenc", "vsu", "zelensk"):
+        assert common not in keys
+    assert "aleksandr" not in keys and "olen" not in keys  # a given name before a surname
+    assert {"kuvaldin", "shevchuk"} <= set(keys)
+    assert "vchera" not in keys  # "Вчера" only starts a sentence
+    assert len(common_names()) > 500  # the shipped list is there
+
+
+def test_keys_are_bounded() -> None:
+    letters = "абвгдежзиклмнопрстуфхцчшщэюя"
+    text = ". Потом ".join(f"приехал Кузьмич{a}{b}енко" for a in letters for b in letters)
+    assert len(name_keys(text, "ru")) == MAX_NAMES
