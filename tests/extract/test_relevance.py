@@ -152,3 +152,37 @@ def test_teaser_paragraph_trap_does_not_cancel_a_picket() -> None:
     assert _rules(text) == (True, "protest")
     same_para = text.replace("\n\n", " ")
     assert _rules(same_para)[0] is False  # the trap in the same paragraph still counts
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # prisoners recruited from a colony (codebook §2: coercion)
+        (
+            "Пригожин подтвердил, что погибший в Украине замбийский студент был завербован в «Вагнер» из колонии.",
+            "coercion",
+        ),
+        (
+            "The Wagner chief confirmed that a Zambian student killed in Ukraine was recruited from a Russian prison.",
+            "coercion",
+        ),
+        ("У Росії засудженого завербували з колонії до «Шторм Z» і відправили на фронт.", "coercion"),
+        # an official's reply to a soldiers' or relatives' appeal reports that appeal
+        ("Губернатор ответил на видео вологжанок, чьи мужья мобилизованы и служат на фронте.", "appeal"),
+        ("Губернатор відповів на звернення дружин мобілізованих, які просять повернути чоловіків з фронту.", "appeal"),
+    ],
+)
+def test_prison_recruitment_and_replies_to_appeals(text: str, kind: str) -> None:
+    assert _rules(text) == (True, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вечірнє звернення президента: Зеленський розповів про посилення ППО для військових на фронті.",
+        "Губернатор опубликовал видеообращение к жителям области и призвал мобилизованных к спокойствию.",
+        "In his nightly address the president thanked the soldiers of the 47th brigade.",
+    ],
+)
+def test_official_addresses_are_not_appeals(text: str) -> None:
+    assert _rules(text)[0] is False
