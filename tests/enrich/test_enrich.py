@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitrep.enrich import detect_languages, normalize, search_body
 from sitrep.enrich.lemmas import lemma, query_lemmas
+
+_normalize_mod = importlib.import_module("sitrep.enrich.normalize")  # the package re-exports normalize()
+_lemmas_mod = importlib.import_module("sitrep.enrich.lemmas")
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -57,3 +65,35 @@ def test_search_body_keeps_surface_form_and_lemma():
 def test_query_lemmas_cover_both_languages():
     assert {"авдіївка", "авдеевка"} & query_lemmas("Авдіївці")
     assert "бахмут" in query_lemmas("Бахмуте")
+
+
+# -- the faster patterns and paths match the ones they replaced (ingest speed, issue #2) -------
+_OLD_MIXED_WORD = re.compile(r"\b(?=\w*[а-яА-ЯіїєґІЇЄҐ])(?=\w*[a-zA-Z])\w+\b")
+_OLD_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_ALPHABET = "aeopcxyiAEOPKMTHBzZ" + "аеорсхуіАЕОРСКМТНВжЖїєґ" + "019_'- \t\u00a0\u2009\u3000\n.,é"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=60))
+def test_mixed_word_and_space_patterns_match_the_simple_ones(text):
+    assert _normalize_mod._MIXED_WORD.findall(text) == _OLD_MIXED_WORD.findall(text)
+    assert _normalize_mod._SPACES.sub(" ", text) == _OLD_SPACES.sub(" ", text)
+
+
+@pytest.mark.parametrize("word", ["полка", "роте", "стали", "мобилизации", "бахмуте", "шаурмы", "косить", "ёж"])
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+def test_dictionary_lemma_is_pymorphys_first_parse(word, lang):
+    morph = _lemmas_mod._morph(lang)
+    found = _lemmas_mod._dictionary_lemma(morph, word)
+    if found is not None:  # a dictionary word: the same lemma as pymorphy3's best parse
+        assert found == morph.parse(word)[0].normal_form
+
+
+def test_language_one_text_at_a_time_as_in_parallel():
+    from sitrep.enrich.lang import _CODES, _detector, _quick
+
+    texts = ["Curiosity обнаружил серу https://naked-science.ru/article/x", "Жиза, не правда ли?",
+             "Вайб Бутово", "Ворог несе втрати.", "hello мир"]
+    assert all(_quick(t) is None for t in texts)  # the script test leaves them to lingua
+    parallel = _detector().detect_languages_in_parallel_of(texts)
+    assert detect_languages(texts) == [_CODES[lang.name] if lang else "und" for lang in parallel]

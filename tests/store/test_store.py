@@ -133,3 +133,56 @@ def test_failure_recorded_once_with_count(any_store):
     with any_store.engine.connect() as conn:
         counts = sorted(r.count for r in conn.execute(failures.select()))
     assert counts == [1, 3]
+
+
+def test_driver_level_inserts_store_what_sqlalchemy_stores(store, tmp_path):
+    """SQLite's fast write path (bind processors + executemany / VALUES ... RETURNING) stores the
+    same values as SQLAlchemy's insert: DATETIME text of naive and aware times, JSON text (JSON
+    null for None), blobs, NULLs — and returns every inserted row's key."""
+    from sqlalchemy import insert, text
+
+    from sitrep.store import open_store
+    from sitrep.store.schema import raw_items, sources
+
+    def rows(n: int) -> tuple[list[dict], list[dict]]:
+        raws, reps = [], []
+        for i in range(n):
+            sha = f"{i:064x}"
+            raws.append({"sha256": sha, "media_type": "application/json", "size": 3, "content": b"{\x00}",
+                         "origin": "t", "source_id": 1, "external_id": str(i),
+                         "fetched_at": datetime(2024, 1, 2, 3, 4, 5, 600, tzinfo=UTC)})
+            reps.append({
+                "source_id": 1, "external_id": str(i), "url": None, "title": "T" if i % 2 else None,
+                "author": None, "published_at": datetime(2023, 7, 1, 10, i % 60) if i % 3 else None,
+                "edited_at": None, "forwarded_from": None, "forwarded_from_id": None, "reply_to": None,
+                "views": i or None, "media": None if i % 2 else [{"kind": "photo", "path": "p.jpg"}],
+                "entities": [{"kind": "link", "text": "ссылка", "href": "https://x"}] if i % 4 else None,
+                "lang": "ru", "text": f"текст {i}", "norm_text": f"текст {i}", "search_body": f"текст {i}",
+                "raw_sha256": sha, "version": 1, "first_seen_at": datetime(2024, 5, 6, tzinfo=UTC),
+                "last_seen_at": datetime(2024, 5, 6, tzinfo=UTC),
+            })
+        return raws, reps
+
+    other = open_store(f"sqlite:///{tmp_path / 'other.db'}")
+    raws, reps = rows(1_700)  # more rows than one VALUES page
+    for st in (store, other):
+        with st.engine.begin() as conn:
+            conn.execute(insert(sources).values(kind="telegram", handle="c", title="c", created_at=datetime.now(UTC)))
+    with store.engine.begin() as conn:
+        store._bulk_insert(conn, raw_items, raws, ignore=True)
+        store._bulk_insert(conn, raw_items, raws[:5], ignore=True)  # conflicts are ignored
+        back = store._bulk_insert(conn, reports, reps, returning=("id", "external_id"))
+    with other.engine.begin() as conn:
+        conn.execute(insert(raw_items), raws)
+        conn.execute(insert(reports), reps)
+    assert sorted(back) == [(i + 1, str(i)) for i in range(len(reps))]
+
+    def dump(st: Store, table: str) -> list[tuple]:
+        with st.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(f"SELECT * FROM {table} ORDER BY rowid"))]
+
+    try:
+        for table in ("raw_items", "reports", "reports_fts"):
+            assert dump(store, table) == dump(other, table)
+    finally:
+        other.dispose()

@@ -74,6 +74,9 @@ def _dictionary_lemma(morph: Any, word: str) -> str | None:
     items = dic.words.similar_items(word, morph.char_substitutes)
     if not items:
         return None
+    if len(items) == 1 and len(items[0][1]) == 1:  # one analysis (~40 % of words): nothing to rank
+        fixed, ((para_id, idx),) = items[0]
+        return str(dic.build_normal_form(para_id, idx, fixed))
     prob = morph.prob_estimator.p_t_given_w.prob if morph.prob_estimator is not None else None
     best: tuple[str, int, int] | None = None
     best_p = -1.0
