@@ -5,7 +5,8 @@ SQLite file in /tmp). Step 1 generates N reports from the real stream
 (``../shared/data/telegram-news-stream/raw``) with variations (random word substitutions,
 deletions and channel footers, so some variants are near duplicates and most are not), and
 writes them straight into the store's tables at speed (reports, their 16 LSH keys in
-``dedup_keys``, and for one report in 50 an event with its mention and lookup keys).
+``dedup_keys``, and for one report in 50 an event with its mention and lookup keys, rare-name
+keys of its text included).
 Step 2 adds 300 new reports one by one through the real incremental path
 (``store.events.apply_batch``: near-duplicate lookup, link, event lookup and merge, audit, one
 transaction each) and prints p50/p95/max milliseconds (wall and CPU time) and the peak RSS of
@@ -31,6 +32,7 @@ import numpy as np
 
 from sitrep.dedup.cluster import event_id_for
 from sitrep.dedup.merge import day_span, lookup_keys
+from sitrep.dedup.names import name_keys
 from sitrep.dedup.neardup import text_keys_many
 from sitrep.enrich import enrich_posts
 from sitrep.enrich.normalize import normalize
@@ -112,6 +114,7 @@ def generate(db: Path, n: int, texts: list[str]) -> None:
     base = datetime(2024, 1, 1, tzinfo=UTC)
     norms = [normalize(t) for t in texts]
     footers = _norm_footers()
+    names_of: dict[int, tuple[str, ...]] = {}  # rare-name keys of a stream text, as the store keeps them
     t0 = time.perf_counter()
     chunk = 20_000
     key_parts: list[np.ndarray] = []
@@ -129,6 +132,10 @@ def generate(db: Path, n: int, texts: list[str]) -> None:
             if rid % 50 == 0:
                 c = cand_for(rid)
                 eid = event_id_for(f"jsonl:bench:{rid}", 0)
+                src = rid % len(texts)
+                if src not in names_of:
+                    names_of[src] = name_keys(texts[src], "ru")
+                names = names_of[src]
                 evs.append(
                     (
                         eid,
@@ -146,9 +153,11 @@ def generate(db: Path, n: int, texts: list[str]) -> None:
                         now,
                     )
                 )
-                ments.append((eid, rid, 0, 1, json.dumps(candidate_to_json(c)), "[]", c.people_count, 1, now))
+                ments.append(
+                    (eid, rid, 0, 1, json.dumps(candidate_to_json(c, names)), "[]", c.people_count, 1, now)
+                )
                 lo, hi = day_span([(c, published)])
-                ekeys += [(k, eid, lo, hi) for k in lookup_keys(c)]
+                ekeys += [(k, eid, lo, hi) for k in lookup_keys(c, names)]
         con.executemany(
             "INSERT INTO reports (id, source_id, external_id, published_at, lang, text, norm_text, "
             "search_body, raw_sha256, version, first_seen_at, last_seen_at, extracted_version) "

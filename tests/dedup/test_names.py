@@ -36,3 +36,8 @@ def test_keys_are_bounded() -> None:
     letters = "абвгдежзиклмнопрстуфхцчшщэюя"
     text = ". Потом ".join(f"приехал Кузьмич{a}{b}енко" for a in letters for b in letters)
     assert len(name_keys(text, "ru")) == MAX_NAMES
+
+
+def test_capitalised_adjectives_of_a_name_are_not_keys() -> None:
+    keys = name_keys("Им помогал фонд «Свободная Бурятия» и глава Западного военного округа Кувалдин.", "ru")
+    assert "svobodn" not in keys and "zapadn" not in keys and "kuvaldin" in keys

@@ -140,3 +140,11 @@ def test_a_date_disagreement_is_outweighed_only_by_strong_evidence_published_tog
     weak = cand("protest", places=["Moscow"], date="2014-09-16")
     assert match(_named(weak, ("kuvaldin",), 16), _named(dataclasses.replace(weak, event_date="2013-09-19"),
                                                            ("kuvaldin",), 16)) is None
+
+
+def test_a_spokesperson_quoted_again_a_week_later_is_not_evidence() -> None:
+    # The same activist and foundation speak for another unit's refusal a week later.
+    c = cand("refusal", places=["Republic of Buryatia"])
+    names = ("dashiev", "kizhing")
+    assert (match(_named(c, names, 3), _named(c, names, 4)) or 0) >= MERGE_SCORE
+    assert (match(_named(c, names, 3), _named(c, names, 10)) or 0) < MERGE_SCORE

@@ -16,9 +16,12 @@ a shared specific place 2 (an oblast/region 1, a foreign country 1.5, a big city
 Russia/Ukraine 0.3), the same event day 1.5 (same month 1), the same people count 1 (close 0.5),
 publication within 3 days 0.5, overlapping grievances 0.3, a near-duplicate text 5, rare proper
 names found in both reports' texts (``dedup.names``: persons, small places, named units and
-foundations, matched across scripts; not a place or unit both extracted, nor an outlet)
-0.7 for one and 1.5 for two or more, and, when embeddings are on, similar text meaning across
-languages 1.
+foundations, matched across scripts; not a place or unit both extracted, nor an outlet) in
+reports published within 3 days of each other 0.7 for one and 1.5 for two or more, and, when
+embeddings are on, similar text meaning across languages 1.
+Types must agree: the labelled clusters never mix types (an appeal and the later detention of
+its authors are two events), and cross-type pairs of different events score as high (4.2) as
+cross-type pairs of one event the extractor typed differently (4.0), so no threshold separates them.
 A big city alone with the same date (0.3 + 1.5 + 0.5 = 2.3) stays below 2.5 on purpose: two
 protests in Moscow on one day are not one event; nor do rare names alone merge (1.5 + 0.5 < 2.5
 unless a place, unit, date or count agrees too). The weights were set by hand on the
@@ -318,7 +321,9 @@ def match(a: Profile, b: Profile) -> float | None:
         score += 0.3
     # A name both sides extracted as a place or unit was compared above; one side's place or
     # unit named in the other's text is new evidence. Outlets never identify an event.
-    names = len((a.names & b.names) - (a.covered & b.covered) - a.outlets - b.outlets)
+    # Only between reports published within days of each other: the people and groups who speak
+    # for soldiers (an activist, a foundation) are quoted again on the next, different event.
+    names = len((a.names & b.names) - (a.covered & b.covered) - a.outlets - b.outlets) if pub_close else 0
     if names:
         score += NAME_SCORE_ONE if names == 1 else NAME_SCORE_MANY
     if a.vectors and b.vectors and max(float(x @ y) for x in a.vectors for y in b.vectors) >= EMBED_MIN_SIM:

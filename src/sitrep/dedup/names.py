@@ -5,7 +5,8 @@ proper name (a person, a small place, a named unit or foundation), folded so tha
 name matches across Russian, Ukrainian and English: «Ньиренда» / "Nyirenda" → ``nirend``,
 «Курунегалы» / "Kurunegala" → ``kurunegal``, «Айдару» / "Aidar" → ``aidar``.
 
-How: capitalised words not starting a sentence, and for Cyrillic also sentence-initial words the
+How: capitalised words not starting a sentence (for Cyrillic: no adjectives the dictionaries
+know), and for Cyrillic also sentence-initial words the
 Russian/Ukrainian dictionaries tag as a surname, place or organisation, or do not know at all
 (given names and patronymics the dictionaries know are dropped: thousands share them), are
 lemmatised (Cyrillic), transliterated to Latin with a matching-oriented table (й/y/j → i,
@@ -94,6 +95,7 @@ lyudmila liudmyla galina halyna valentina oksana daria darya alina
 """
 
 
+@functools.lru_cache(maxsize=65_536)  # pure; the same names and place words recur in every merge
 def fold(word: str, case_ending: bool = False) -> str:
     """A word (lower-case lemma) in the matching alphabet, trailing vowels stripped.
 
@@ -136,6 +138,7 @@ def _cyrillic_key(word: str, lang: str, initial: bool, full_name: bool) -> str |
 
     Mid-sentence capitals mark a name (institutions like Минобороны are in the common list);
     at a sentence start only words the dictionary tags as names, or does not know, count.
+    Capitalised adjectives (Свободная Бурятия, Западного округа) are left out: the noun names it.
     ``full_name``: the next word is capitalised too — a known given name or patronymic there
     (Александр Иванов) is dropped, the surname carries the identity; alone («Айдар») it stays.
     """
@@ -149,8 +152,8 @@ def _cyrillic_key(word: str, lang: str, initial: bool, full_name: bool) -> str |
         grammemes = morph.parse(low)[0].tag.grammemes
         if full_name and grammemes & _GIVEN_NAME_TAGS:
             return None  # Александр, Олена, Петрович: thousands of people share them
-        if initial and not grammemes & _NAME_TAGS:  # (the Ukrainian dictionary has no Geox)
-            return None
+        if not grammemes & (_NAME_TAGS | _GIVEN_NAME_TAGS) and (initial or "NOUN" not in grammemes):
+            return None  # a common word starting a sentence, or an adjective of a name («Свободная»)
     return fold(lemma(low, lang), case_ending=not known)
 
 
