@@ -157,12 +157,13 @@ def kmu(name: str) -> str:
 def modern_name(name: str, alts: list[str]) -> str:
     """The KMU-2010 form of a Ukrainian place when GeoNames lists it, else GeoNames' name."""
     ascii_alts = {a.lower() for a in alts if LAT.match(a)}
-    for a in alts:
-        if re.search(r"[іїєґ]", a):
-            cand = kmu(a)
-            # same stem only: "Zaporizhzhya" → "Zaporizhzhia", never Bakhmut → its old name "Artemivsk"
-            if cand.lower() in ascii_alts and cand.lower() != name.lower() and cand[:4] == name[:4]:
-                return cand
+    ukrainian = [kmu(a) for a in alts if re.search(r"[іїєґ]", a)]
+    if any(cand.lower() == name.lower() for cand in ukrainian):
+        return name  # already the KMU form: Mariupol stays, though "Марїоуполь" gives "Marioupol"
+    for cand in ukrainian:
+        # same stem only: "Zaporizhzhya" → "Zaporizhzhia", never Bakhmut → its old name "Artemivsk"
+        if cand.lower() in ascii_alts and cand[:4] == name[:4]:
+            return cand
     return name
 
 
