@@ -125,3 +125,19 @@ def test_failure_repeated_on_rerun_is_counted_not_duplicated(run, settings, tmp_
     run(str(path))
     rows = list_failures(open_store(settings.db_url))
     assert [(r["position"], r["count"]) for r in rows] == [("line 2", 2)]
+
+
+def test_cli_start_up_imports_no_heavy_libraries():
+    """`sitrep --help` (and the start of every command) loads no language models, morphology,
+    article extractor, password hasher or numerical library: each is imported where it is used."""
+    import subprocess
+    import sys
+
+    heavy = ("lingua", "pymorphy3", "trafilatura", "argon2", "numpy", "torch", "rapidfuzz", "sentence_transformers")
+    code = (
+        "import sys; from typer.testing import CliRunner; from sitrep.cli import app; "
+        "r = CliRunner().invoke(app, ['--help']); assert r.exit_code == 0, r.output; "
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -29,10 +29,10 @@ from sitrep.models import Extraction, Failure, IngestSummary, Post, Report, Skip
 from sitrep.settings import Settings
 from sitrep.sources import SourceContext
 from sitrep.store import Store, open_store
-from sitrep.store.queries import SearchHit, SearchQuery, search_reports
 
 if TYPE_CHECKING:
     from sitrep.store.events import Pending
+    from sitrep.store.queries import SearchHit
 
 
 class Progress:
@@ -277,5 +277,7 @@ def parse_query(text: str) -> tuple[list[set[str]], list[str]]:
 
 def search(store: Store, text: str, **filters: object) -> list[SearchHit]:
     """Full-text search with Cyrillic inflections: "Бахмут" finds "Бахмуте"."""
+    from sitrep.store.queries import SearchQuery, search_reports  # not needed by ingest: imported here
+
     groups, prefixes = parse_query(text)
     return search_reports(store, SearchQuery(groups=groups, prefixes=prefixes, **filters))  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from rich.text import Text
 from sitrep.cli import app
 from sitrep.cli.common import console, get_settings, out, print_json
 from sitrep.models import Failure, Post
-from sitrep.sources import SourceContext, is_url, web
+from sitrep.sources import SourceContext, is_url
 
 
 @app.command("article")
@@ -31,6 +31,8 @@ def article_cmd(
 
     Exit code 0 when every input gave an article, 1 when some failed, 2 when none did.
     """
+    from sitrep.sources import web  # the article extractor (trafilatura): only for this command
+
     settings = get_settings()
     ctx = SourceContext(settings=settings)
     ok = failed = 0

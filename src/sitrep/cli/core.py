@@ -23,7 +23,6 @@ from sitrep import pipeline
 from sitrep.cli import app
 from sitrep.cli.common import console, get_settings, out, print_json
 from sitrep.models import IngestSummary
-from sitrep.store.queries import list_failures, source_health, stats
 
 
 class _RichProgress(pipeline.Progress):
@@ -161,6 +160,8 @@ def search(
 def stats_cmd(as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False) -> None:
     """Counts of sources, reports, versions, raw items, events and failures."""
     settings = get_settings()
+    from sitrep.store.queries import stats
+
     counts = stats(pipeline.open_settings_store(settings))
     if as_json:
         print_json(counts)
@@ -173,6 +174,8 @@ def stats_cmd(as_json: Annotated[bool, typer.Option("--json", help="JSON output.
 def sources_cmd(as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False) -> None:
     """Each channel/site: reports, first/last date, and gaps in Telegram message ids."""
     settings = get_settings()
+    from sitrep.store.queries import source_health
+
     rows = source_health(pipeline.open_settings_store(settings))
     if as_json:
         for row in rows:
@@ -196,6 +199,8 @@ def failures_cmd(
 ) -> None:
     """What failed, where and why (newest first)."""
     settings = get_settings()
+    from sitrep.store.queries import list_failures
+
     rows = list_failures(pipeline.open_settings_store(settings), limit)
     if as_json:
         for row in rows:

@@ -13,7 +13,6 @@ from sitrep.cli import app
 from sitrep.cli.common import console, get_settings, out
 from sitrep.cli.core import print_summary
 from sitrep.enrich.highlight import snippet
-from sitrep.store.queries import stats
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
 DEMO_FILES = ("news-stream-sample.jsonl", "samples.jsonl")
@@ -62,6 +61,8 @@ def demo(
     console.print(f"ingesting demo data into {settings.db_url} …")
     summary = pipeline.ingest(targets, settings, store)
     print_summary(summary)
+    from sitrep.store.queries import stats
+
     counts = stats(store)
     out.print(f"stored: {counts['reports']:,} reports from {counts['sources']} channels, "
               f"{counts['events']:,} events")

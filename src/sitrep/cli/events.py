@@ -14,9 +14,6 @@ from rich.table import Table
 from sitrep import pipeline
 from sitrep.cli import app
 from sitrep.cli.common import console, dumps, get_settings, out, print_json
-from sitrep.dedup import cluster_documents
-from sitrep.dedup.embed import embed_relevant, embedder_from_settings
-from sitrep.store.event_reads import event_sources, list_events
 
 MAX_LINE_CHARS = 2_000_000  # a JSONL line longer than this is skipped as a failure, not parsed
 
@@ -37,6 +34,9 @@ def cluster_cmd(
     languages with dedup_embeddings on). Event ids are stable: the same input always gives
     the same ids.
     """
+    from sitrep.dedup import cluster_documents
+    from sitrep.dedup.embed import embed_relevant, embedder_from_settings
+
     settings = get_settings()
     extract: Any = importlib.import_module("sitrep.extract")  # the codebook engine (another area)
     docs: list[dict[str, Any]] = []
@@ -84,6 +84,8 @@ def events_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="JSON output, one object per event.")] = False,
 ) -> None:
     """List events, newest first: reports, first source, people count range (low–best–high)."""
+    from sitrep.store.event_reads import event_sources, list_events
+
     store = pipeline.open_settings_store(get_settings())
     rows = list_events(store, status=status, limit=limit)
     if as_json:

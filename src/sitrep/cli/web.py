@@ -9,7 +9,6 @@ import typer
 from sitrep import pipeline
 from sitrep.cli import app
 from sitrep.cli.common import console, get_settings, out
-from sitrep.review import users
 
 user_app = typer.Typer(help="Manage web accounts (viewer, analyst, admin).", no_args_is_help=True)
 app.add_typer(user_app, name="user")
@@ -60,6 +59,8 @@ def user_add(
 ) -> None:
     """Create an account."""
     store = pipeline.open_settings_store(get_settings())
+    from sitrep.review import users
+
     try:
         users.add_user(store, username, _password(password), role)
     except users.UserError as exc:
@@ -75,6 +76,8 @@ def user_passwd(
 ) -> None:
     """Set a new password (also lifts a login lock)."""
     store = pipeline.open_settings_store(get_settings())
+    from sitrep.review import users
+
     try:
         users.set_password(store, username, _password(password))
     except users.UserError as exc:
@@ -90,6 +93,8 @@ def user_role(
 ) -> None:
     """Change an account's role."""
     store = pipeline.open_settings_store(get_settings())
+    from sitrep.review import users
+
     try:
         users.set_role(store, username, role)
     except users.UserError as exc:
@@ -102,5 +107,7 @@ def user_role(
 def user_list() -> None:
     """List accounts and their roles."""
     store = pipeline.open_settings_store(get_settings())
+    from sitrep.review import users
+
     for u in users.list_users(store):
         out.print(f"{u.username}\t{u.role}")

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import Engine, create_engine, event, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
@@ -128,8 +127,11 @@ class Store:
 
     # -- helpers --------------------------------------------------------------------------
     def _insert_ignore(self, table: Any) -> Any:
-        ins = sqlite_insert(table) if self.is_sqlite else pg_insert(table)
-        return ins.on_conflict_do_nothing()
+        if self.is_sqlite:
+            return sqlite_insert(table).on_conflict_do_nothing()
+        from sqlalchemy.dialects.postgresql import insert as pg_insert  # 0.1 s to import: not for SQLite
+
+        return pg_insert(table).on_conflict_do_nothing()
 
     def source_id(self, conn: Connection, ref: SourceRef) -> int:
         key = (ref.kind, ref.handle)
