@@ -120,6 +120,7 @@ def main() -> None:
     ap.add_argument("--no-groups", action="store_true", help="split text by text, not by real-world event")
     ap.add_argument("--no-news", action="store_true", help="leave news-channels-dev out (train and test)")
     ap.add_argument("--codebook", type=Path, default=None, help="codebook YAML (default: the shipped one)")
+    ap.add_argument("--threshold", type=float, default=None, help="relevance threshold (default: the codebook's)")
     ap.add_argument("--errors", action="store_true", help="list the pooled misses, false alarms, field errors")
     ap.add_argument("--json", action="store_true", help="print the pooled scores as JSON")
     args = ap.parse_args()
@@ -127,7 +128,7 @@ def main() -> None:
         print(f"SKIP: the labelled sets are not at {GOLD} (set SITREP_BENCH_GOLD)")
         sys.exit(0)
     from sitrep.extract import extraction_to_gold, reports_from_docs
-    from sitrep.extract.codebook import load_codebook
+    from sitrep.extract.codebook import Codebook, load_codebook
     from sitrep.extract.engine import Engine
     from sitrep.extract.evaluate import score
     from sitrep.extract.places import default_gazetteer
@@ -140,7 +141,10 @@ def main() -> None:
     fold = folds_of(rd, args.k, args.seed, not args.no_groups)
     fold += folds_of(nc, args.k, args.seed, False) if nc else []
     reports = reports_from_docs([d for d, _ in pairs])
-    engine = Engine(load_codebook(args.codebook), None, default_gazetteer())
+    book = load_codebook(args.codebook)
+    if args.threshold is not None:
+        book = Codebook(book.spec.model_copy(update={"relevance_threshold": args.threshold}), book.path)
+    engine = Engine(book, None, default_gazetteer())
     ex = []
     for r, (_, g) in zip(reports, pairs, strict=True):
         sig = engine.signals(r.post.text, r.lang)

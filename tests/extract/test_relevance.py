@@ -186,3 +186,25 @@ def test_prison_recruitment_and_replies_to_appeals(text: str, kind: str) -> None
 )
 def test_official_addresses_are_not_appeals(text: str) -> None:
     assert _rules(text)[0] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mood is not a gathering; being deceived is not being deceived into enlisting
+        "Власти видят протестные настроения среди жён мобилизованных и родственников военных.",
+        "Експерти пишуть про протестні настрої серед родин мобілізованих військових.",
+        "Политика лицемерна: все помнят, сколько раз его обманули, а платят за это жизни русских солдат.",
+    ],
+)
+def test_protest_moods_and_plain_deceit_are_not_events(text: str) -> None:
+    assert _rules(text)[0] is False
+
+
+def test_deceived_into_enlisting_is_coercion() -> None:
+    text = (
+        "Семерых индийцев обманом заставили подписать контракт с армией России и отправили на фронт."
+    )
+    assert _rules(text) == (True, "coercion")
+    uk = "Студентів з Африки обманом завербували до армії РФ і відправили на фронт, розповіли їхні рідні."
+    assert _rules(uk) == (True, "coercion")
