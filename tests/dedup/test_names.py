@@ -7,14 +7,15 @@ from sitrep.dedup.names import MAX_NAMES, common_names, fold, name_keys
 
 def test_one_name_folds_to_one_key_across_scripts_and_cases() -> None:
     assert fold("Nyirenda") == fold("ньиренда") == "nirend"
+    assert fold("Hryhoriy") == fold("Григорий") and fold("Yevgeny") == fold("Евгений")
     assert fold("Kurunegala") == fold("курунегала")
     assert fold("Garmazhapova") == fold("гармажапова")
     ru = name_keys("Полиция Курунегалы задержала вербовщика Ньиренду. О деле рассказал «Айдар».", "ru")
     en = name_keys("Police in Kurunegala detained recruiter Nyirenda, the Aidar battalion said.", "en")
     uk = name_keys("Поліція Курунегали затримала вербувальника Ньиренду, повідомили в «Айдарі».", "uk")
-    assert {"kurunegal", "nirend", "aidar"} <= set(ru)
-    assert {"kurunegal", "nirend", "aidar"} <= set(en)
-    assert {"kurunegal", "nirend"} <= set(uk)
+    assert {"kurunehal", "nirend", "aidar"} <= set(ru)
+    assert {"kurunehal", "nirend", "aidar"} <= set(en)
+    assert {"kurunehal", "nirend"} <= set(uk)
 
 
 def test_common_names_titles_and_sentence_starts_are_not_keys() -> None:
@@ -24,7 +25,7 @@ def test_common_names_titles_and_sentence_starts_are_not_keys() -> None:
         "Александр Кувалдин и Олена Шевчук дали интервью."
     )
     keys = name_keys(text, "ru")
-    for common in ("putin", "shoig", "moskv", "moscov", "ministri", "defenc", "vsu", "zelensk"):
+    for common in ("putin", "shoih", "moskv", "moscov", "ministri", "defenc", "vsu", "zelensk"):
         assert common not in keys
     assert "aleksandr" not in keys and "olen" not in keys  # a given name before a surname
     assert {"kuvaldin", "shevchuk"} <= set(keys)

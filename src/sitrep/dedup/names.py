@@ -46,8 +46,10 @@ _CYR = dict(zip(
      "p", "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "", "i", "", "e", "iu", "ia"],
     strict=True,
 ))
-_LATIN_FIX = (("kh", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("x", "ks"), ("q", "k"), ("ck", "k"),
-              ("ph", "f"), ("'", ""), ("’", ""))
+# g/h/kh are one letter: Ukrainian г is "h" in English (Hryhoriy = Григорий), Russian г is "g",
+# х is "kh"; "ye" at a word start is е (Yevgeny), "yi" й/ий (Zaluzhnyi).
+_LATIN_FIX = (("kh", "h"), ("g", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("x", "ks"), ("q", "k"),
+              ("ck", "k"), ("ph", "f"), ("ie", "e"), ("'", ""), ("’", ""))
 _DOUBLE = re.compile(r"(.)\1+")
 _TRAILING_VOWELS = re.compile(r"[aeiou]+$")
 # Case endings a dictionary that does not know the word leaves on it (Залужном, Курунегалой).
@@ -146,9 +148,11 @@ def _cyrillic_key(word: str, lang: str, initial: bool, full_name: bool) -> str |
 
     low = word.lower().replace("ё", "е")
     # Known in either dictionary: Russian words turn up in Ukrainian posts and back.
-    morph = next((m for m in (_morph(lang), _morph("uk" if lang == "ru" else "ru")) if m.word_is_known(low)), None)
-    known = morph is not None
-    if morph is not None:
+    other = "uk" if lang == "ru" else "ru"
+    lang = next((lg for lg in (lang, other) if _morph(lg).word_is_known(low)), lang)
+    morph = _morph(lang)
+    known = morph.word_is_known(low)
+    if known:
         grammemes = morph.parse(low)[0].tag.grammemes
         if full_name and grammemes & _GIVEN_NAME_TAGS:
             return None  # Александр, Олена, Петрович: thousands of people share them
