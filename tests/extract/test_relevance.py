@@ -208,3 +208,15 @@ def test_deceived_into_enlisting_is_coercion() -> None:
     assert _rules(text) == (True, "coercion")
     uk = "Студентів з Африки обманом завербували до армії РФ і відправили на фронт, розповіли їхні рідні."
     assert _rules(uk) == (True, "coercion")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # extortion from civilians for dodging the draft is not abuse of service members
+        "Сотрудники военкоматов вымогают у мирных жителей деньги за отсрочку, чтобы не попасть на фронт.",
+        "Співробітники ТЦК вимагали гроші від ухилянтів за відстрочку, повідомило ДБР.",
+    ],
+)
+def test_draft_bribes_from_civilians_are_not_abuse(text: str) -> None:
+    assert _rules(text)[0] is False
