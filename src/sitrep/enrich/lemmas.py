@@ -103,23 +103,29 @@ def search_body(norm_text: str, lang: str) -> str:
 
     Cyrillic words in an English or undetermined text are lemmatised as Russian.
     """
-    morph_lang = lang if lang in ("ru", "uk") else "ru"
-    cache = _FRAGMENTS[morph_lang]
+    cache = _FRAGMENTS["uk" if lang == "uk" else "ru"]
     if len(cache) > _FRAGMENTS_MAX:  # bound memory on endless streams; refilled from lemma()'s cache
         cache.clear()
-    out: list[str] = []
-    for word in TOKEN.findall(norm_text):
-        frag = cache.get(word)
-        if frag is None:
-            lem = lemma(word, morph_lang)
-            frag = cache[word] = lem if lem == word else lem + " " + word
-        out.append(frag)
-    return " ".join(out)
+    # The loop runs in C (join over map); only words not met before call back into Python.
+    return " ".join(map(cache.__getitem__, TOKEN.findall(norm_text)))
 
 
-# word -> its index fragment ("lemma word" or "word"), per language: one dict lookup per token
-# instead of a cached call, a comparison and two appends (search_body was 20% of ingest time).
-_FRAGMENTS: dict[str, dict[str, str]] = {"ru": {}, "uk": {}}
+class _Fragments(dict[str, str]):
+    """word -> its index fragment ("lemma word", or "word" when they are equal), for one language."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, word: str) -> str:
+        lem = lemma(word, self.lang)
+        frag = self[word] = lem if lem == word else lem + " " + word
+        return frag
+
+
+# One dict lookup per token instead of a cached call, a comparison and two appends (search_body
+# was 20% of ingest time), looked up by ``map`` in C.
+_FRAGMENTS: dict[str, _Fragments] = {"ru": _Fragments("ru"), "uk": _Fragments("uk")}
 _FRAGMENTS_MAX = 400_000
 
 
