@@ -34,3 +34,19 @@ def test_inflected_outlet_and_person_page() -> None:
 
 def test_latin_outlet_after_reporting_verb() -> None:
     assert via("Медведев рассказал Gulagu.net, что ушёл с фронта.") == ["Gulagu.net"]
+
+
+def test_sentence_initial_source_phrase() -> None:
+    assert via("Обращаются к военной прокуратуре. По данным ASTRA, авторы видео служили в штурмовой роте.") == [
+        "ASTRA"
+    ]
+
+
+def test_record_ended_up_with_outlet() -> None:
+    assert via("Запись их рассказа оказалась у «Медиазоны» через правозащитницу.") == ["Mediazona"]
+
+
+def test_verb_kind_of_outlet_and_latin_name() -> None:
+    assert via("Ролик показал телеканал NDTV.") == ["NDTV"]
+    assert via("Відео оприлюднив телеканал ICTV, повідомили рідні бійців.") == ["ICTV"]
+    assert via("The clip was shown by the broadcaster. Police said nothing.") == []
