@@ -39,3 +39,25 @@ def test_no_unit_from_dates_or_counts() -> None:
 
 def test_unit_key_keeps_number_and_kind() -> None:
     assert unit_key("60th mechanized brigade") == unit_key("60th separate mechanized brigade") == "60 brigade"
+
+
+def test_numbered_subunit_of_a_brigade_is_not_listed() -> None:
+    from sitrep.extract import Extractor, report_from_doc
+
+    def units(text: str) -> list[str]:
+        ext = Extractor.load().extract(report_from_doc({"id": "u", "text": text, "published": "2022-05-24"}))
+        return list(ext.events[0].units) if ext.events else []
+
+    assert units("Взвод 3-го батальона 115-й бригады ВСУ записал видеообращение: их бросили без поддержки.") == [
+        "115th brigade"
+    ]
+    assert units("Бійці 74-ї бригади (в/ч 21005, 3-й батальйон) записали відеозвернення до командування.") == [
+        "74th brigade",
+        "military unit 21005",
+    ]
+    # a battalion numbered army-wide stays, and so does a battalion told on its own
+    assert units("Бойцы 34-го батальона 57-й бригады ВСУ записали видеообращение к Зеленскому.") == [
+        "34th battalion",
+        "57th brigade",
+    ]
+    assert units("Soldiers of the 3rd battalion recorded a video appeal to the president.") == ["3rd battalion"]

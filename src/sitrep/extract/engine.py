@@ -39,6 +39,17 @@ HEDGE_FACTOR = 0.4  # someone else's claim or propaganda: counts, but less (dev 
 # "recruit"); two is not enough: a skinhead's "дивизия" and the "полк Азов" he praised were two
 WEAK_ACTORS_MILITARY = 3
 _PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+# "3-й батальон 115-й бригады": the 1st-9th battalion, company or platoon of a named brigade or regiment is a
+# part of it, numbered inside it, not a unit of its own (reports-dev lists "115th brigade" alone); the
+# 34th or 415th battalion is numbered army-wide and stays
+_SUBUNIT = re.compile(r"^[1-9](?:st|nd|rd|th) (?:battalion|company|platoon)$")
+_PARENT = re.compile(r"\b(?:brigade|regiment|division)$")
+
+
+def _drop_subunits(units: list[str]) -> list[str]:
+    if not any(_PARENT.search(u) for u in units):
+        return units
+    return [u for u in units if not _SUBUNIT.match(u)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,6 +366,7 @@ class Engine:
                     seen_units.add(unit_key(u.name))
                     units.append(u.name)
                     cite("units", s)
+        units = _drop_subunits(units)
         places: list[Place] = []
         for ph in find_places(text, sents, self.gaz, report.lang):
             if any(p.name == ph.place.name for p in places):
