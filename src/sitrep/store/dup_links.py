@@ -27,16 +27,17 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 
 from sitrep.dedup.cluster import forward_target
 from sitrep.dedup.neardup import confirm, post_key, text_keys_many, url_key
 from sitrep.dedup.urls import canonical_url, telegram_post_key
 from sitrep.models import Report
-from sitrep.store.schema import dedup_keys, report_links, reports
+from sitrep.store.schema import report_links, reports
 
 # Bounds of the add-one-report path, set on bench/dedup_incremental.py (1M reports stored):
 # a band shared by more than 100 stored reports is boilerplate (a channel footer, a wire
@@ -50,6 +51,7 @@ MAX_CONFIRM = 24
 _CHUNK = 200
 _IN_CHUNK = 500  # ids per IN (...) list: far below every backend's bound-parameter limit
 _NONE: list[int] = []
+_first = itemgetter(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,11 +119,30 @@ def _sharing(conn: Connection, limits: dict[int, int]) -> dict[int, list[int]]:
         params: list[int] = []
         for k in chunk:
             params += (k, limits[k])
-        for key, rid in conn.exec_driver_sql(_sharing_sql(len(chunk), style), tuple(params)):
+        for key, rid in conn.exec_driver_sql(_sharing_sql(len(chunk), style), tuple(params)).fetchall():
             out.setdefault(int(key), []).append(int(rid))
     for ids in out.values():
         ids.sort()  # UNION ALL keeps each range's order in practice; SQL promises none
     return out
+
+
+def _in_rows(conn: Connection, sql: str, ids: Iterable[int]) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` (its ``IN ({})`` filled with one bound parameter per id), ``_IN_CHUNK`` ids per statement.
+
+    Driver-level SQL fetched at once: SQLAlchemy's expanding-IN compilation (500 literals per
+    statement) and row-by-row iteration cost more than these indexed reads themselves.
+    """
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    out: list[tuple[Any, ...]] = []
+    for chunk in _chunks(ids):
+        out.extend(tuple(r) for r in conn.exec_driver_sql(sql.format(", ".join([mark] * len(chunk))), tuple(chunk)))
+    return out
+
+
+def _in_exec(conn: Connection, sql: str, ids: Sequence[int]) -> None:
+    """Run a driver-level statement whose ``IN ({})`` takes ``ids`` (sorted, at most ``_IN_CHUNK``)."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(sql.format(", ".join([mark] * len(ids))), tuple(ids))
 
 
 def _insert_keys(conn: Connection, rows: list[tuple[int, int]]) -> None:
@@ -169,12 +190,9 @@ def link_duplicates_many(conn: Connection, items: Sequence[tuple[int, Report]]) 
     # the batch's own stored rows (from earlier versions): visible until their report is relinked
     batch_rows: dict[int, list[int]] = {}
     old_keys: dict[int, list[int]] = {}
-    for chunk in _chunks(ids):
-        for key, rid in conn.execute(
-            select(dedup_keys.c.key, dedup_keys.c.report_id).where(dedup_keys.c.report_id.in_(chunk))
-        ):
-            batch_rows.setdefault(int(key), []).append(int(rid))
-            old_keys.setdefault(int(rid), []).append(int(key))
+    for key, rid in _in_rows(conn, "SELECT key, report_id FROM dedup_keys WHERE report_id IN ({})", ids):
+        batch_rows.setdefault(int(key), []).append(int(rid))
+        old_keys.setdefault(int(rid), []).append(int(key))
 
     # 2. the oldest stored rows under every key the batch looks up; batch rows come from memory,
     # so each range reads as many extra rows as the batch has there, then drops them
@@ -250,11 +268,14 @@ def link_duplicates_many(conn: Connection, items: Sequence[tuple[int, Report]]) 
     # 5. writes
     for chunk in _chunks(ids):
         if any(r in old_keys for r in chunk):
-            conn.execute(delete(dedup_keys).where(dedup_keys.c.report_id.in_(chunk)))
-        conn.execute(delete(report_links).where(report_links.c.report_id.in_(chunk)))
+            _in_exec(conn, "DELETE FROM dedup_keys WHERE report_id IN ({})", chunk)
+        _in_exec(conn, "DELETE FROM report_links WHERE report_id IN ({})", chunk)
     if links:
         conn.execute(insert(report_links), links)
-    key_rows = sorted((k, rid) for rid, keys in zip(ids, new_keys, strict=True) for k in keys)
+    # In key order (B-tree locality); ids ascend and each report's keys are distinct, so a stable
+    # sort on the key alone gives the (key, report id) order, comparing ints rather than tuples.
+    key_rows = [(k, rid) for rid, keys in zip(ids, new_keys, strict=True) for k in keys]
+    key_rows.sort(key=_first)
     if key_rows:
         _insert_keys(conn, key_rows)
     return [out[rid] for rid, _ in items]
@@ -264,16 +285,11 @@ def _read_reports(
     conn: Connection, wanted: set[int], norm: dict[int, str], dup: dict[int, int | None], with_text: set[int]
 ) -> None:
     """Stored ``dup_of`` of ``wanted`` (and ``norm_text`` of those in ``with_text``)."""
-    texts = sorted(with_text)
-    for chunk in _chunks(texts):
-        q = select(reports.c.id, reports.c.norm_text, reports.c.dup_of).where(reports.c.id.in_(chunk))
-        for r in conn.execute(q):
-            norm[int(r.id)] = r.norm_text or ""
-            dup[int(r.id)] = int(r.dup_of) if r.dup_of is not None else None
-    rest = wanted - with_text
-    for chunk in _chunks(rest):
-        for r in conn.execute(select(reports.c.id, reports.c.dup_of).where(reports.c.id.in_(chunk))):
-            dup[int(r.id)] = int(r.dup_of) if r.dup_of is not None else None
+    for rid, text_, dup_of in _in_rows(conn, "SELECT id, norm_text, dup_of FROM reports WHERE id IN ({})", with_text):
+        norm[int(rid)] = text_ or ""
+        dup[int(rid)] = int(dup_of) if dup_of is not None else None
+    for rid, dup_of in _in_rows(conn, "SELECT id, dup_of FROM reports WHERE id IN ({})", wanted - with_text):
+        dup[int(rid)] = int(dup_of) if dup_of is not None else None
 
 
 def _dup_of(conn: Connection, rid: int, dup: dict[int, int | None]) -> int | None:
@@ -306,18 +322,20 @@ def _best_group(
 
 
 def store_dup_of(conn: Connection, linked: Sequence[Linked], versions: Sequence[int] | None = None) -> None:
-    """Write ``reports.dup_of`` (and ``extracted_version`` when given) of linked reports at once."""
+    """Write ``reports.dup_of`` (and ``extracted_version`` when given) of linked reports at once.
+
+    One driver-level ``executemany`` (no per-row SQLAlchemy parameter processing).
+    """
     if not linked:
         return
-    values: dict[str, Any] = {"dup_of": bindparam("dup")}
-    if versions is not None:
-        values["extracted_version"] = bindparam("ver")
-    stmt = update(reports).where(reports.c.id == bindparam("rid")).values(**values)
-    params = [
-        {"rid": ln.report_id, "dup": ln.dup_of, **({"ver": versions[n]} if versions is not None else {})}
-        for n, ln in enumerate(linked)
-    ]
-    conn.execute(stmt, params)
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    if versions is None:
+        sql = f"UPDATE reports SET dup_of = {mark} WHERE id = {mark}"
+        rows: list[tuple[int | None, ...]] = [(ln.dup_of, ln.report_id) for ln in linked]
+    else:
+        sql = f"UPDATE reports SET dup_of = {mark}, extracted_version = {mark} WHERE id = {mark}"
+        rows = [(ln.dup_of, versions[n], ln.report_id) for n, ln in enumerate(linked)]
+    conn.exec_driver_sql(sql, rows)
 
 
 def link_duplicates(conn: Connection, report_id: int, rep: Report) -> int:
