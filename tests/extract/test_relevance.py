@@ -220,3 +220,13 @@ def test_deceived_into_enlisting_is_coercion() -> None:
 )
 def test_draft_bribes_from_civilians_are_not_abuse(text: str) -> None:
     assert _rules(text)[0] is False
+
+
+def test_refusing_without_leave_is_a_refusal_leaving_is_desertion() -> None:
+    refused = (
+        "Суд отклонил иск росгвардейцев: в составе подразделения они «самовольно отказались выполнять "
+        "служебное задание» и вернулись к месту службы."
+    )
+    assert _rules(refused) == (True, "refusal")
+    left = "Військовий суд встановив, що контрактник самовільно покинув частину і два місяці переховувався вдома."
+    assert _rules(left) == (True, "desertion")
