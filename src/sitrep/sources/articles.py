@@ -46,7 +46,7 @@ def canonical_url(url: str) -> str:
     except ValueError:
         port = None
     netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
-    path = parts.path or "/"
+    path = parts.path.rstrip() or "/"  # "x #": the space before a dropped fragment goes too
     path = re.sub(r"(?<=.)/amp/?$", "", path)  # /news/123/amp → /news/123
     path = re.sub(r"\.amp(?=\.html?$|$)", "", path)  # /story.amp.html → /story.html
     if path.startswith("/amp/"):
