@@ -89,3 +89,25 @@ def test_one_named_service_member() -> None:
         hit = find_individual(text, 0, len(text))
         assert hit is not None and (hit.value, hit.precision) == (1, "exact"), text
     assert find_individual("солдаты Московской области записали видео", 0, 40) is None
+
+
+def test_months_are_not_a_nationality() -> None:
+    assert first("он самовольно уехал домой и пробыл там около семи месяцев") is None
+    assert first("він переховувався понад сім місяців") is None
+    assert first("Семеро индийцев записали видео") == (7, "exact")
+
+
+def test_one_service_member_named_in_the_singular() -> None:
+    from sitrep.extract.counts import lone_member
+    from sitrep.extract.text import tokenize
+
+    def lone(text: str, lang: str) -> bool:
+        return lone_member(tokenize(text, lang)[0].tokens, lang)
+
+    assert lone("ГБР сообщило о подозрении инструктору, который избил курсанта на полигоне.", "ru")
+    assert lone("Інструктор побив курсанта прикладом автомата на полігоні.", "uk")
+    assert lone("Another Russian army deserter has been seized in Armenia.", "en")
+    assert not lone("Инструкторы избили курсантов на полигоне.", "ru")
+    assert not lone("Dozens of deserters were seized in Armenia.", "en")
+    assert not lone("Группа бойцов покинула позиции.", "ru")
+    assert not lone("Суд рассмотрел дело о хищении.", "ru")

@@ -8,7 +8,9 @@ ages do not). Qualifiers ("около", "близько", "about", "more than") 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 WORD_NUMBERS: dict[str, int] = {
     # ru
@@ -138,7 +140,7 @@ PEOPLE = (
     r"men|soldiers?|troops|servicem[ae]n|women|wives|people|recruits?|conscripts?|fighters|mercenaries|"
     r"prisoners|relatives|mothers|technicians|officers|commanders|cadets|deserters|volunteers|of them|"
     r"mobili[sz]ed|young men|veterans|nationals|citizens|росгвардейц\w*|гвардейц\w*|гвардійц\w*|"
-    r"[а-яіїєґ]+(?:цев|ців)|[A-Z][a-z]+(?:is|ans|ese))"
+    r"(?!месяц|місяц)[а-яіїєґ]+(?:цев|ців)|[A-Z][a-z]+(?:is|ans|ese))"
 )
 # "more than / at least N" is N, approximate (reports-dev conventions)
 APPROX = (
@@ -257,3 +259,40 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
         hits.append(CountHit(val, precision, start + m.start(), start + m.end()))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+# Nouns for one service member (lemmas, ru/uk/en): a desertion, abuse or refusal case told of "a cadet",
+# "the pilot", "a deserter" is about one person even when no number is written.
+MEMBER_NOUNS = frozenset(
+    "солдат военнослужащий мобилизованный контрактник срочник призывник штурмовик десантник морпех рядовой "
+    "сержант отказник дезертир новобранец росгвардеец боец курсант летчик пилот наемник беглец самовольщик "
+    "військовослужбовець мобілізований строковик рядовий новобранець боєць льотчик пілот найманець втікач "
+    "soldier serviceman conscript recruit deserter pilot cadet mercenary sergeant private".split()
+)
+
+
+def lone_member(tokens: Sequence[Any], lang: str) -> bool:
+    """True when the sentence names service members only in the singular ("избил курсанта", "a recruit").
+
+    ``tokens`` are ``sitrep.extract.text.Token``s (word, lemma). Plural forms ("курсантов",
+    "deserters") or a collective ("group", "группа", "група") make it False.
+    """
+    from sitrep.enrich.lemmas import _morph
+
+    seen = False
+    for t in tokens:
+        if t.word in ("группа", "група", "group", "groups"):
+            return False
+        if t.lemma not in MEMBER_NOUNS and t.word not in MEMBER_NOUNS and t.word.rstrip("s") not in MEMBER_NOUNS:
+            continue
+        if re.fullmatch(r"[a-z]+", t.word):
+            if t.word.endswith("s") and t.word not in MEMBER_NOUNS:
+                return False
+            seen = True
+            continue
+        parses = _morph(lang if lang in ("ru", "uk") else "ru").parse(t.word)
+        nouns = [p for p in parses if p.tag.POS in ("NOUN", "ADJF") and p.normal_form == t.lemma] or parses[:1]
+        if not nouns or "plur" in str(nouns[0].tag):  # the uk dictionary writes no "sing"
+            return False
+        seen = True
+    return seen

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sitrep.extract.codebook import Codebook
-from sitrep.extract.counts import find_counts, find_individual
+from sitrep.extract.counts import find_counts, find_individual, lone_member
 from sitrep.extract.dates import find_dates
 from sitrep.extract.model import RelevanceModel
 from sitrep.extract.places import Gazetteer, find_places
@@ -38,6 +38,7 @@ HEDGE_FACTOR = 0.4  # someone else's claim or propaganda: counts, but less (dev 
 # distinct weak actor words that make a text military by themselves ("platoon commander", "cadet",
 # "recruit"); two is not enough: a skinhead's "дивизия" and the "полк Азов" he praised were two
 WEAK_ACTORS_MILITARY = 3
+LONE_MEMBER_TYPES = frozenset({"desertion", "abuse", "refusal", "coercion"})
 _PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 # "3-й батальон 115-й бригады": the 1st-9th battalion, company or platoon of a named brigade or regiment is a
 # part of it, numbered inside it, not a unit of its own (reports-dev lists "115th brigade" alone); the
@@ -397,6 +398,13 @@ class Engine:
                     count, count_prec = 1, "exact"
                     cite("people_count", s)
                     break
+        if count is None and event_type in LONE_MEMBER_TYPES:
+            # "избил курсанта", "a deserter was seized": one person, though no number is written (not for
+            # appeals and protests, where "жена мобилизованного" speaks for a unit)
+            anchor_s = sig.sentences[anchor]
+            if lone_member(anchor_s.tokens, report.lang):
+                count, count_prec = 1, "exact"
+                cite("people_count", anchor_s)
         via = None
         for s in sents if self.book.spec.event_types[event_type].via else ():
             vias = find_via(text, s.start, s.end)
