@@ -17,16 +17,19 @@ GOLD = (Path(__file__).resolve().parents[2].parent / "shared" / "data/gold")
 
 pytestmark = pytest.mark.gold
 
-# set -> floors (measured: reports-dev P 1.00 R 0.91 type 0.91 units 0.92 places 0.85 date 0.83;
-# milbloggers-dev P 1.00 R 0.22; news-channels-dev P 1.00 R 1.00)
+# set -> floors (measured 2026-11-25 after the H1 rules: reports-dev P 1.00 R 0.966 type 0.966 units 0.961
+# places 0.868 via 0.80 date 0.913 count 0.774; milbloggers-dev P 1.00 R 0.22; news-channels-dev P 1.00 R 1.00).
+# Unseen-text figures come from bench/extract_cv.py, not from here.
 FLOORS: dict[str, dict[str, float]] = {
     "reports-dev": {
         "precision": 0.97,
-        "recall": 0.89,
-        "type_accuracy": 0.89,
-        "units_f1": 0.9,
-        "places_f1": 0.83,
-        "date_accuracy": 0.81,
+        "recall": 0.94,
+        "type_accuracy": 0.94,
+        "units_f1": 0.94,
+        "places_f1": 0.85,
+        "via_f1": 0.75,
+        "date_accuracy": 0.89,
+        "count_accuracy": 0.72,
     },
     "milbloggers-dev": {"precision": 0.9, "recall": 0.2},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},
