@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -144,13 +144,17 @@ def test_driver_level_inserts_store_what_sqlalchemy_stores(store, tmp_path):
     from sitrep.store import open_store
     from sitrep.store.schema import raw_items, sources
 
+    # the same instant in two time zones: SQLAlchemy stores each as its own wall-clock text
+    fetched = (datetime(2024, 1, 2, 3, 4, 5, 600, tzinfo=UTC),
+               datetime(2024, 1, 2, 5, 4, 5, 600, tzinfo=timezone(timedelta(hours=2))))
+
     def rows(n: int) -> tuple[list[dict], list[dict]]:
         raws, reps = [], []
         for i in range(n):
             sha = f"{i:064x}"
             raws.append({"sha256": sha, "media_type": "application/json", "size": 3, "content": b"{\x00}",
                          "origin": "t", "source_id": 1, "external_id": str(i),
-                         "fetched_at": datetime(2024, 1, 2, 3, 4, 5, 600, tzinfo=UTC)})
+                         "fetched_at": fetched[i % 2]})
             reps.append({
                 "source_id": 1, "external_id": str(i), "url": None, "title": "T" if i % 2 else None,
                 "author": None, "published_at": datetime(2023, 7, 1, 10, i % 60) if i % 3 else None,

@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
 
@@ -186,9 +187,18 @@ class Store:
             procs = self._bind_procs[(table.name, cols)] = tuple(
                 table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in cols
             )
-        params = [
-            tuple([v if p is None else p(v) for v, p in zip(row.values(), procs, strict=True)]) for row in rows
-        ]
+        columns: list[list[Any]] = []
+        for c, proc in zip(cols, procs, strict=True):
+            values = [row[c] for row in rows]
+            if proc is not None:
+                # Processed once per object: a batch shares its "seen at" time, and None (no
+                # media, no edit) is most values of the JSON and edit-time columns. Keyed by
+                # identity (the rows keep the objects alive), never by equality: equal aware
+                # datetimes in two time zones are stored as different text.
+                seen: dict[int, Any] = {}
+                values = [seen[id(v)] if id(v) in seen else seen.setdefault(id(v), proc(v)) for v in values]
+            columns.append(values)
+        params = list(zip(*columns, strict=True))
         head = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES "
         tail = " ON CONFLICT DO NOTHING" if ignore else ""
         one = "(" + ", ".join("?" * len(cols)) + ")"
@@ -200,7 +210,7 @@ class Store:
         out: list[tuple[Any, ...]] = []
         for start in range(0, len(params), page):
             chunk = params[start:start + page]
-            flat = tuple(v for row in chunk for v in row)
+            flat = tuple(chain.from_iterable(chunk))
             out.extend(tuple(r) for r in conn.exec_driver_sql(head + ", ".join([one] * len(chunk)) + back, flat))
         return out
 
