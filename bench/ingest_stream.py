@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -24,16 +25,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SITREP, _uses_tdesktop_reader, load_stream, run_timed, stream_to_exports  # noqa: E402
 
 
-def bare_json_load(folders: list[Path]) -> float:
-    start = time.perf_counter()
+def bare_json_load(folders: list[Path]) -> tuple[float, float]:
+    """Wall and CPU seconds of ``json.load`` of every export (the floor any reader pays)."""
+    start, cpu = time.perf_counter(), time.process_time()
     n = 0
     for folder in folders:
         with (folder / "result.json").open("rb") as fh:
             n += len(json.load(fh)["messages"])
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def sqlite_utils_baseline(work: Path) -> float | None:
+def sqlite_utils_baseline(work: Path) -> tuple[float, float] | None:
     exe = Path(sys.executable).parent / "sqlite-utils"
     if not exe.exists():
         return None
@@ -49,7 +51,7 @@ def sqlite_utils_baseline(work: Path) -> float | None:
     if t1.returncode or t2.returncode:
         print("sqlite-utils failed:", t1.stderr[-300:], t2.stderr[-300:])
         return None
-    return time.perf_counter() - start
+    return time.perf_counter() - start, t1.cpu_seconds + t2.cpu_seconds
 
 
 def main() -> None:
@@ -72,11 +74,13 @@ def main() -> None:
                                          "date": p.get("date")}, ensure_ascii=False) + "\n")
             targets, fmt = [str(jsonl)], "JSONL (export reader not ready)"
         env = {"SITREP_DATA_DIR": str(work / "data"), "SITREP_EXTRACT_EVENTS": str(args.extract).lower()}
+        load_before = os.getloadavg()[0]
         run = run_timed([SITREP, "ingest", "-q", *targets], env=env)
+        load_after = os.getloadavg()[0]
         if run.returncode not in (0, 1):
             print(f"sitrep ingest failed (exit {run.returncode}):\n{run.stderr}")
             sys.exit(1)
-        parse = bare_json_load(folders)
+        parse, parse_cpu = bare_json_load(folders)
         base = sqlite_utils_baseline(work)
         db_mb = (work / "data" / "sitrep.db").stat().st_size / 1e6
         print(f"input: {posts:,} posts in {len(folders)} channels, read as {fmt}")
@@ -86,9 +90,13 @@ def main() -> None:
         print(f"  CPU time {run.cpu_seconds:.1f} s -> {posts / run.cpu_seconds:,.0f} posts per CPU-second "
               "(the wall figure above suffers when other jobs share the cores)")
         ratio = run.seconds / parse
-        print(f"bare json.load of the exports: {parse:.2f} s -> ingest is {ratio:.1f}x (target <= 10x)")
+        print(f"bare json.load of the exports: {parse:.2f} s -> ingest is {ratio:.1f}x (target <= 10x); "
+              f"in CPU time {parse_cpu:.2f} s -> {run.cpu_seconds / parse_cpu:.1f}x")
         if base is not None:
-            print(f"sqlite-utils insert + enable-fts: {base:.1f} s -> ingest takes {run.seconds / base:.1f}x")
+            print(f"sqlite-utils insert + enable-fts: {base[0]:.1f} s -> ingest takes {run.seconds / base[0]:.1f}x; "
+                  f"in CPU time {base[1]:.1f} s -> {run.cpu_seconds / base[1]:.1f}x")
+        print(f"load average (1 min) {load_before:.1f} before the ingest, {load_after:.1f} after, "
+              f"on {os.cpu_count()} cores")
         print(f"last lines of ingest: {run.stderr.strip().splitlines()[-2:] if run.stderr.strip() else ''}")
         if args.keep:
             print(f"kept: {work}")
