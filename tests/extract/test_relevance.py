@@ -230,3 +230,16 @@ def test_refusing_without_leave_is_a_refusal_leaving_is_desertion() -> None:
     assert _rules(refused) == (True, "refusal")
     left = "Військовий суд встановив, що контрактник самовільно покинув частину і два місяці переховувався вдома."
     assert _rules(left) == (True, "desertion")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an appeal is public: grumbling "in private conversations" reported second-hand is not one
+        "Военные в частных разговорах жалуются, что армия не сможет воевать дольше двух недель, пишет газета.",
+        "Військові у приватних розмовах скаржаться на брак снарядів, пише видання.",
+        "Officers complain in private conversations that the army could not fight for more than two weeks.",
+    ],
+)
+def test_private_grumbling_is_not_an_appeal(text: str) -> None:
+    assert _rules(text)[0] is False
