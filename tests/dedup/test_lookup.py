@@ -53,3 +53,32 @@ def test_events_outside_the_merge_window_are_not_looked_at(store: Store, setting
         near = candidate_events(conn, lookup_keys(old), day_span([(old, None)]), group=-1)
         far = candidate_events(conn, lookup_keys(new), day_span([(new, None)]), group=-1)
     assert len(near) == 1 and far == []
+
+
+def test_a_rare_name_finds_only_events_published_days_around(store: Store, settings: Settings) -> None:
+    """Name keys look only within ``NAME_LOOKUP_DAYS`` of the report's publication (names count
+    only between reports published within 3 days), in the store as in the batch."""
+    from datetime import UTC, datetime
+
+    from sitrep.dedup import cluster_documents
+    from sitrep.dedup.merge import name_window
+
+    texts = {
+        1: "Правозащитница Аюна Дашиева из Кижинги рассказала об отказе сорока контрактников.",
+        3: "Forty contract soldiers refused to go back, says Ayuna Dashieva, an activist from Kizhinga.",
+        20: "Ещё сорок военных написали рапорты об отказе, сообщила Дашиева; в Кижинге их ждут родные.",
+    }
+    table = {str(d): cand("refusal", places=["Republic of Buryatia"], count=40) for d in texts}
+    reps = [report(str(d), t, d, f"c{d}") for d, t in texts.items()]
+    store.save_reports(reps)
+    process_pending(settings, store, ById(table))
+    batch = cluster_documents(reps, ById(table).extract_many(reps))
+    events = list_events(store, limit=10)
+    assert sorted(e.reports for e in events) == [1, 2]  # the 1st and 3rd together, the 20th alone
+    assert batch[0] == batch[1] != batch[2]
+    keys = lookup_keys(table["1"], ("dashev", "kizhinh"))
+    with store.engine.connect() as conn:
+        for day, expect in ((2, 1), (12, 0), (21, 1)):
+            published = datetime(2024, 5, day, 12, tzinfo=UTC)
+            found = candidate_events(conn, [k for k in keys if "|t:" in k], (1, 1), -1, name_window(published))
+            assert len(found) == expect, (day, found)

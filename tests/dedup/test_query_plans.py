@@ -16,7 +16,8 @@ BIG = ("reports", "dedup_keys", "event_keys", "mentions", "events", "report_link
 
 
 def test_merge_path_never_scans_a_big_table(store: Store, settings: Settings) -> None:
-    store.save_reports([report("1", "Бойцы 1428-го полка записали обращение, их 300 человек", 3, "a")])
+    first = "Бойцы 1428-го полка записали обращение к генералу Кувалдину, их 300 человек"
+    store.save_reports([report("1", first, 3, "a")])
     process_pending(settings, store, TableExtractor({"1428": [cand(units=["1428th regiment"], count=300)]}))
     seen: list[tuple[str, Any]] = []
 
@@ -25,10 +26,12 @@ def test_merge_path_never_scans_a_big_table(store: Store, settings: Settings) ->
             seen.append((statement, params))
 
     event.listen(store.engine, "before_cursor_execute", capture)
-    store.save_reports([report("2", "Soldiers of the 1428th regiment, about 250 of them, appealed", 4, "b")])
+    second = "Soldiers of the 1428th regiment, about 250 of them, appealed to general Kuvaldin"
+    store.save_reports([report("2", second, 4, "b")])
     process_pending(settings, store, TableExtractor({"250": [cand(units=["1428th regiment"], count=250)]}))
     event.remove(store.engine, "before_cursor_execute", capture)
     assert len(seen) > 10
+    assert any("|t:kuvaldin" in str(params) for _, params in seen)  # the rare-name lookup ran too
     with store.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None

@@ -17,11 +17,20 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sitrep.dedup.merge import MERGE_SCORE, Profile, lookup_keys, match
+from sitrep.dedup.merge import (
+    MERGE_SCORE,
+    NAME_KEY,
+    OPEN_SPAN,
+    Profile,
+    day_span,
+    lookup_keys,
+    match,
+    name_window,
+)
 from sitrep.dedup.names import name_keys
 from sitrep.dedup.neardup import near_duplicate_groups, post_key, url_key
 from sitrep.dedup.urls import canonical_url, telegram_post_key
-from sitrep.models import Extraction, Report
+from sitrep.models import EventCandidate, Extraction, Report
 
 _LATEST = datetime.max.replace(tzinfo=UTC)
 
@@ -36,6 +45,22 @@ def report_key(report: Report) -> str:
     """A report's stable identity: source kind, channel/site and external id."""
     src = report.post.source
     return f"{src.kind}:{src.handle}:{report.post.external_id}"
+
+
+def _widen(span: tuple[int, int] | None, cand: EventCandidate, published: datetime | None) -> tuple[int, int] | None:
+    """An event's day span after one more member (``merge.day_span`` over UTC publications, as
+    the store computes it from its rows); None while no member gives a day."""
+    if published is not None:
+        published = published.astimezone(UTC) if published.tzinfo else published.replace(tzinfo=UTC)
+    lo, hi = day_span([(cand, published)])
+    if (lo, hi) == OPEN_SPAN:
+        return span
+    return (lo, hi) if span is None else (min(span[0], lo), max(span[1], hi))
+
+
+def _touches(span: tuple[int, int] | None, window: tuple[int, int]) -> bool:
+    lo, hi = span or OPEN_SPAN
+    return hi >= window[0] and lo <= window[1]
 
 
 def report_names(report: Report) -> tuple[str, ...]:
@@ -125,6 +150,7 @@ def cluster_documents(
     groups = duplicate_groups(ordered)
     events: dict[str, Profile] = {}
     members: dict[str, set[int]] = {}
+    spans: dict[str, tuple[int, int] | None] = {}  # day span of each event's members, as the store keeps it
     by_key: dict[str, list[str]] = {}
     by_group: dict[int, list[str]] = {}
     result: list[list[str]] = [[] for _ in reports]
@@ -136,13 +162,17 @@ def cluster_documents(
         group = groups[pos]
         vec = vectors[i] if vectors is not None else None
         names = report_names(rep) if ex.events else ()
+        window = name_window(published)
         for k, cand in enumerate(ex.events):
             mine = Profile(cand.event_type)
             mine.add(cand, published, group, vec, names)
             keys = lookup_keys(cand, names)
             seen: list[str] = []
             for key in keys:
-                seen.extend(by_key.get(key, ()))
+                if NAME_KEY not in key:
+                    seen.extend(by_key.get(key, ()))
+                elif window is not None:  # the store's narrower window for rare-name keys
+                    seen.extend(e for e in by_key.get(key, ()) if _touches(spans[e], window))
             seen.extend(by_group.get(group, ()))
             best: tuple[float, str] | None = None
             for eid in dict.fromkeys(seen):
@@ -155,8 +185,10 @@ def cluster_documents(
                 eid = event_id_for(report_key(rep), k)
                 events[eid] = Profile(cand.event_type)
                 members[eid] = set()
+                spans[eid] = None
             else:
                 eid = best[1]
+            spans[eid] = _widen(spans[eid], cand, published)
             events[eid].add(cand, published, group, vec, names)
             members[eid].add(i)
             for key in keys:

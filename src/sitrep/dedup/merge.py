@@ -36,7 +36,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sitrep.dedup.names import covered_keys
@@ -63,6 +63,12 @@ EMBED_SCORE = 1.0
 # up candidate events only inside it (``day_span``).
 LOOKUP_WINDOW_DAYS = max(DATE_WINDOW_DAYS, PUB_WINDOW_DAYS) + 1
 OPEN_SPAN = (1, date.max.toordinal())  # nothing known: the event may be any day
+# Rare names count only between reports published within PUB_CLOSE_DAYS: an event found through
+# a name key alone is worth scoring only when its span comes that close to the report's
+# publication day (+1 for time zones). Keeps a name shared by many events from filling the
+# bounded candidate list with events that could never use it.
+NAME_KEY = "|t:"
+NAME_LOOKUP_DAYS = PUB_CLOSE_DAYS + 1
 
 _KINDS = {
     "regiment": "regiment", "brigade": "brigade", "battalion": "battalion", "division": "division",
@@ -349,9 +355,24 @@ def day_span(items: Iterable[tuple[EventCandidate, datetime | None]]) -> tuple[i
     return (min(days), max(days)) if days else OPEN_SPAN
 
 
+def utc_day(published: datetime | None) -> int | None:
+    """The publication day (``date.toordinal``, in UTC) the name-key window is centred on."""
+    if published is None:
+        return None
+    if published.tzinfo is not None:
+        published = published.astimezone(UTC)
+    return published.date().toordinal()
+
+
+def name_window(published: datetime | None) -> tuple[int, int] | None:
+    """Days an event's span must touch to be found through a rare-name key (None: never)."""
+    day = utc_day(published)
+    return None if day is None else (day - NAME_LOOKUP_DAYS, day + NAME_LOOKUP_DAYS)
+
+
 def lookup_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str]:
     """Keys under which a stored event is found for this candidate (type + unit / place / rare name)."""
-    keys: set[str] = {f"{cand.event_type}|t:{n}" for n in names}
+    keys: set[str] = {f"{cand.event_type}{NAME_KEY}{n}" for n in names}
     for u in (parse_unit(x) for x in cand.units):
         if u.number:
             keys.add(f"{cand.event_type}|u:{u.kind}:{u.number}")

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import desc, func, or_, select
+from sqlalchemy import and_, desc, func, or_, select
 from sqlalchemy.engine import Connection
 
 from sitrep.dedup.embed import from_bytes
-from sitrep.dedup.merge import LOOKUP_WINDOW_DAYS, MERGE_SCORE, OPEN_SPAN, Profile, match
+from sitrep.dedup.merge import LOOKUP_WINDOW_DAYS, MERGE_SCORE, NAME_KEY, OPEN_SPAN, Profile, match, name_window
 from sitrep.models import EventCandidate, Evidence, Place
 from sitrep.store.dup_links import link_duplicates
 from sitrep.store.schema import (
@@ -162,20 +162,38 @@ def _resolve(conn: Connection, event_id: str, merged_into: str | None) -> str:
 
 
 def candidate_events(
-    conn: Connection, keys: Sequence[str], span: tuple[int, int], group: int
+    conn: Connection,
+    keys: Sequence[str],
+    span: tuple[int, int],
+    group: int,
+    names_window: tuple[int, int] | None = None,
 ) -> list[str]:
-    """Ids of stored events worth scoring: by lookup key within the day window, and by group."""
+    """Ids of stored events worth scoring: by lookup key within the day window, and by group.
+
+    Rare-name keys (``merge.NAME_KEY``) find only events whose span touches ``names_window``
+    (``merge.name_window`` of the report's publication; None: not at all).
+    """
     found: list[str] = []
-    if keys:
+    plain = [k for k in keys if NAME_KEY not in k]
+    named = [k for k in keys if NAME_KEY in k] if names_window is not None else []
+    conditions = []
+    if plain:
         lo, hi = span
         if (lo, hi) != OPEN_SPAN:
             lo, hi = lo - LOOKUP_WINDOW_DAYS, hi + LOOKUP_WINDOW_DAYS
+        conditions.append(and_(event_keys.c.key.in_(plain), event_keys.c.day_hi >= lo, event_keys.c.day_lo <= hi))
+    if named and names_window is not None:
+        nlo, nhi = names_window
+        conditions.append(
+            and_(event_keys.c.key.in_(named), event_keys.c.day_hi >= nlo, event_keys.c.day_lo <= nhi)
+        )
+    if conditions:
         n = func.count().label("n")
         found += [
             r[0]
             for r in conn.execute(
                 select(event_keys.c.event_id, n)
-                .where(event_keys.c.key.in_(list(keys)), event_keys.c.day_hi >= lo, event_keys.c.day_lo <= hi)
+                .where(or_(*conditions))
                 .group_by(event_keys.c.event_id)
                 .order_by(desc(n), desc(func.max(event_keys.c.day_hi)), event_keys.c.event_id)
                 .limit(MAX_EVENT_CANDIDATES)
@@ -203,9 +221,10 @@ def find_event(
     span: tuple[int, int],
     group: int,
     report_id: int,
+    published: datetime | None = None,
 ) -> str | None:
     """The stored event this candidate belongs to (best ``match`` score ≥ MERGE_SCORE), or None."""
-    found = candidate_events(conn, keys, span, group)
+    found = candidate_events(conn, keys, span, group, name_window(published))
     if not found:
         return None
     rows = conn.execute(

@@ -290,7 +290,9 @@ def store_extraction(
         mine = Profile(cand.event_type)
         mine.add(cand, published, group, vector, names)
         keys = [key[:300] for key in lookup_keys(cand, names)]
-        match_id = find_event(conn, cand, mine, keys, day_span([(cand, published)]), group, report_id)
+        match_id = find_event(
+            conn, cand, mine, keys, day_span([(cand, published)]), group, report_id, published
+        )
         created = False
         eid = match_id or _new_event_id(conn, report_key(rep), k, report_id)
         if match_id is None:
