@@ -243,3 +243,15 @@ def test_refusing_without_leave_is_a_refusal_leaving_is_desertion() -> None:
 )
 def test_private_grumbling_is_not_an_appeal(text: str) -> None:
     assert _rules(text)[0] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Томской области из части сбежали восемь военнослужащих, сообщил глава района.",
+        "Шестеро военнослужащих покинули часть и уехали на такси; все они ранее самовольно оставляли часть.",
+        "Троє військовослужбовців втекли з частини на Житомирщині, їх розшукує поліція.",
+    ],
+)
+def test_leaving_the_unit_in_other_word_orders(text: str) -> None:
+    assert _rules(text) == (True, "desertion")
