@@ -6,9 +6,10 @@ number of rows whatever the size of the store (near-duplicate links of a whole b
 ``store.dup_links``, re-exported here as ``link_duplicates``):
 
 - events: event lookup keys whose day span lies within ``LOOKUP_WINDOW_DAYS`` of the
-  candidate's (covering index ``ix_event_keys_window``), the ``MAX_EVENT_CANDIDATES`` sharing
-  the most keys, plus events of the report's near-duplicate group; their members are read in
-  one query and scored with ``merge.match``.
+  candidate's (rare-name keys: within ``NAME_LOOKUP_DAYS`` of the report's publication; covering
+  index ``ix_event_keys_window``), the ``MAX_EVENT_CANDIDATES`` sharing the most keys, plus
+  events of the report's near-duplicate group; their members (with the rare-name keys kept in
+  each mention's candidate JSON) are read in one query and scored with ``merge.match``.
 
 Every query here hits an index (checked with EXPLAIN QUERY PLAN in ``tests/dedup``).
 """
