@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.extract.places import default_gazetteer, find_places
+from sitrep.extract.places import FRONT_OBLASTS, default_gazetteer, find_places
 from sitrep.extract.text import tokenize
 
 
@@ -63,3 +63,92 @@ def test_residents_and_oblique_oblast_names() -> None:
 def test_recalled_background_and_holidays_are_skipped() -> None:
     assert places("Нагадаємо, після подій під Очеретиним бригаду критикували.", "uk") == []
     assert places("Они приехали в Россию туристами на Новый год.", "ru") == []
+
+
+def test_places_abroad_in_russian_ukrainian_and_english() -> None:
+    assert places("Обыски прошли в семи городах, в том числе в Дели и Мумбаи.", "ru") == [
+        ("Delhi", "event"),
+        ("Mumbai", "event"),
+    ]
+    assert places("Родственники завербованных устроили акцию в Катманду.", "ru") == [("Kathmandu", "event")]
+    assert ("Hyderabad", "origin") in places("A 30-year-old man from Hyderabad died in the war.", "en")
+    assert ("South Africa", "origin") in places("Seventeen South African men are trapped in Donbas.", "en")
+    assert places("Сімнадцятеро громадян ПАР застрягли на Донбасі.", "uk") == [
+        ("South Africa", "event"),
+        ("Donbas", "event"),
+    ]
+
+
+def test_acronyms_match_only_in_capitals() -> None:
+    assert places("Пар валил из окон, а Пар и дым мешали.", "ru") == []
+    assert places("Граждане ЮАР застряли в Донбассе.", "ru")[0] == ("South Africa", "event")
+
+
+def test_russian_regions_in_any_form() -> None:
+    assert places("Мобилизованные из Чувашии устроили бунт на полигоне в Ульяновской области.", "ru") == [
+        ("Chuvashia", "origin"),
+        ("Ulyanovsk Oblast", "event"),
+    ]
+    assert places("Мобілізовані з Іркутської області скаржаться.", "uk") == [("Irkutsk Oblast", "origin")]
+    assert places("Мобилизованные из Приангарья записали видеообращение.", "ru") == [("Irkutsk Oblast", "origin")]
+    assert ("Primorsky Krai", "event") in places("Морпіхи поскаржилися губернатору Приморського краю.", "uk")
+    assert ("Mykolaiv Oblast", "event") in places("Батальйон, сформований на Миколаївщині, записав відео.", "uk")
+
+
+def test_adverbs_and_grave_are_not_places() -> None:
+    assert places("Ровно 500 дней назад объявили мобилизацию.", "ru") == []
+    assert places("Жінки поклали квіти до Могили Невідомого солдата у Москві.", "uk") == [("Moscow", "event")]
+
+
+def test_russian_form_of_a_front_line_village_is_the_ukrainian_village() -> None:
+    text = "Бойцы пишут, что их бросили в наступление под Павловкой."
+    hits = find_places(text, tokenize(text, "ru"), default_gazetteer(), "ru")
+    assert [(h.place.name, h.place.country) for h in hits] == [("Pavlivka", "UA")]
+    assert hits[0].place.admin1 in FRONT_OBLASTS
+    text = "Бойцы пишут, что их бросили в наступление под Павловкой на Донетчине."
+    hits = find_places(text, tokenize(text, "ru"), default_gazetteer(), "ru")
+    assert hits[0].place.admin1 == "Donetsk Oblast"
+
+
+def test_locative_of_kyiv_and_the_front_by_its_adjective() -> None:
+    assert places("Сьогодні на Майдані в Києві зібралися рідні військових.", "uk") == [("Kyiv", "event")]
+    assert places("Relatives rallied in central Kyiv on Sunday.", "en") == [("Kyiv", "event")]
+    assert places("Армия держит оборону на Запорожском направлении.", "ru") == [("Zaporizhzhia", "event")]
+
+
+def test_defended_town_is_background_to_a_rally_elsewhere() -> None:
+    rally = "Сьогодні в Києві родини полонених захисників Маріуполя вийшли на акцію."
+    assert places(rally, "uk") == [("Kyiv", "event")]
+    appeal = "Командир просит мировых лидеров вывезти защитников Мариуполя в третью страну."
+    assert places(appeal, "ru") == [("Mariupol", "event")]
+
+
+def test_names_in_quotes_footers_and_embassies() -> None:
+    assert places("Мобилизованные из 113-го полка «ДНР» записали обращение.", "ru") == []
+    assert places("Военные, воюющие в «ЛНР», жалуются на командование.", "ru") == [("Luhansk Oblast", "event")]
+    assert places('Soldiers of the "Anne of Kyiv" brigade deserted while training in France.', "en") == [
+        ("France", "event")
+    ]
+    assert places("Видео появилось в воскресенье.\n\nПодписаться на «Донецк: люди»", "ru") == []
+    assert places("The Indian embassy in Moscow said a man had died.", "en") == []
+    assert places("Demonstrators gathered near Russia's embassy in Colombo.", "en") == [("Colombo", "event")]
+
+
+def test_capital_as_government_in_two_words_and_usual_russian_spellings() -> None:
+    assert places("The men have asked New Delhi to bring them home.", "en") == []
+    assert places("Суд в Ростове-на-Дону и в Грозном рассмотрел иск.", "ru") == [
+        ("Rostov-on-Don", "event"),
+        ("Grozny", "event"),
+    ]
+
+
+def test_extra_place_files_name_each_place_once() -> None:
+    from sitrep.extract.places import DATA
+
+    names = [
+        line.split("\t")[0]
+        for path in (DATA / "regions.tsv", DATA / "world.tsv")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert len(names) == len(set(names)) and len(names) > 250

@@ -42,6 +42,46 @@ ORIGIN_BEFORE = {
     "мешканців",
     "residents",
 }
+REGION_WORDS = {
+    "область",
+    "области",
+    "областью",
+    "області",
+    "областю",
+    "край",
+    "края",
+    "краю",
+    "крае",
+    "краем",
+    "краї",
+    "oblast",
+    "region",
+    "krai",
+    "republic",
+    "республика",
+    "республики",
+    "республике",
+    "республіка",
+    "республіки",
+    "республіці",
+}
+# "South African men", "Nepali nationals": the people's origin
+PEOPLE_AFTER = {
+    "men",
+    "man",
+    "women",
+    "soldiers",
+    "citizens",
+    "nationals",
+    "recruits",
+    "mercenaries",
+    "veterans",
+    "fighters",
+    "troops",
+    "workers",
+    "students",
+    "families",
+}
 # Words that introduce a place: a small village or a word that is also a name or an adjective
 # ("Залужного", "Гусев", "Військові") counts as a place only after one of these.
 INTRO = {
@@ -111,13 +151,32 @@ INTRO = {
     "штурмують",
     "defending",
     "defend",
+    "оборонявшие",
+    "оборонявших",
+    "оборонявшими",
+    "обороняв",
+    "defended",
+    # "полигон Елань", "в центре Москвы", "in central Kyiv"
+    "полигон",
+    "полигоне",
+    "полігон",
+    "полігоні",
+    "центре",
+    "центрі",
+    "central",
+    "downtown",
 }
 # A capital named without a locative word is its government ("требуют от Москвы", "Moscow told
 # Zambia", "не выдавать Москве"): only "в Москве", "in Moscow", "из Москвы" make it the place.
 METONYM_KINDS = ("PPLC", "city")
 # GeoNames already carries some 2024 Ukrainian renamings as the main name; reports and the codebook
 # use the conventional English name (codebook §4 "names as in GeoNames", gold-format: Sievierodonetsk).
-CONVENTIONAL = {"Siverskodonetsk": "Sievierodonetsk"}
+CONVENTIONAL = {
+    "Siverskodonetsk": "Sievierodonetsk",
+    "Rostov-na-Donu": "Rostov-on-Don",
+    "Komsomolsk-on-Amur": "Komsomolsk-on-Amur",
+    "Velikiy Novgorod": "Veliky Novgorod",
+}
 # Residents and regional adjectives written in lower case ("вологжан", "воронежець", "подмосковном"):
 # word stem -> region in regions.tsv, and whether the word names people (role origin) or a place.
 DEMONYMS: tuple[tuple[str, str, bool], ...] = (
@@ -174,8 +233,25 @@ CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("у", ("", "а")),
     ("і", ("а", "", "я")),
 )
+EXTRA_KINDS = ("country", "region", "city", "town")  # rows of regions.tsv / world.tsv
+RU_TO_UK_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("еевка", ("іївка",)),
+    ("овка", ("івка",)),
+    ("евка", ("ївка", "івка")),
+    ("ово", ("ове",)),
+    ("ое", ("е",)),
+)
 BIG = 100_000  # population above which a name is taken without an introducing word
-RANK = {"PPLC": 2.0, "PPLA": 1.5, "PPLA2": 1.0, "ADM1": 1.5, "country": 2.0, "region": 1.5, "city": 1.5}
+RANK = {
+    "PPLC": 2.0,
+    "PPLA": 1.5,
+    "PPLA2": 1.0,
+    "ADM1": 1.5,
+    "country": 2.0,
+    "region": 1.5,
+    "city": 1.5,
+    "town": 1.0,
+}
 # Capitalised words that are places in GeoNames but far more often something else in this domain.
 STOP = {
     "герой",
@@ -246,9 +322,13 @@ class PlaceHit:
 class Gazetteer:
     """Name key (space-separated lower-case tokens) → candidate places."""
 
-    def __init__(self, places: list[GazPlace], index: dict[str, list[int]]) -> None:
+    def __init__(
+        self, places: list[GazPlace], index: dict[str, list[int]], acronyms: set[str] | None = None
+    ) -> None:
         self.places = places
         self.index = index
+        # keys written in capitals ("ЮАР", "UAE", "ДНР"): they match an upper-case word only ("пар" is steam)
+        self.acronyms = acronyms or set()
         self.max_len = max((k.count(" ") + 1 for k in index), default=1)
 
     @classmethod
@@ -268,7 +348,7 @@ class Gazetteer:
                     places.append(
                         GazPlace(
                             int(f[0]) if f[0] else None,
-                            CONVENTIONAL.get(f[1], f[1]),
+                            _display_name(f[1], f[4]),
                             float(f[2]),
                             float(f[3]),
                             f[4],
@@ -279,45 +359,64 @@ class Gazetteer:
                     )
                     for key in f[8].split("|"):
                         index[key].append(i)
-        extra = extra or DATA / "regions.tsv"
-        if extra.exists():
-            for line in extra.read_text(encoding="utf-8").splitlines():
-                if line.startswith("#") or not line.strip():
-                    continue
-                f = line.split("\t")
-                i = len(places)
-                places.append(
-                    GazPlace(
-                        None,
-                        f[0],
-                        float(f[1]),
-                        float(f[2]),
-                        f[3],
-                        f[0] if f[4] == "region" else "",
-                        f[4],
-                        1_000_000,
-                    )
-                )
-                for variant in f[5].split("|"):
-                    toks = variant.lower().replace("ё", "е").replace("-", " - ").split()
-                    toks = [t for t in toks if t != "-"]
-                    whole = variant.lower().replace("ё", "е")
-                    for key in {
-                        whole,  # "Кабардино-Балкария" is one token to the tokenizer
-                        lemma(whole, "ru"),
-                        lemma(whole, "uk"),
-                        " ".join(toks),
-                        " ".join(lemma(t, "ru") for t in toks),
-                        " ".join(lemma(t, "uk") for t in toks),
-                        # the oblique "в Тверской области" lemmatises to the masculine adjective
-                        " ".join(_masculine(t) for t in toks),
-                        " ".join(_masculine(t, "ой") for t in toks),
-                    }:
-                        index[key].append(i)
-        return cls(places, dict(index))
+        acronyms: set[str] = set()
+        for path in [extra] if extra is not None else [DATA / "regions.tsv", DATA / "world.tsv"]:
+            if path.exists():
+                _load_extra(path, places, index, acronyms)
+        return cls(places, dict(index), acronyms)
 
     def lookup(self, key: str) -> list[GazPlace]:
         return [self.places[i] for i in self.index.get(key, ())]
+
+
+def _load_extra(path: Path, places: list[GazPlace], index: dict[str, list[int]], acronyms: set[str]) -> None:
+    """Rows of regions.tsv / world.tsv: name, lat, lon, country, kind, variants[, population]."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        f = line.split("\t")
+        if len(f) < 6:
+            continue
+        i = len(places)
+        population = int(f[6]) if len(f) > 6 and f[6].strip().isdigit() else 1_000_000
+        places.append(
+            GazPlace(None, f[0], float(f[1]), float(f[2]), f[3], f[0] if f[4] == "region" else "", f[4], population)
+        )
+        for variant in f[5].split("|"):
+            if not variant:
+                continue
+            toks = variant.lower().replace("ё", "е").replace("’", "'").replace("-", " - ").split()
+            toks = [t for t in toks if t != "-"]
+            whole = variant.lower().replace("ё", "е").replace("’", "'")
+            if variant.isupper():
+                acronyms.add(whole)
+                index[whole].append(i)
+                continue
+            for key in {
+                whole,  # "Кабардино-Балкария" is one token to the tokenizer
+                lemma(whole, "ru"),
+                lemma(whole, "uk"),
+                " ".join(toks),
+                " ".join(lemma(t, "ru") for t in toks),
+                " ".join(lemma(t, "uk") for t in toks),
+                # the oblique "в Тверской области" lemmatises to the masculine adjective
+                " ".join(_masculine(t) for t in toks),
+                " ".join(_masculine(t, "ой") for t in toks),
+            }:
+                if i not in index[key]:
+                    index[key].append(i)
+
+
+def _display_name(name: str, country: str) -> str:
+    """GeoNames' name in the usual English spelling: "Groznyy" -> "Grozny", "Nal’chik" -> "Nalchik"."""
+    name = CONVENTIONAL.get(name, name)
+    if country != "RU":
+        return name
+    name = name.replace("’", "").replace("ë", "yo")
+    return RU_ENDINGS.sub(lambda m: {"yy": "y", "iy": "y", "yye": "ye"}[m.group(1)], name)
+
+
+RU_ENDINGS = re.compile(r"(?<=[a-z])(yye|yy|iy)\b")
 
 
 def _masculine(tok: str, ending: str = "ий") -> str:
@@ -349,44 +448,74 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
                 base = words[0][: -len(end)]
                 keys += [base + nom for nom in nominatives]
                 break
+    if n == 1 and lang != "uk":
+        # the Russian form of a Ukrainian village: "Павловка" -> Павлівка, "Андреевка" -> Андріївка
+        for ru_end, uk_ends in RU_TO_UK_ENDINGS:
+            if lems[0].endswith(ru_end) and len(lems[0]) > len(ru_end) + 2:
+                keys += [lems[0][: -len(ru_end)] + e for e in uk_ends]
+                break
     other = "uk" if lang == "ru" else "ru"
-    if any("\u0400" <= ch <= "\u04ff" for ch in words[0]):
+    # the other language's lemma for words this one does not know ("Авдіївці" in a Russian post);
+    # a known word keeps its own reading ("Могили" is a grave in Ukrainian, not Mogilev)
+    if any("\u0400" <= ch <= "\u04ff" for ch in words[0]) and not all(_known(w, lang) for w in words):
         keys.append(" ".join(lemma(w, other) for w in words))
     return keys
+
+
+def _candidates(gaz: Gazetteer, keys: Sequence[str], upper: bool) -> list[GazPlace]:
+    """Places under any of the keys; a key written in capitals ("ЮАР") needs an upper-case word."""
+    cands: list[GazPlace] = []
+    for key in keys:
+        if key in gaz.acronyms and not upper:
+            continue
+        cands += [c for c in gaz.lookup(key) if c not in cands]
+    return cands
+
+
+@lru_cache(maxsize=50_000)
+def _known(word: str, lang: str) -> bool:
+    from sitrep.enrich.lemmas import _morph
+
+    return lang in ("ru", "uk") and bool(_morph(lang).word_is_known(word))
 
 
 def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: str) -> list[PlaceHit]:
     """Places named in the given sentences, each resolved to one gazetteer entry."""
     mentions: list[tuple[list[GazPlace], str, int, int, int]] = []
+    weak: set[int] = set()  # indexes of mentions that are background when another event place is named
     last_end = -10
     for sent in sentences:
         toks = sent.tokens
-        if toks and toks[0].word in RECALL_OPENERS:
+        if toks and (toks[0].word in RECALL_OPENERS or toks[0].word in FOOTER_OPENERS):
             continue
         i = 0
         while i < len(toks):
             found = False
-            if text[toks[i].start].isupper() and toks[i].word not in STOP and len(toks[i].word) >= 3:
+            if text[toks[i].start].isupper() and len(toks[i].word) >= 3:
                 for n in range(min(gaz.max_len, len(toks) - i), 0, -1):
+                    if n == 1 and toks[i].word in STOP:
+                        continue  # "South" alone is a direction; "South Africa", "New York" are places
                     if n > 1 and not all(
                         text[t.start].isupper() or t.word in ("на", "on", "-") for t in toks[i : i + n]
                     ):
                         # multi-word names: "Великая Новоселка", "Rostov-on-Don", "Ulan-Ude"
                         if not any(
-                            t.word in ("область", "области", "oblast", "region", "край", "krai", "області")
+                            t.word in REGION_WORDS
                             for t in toks[i : i + n]
                         ):
                             continue
-                    cands: list[GazPlace] = []
-                    for key in _keys(toks, i, n, lang):  # union: "Артемовском" → артемовск and артемовский
-                        cands += [c for c in gaz.lookup(key) if c not in cands]
+                    upper = text[toks[i].start : toks[i + n - 1].end].isupper()
+                    # union: "Артемовском" → артемовск and артемовский
+                    cands = _candidates(gaz, _keys(toks, i, n, lang), upper)
+                    if not cands and n == 1:
+                        # the first lemma may be a name ("Києві" -> "кий"): try the dictionary's other readings
+                        cands = _candidates(gaz, _other_lemmas(toks[i].word, lang), upper)
                     # "сёл Борисовка, Гатище и Красное": list items share the first one's introduction
                     listed = bool(LIST_SEP.fullmatch(text[last_end : toks[i].start])) if last_end >= 0 else False
                     if cands and n == 1 and not listed and not _plausible(text, toks, i, cands, lang):
                         cands = []
                     if (
                         cands
-                        and n == 1
                         and not listed
                         and max(cands, key=lambda c: c.population).fcode in METONYM_KINDS
                         and (toks[i - 1].word if i > 0 else "") not in INTRO
@@ -394,15 +523,24 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                         cands = []
                     if cands and i > 0 and toks[i - 1].word in GOVERNMENT_BEFORE:
                         cands = []
+                    if cands and (_agency_seat(toks, i, n) or _in_name(text, toks[i].start, toks[i + n - 1].end)):
+                        cands = []
                     if cands and n == 1 and i + 1 < len(toks) and toks[i + 1].lemma in ("год", "рік"):
                         cands = []  # "на Новый год": a holiday, not the village Novyy
                     if cands:
                         prev = toks[i - 1].word if i > 0 else ""
                         prev2 = toks[i - 2].word if i > 1 else ""
-                        role = "origin" if prev in ORIGIN_BEFORE or prev2 in ORIGIN_BEFORE else "event"
+                        after = toks[i + n].word if i + n < len(toks) else ""
+                        role = (
+                            "origin"
+                            if prev in ORIGIN_BEFORE or prev2 in ORIGIN_BEFORE or after in PEOPLE_AFTER
+                            else "event"
+                        )
                         if n == 1 and any(c.fcode != "ADM1" for c in cands):
                             # a bare "Zaporizhzhia" is the city; the oblast needs "область"/"oblast"
                             cands = [c for c in cands if c.fcode != "ADM1"]
+                        if _background(toks, i):
+                            weak.add(len(mentions))
                         mentions.append((cands, role, toks[i].start, toks[i + n - 1].end, sent.index))
                         last_end = toks[i + n - 1].end
                         i += n
@@ -431,6 +569,8 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                     mentions.append(([demonym], role, toks[i].start, toks[i].end, sent.index))
                     last_end = toks[i].end
                 i += 1
+    if weak and any(m[1] == "event" for j, m in enumerate(mentions) if j not in weak):
+        mentions = [m for j, m in enumerate(mentions) if j not in weak]
     return _disambiguate(mentions)
 
 
@@ -464,9 +604,6 @@ NOT_AFTER_DEMONYM = (
     "street",
     "переул",
     "суд",
-    "направлен",
-    "напрям",
-    "фронт",
     # "полтавського управління ДБР", "Нальчикский гарнизонный суд": an agency named after a town
     "управл",
     "отдел",
@@ -489,9 +626,104 @@ GOVERNMENT_BEFORE = {
     "authorities",
     "government",
 }
+# Channel footers ("Подписаться на «Донецк: люди»"): the channel's name, not a place of the event.
+FOOTER_OPENERS = {"подписаться", "підписатися", "підписуйтесь", "подписывайтесь", "subscribe"}
+FRONT_OBLASTS = {
+    "Donetsk Oblast",
+    "Luhansk Oblast",
+    "Zaporizhzhia Oblast",
+    "Kharkiv Oblast",
+    "Kherson Oblast",
+    "Sumy Oblast",
+    "Dnipropetrovsk Oblast",
+}
+# "посольство в Москве", "embassy in Moscow": where an agency sits, not where the event happened;
+# "защитников Мариуполя", "captured at Mariupol": the soldiers' past battle, not the relatives' rally.
+AGENCY_BEFORE = ("посольств", "консульств", "embass", "consulate")
+SPEECH = (
+    "said",
+    "say",
+    "told",
+    "confirm",
+    "report",
+    "сообщ",
+    "заяв",
+    "подтверд",
+    "повідом",
+    "підтверд",
+    "розповіл",
+    "рассказ",
+)
+BACKGROUND_BEFORE = (
+    "защитник",
+    "захисник",
+    "defender",
+    "captured",
+)
+QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
+
+
+def _agency_seat(toks: Sequence[Token], i: int, n: int) -> bool:
+    """ "The Indian embassy in Moscow said": the seat of the agency that speaks, not a place of the event
+    (a rally "near Russia's embassy in Colombo" is in Colombo)."""
+    before = [t.word for t in toks[max(0, i - 3) : i]]
+    after = toks[i + n].word if i + n < len(toks) else ""
+    return any(w.startswith(AGENCY_BEFORE) for w in before) and after.startswith(SPEECH)
+
+
+def _background(toks: Sequence[Token], i: int) -> bool:
+    """The place names the battle the soldiers fought earlier (see BACKGROUND_BEFORE)."""
+    before = [t.word for t in toks[max(0, i - 3) : i]]
+    if not before:
+        return False
+    if before[-1].startswith(BACKGROUND_BEFORE):
+        return True
+    return len(before) > 1 and before[-1] in INTRO and before[-2].startswith(BACKGROUND_BEFORE)
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """The place is a word of a short quoted name («ДНР» of a regiment, "Anne of Kyiv", «Путь домой»).
+
+    A quoted phrase of at most five words that starts with a capital and follows no colon or dash
+    is a name (of a unit, a movement, a channel); quoted speech follows "говорит:" or is longer.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    for pos in range(start - 1, max(line_start, start - 60) - 1, -1):
+        ch = text[pos]
+        if ch in QUOTES or ch in "»”":
+            if ch not in QUOTES or (ch == '"' and text.count('"', line_start, pos) % 2 == 1):
+                return False  # a closing quote: the place is outside
+            close = text.find(QUOTES[ch], end, end + 60)
+            if close < 0:
+                return False
+            inner = text[pos + 1 : close]
+            before = text[line_start:pos].rstrip()
+            word_before = before.rsplit(None, 1)[-1].lower() if before else ""
+            if word_before in INTRO:
+                return False  # "воюющие в «ЛНР»": a place written in quotes
+            return (
+                bool(inner[:1].isupper())
+                and len(inner.split()) <= 5
+                and not inner.rstrip().endswith((".", "!", "?"))
+                and not before.endswith((":", "—", "-", "–"))
+            )
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def _other_lemmas(word: str, lang: str) -> tuple[str, ...]:
+    """Every normal form the dictionary gives a Cyrillic word, beyond the first."""
+    from sitrep.enrich.lemmas import _morph
+
+    if lang not in ("ru", "uk") or not any("\u0400" <= ch <= "\u04ff" for ch in word):
+        return ()
+    return tuple(dict.fromkeys(str(p.normal_form).replace("ё", "е") for p in _morph(lang).parse(word)[1:]))
+
+
 # A sentence opening with these recalls earlier events ("Нагадаємо, ... під Очеретиним"): its
 # places are background, not where this report's event happened.
 RECALL_OPENERS = {"нагадаємо", "напомним", "напомню", "нагадуємо", "recall"}
+IRREGULAR_ADJ = {"запорож": "запорожье", "запоріз": "запоріжжя"}
 ADJ_SUFFIXES = ("ский", "ський", "цкий", "цький", "зький")
 
 
@@ -507,12 +739,13 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False) -> GazPla
     keys = [lem[:-2], base, base + "ь", base + "а", base + "ия", base + "ія", base + "ск"]
     if base.endswith("й"):  # "замбийский" -> Замбия, "замбійський" -> Замбія
         keys.append(base[:-1] + "я")
+    keys.append(IRREGULAR_ADJ.get(base, ""))  # "запорожский" -> Запорожье, "запорізький" -> Запоріжжя
     for key in keys:
         if key in STOP or len(key) < 4:
             continue
-        cands = [c for c in gaz.lookup(key) if c.population >= BIG or c.fcode in ("region", "country", "city")]
-        if cands:
-            return max(cands, key=lambda c: c.population)
+        cands = [c for c in gaz.lookup(key) if c.population >= BIG or c.fcode in EXTRA_KINDS]
+        if cands:  # the town over its oblast: "запорожский" is Zaporizhzhia (the city and its front)
+            return max(cands, key=lambda c: (c.fcode not in ("ADM1", "region"), c.population))
     return None
 
 
@@ -536,17 +769,24 @@ def _person_or_adjective(word: str, lang: str) -> bool:
     if not parse:
         return False
     tag = str(parse[0].tag)
-    return "Geox" not in tag and any(t in tag for t in ("Name", "Surn", "Patr", "ADJF", "VERB", "PRTF"))
+    # "Ровно 500 дней назад": an adverb, not Rivne; "Малі діти": an adjective, not Mali
+    return "Geox" not in tag and any(
+        t in tag for t in ("Name", "Surn", "Patr", "ADJF", "VERB", "PRTF", "ADVB", "NPRO", "CONJ", "PRCL", "PRED")
+    )
 
 
 def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], lang: str) -> bool:
     """A one-word match is a place if it is big, or introduced ("в", "near", "село"), and not a name."""
-    big = max(c.population for c in cands) >= BIG or any(c.fcode in ("country", "region", "city") for c in cands)
+    big = max(c.population for c in cands) >= BIG or any(c.fcode in EXTRA_KINDS for c in cands)
     prev = toks[i - 1].word if i > 0 else ""
     introduced = prev in INTRO or (i > 1 and toks[i - 2].word in INTRO and prev in ("г", "с", "м", "смт", "пгт"))
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if not introduced and nxt is not None and text[nxt.start].isupper() and nxt.start - toks[i].end <= 1:
-        return False  # "Vladimir Putin", "Kyiv Independent": part of a longer name
+        # "Vladimir Putin", "Kyiv Independent": part of a longer name; but a region before a person's
+        # name is the region ("губернатору Приморья Олегу Кожемяко")
+        region = any(c.fcode in ("region", "country", "ADM1") for c in cands)
+        if not (region and _person_or_adjective(nxt.word, lang)):
+            return False
     if big:
         return not (_person_or_adjective(toks[i].word, lang) and not introduced)
     return (
@@ -564,12 +804,14 @@ def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]]) -> 
     out: list[PlaceHit] = []
     for cands, role, start, end, sent in mentions:
 
-        def score(c: GazPlace) -> float:
+        def score(c: GazPlace, role: str = role) -> float:
             s = math.log10(c.population + 1) / 2 + RANK.get(c.fcode, 0.0)
             if c.admin1 and c.admin1 in regions and c.fcode not in ("ADM1", "region"):
                 s += 3.0
             if any(o is not c and _dist_km(o, c) < 150 for o in sure):
                 s += 2.0
+            if role == "event" and c.country == "UA" and c.admin1 in FRONT_OBLASTS and c.fcode.startswith("PPL"):
+                s += 2.5  # "под Павловкой": the front-line village, not a Russian namesake or a far-off hamlet
             return s
 
         best = max(cands, key=score)
