@@ -1,8 +1,8 @@
-"""Via: the outlet that made an appeal public, transliterated to Latin letters."""
+"""Via: the outlet, channel or person that made an appeal public, as one canonical Latin name."""
 
 from __future__ import annotations
 
-from sitrep.extract.via import find_via
+from sitrep.extract.via import OUTLETS_FILE, find_via, name_key, outlet_table, translit_uk, via_key
 
 
 def via(text: str) -> list[str]:
@@ -10,17 +10,16 @@ def via(text: str) -> list[str]:
 
 
 def test_english_channel() -> None:
-    assert via("the Russian Telegram channel Ostorozhno Novosti published a video appeal") == [
-        "Ostorozhno Novosti"
-    ]
+    assert via("the Russian Telegram channel Ostorozhno Novosti published a video appeal") == ["Ostorozhno Novosti"]
 
 
-def test_russian_outlet_is_transliterated() -> None:
+def test_russian_outlet_not_in_the_table_is_transliterated() -> None:
+    assert via("Видеообращение опубликовал канал «Люди Тувы».") == ["Lyudi Tuvy"]
+
+
+def test_table_name_wins_over_transliteration() -> None:
+    assert via("Звернення оприлюднило видання «Цензор.НЕТ».") == ["Censor.NET"]
     assert via("Видеообращение опубликовал канал «Люди Байкала».") == ["Lyudi Baikala"]
-
-
-def test_ukrainian_outlet() -> None:
-    assert via("Звернення оприлюднило видання «Цензор.НЕТ».") == ["Tsenzor.NET"]
 
 
 def test_aired_by() -> None:
@@ -37,9 +36,7 @@ def test_latin_outlet_after_reporting_verb() -> None:
 
 
 def test_sentence_initial_source_phrase() -> None:
-    assert via("Обращаются к военной прокуратуре. По данным ASTRA, авторы видео служили в штурмовой роте.") == [
-        "ASTRA"
-    ]
+    assert via("Обращаются к военной прокуратуре. По данным ASTRA, авторы видео служили в штурмовой роте.") == ["ASTRA"]
 
 
 def test_record_ended_up_with_outlet() -> None:
@@ -50,3 +47,169 @@ def test_verb_kind_of_outlet_and_latin_name() -> None:
     assert via("Ролик показал телеканал NDTV.") == ["NDTV"]
     assert via("Відео оприлюднив телеканал ICTV, повідомили рідні бійців.") == ["ICTV"]
     assert via("The clip was shown by the broadcaster. Police said nothing.") == []
+
+
+# publisher before the verb
+
+
+def test_quoted_outlet_before_the_verb() -> None:
+    assert via("«Українська правда» сьогодні оприлюднила розслідування про побиття бійців у бригаді.") == [
+        "Ukrainska Pravda"
+    ]
+    assert via("«Новая газета Европа» опубликовала видео, на котором мобилизованные жалуются на командиров.") == [
+        "Novaya Gazeta Europe"
+    ]
+
+
+def test_translated_name_of_a_channel() -> None:
+    # a name with a known English form is not transliterated (Сіра зона, Серая зона → Grey Zone)
+    assert via("Відео страти вчора виклав телеграм-канал «Сіра зона», пов'язаний з ПВК.") == ["Grey Zone"]
+    assert via("🔨 Канал «Серая зона» сегодня опубликовал видео казни бывшего бойца.") == ["Grey Zone"]
+
+
+def test_english_subject_outlet_reports() -> None:
+    assert via("Hundreds of Yemeni men were forced to sign army contracts, the Financial Times reports.") == [
+        "Financial Times"
+    ]
+    assert via("Independent outlet ASTRA reported that after the video went public the men were moved.") == ["ASTRA"]
+
+
+def test_headline_credit() -> None:
+    assert via("FT: йеменцев обманом отправляют воевать за Россию.") == ["Financial Times"]
+    assert via("Reuters: the recruits say they were deceived.") == ["Reuters"]
+
+
+# persons: lemmatised, transliterated in the table's spelling
+
+
+def test_person_from_the_genitive() -> None:
+    assert via("По данным Бутусова, из 155-й бригады в СЗЧ ушли около 1700 человек.") == ["Yurii Butusov"]
+    assert via("Около 1700 бойцов самовольно оставили часть, journalist Yurii Butusov reported.") == ["Yurii Butusov"]
+
+
+def test_deputy_publishes_an_audio() -> None:
+    assert via("🎙 Депутат Госдумы Андрей Гурулёв этой ночью опубликовал аудиосообщение генерала Попова.") == [
+        "Andrei Gurulev"
+    ]
+    assert via("Аудіо виклав депутат Держдуми Гурульов.") == ["Andrei Gurulev"]
+    assert via(
+        "In a voice message released late on Wednesday by State Duma deputy Andrei Gurulev, the general spoke."
+    ) == ["Andrei Gurulev"]
+
+
+def test_press_service_of_a_person() -> None:
+    assert via("В ночь на пятницу пресс-служба Евгения Пригожина опубликовала видео с позиций под Бахмутом.") == [
+        "Prigozhin's press service"
+    ]
+
+
+def test_person_not_in_the_table_ukrainian_spelling() -> None:
+    assert via("Відео оприлюднив демобілізований боєць батальйону Костянтин Ільченко.") == ["Kostiantyn Ilchenko"]
+
+
+def test_outlet_of_a_person_wins() -> None:
+    text = "He said in a video released on Sunday by the exiled rights activist Vladimir Osechkin of Gulagu.net."
+    assert via(text)[0] == "Gulagu.net"
+    assert via("Приводом стала стаття Юрія Бутусова на «Цензор.НЕТ»: за його даними, бійці пішли в СЗЧ.")[0] == (
+        "Censor.NET"
+    )
+
+
+def test_outlet_wins_over_the_person_who_posted_first() -> None:
+    assert via("Видео выложила в своих соцсетях Вера Партилхаева, его опубликовали «Люди Байкала».")[0] == (
+        "Lyudi Baikala"
+    )
+
+
+# platforms
+
+
+def test_platform_after_a_publication_verb() -> None:
+    assert via("Десантник Павел Филатьев выложил во «ВКонтакте» 141 страницу воспоминаний под названием «ZOV».") == [
+        "VKontakte"
+    ]
+    assert via("A paratrooper who published a 141-page account of the invasion on VKontakte has left Russia.") == [
+        "VKontakte"
+    ]
+    assert via("The men were recruited on Facebook with job offers.") == []
+
+
+# precision: side facts, officials, the appellant himself, names that are not outlets
+
+
+def test_source_of_a_side_fact_is_not_the_via() -> None:
+    assert via("За даними «Української правди», відповідне розпорядження надійшло в частини 11 січня.") == []
+    assert via("Украинское издание «Страна» уточняет, что после публикации ролика авторов отправили в СИЗО.") == []
+
+
+def test_official_telling_an_outlet_is_not_the_via() -> None:
+    assert via("Глава разведки Кирилл Буданов рассказал «Радио Свобода», что операцию готовили полгода.") == []
+
+
+def test_appellant_posting_his_own_video_is_not_the_via() -> None:
+    assert via("Российский контрактник Александр Осипович выложил видеообращение, где жалуется на комбата.") == []
+    assert via("Пригожин опубликовал видео, в котором кричит на министра.") == []
+
+
+def test_not_outlets() -> None:
+    assert via("Три года колонии получил во Владимире сержант, не вернувшийся из отпуска.") == []
+    assert via("По данным ГБР, командир взвода избивал курсантов.") == []
+    assert (
+        via("Another deserter was seized, according to the Vanadzor office of the Helsinki Citizens' Assembly.") == []
+    )
+    assert via("Мужчины сказали «Нас обманули» и показали контракты.") == []
+    assert via("Подписаться на канал «Фронтовая лента»") == []
+    assert via("Бойцы воюют в «серой зоне» и опубликовали видео.") == []
+
+
+def test_weak_alias_needs_quotes_or_a_kind_word() -> None:
+    assert via("Об этом сообщает «База», видео есть в распоряжении редакции.") == ["Baza"]
+    assert via("Видео опубликовал телеканал Дождь.") == ["TV Rain"]
+    assert via("Об этом сообщает база данных судов, видео обращения удалено.") == []
+
+
+def test_hits_are_ordered_and_in_the_segment() -> None:
+    text = "Посторонний текст. Видео опубликовала «Верстка»."
+    hits = find_via(text, 19, len(text))
+    assert [h.name for h in hits] == ["Verstka"]
+    assert text[hits[0].start : hits[0].end] == "Верстка"
+    assert find_via(text, 0, 18) == []
+
+
+def test_long_untrusted_text_is_bounded() -> None:
+    text = ("«А» опубликовал " * 2000) + "Видео опубликовала «Верстка»."
+    assert len(find_via(text, 0, len(text))) <= 50
+
+
+# the table
+
+
+def test_table_keys_fold_inflections_and_spellings() -> None:
+    assert name_key("Вёрстке") == name_key("Верстка")
+    assert name_key("Української правди") == name_key("Українська правда")
+    table = outlet_table()
+    for alias, canonical in [
+        ("Медиазоны", "Mediazona"),
+        ("Censor.NET", "Censor.NET"),
+        ("Радио Свобода", "Radio Svoboda"),
+        ("Би-би-си", "BBC"),
+        ("ВКонтакте", "VKontakte"),
+        ("Бутусова", "Yurii Butusov"),
+    ]:
+        hit = table.lookup(alias)
+        assert hit is not None and hit[0].name == canonical, alias
+
+
+def test_table_lines_are_well_formed() -> None:
+    for line in OUTLETS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, kind, aliases = line.split("\t")
+        assert kind in {"outlet", "platform", "person"}, line
+        assert canonical.strip() == canonical and aliases and "||" not in aliases, line
+
+
+def test_ukrainian_transliteration_and_scorer_key() -> None:
+    assert translit_uk("Костянтин Ільченко") == "Kostiantyn Ilchenko"
+    assert translit_uk("Юрій") == "Yurii"
+    assert via_key("Prigozhin's press service") == "prigozhinspressservice"

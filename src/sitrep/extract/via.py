@@ -1,17 +1,31 @@
-"""Sentence text → the channel or outlet that made an appeal public ("via"), in Latin letters.
+"""Sentence text → the channel, outlet or person that made an appeal public ("via"), in Latin letters.
 
-Only explicit publication phrases count ("Telegram channel Ostorozhno Novosti published",
-"в видео, которое опубликовала «Верстка»", "aired by NDTV"): an outlet merely quoted later is
-not the one that carried the appeal. Cyrillic names are transliterated (the codebook writes
-"Ostorozhno Novosti").
+Only publication phrases count, in Russian, Ukrainian and English, with the publisher before or
+after the verb: "«Українська правда» оприлюднила", "Видео опубликовал канал «Люди Байкала»",
+"по данным Бутусова", "the Financial Times reports", "in a video released by State Duma deputy
+Andrei Gurulev", "выложил во «ВКонтакте»". A source quoted for a side fact is not the via:
+"по данным X" and "X reports" count only when the sentence is about the appeal or the event
+(a video, an appeal, desertion …), and an official telling an outlet something does not make
+that outlet the via.
+
+Names are resolved against ``codebooks/outlets.tsv`` (outlets, platforms and public figures with
+their ru/uk/en names → one canonical Latin name: «Сіра зона» → Grey Zone, «Цензор.НЕТ» → Censor.NET,
+Бутусова → Yurii Butusov). Names not in the table are put in the nominative (pymorphy3) and
+transliterated: Russian with the simple newsroom table (Елены Кузнецовой → Elena Kuznetsova),
+Ukrainian with the official KMU 2010 table (Костянтин Ільченко → Kostiantyn Ilchenko).
+
+Within one sentence an outlet wins over a person and a person over a platform: in "the video was
+posted by activist V. Osechkin of Gulagu.net" the via is Gulagu.net.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-# Cyrillic → Latin letters (ru and uk), shared with scripts/build_gazetteer.py.
+# Cyrillic → Latin letters (ru and uk), shared with scripts/build_gazetteer.py and the scorer.
 CYRILLIC_TO_LATIN = dict(
     zip(
         "абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґ",
@@ -56,79 +70,28 @@ CYRILLIC_TO_LATIN = dict(
         strict=True,
     )
 )
-_Q = r"[«\"“]([^»\"”\n]{2,40})[»\"”]"
-_LATIN_NAME = r"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})"
-# an outlet name that is clearly a name: Latin letters ("ASTRA", "Gulagu.net") or dotted ("Цензор.НЕТ")
-_NAMEISH = r"([A-Z][A-Za-z]+(?:[.-][A-Za-z]+)*(?:\s+[A-Z][A-Za-z]+)?|[А-ЯІЇЄ][\w]+\.[А-ЯІЇЄA-Z]+)"
-PATTERNS = [
-    re.compile(
-        rf"(?:канал\w*|телеграм-канал\w*|telegram-канал\w*|издани\w*|видання|портал\w*|проект\w*|сайт\w*|"
-        rf"паблик\w*|медиа|медіа)\s+{_Q}",
-        re.I,
-    ),
-    re.compile(
-        rf"(?:опубликовал\w*|опублікува\w*|оприлюдни\w*|выложил\w*|распространил\w*|поширил\w*|"
-        rf"показал\w*|передал\w*|сообщил\w*|повідоми\w*|рассказал\w*|розповів\w*|розповіла)\s+(?:\w+\s+)?{_Q}",
-        re.I,
-    ),
-    re.compile(
-        r"(?:в распоряжении|оказал\w* у|опубликованн\w* в|опублікован\w* в|на странице|на сторінці|"
-        rf"в эфире)\s+{_Q}",
-        re.I,
-    ),
-    re.compile(
-        r"(?i:сообщает|пишет|рассказал\w*|по данным|по информации|повідомляє|пише|розповів\w*|за даними|"
-        rf"according to|told)\s+{_NAMEISH}(?=[\s,.:;]|$)"
-    ),
-    # "Ролик показал телеканал NDTV": a publishing verb, the kind of outlet, a Latin name
-    re.compile(
-        r"(?i:показал\w*|опубликовал\w*|выложил\w*|распространил\w*|опублікува\w*|оприлюдни\w*|показав|"
-        r"поширив|поширила)\s+(?i:телеканал\w*|канал\w*|издани\w*|видання|портал\w*|сайт\w*|медиа|медіа|"
-        rf"телеграм-канал\w*)\s+{_NAMEISH}(?=[\s,.:;]|$)"
-    ),
-    # "Запись появилась на странице Елены Кузнецовой": a person's page
-    re.compile(r"(?:на странице|на сторінці)\s+([А-ЯІЇЄ][а-яіїєё]+\s+[А-ЯІЇЄ][а-яіїєё]+)"),
-    re.compile(
-        rf"(?:[Tt]elegram channel|outlet|news site|channel|newspaper|website|broadcaster)\s+{_LATIN_NAME}"
-        rf"(?=\s+(?:published|posted|shared|reported|aired|obtained|released|said)|[,.])"
-    ),
-    re.compile(
-        rf"(?:aired by|published by|posted by|shared by|obtained by|sent to|broadcast by|reported by|"
-        rf"told|in a video (?:aired|published|shared) by)\s+(?:the\s+)?(?:independent\s+)?(?:Russian\s+)?"
-        rf"(?:outlet\s+|channel\s+|news site\s+)?{_LATIN_NAME}"
-    ),
-    re.compile(
-        rf"{_LATIN_NAME}\s+(?:shared|published|obtained|aired)\s+(?:the|a)\s+(?:video|clip|appeal|letter)"
-    ),
-    re.compile(
-        rf"(?:which|that)\s+the\s+(?:independent\s+)?(?:outlet|channel|news site)\s+{_LATIN_NAME}\s+"
-        rf"(?:shared|published|obtained|aired)"
-    ),
-]
-NOT_OUTLETS = {
-    "the",
-    "he",
-    "she",
-    "they",
-    "it",
-    "we",
-    "a",
-    "telegram",
-    "russian",
-    "ukrainian",
-    "president",
-    "ministry",
-    "the ministry",
-    "police",
-    "the kremlin",
-    "reuters",
-    "russia",
-    "ukraine",
-    "us",
-    "the us",
-    "moscow",
-    "kyiv",
+# Ukrainian (KMU 2010, the passport table): word-initial є ї й ю я differ from the inner forms.
+_UK_LATIN = {
+    **CYRILLIC_TO_LATIN,
+    "г": "h",
+    "ґ": "g",
+    "и": "y",
+    "і": "i",
+    "ї": "i",
+    "й": "i",
+    "є": "ie",
+    "ю": "iu",
+    "я": "ia",
+    "'": "",
+    "’": "",
+    "ʼ": "",
 }
+_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+OUTLETS_FILE = Path(__file__).resolve().parent.parent / "codebooks" / "outlets.tsv"
+
+RANK = {"outlet": 0, "person": 1, "platform": 2}
+MAX_SEGMENT = 5_000  # characters of one sentence looked at (bounded work on untrusted text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +99,7 @@ class ViaHit:
     name: str
     start: int
     end: int
+    kind: str = "outlet"  # outlet | person | platform
 
 
 def translit(name: str) -> str:
@@ -150,41 +114,652 @@ def translit(name: str) -> str:
     return "".join(out)
 
 
-def clean_via(raw: str) -> str:
-    name = re.sub(r"[,.;:!?]+$", "", raw.strip())
-    if re.fullmatch(r"[А-ЯІЇЄа-яіїєё]+(?:\s+[А-ЯІЇЄа-яіїєё]+)?", name):
-        # inflected Cyrillic names: «Вёрстке» → Вёрстка, "Елены Кузнецовой" → Елена Кузнецова
-        from sitrep.enrich.lemmas import _morph
-
-        morph = _morph("ru")
-        words = []
-        for i, w in enumerate(name.split()):
-            parse = morph.parse(w.lower())
-            # a second word is inflected only when it is a surname ("Люди Байкала" keeps its genitive)
-            if not parse or (i > 0 and "Surn" not in str(parse[0].tag)):
-                words.append(w.lower())
-                continue
-            nom = parse[0].inflect({"nomn"})
-            words.append(nom.word if nom is not None else w.lower())
-        name = " ".join(words)
-    name = " ".join(w[:1].upper() + w[1:] for w in translit(name).replace(",", "").split())
-    return name
-
-
-def find_via(text: str, start: int, end: int) -> list[ViaHit]:
-    seg = text[start:end]
-    hits: list[ViaHit] = []
-    for pat in PATTERNS:
-        for m in pat.finditer(seg):
-            name = clean_via(m[1])
-            if len(name) < 2 or name.lower() in NOT_OUTLETS:
-                continue
-            if not any(h.name == name for h in hits):
-                hits.append(ViaHit(name, start + m.start(1), start + m.end(1)))
-    hits.sort(key=lambda h: h.start)
-    return hits
+def translit_uk(name: str) -> str:
+    """Ukrainian KMU 2010 transliteration (Юрій → Yurii, Костянтин → Kostiantyn, Гурульов → Hurulov)."""
+    out = []
+    prev_letter = False
+    for ch in name:
+        low = ch.lower()
+        if low == "ё":
+            low = "е"
+        t = (_UK_INITIAL.get(low) if not prev_letter else None) or _UK_LATIN.get(low)
+        if t is None:
+            out.append(ch)
+        else:
+            out.append(t.capitalize() if ch != low and t else t)
+        prev_letter = ch.isalpha() or (ch in "'’ʼ" and prev_letter)
+    return "".join(out)
 
 
 def via_key(name: str) -> str:
     """Comparison key: transliterated, lower case, letters and digits only."""
     return re.sub(r"[^a-z0-9]", "", translit(name).lower())
+
+
+# --- the outlet table -------------------------------------------------------------------------
+
+_CYR = "а-яёіїєґА-ЯЁІЇЄҐ"
+_ENDING = re.compile(
+    r"(?:ами|ями|ого|его|ому|ему|ой|ей|ом|ем|ам|ям|ах|ях|ов|ев|ів|ою|ею|ої|ій|ий|ый|ым|им|ых|их|ая|яя|ое|ее|"
+    r"ую|юю|[аеиоуыэюяйьіїє])+$"
+)
+_WORD_SPLIT = re.compile(r"([\s,]+|\.\s?|-|/|\+|&)")
+
+
+def _stem(word: str) -> str:
+    """A Cyrillic word without its case ending (Вёрстке, Вёрстка → верстк); other words lower-cased."""
+    low = word.lower().replace("ё", "е")
+    if not re.search(f"[{_CYR}]", low) or len(low) < 4:
+        return low
+    stem = _ENDING.sub("", low)
+    return stem if len(stem) >= 3 else low[:3]
+
+
+def name_key(name: str) -> str:
+    """Table key of a name as written in any case: stems transliterated, letters and digits only."""
+    words = [w for w in re.split(r"[\s,.\-/+&«»\"“”()]+", name) if w]
+    return "".join(re.sub(r"[^a-z0-9+]", "", translit(_stem(w)).lower()) for w in words)
+
+
+def _yo(s: str) -> str:
+    return re.escape(s).replace("е", "[её]")
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    kind: str
+
+
+class _Table:
+    def __init__(self, path: Path) -> None:
+        self.by_key: dict[str, tuple[Outlet, bool]] = {}
+        parts: list[tuple[int, str]] = []
+        seen: set[str] = set()
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            if not raw.strip() or raw.startswith("#"):
+                continue
+            canonical, kind, aliases = raw.split("\t")
+            outlet = Outlet(canonical, kind)
+            for alias in [canonical, *aliases.split("|")]:
+                weak = alias.startswith("~")
+                alias = alias.lstrip("~").strip()
+                key = name_key(alias)
+                if not key:
+                    continue
+                old = self.by_key.get(key)
+                # a strong alias of one outlet wins over a weak one (or a repeated one) of another
+                if old is None or (old[1] and not weak):
+                    self.by_key[key] = (outlet, weak)
+                pat = self._pattern(alias)
+                if pat not in seen:
+                    seen.add(pat)
+                    parts.append((len(alias), pat))
+        parts.sort(key=lambda p: -p[0])
+        self.regex = re.compile(r"(?<![\w@./-])(?:" + "|".join(p for _, p in parts) + r")(?![\w-]|\.\w)")
+
+    @staticmethod
+    def _pattern(alias: str) -> str:
+        out = []
+        for i, tok in enumerate(_WORD_SPLIT.split(alias.replace("ё", "е"))):
+            if not tok:
+                continue
+            if i % 2 == 1:  # separator
+                if tok.strip() == ",":
+                    out.append(r",?\s*")
+                elif tok.isspace():
+                    out.append(r"[\s\u00a0]+")
+                elif tok.startswith("."):
+                    out.append(r"\.\s?")
+                elif tok == "-":
+                    out.append(r"[-\s]?")
+                else:
+                    out.append(re.escape(tok.strip()))
+                continue
+            first, rest = tok[0], tok[1:]
+            head = f"[{first}{first.upper()}]" if first.isalpha() else re.escape(first)
+            if re.search(f"[{_CYR}]", tok) and len(tok) >= 4:
+                out.append(f"{head}(?i:{_yo(_stem(tok)[1:])}[{_CYR}]{{0,4}})")
+            elif rest:
+                out.append(f"{head}(?i:{_yo(rest)})")
+            else:
+                out.append(head)
+        return "".join(out)
+
+    def lookup(self, name: str) -> tuple[Outlet, bool] | None:
+        return self.by_key.get(name_key(name))
+
+
+@lru_cache(maxsize=1)
+def outlet_table() -> _Table:
+    return _Table(OUTLETS_FILE)
+
+
+# --- cue phrases --------------------------------------------------------------------------------
+
+_V = r"(?:а|о|и|ла|ло|ли)?"  # past-tense endings (ru/uk)
+# publication verbs: the publisher made material public
+PUB_RU_UK = (
+    rf"(?:опубликова(?:л{_V}|но|н|ла)|опублікува(?:в|л{_V})|оприлюдни(?:в|л{_V})|выложи(?:л{_V})|"
+    rf"викла(?:в|л{_V})|распространи(?:л{_V})|пошири(?:в|л{_V})|показа(?:л{_V}|в)|"
+    rf"обнародова(?:л{_V})|размести(?:л{_V})|розмісти(?:в|л{_V})|публикует|публікує|выкладывает|"
+    rf"викладає|показывает|показує|выпусти(?:л{_V})|опубликовали|выложили|выпустил)"
+)
+OBTAIN_RU_UK = rf"(?:получи(?:л{_V})|отрима(?:в|л{_V})|добыл{_V}|раздобыл{_V})"
+PUB_EN = r"(?:published|posted|released|aired|shared|obtained|broadcast|uploaded|put out|carried|ran)"
+REP_RU_UK = (
+    rf"(?:сообщи(?:л{_V})|сообщает|сообщают|пишет|пишут|написа(?:л{_V})|выясни(?:л{_V})|узна(?:л{_V})|"
+    rf"повідоми(?:в|л{_V})|повідомляє|повідомляють|пише|пишуть|написа(?:в|л{_V})|з'ясува(?:в|л{_V})|"
+    rf"з’ясува(?:в|л{_V})|дізна(?:вся|лася|лися|лось)|передает|передаёт|передає|рассказа(?:л{_V})|"
+    rf"розпові(?:в|ла|ли|ло))"
+)
+REP_EN = r"(?:reported|reports|wrote|writes|revealed|reveals|found|learned|said)"
+SOURCE = (
+    r"(?:по данным|по информации|по сведениям|как сообщает|как сообщил[аои]?|как пишет|как написал[аои]?|"
+    r"как выяснил[аои]?|как узнал[аои]?|об этом сообщает|об этом сообщил[аои]?|об этом пишет|"
+    r"об этом рассказал[аои]?|сообщает|пишет|передает|передаёт|за даними|за інформацією|"
+    r"як повідомляє|як повідомив|як повідомила|як пише|як з'ясувал[аои]|як з’ясувал[аои]|"
+    r"про це повідомляє|про це повідомив|про це повідомила|про це пише|про це розповів|про це розповіла|"
+    r"повідомляє|according to|as reported by|reported by|citing|cited by|reports? by|an? investigation by|"
+    r"investigation by)"
+)
+TOLD = (
+    r"(?:рассказал[аи]?|розповів|розповіла|розповіли|told|said to|сказал[аи]? в интервью|заявил[аи]? в интервью|"
+    r"в интервью|в інтерв'ю|в інтерв’ю|in an interview with|sent to|"
+    r"(?:каже|говорит|говорить|сказал[аи]?|сказав|сказала|пояснил[аи]?|пояснив|пояснила|заявил[аи]?|заявив|"
+    r"заявила) (?:журналистам|журналістам|корреспонденту|кореспонденту|репортерам)|leaked to|given to|"
+    r"оказал(?:ась|ось|ись|ся) у|оказал(?:ась|ось|ись|ся) в распоряжении|в распоряжении|"
+    r"опинил(?:ася|ося|ися|ся) у|в розпорядженні|отправил[аи]? в|надіслал[аи]? до|прислал[аи]?)"
+)
+ARTICLE = (
+    r"(?:стать[яиюей]|стаття|статті|статтю|публикаци[яиюей]|публікаці[яїюєі]|материал[аеу]?|матеріал[уі]?|"
+    r"расследовани[еяию]|розслідуванн[яюі]|репортаж[аеу]?|сюжет[аеу]?|эфир[аеу]?|ефір[іу]?|"
+    r"article|report|investigation|story|piece)"
+)
+PAGE = r"(?:на странице|на сторінці|на своей странице|на своїй сторінці|on the page of|on (?:his|her|the) page)"
+PLATFORM_PREP = r"(?:в|во|у|на|on|in|via|through)"
+
+KIND_OUTLET = (
+    r"(?:телеграм-канал\w*|telegram-канал\w*|телеграм канал\w*|youtube-канал\w*|ютуб-канал\w*|телеканал\w*|"
+    r"канал\w*|издани\w*|видання|портал\w*|сайт\w*|паблик\w*|паблік\w*|медиа|медіа|газет\w+|журнал\w*|"
+    r"информагентств\w*|інформагентств\w*|агентств\w*|ресурс\w*|проект\w*|проєкт\w*|редакци\w*|редакці\w*|"
+    r"telegram channel|channel|outlet|news site|news outlet|newspaper|website|broadcaster|paper|magazine|"
+    r"tv channel|news agency|agency|media outlet|portal|publication|daily)"
+)
+KIND_PERSON = (
+    r"(?:журналист\w*|журналіст\w*|блогер\w*|блоґер\w*|военкор\w*|воєнкор\w*|корреспондент\w*|кореспондент\w*|"
+    r"активист\w*|активіст\w*|правозащитни\w+|правозахисни\w+|волонтер\w*|волонтёр\w*|депутат\w*|нардеп\w*|"
+    r"сенатор\w*|публицист\w*|ведущ\w+|ведуч\w+|"
+    r"journalist|blogger|military blogger|milblogger|war correspondent|correspondent|reporter|activist|"
+    r"rights activist|lawmaker|deputy|MP|senator|volunteer|commentator|host)"
+)
+# words between a KIND_PERSON and the name: "депутат Госдумы", "State Duma deputy", "народний депутат"
+INSTITUTION = r"(?:Госдумы|Держдуми|Государственной думы|Державної думи|Верховной Рады|Верховної Ради|Рады|Ради|ВР)"
+OFFICIAL = re.compile(
+    r"(?i:глава|министр|міністр|начальник|представител|представник|спикер|речник|пресс-секретар|прес-секретар|"
+    r"губернатор|командующ|командувач|прокурор|head of|minister|spokes|official|governor|chief|president|"
+    r"президент|ГУР|ГБР|ДБР|СБУ|ФСБ|Генштаб|Минобороны|Міноборони)"
+)
+MEDIA_OBJECT = re.compile(
+    r"(?i:видео|відео|аудио|аудіо|запис|ролик|обращени|звернен|письм|лист\b|лист[аиі]|пост\b|пост[аиу]|"
+    r"заявлени|заяв[уиі]|фото|кадр|расследован|розслідуван|материал|матеріал|стать|статт|интервью|інтерв|"
+    r"текст|документ|сообщени|повідомлен|скриншот|переписк|голосов|подробност|детал|информаци|інформаці|"
+    r"\d)"
+)
+# the sentence is about the appeal or the event itself, not a side fact
+EVENT_WORDS = re.compile(
+    r"(?i:видео|відео|video|clip|footage|аудио|аудіо|audio|запис|recording|ролик|обращени|обратил|звернен|"
+    r"зверну|appeal|plea|letter|письм|statement|жалоб|скарг|complain|сзч|соч\b|самовольн|самовільн|дезерт|"
+    r"desert|awol|absent without|бежал|втік|втекл|сбежал|отказ|відмов|refus|избива|избил|побил|побиття|"
+    r"избиени|били|бив|катува|пытк|пытал|tortur|beat|abuse|казн|страт|execut|вербов|вербув|recruit|lured|"
+    r"обман|deceiv|tricked|forced|заставил|змусил|вымога|вимага|extort|вимагал|подвал|підвал|протест|пикет|"
+    r"пікет|protest|rally|митинг|мітинг|погиб|загинул|killed|потер|втрат|losses|casualt|мобилизован|"
+    r"мобілізован|mobilised|mobilized|контрактник|солдат|soldier|бойц|бійц|военн|військов|servicem|troops)"
+)
+CLAUSE_END = re.compile(r"[,;:!?\n—–(]|\.(?=\s|$)|\s(?:и|а|і|та|но|але|and|but|which|who|що|что|который|яка|який)\s")
+_QUOTED = re.compile(r"[«\"“„]([^»\"”“\n]{2,40})[»\"”“]")
+_LATIN_SEQ = re.compile(r"(?<![\w.])(?:[A-Z0-9][\w.'’&+-]*)(?:\s+(?:of|de|der|the|and|&)?\s*[A-Z][\w.'’&+-]*){0,3}")
+_CYR_SEQ = re.compile(
+    r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]+(?:-[А-ЯЁІЇЄҐ]?[а-яёіїєґ]+)?"
+    r"(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]+(?:-[А-ЯЁІЇЄҐ]?[а-яёіїєґ]+)?){0,2}"
+)
+NOT_NAMES = {
+    "the",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "a",
+    "russian",
+    "ukrainian",
+    "president",
+    "ministry",
+    "police",
+    "kremlin",
+    "russia",
+    "ukraine",
+    "us",
+    "moscow",
+    "kyiv",
+    "in",
+    "on",
+    "his",
+    "her",
+    "their",
+    "its",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "state",
+    "duma",
+    "state duma",
+    "tv",
+    "state tv",
+    "media",
+    "verkhovna rada",
+    "un",
+    "nato",
+    "eu",
+    "isw",
+    "sbu",
+    "fsb",
+    "gur",
+}
+ORG_WORDS = re.compile(
+    r"(?i)\b(?:foundation|committee|ministry|office|institute|assembly|council|police|army|forces|command|"
+    r"court|prosecutor|bureau|service|government|embassy|administration|department|agency of|centre|center|"
+    r"union|party|movement|brigade|regiment|battalion|division)\b"
+)
+TITLE_BEFORE_QUOTE = re.compile(
+    r"(?i:под названием|названи\w*|під назвою|назв\w*|called|titled|named|хештег\w*|"
+    r"hashtag|бригад\w*|батальон\w*|батальйон\w*|полк\w*|ЧВК|ПВК|PMC|операци\w*|"
+    r"операці\w*|организаци\w*|організаці\w*|фонд\w*|движени\w*|рух\w*|"
+    r"центр\w*|комитет\w*|комітет\w*|групп\w*|груп\w*|колони\w*|СИЗО|"
+    r"позывн\w*|позивн\w*)\s*$"
+)
+SELF = re.compile(r"(?<![\w])(?i:himself|herself|themselves|his own|her own|себя|себе|собі|свое|своё|свой|своего|"
+                  r"своє|свій|свого)(?![\w])")
+PREP_BEFORE = re.compile(r"(?<![\w])(?i:в|во|на|у|из|от|с|со|к|ко|по|о|об|под|за|над|при|до|для|з|із|зі|від|про)\s+$")
+PRESS = re.compile(r"(?i:пресс-служб\w*|прес-служб\w*|press service of|press office of)\s*$")
+FILLER = re.compile(
+    r"^(?:\s|,|—|-|(?i:сегодня|сьогодні|вчера|вчора|накануне|напередодні|ранее|раніше|позже|пізніше|"
+    r"этой|цієї|ночью|вночі|утром|вранці|вечером|ввечері|днём|днем|в|у|на|ночь|ніч|с|з|понедельник|"
+    r"вторник|среду|четверг|пятницу|субботу|воскресенье|понеділок|вівторок|середу|четвер|п'ятницю|"
+    r"п’ятницю|суботу|неділю|также|також|тоже|уже|вже|сам|сама|сами|сначала|впервые|first|also|"
+    r"earlier|later|today|yesterday|on|late|early|this|last|week|month|morning|evening|night|has|have|"
+    r"had|was|were|is|first|exclusively|эксклюзивно|эксклюзивно|ексклюзивно|\d{1,2}|"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))*$"
+)
+QUICK = re.compile(
+    r"(?i:опубл|оприлюд|выложи|виклав|викла|распростран|пошир|показ|обнарод|размест|розміст|публику|"
+    r"публіку|выкладыва|виклада|выпуст|получи|отрима|сообщ|пишет|пишут|пише|пишуть|написа|выясни|узна|"
+    r"повідом|з'ясув|з’ясув|дізна|переда|расска|розпов|данн|даним|информац|інформац|according|reported|"
+    r"reports|wrote|writes|reveal|found|learned|said|told|sent to|leaked|given to|interview|интервью|"
+    r"інтерв|оказал|распоряжен|розпоряджен|опинил|отправил|надісла|присла|стать|статт|публикац|публікац|"
+    r"материал|матеріал|расследов|розслідув|репортаж|сюжет|эфир|ефір|article|report|investigation|story|"
+    r"piece|странице|сторінці|page|published|posted|released|aired|shared|obtained|broadcast|uploaded|"
+    r"put out|carried|\bran\b|citing|cited|:)"
+)
+
+_AFTER_RU_UK = re.compile(rf"(?<![\w]){PUB_RU_UK}(?![\w])", re.I)
+_SUBJ_VERB = re.compile(rf"(?<![\w])(?:{PUB_RU_UK}|{OBTAIN_RU_UK}|{REP_RU_UK}|{PUB_EN}|{REP_EN})(?![\w])")
+_SOURCE = re.compile(rf"(?<![\w])(?i:{SOURCE})(?![\w])")
+_TOLD = re.compile(rf"(?<![\w])(?i:{TOLD})(?![\w])")
+_BY = re.compile(
+    rf"(?<![\w])(?i:{PUB_EN}|filmed|recorded|reported|shown|aired|video|clip|footage)"
+    rf"(?:\s+[\w',-]+){{0,5}}?\s+by(?![\w])"
+)
+_ARTICLE = re.compile(rf"(?<![\w])(?i:{ARTICLE})(?![\w])")
+_PAGE = re.compile(rf"(?<![\w])(?i:{PAGE})(?![\w])")
+_AFTER_PUB = re.compile(
+    r"(?i:после публикации|після публікації|after (?:a|an|the) (?:report|investigation|"
+    r"article|story|publication) (?:by|in|from|of))\s*$"
+)
+_HEADLINE = re.compile(r"^\W{0,4}([^:\n]{2,40}):\s")
+_KIND_OUTLET_BEFORE = re.compile(rf"(?i:{KIND_OUTLET})\s*$")
+_KIND_PERSON_BEFORE = re.compile(
+    rf"(?:(?i:{KIND_PERSON})(?:\s+{INSTITUTION})?|(?:State Duma|Duma|Ukrainian|Russian|pro-war|pro-Kremlin|"
+    rf"exiled|independent)\s+(?i:{KIND_PERSON}))\s*$"
+)
+_OF = re.compile(r"^\s*(?i:of|from|at|on|in|з|із|зі|из|от|на|в|у|во)\s*$")
+
+
+@dataclass(slots=True)
+class _Cand:
+    name: str
+    kind: str
+    start: int
+    end: int
+    strong: bool  # table-known, or named by a kind word ("канал «X»", "journalist X")
+
+
+def _lang(seg: str) -> str:
+    return "uk" if re.search("[іїєґІЇЄҐ]", seg) else "ru"
+
+
+def _titled(words: list[str], lang: str) -> str:
+    tr = translit_uk if lang == "uk" else translit
+    return " ".join(w[:1].upper() + w[1:] for w in tr(" ".join(words)).split())
+
+
+@lru_cache(maxsize=20_000)
+def _person(words: tuple[str, ...], lang: str) -> tuple[str, ...] | None:
+    """Capitalised Cyrillic words → the nominative if they are a person's name (else None)."""
+    from sitrep.enrich.lemmas import _morph
+
+    morph = _morph(lang)
+    out: list[str] = []
+    person = False
+    gender = ""
+    for w in words:
+        parses = morph.parse(w.lower())
+        named = [p for p in parses[:4] if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
+        if not named:
+            out.append(w.lower())
+            continue
+        person = True
+        if gender:
+            named = [p for p in named if gender in p.tag.grammemes] or named
+        p = named[0]
+        gender = gender or next((g for g in ("masc", "femn") if g in p.tag.grammemes), "")
+        nom = p.inflect({"nomn"})
+        out.append(nom.word if nom is not None else w.lower())
+    return tuple(out) if person else None
+
+
+def _lemma_outlet(name: str, lang: str) -> str:
+    """A quoted Cyrillic outlet name not in the table: the first word in the nominative («Людей Байкала»)."""
+    if not re.fullmatch(f"[{_CYR}]+(?:\\s+[{_CYR}]+)?", name):
+        return name
+    from sitrep.enrich.lemmas import _morph
+
+    words = name.split()
+    parse = _morph(lang).parse(words[0].lower())
+    if parse and parse[0].tag.case not in (None, "nomn"):
+        nom = parse[0].inflect({"nomn"})
+        if nom is not None:
+            first = nom.word
+            words[0] = first[:1].upper() + first[1:] if words[0][:1].isupper() else first
+    return " ".join(words)
+
+
+def _clean(raw: str) -> str:
+    return re.sub(r"[,.;:!?]+$", "", raw.strip())
+
+
+def _candidates(seg: str, a: int, b: int, lang: str) -> list[_Cand]:
+    """Names inside seg[a:b], in order: table names, quoted names, Latin names, Cyrillic person names."""
+    table = outlet_table()
+    part = seg[a:b]
+    found: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= ts or s >= te for ts, te in taken)
+
+    for m in table.regex.finditer(part):
+        hit = table.lookup(m[0])
+        if hit is None:
+            continue
+        outlet, weak = hit
+        s, e = a + m.start(), a + m.end()
+        quoted = s > 0 and seg[s - 1] in '«"“„' and e < len(seg) and seg[e] in '»"”“'
+        kinded = bool(_KIND_OUTLET_BEFORE.search(seg[max(0, s - 30) : s]))
+        if weak and not (quoted or kinded):
+            continue
+        if outlet.kind == "person" and (not _capital(m[0]) or PREP_BEFORE.search(seg[max(0, s - 5) : s])):
+            continue
+        if outlet.kind == "person" and PRESS.search(seg[max(0, s - 30) : s]):
+            found.append(_Cand(f"{outlet.name.split()[-1]}'s press service", "outlet", s, e, True))
+        else:
+            found.append(_Cand(outlet.name, outlet.kind, s, e, True))
+        taken.append((s - 1 if quoted else s, e + 1 if quoted else e))
+    for m in _QUOTED.finditer(part):
+        s, e = a + m.start(), a + m.end()
+        if not free(s, e):
+            continue
+        before = seg[max(0, s - 40) : s]
+        if TITLE_BEFORE_QUOTE.search(before):
+            continue
+        raw = _clean(m[1])
+        if not raw or not raw[0].isupper() and not raw[0].isdigit():
+            continue
+        kinded = bool(_KIND_OUTLET_BEFORE.search(before))
+        name = _lemma_outlet(raw, lang) if re.search(f"[{_CYR}]", raw) else raw
+        found.append(
+            _Cand(_titled(name.split(), lang) if re.search(f"[{_CYR}]", name) else name, "outlet", s + 1, e - 1, kinded)
+        )
+        taken.append((s, e))
+    for m in _LATIN_SEQ.finditer(part):
+        s, e = a + m.start(), a + m.end()
+        raw = _clean(m[0])
+        raw = re.sub(r"^(?:The|the)\s+", "", raw) if " " in raw else raw
+        if not free(s, e) or len(raw) < 2 or raw.lower() in NOT_NAMES or raw.isdigit():
+            continue
+        if ORG_WORDS.search(raw) or not re.search("[A-Za-z]", raw):
+            continue
+        before = seg[max(0, s - 40) : s]
+        if TITLE_BEFORE_QUOTE.search(before.rstrip('«"“„ ')) or re.search(r"(?<![\w])the\s+$", before):
+            continue
+        if _KIND_PERSON_BEFORE.search(before):
+            found.append(_Cand(raw, "person", s, e, True))
+        else:
+            found.append(_Cand(raw, "outlet", s, e, bool(_KIND_OUTLET_BEFORE.search(before))))
+        taken.append((s, e))
+    for m in _CYR_SEQ.finditer(part):
+        s, e = a + m.start(), a + m.end()
+        if not free(s, e):
+            continue
+        words = m[0].split()
+        before = seg[max(0, s - 60) : s]
+        if re.fullmatch(INSTITUTION, words[0]):
+            words = words[1:]
+            s = s + m[0].index(words[0]) if words else s
+            if not words:
+                continue
+        if len(words) == 1 and words[0].isupper():
+            continue  # abbreviations: agencies (ГБР, СБУ)
+        if PREP_BEFORE.search(seg[max(0, s - 5) : s]):
+            continue  # "во Владимире", "у Бутусова": not the one who published
+        nom = _person(tuple(words), lang)
+        if nom is None:
+            continue
+        kinded = bool(_KIND_PERSON_BEFORE.search(before))
+        name = _titled(list(nom), lang)
+        press = PRESS.search(before)
+        if press:
+            surname = name.split()[-1]
+            found.append(_Cand(f"{surname}'s press service", "outlet", a + m.start() - 0, e, True))
+        else:
+            found.append(_Cand(name, "person", s, e, kinded))
+        taken.append((s, e))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _capital(s: str) -> bool:
+    return s[:1].isupper()
+
+
+def _clause_end(seg: str, pos: int, limit: int = 90) -> int:
+    m = CLAUSE_END.search(seg, pos, min(len(seg), pos + limit))
+    return m.start() if m else min(len(seg), pos + limit)
+
+
+def _clause_start(seg: str, pos: int, limit: int = 90) -> int:
+    lo = max(0, pos - limit)
+    last = lo
+    for m in CLAUSE_END.finditer(seg, lo, pos):
+        last = m.end()
+    return last
+
+
+def _agent(cands: list[_Cand], seg: str) -> list[_Cand]:
+    """The first name of a slot, or the outlet it belongs to ("Osechkin of Gulagu.net", "статья X на «Y»")."""
+    if not cands:
+        return []
+    first = cands[0]
+    for nxt in cands[1:3]:
+        if nxt.kind == "outlet" and _OF.match(seg[first.end : nxt.start].replace("»", "").replace("«", "")):
+            return [first, nxt]
+    return [first]
+
+
+def find_via(text: str, start: int, end: int) -> list[ViaHit]:
+    """Publishers named in text[start:end], best first (outlet, then person, then platform; by position)."""
+    end = min(end, start + MAX_SEGMENT)
+    seg = text[start:end]
+    if not QUICK.search(seg):
+        return []
+    lang = _lang(seg)
+    eventful = bool(EVENT_WORDS.search(seg))
+    hits: list[_Cand] = []
+
+    def take(cs: list[_Cand], need_strong: bool = False, kinds: tuple[str, ...] = ("outlet", "person")) -> None:
+        for c in cs:
+            if c.kind in kinds and (c.strong or not need_strong):
+                hits.append(c)
+
+    # 1. ru/uk publication verb, publisher after it: "Видео опубликовал канал «X»", "Аудіо виклав депутат X"
+    for m in _AFTER_RU_UK.finditer(seg):
+        e = _clause_end(seg, m.end())
+        slot = seg[m.end() : e]
+        first_word = slot.strip().split(" ", 1)[0] if slot.strip() else ""
+        cands = _candidates(seg, m.end(), e, lang)
+        if first_word and MEDIA_OBJECT.match(first_word):
+            # "X опубликовал видео ..." (the publisher is before the verb); platforms may still follow
+            cands = [c for c in cands if c.kind == "platform"]
+        else:
+            take(_agent([c for c in cands if c.kind != "platform"], seg))
+        take([c for c in cands if c.kind == "platform" and _platform_ok(seg, c)], kinds=("platform",))
+    # 2. publisher before the verb: "«Українська правда» оприлюднила", "journalist Yurii Butusov reported"
+    for m in _SUBJ_VERB.finditer(seg):
+        verb = m[0].lower()
+        s0 = _clause_start(seg, m.start())
+        cands = _candidates(seg, s0, m.start(), lang)
+        if not cands:
+            continue
+        last = cands[-1]
+        if not FILLER.match(seg[last.end : m.start()].replace("»", "").replace('"', "")):
+            continue
+        publishing = bool(re.match(f"{PUB_RU_UK}|{OBTAIN_RU_UK}|{PUB_EN}", verb, re.I))
+        if not publishing and not (eventful or _about_this(seg, m.end())):
+            continue
+        if verb == "said" and not (last.strong and last.kind == "outlet"):
+            continue
+        if last.kind == "person" and SELF.search(seg[m.end() : m.end() + 80]):
+            continue  # "Prigozhin has posted a video of himself": the appellant, not a publisher
+        if last.strong or (publishing and last.kind == "outlet" and _is_quoted(seg, last)):
+            if last.kind == "outlet" and _official_before(seg, last.start) and not last.strong:
+                continue
+            hits.append(last)
+    # 3. source phrases: "по данным Бутусова", "according to ASTRA", "про це повідомляє Цензор.НЕТ"
+    for m in _SOURCE.finditer(seg):
+        if not (eventful or _about_this(seg, m.start(), before=True)):
+            continue
+        e = _clause_end(seg, m.end(), 70)
+        cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind != "platform"]
+        if cands and _near(seg, m.end(), cands[0].start, 3):
+            take(_agent(cands, seg)[-1:])
+    # 4. told an outlet: "рассказал «Вёрстке»", "told NDTV", "оказалась у «Медиазоны»" (not officials)
+    for m in _TOLD.finditer(seg):
+        if _official_before(seg, m.start()):
+            continue
+        e = _clause_end(seg, m.end(), 60)
+        cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "outlet"]
+        if cands and _near(seg, m.end(), cands[0].start, 2):
+            take(cands[:1])
+    # 5. English passive: "in a video released late on Wednesday by State Duma deputy Andrei Gurulev"
+    for m in _BY.finditer(seg):
+        e = _clause_end(seg, m.end(), 90)
+        cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind != "platform"]
+        if cands and _near(seg, m.end(), cands[0].start, 6):
+            take(_agent(cands, seg))
+    # 6. an article/investigation of an outlet: "стаття Юрія Бутусова на «Цензор.НЕТ»", "після публікації «УП»"
+    for m in _ARTICLE.finditer(seg):
+        e = _clause_end(seg, m.end(), 70)
+        cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind != "platform"]
+        if cands and _near(seg, m.end(), cands[0].start, 1) and (cands[0].strong or _is_quoted(seg, cands[0])):
+            take(_agent(cands, seg))
+    # 7. a person's page: "Запись появилась на странице Елены Кузнецовой"
+    for m in _PAGE.finditer(seg):
+        e = _clause_end(seg, m.end(), 60)
+        cands = _candidates(seg, m.end(), e, lang)
+        if cands and _near(seg, m.end(), cands[0].start, 1):
+            take(cands[:1], kinds=("outlet", "person", "platform"))
+    # 8. a headline credit: "FT: йеменцев обманом отправляют воевать"
+    hm = _HEADLINE.match(seg)
+    if hm:
+        hit = outlet_table().lookup(hm[1].strip())
+        if hit is not None and hit[0].kind == "outlet" and not hit[1]:
+            hits.append(_Cand(hit[0].name, "outlet", hm.start(1), hm.end(1), True))
+    # 9. platforms after an English publication verb: "published ... on VKontakte"
+    for m in re.finditer(rf"(?<![\w])(?i:{PUB_EN}|uploaded)(?![\w])", seg):
+        e = _clause_end(seg, m.end(), 110)
+        take(
+            [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "platform" and _platform_ok(seg, c)],
+            kinds=("platform",),
+        )
+    out: list[ViaHit] = []
+    for c in sorted(hits, key=lambda c: (RANK.get(c.kind, 3), c.start)):
+        name = c.name
+        if len(name) < 2 or name.lower() in NOT_NAMES or any(h.name == name for h in out):
+            continue
+        out.append(ViaHit(name, start + c.start, start + c.end, c.kind))
+    return out
+
+
+def _platform_ok(seg: str, c: _Cand) -> bool:
+    return bool(re.search(rf"(?<![\w])(?i:{PLATFORM_PREP})\s+[«\"“]?$", seg[max(0, c.start - 8) : c.start]))
+
+
+def _is_quoted(seg: str, c: _Cand) -> bool:
+    return c.start > 0 and seg[c.start - 1] in '«"“„'
+
+
+def _near(seg: str, a: int, b: int, words: int) -> bool:
+    gap = seg[a:b].replace("«", " ").replace('"', " ").replace("“", " ")
+    if re.search(r"[,;:.!?]", gap):
+        return False
+    n = len(gap.split())
+    if n <= words:
+        return True
+    # kind words and institutions do not count: "by State Duma deputy X", "телеграм-канал «X»"
+    rest = re.sub(
+        rf"(?i:{KIND_OUTLET}|{KIND_PERSON}|{INSTITUTION}|the|a|an|State|Duma|exiled|independent|"
+        r"Russian|Ukrainian|російськ\w+|русск\w+|украинск\w+|українськ\w+|незалежн\w+|"
+        r"независим\w+|известн\w+|відом\w+|демобілізован\w+|бывш\w+|колишн\w+)",
+        " ",
+        gap,
+    )
+    return len(rest.split()) <= words
+
+
+def _about_this(seg: str, pos: int, before: bool = False) -> bool:
+    """ "Об этом сообщает X", "Про це повідомляє X": the whole story is credited."""
+    window = seg[max(0, pos - 20) : pos + 20] if before else seg[max(0, pos - 40) : pos]
+    return bool(re.search(r"(?i:об этом|про це|this was reported|as first reported)", window))
+
+
+def _official_before(seg: str, pos: int) -> bool:
+    s0 = _clause_start(seg, pos, 70)
+    return bool(OFFICIAL.search(seg[s0:pos]))
