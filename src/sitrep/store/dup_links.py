@@ -135,7 +135,8 @@ def _in_rows(conn: Connection, sql: str, ids: Iterable[int]) -> list[tuple[Any, 
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     out: list[tuple[Any, ...]] = []
     for chunk in _chunks(ids):
-        out.extend(tuple(r) for r in conn.exec_driver_sql(sql.format(", ".join([mark] * len(chunk))), tuple(chunk)))
+        found = conn.exec_driver_sql(sql.format(", ".join([mark] * len(chunk))), tuple(chunk)).fetchall()
+        out.extend(tuple(r) for r in found)
     return out
 
 

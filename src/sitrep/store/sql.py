@@ -211,7 +211,8 @@ class Store:
         for start in range(0, len(params), page):
             chunk = params[start:start + page]
             flat = tuple(chain.from_iterable(chunk))
-            out.extend(tuple(r) for r in conn.exec_driver_sql(head + ", ".join([one] * len(chunk)) + back, flat))
+            found = conn.exec_driver_sql(head + ", ".join([one] * len(chunk)) + back, flat).fetchall()
+            out.extend(tuple(r) for r in found)
         return out
 
     def _save_raw(self, conn: Connection, items: Iterable[tuple[RawItem, int | None, str | None]]) -> None:
