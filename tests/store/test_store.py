@@ -139,10 +139,13 @@ def test_driver_level_inserts_store_what_sqlalchemy_stores(store, tmp_path):
     """SQLite's fast write path (bind processors + executemany / VALUES ... RETURNING) stores the
     same values as SQLAlchemy's insert: DATETIME text of naive and aware times, JSON text (JSON
     null for None), blobs, NULLs — and returns every inserted row's key."""
+    import sqlite3
+
     from sqlalchemy import insert, text
 
     from sitrep.store import open_store
     from sitrep.store.schema import raw_items, sources
+    from sitrep.store.sql import _max_params
 
     # the same instant in two time zones: SQLAlchemy stores each as its own wall-clock text
     fetched = (datetime(2024, 1, 2, 3, 4, 5, 600, tzinfo=UTC),
@@ -173,6 +176,9 @@ def test_driver_level_inserts_store_what_sqlalchemy_stores(store, tmp_path):
         with st.engine.begin() as conn:
             conn.execute(insert(sources).values(kind="telegram", handle="c", title="c", created_at=datetime.now(UTC)))
     with store.engine.begin() as conn:
+        # a build with a low bound-parameter limit: VALUES pages of 4 rows (22 columns each)
+        conn.connection.driver_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 100)
+        assert _max_params(conn) == 100
         store._bulk_insert(conn, raw_items, raws, ignore=True)
         store._bulk_insert(conn, raw_items, raws[:5], ignore=True)  # conflicts are ignored
         back = store._bulk_insert(conn, reports, reps, returning=("id", "external_id"))

@@ -71,7 +71,8 @@ def make_engine(url: str) -> Engine:
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
-# SQLite's bound-parameter limit since 3.32 (999 before); multi-row VALUES statements stay under it.
+# SQLite's default bound-parameter limit since 3.32 (999 before), when the connection cannot
+# tell its own (Python < 3.11); multi-row VALUES statements stay under it.
 _SQLITE_MAX_PARAMS = 32_766 if sqlite3.sqlite_version_info >= (3, 32) else 999
 _VALUES_ROWS = 1_000  # rows per multi-row VALUES statement at most (SQLAlchemy's page size)
 
@@ -92,6 +93,15 @@ def _flat(obj: Any) -> dict[str, Any]:
 
 
 _Procs = tuple[Callable[[Any], Any] | None, ...]
+
+
+def _max_params(conn: Connection) -> int:
+    """Bound parameters one statement may hold on this SQLite connection (its compiled-in limit)."""
+    driver = conn.connection.driver_connection
+    getlimit = getattr(driver, "getlimit", None)
+    if getlimit is None:
+        return _SQLITE_MAX_PARAMS
+    return int(getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
 
 
 def _utc(dt: datetime | None) -> datetime | None:
@@ -205,7 +215,7 @@ class Store:
         if not returning:
             conn.exec_driver_sql(head + one + tail, params)
             return []
-        page = max(1, min(_VALUES_ROWS, _SQLITE_MAX_PARAMS // len(cols)))
+        page = max(1, min(_VALUES_ROWS, _max_params(conn) // len(cols)))
         back = tail + " RETURNING " + ", ".join(returning)
         out: list[tuple[Any, ...]] = []
         for start in range(0, len(params), page):
