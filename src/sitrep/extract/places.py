@@ -604,6 +604,10 @@ NOT_AFTER_DEMONYM = (
     "street",
     "переул",
     "суд",
+    # "Запорожской АЭС" is a power plant (in Enerhodar)
+    "аэс",
+    "аес",
+    "атомн",
     # "полтавського управління ДБР", "Нальчикский гарнизонный суд": an agency named after a town
     "управл",
     "отдел",
@@ -803,14 +807,16 @@ def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]]) -> 
     sure = [cands[0] for cands, *_ in mentions if len({(c.lat, c.lon) for c in cands}) == 1]
     out: list[PlaceHit] = []
     for cands, role, start, end, sent in mentions:
+        # a front-line village over a namesake elsewhere, but never over a city ("New York" is not Niu-York)
+        front = max(c.population for c in cands) < BIG
 
-        def score(c: GazPlace, role: str = role) -> float:
+        def score(c: GazPlace, role: str = role, front: bool = front) -> float:
             s = math.log10(c.population + 1) / 2 + RANK.get(c.fcode, 0.0)
             if c.admin1 and c.admin1 in regions and c.fcode not in ("ADM1", "region"):
                 s += 3.0
             if any(o is not c and _dist_km(o, c) < 150 for o in sure):
                 s += 2.0
-            if role == "event" and c.country == "UA" and c.admin1 in FRONT_OBLASTS and c.fcode.startswith("PPL"):
+            if front and role == "event" and c.country == "UA" and c.admin1 in FRONT_OBLASTS and c.fcode[:3] == "PPL":
                 s += 2.5  # "под Павловкой": the front-line village, not a Russian namesake or a far-off hamlet
             return s
 
