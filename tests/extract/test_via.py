@@ -213,3 +213,16 @@ def test_ukrainian_transliteration_and_scorer_key() -> None:
     assert translit_uk("Костянтин Ільченко") == "Kostiantyn Ilchenko"
     assert translit_uk("Юрій") == "Yurii"
     assert via_key("Prigozhin's press service") == "prigozhinspressservice"
+
+
+def test_obtained_by_an_outlet() -> None:
+    assert via("Видео из части получила «Верстка».") == ["Verstka"]
+    assert via("«Верстка» получила видео, на котором командир бьёт бойца.") == ["Verstka"]
+    assert via("12-летний сын депутата Виталия Милонова получил перелом скулы.") == []
+
+
+def test_news_lines_that_are_not_publications() -> None:
+    assert via("Nvidia выпустила LLM с открытым исходным кодом.") == []
+    assert via("Кирилла задержали и возбудили уголовное дело по статье «Убийство».") == []
+    assert via("Об этом сообщил саратовский губернатор Роман Бусаргин, видео удалено.") == []
+    assert via("В Google рассказали о будущем WebGPU.") == []

@@ -303,12 +303,11 @@ OFFICIAL = re.compile(
 MEDIA_OBJECT = re.compile(
     r"(?i:видео|відео|аудио|аудіо|запис|ролик|обращени|звернен|письм|лист\b|лист[аиі]|пост\b|пост[аиу]|"
     r"заявлени|заяв[уиі]|фото|кадр|расследован|розслідуван|материал|матеріал|стать|статт|интервью|інтерв|"
-    r"текст|документ|сообщени|повідомлен|скриншот|переписк|голосов|подробност|детал|информаци|інформаці|"
-    r"\d)"
+    r"текст|документ|сообщени|повідомлен|скриншот|переписк|голосов|подробност|детал|информаци|інформаці)"
 )
 # the sentence is about the appeal or the event itself, not a side fact
-EVENT_WORDS = re.compile(
-    r"(?i:видео|відео|video|clip|footage|аудио|аудіо|audio|запис|recording|ролик|обращени|обратил|звернен|"
+EVENT_WORDS = re.compile(  # run on the lower-cased sentence
+    r"(?:видео|відео|video|clip|footage|аудио|аудіо|audio|запис|recording|ролик|обращени|обратил|звернен|"
     r"зверну|appeal|plea|letter|письм|statement|жалоб|скарг|complain|сзч|соч\b|самовольн|самовільн|дезерт|"
     r"desert|awol|absent without|бежал|втік|втекл|сбежал|отказ|відмов|refus|избива|избил|побил|побиття|"
     r"избиени|били|бив|катува|пытк|пытал|tortur|beat|abuse|казн|страт|execut|вербов|вербув|recruit|lured|"
@@ -318,7 +317,10 @@ EVENT_WORDS = re.compile(
 )
 CLAUSE_END = re.compile(r"[,;:!?\n—–(]|\.(?=\s|$)|\s(?:и|а|і|та|но|але|and|but|which|who|що|что|который|яка|який)\s")
 _QUOTED = re.compile(r"[«\"“„]([^»\"”“\n]{2,40})[»\"”“]")
-_LATIN_SEQ = re.compile(r"(?<![\w.])(?:[A-Z0-9][\w.'’&+-]*)(?:\s+(?:of|de|der|the|and|&)?\s*[A-Z][\w.'’&+-]*){0,3}")
+_LATIN_SEQ = re.compile(
+    r"(?<![\w.])(?:[A-Z0-9][A-Za-z0-9.'’&+-]*)(?:\s+(?:of|de|der|the|and|&)?\s*[A-Z][A-Za-z0-9.'’&+-]*){0,3}"
+    r"(?![\w-])"
+)
 _CYR_SEQ = re.compile(
     r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]+(?:-[А-ЯЁІЇЄҐ]?[а-яёіїєґ]+)?"
     r"(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]+(?:-[А-ЯЁІЇЄҐ]?[а-яёіїєґ]+)?){0,2}"
@@ -394,8 +396,12 @@ TITLE_BEFORE_QUOTE = re.compile(
     r"центр\w*|комитет\w*|комітет\w*|групп\w*|груп\w*|колони\w*|СИЗО|"
     r"позывн\w*|позивн\w*)\s*$"
 )
-SELF = re.compile(r"(?<![\w])(?i:himself|herself|themselves|his own|her own|себя|себе|собі|свое|своё|свой|своего|"
-                  r"своє|свій|свого)(?![\w])")
+ABOUT = re.compile(r"(?<![\w])(?i:о|об|обо|про|about|of|on|in|в|на|с|з|із)(?![\w])")
+OBJECT_PRONOUN = re.compile(r"(?<![\w])(?i:его|её|ее|их|это|її|їх|це|його)\s+(?:\w+\s+)?$")
+SELF = re.compile(
+    r"(?<![\w])(?i:himself|herself|themselves|his own|her own|себя|себе|собі|свое|своё|свой|своего|"
+    r"своє|свій|свого)(?![\w])"
+)
 PREP_BEFORE = re.compile(r"(?<![\w])(?i:в|во|на|у|из|от|с|со|к|ко|по|о|об|под|за|над|при|до|для|з|із|зі|від|про)\s+$")
 PRESS = re.compile(r"(?i:пресс-служб\w*|прес-служб\w*|press service of|press office of)\s*$")
 FILLER = re.compile(
@@ -409,30 +415,34 @@ FILLER = re.compile(
     r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))*$"
 )
-QUICK = re.compile(
-    r"(?i:опубл|оприлюд|выложи|виклав|викла|распростран|пошир|показ|обнарод|размест|розміст|публику|"
+QUICK = re.compile(  # run on the lower-cased sentence
+    r"(?:опубл|оприлюд|выложи|виклав|викла|распростран|пошир|показ|обнарод|размест|розміст|публику|"
     r"публіку|выкладыва|виклада|выпуст|получи|отрима|сообщ|пишет|пишут|пише|пишуть|написа|выясни|узна|"
     r"повідом|з'ясув|з’ясув|дізна|переда|расска|розпов|данн|даним|информац|інформац|according|reported|"
     r"reports|wrote|writes|reveal|found|learned|said|told|sent to|leaked|given to|interview|интервью|"
     r"інтерв|оказал|распоряжен|розпоряджен|опинил|отправил|надісла|присла|стать|статт|публикац|публікац|"
     r"материал|матеріал|расследов|розслідув|репортаж|сюжет|эфир|ефір|article|report|investigation|story|"
     r"piece|странице|сторінці|page|published|posted|released|aired|shared|obtained|broadcast|uploaded|"
-    r"put out|carried|\bran\b|citing|cited|:)"
+    r"put out|carried|\bran\b|citing|cited)"
 )
 
-_AFTER_RU_UK = re.compile(rf"(?<![\w]){PUB_RU_UK}(?![\w])", re.I)
+# cue patterns run on the lower-cased sentence (same offsets)
+_AFTER_RU_UK = re.compile(rf"(?<![\w])(?:{PUB_RU_UK}|{OBTAIN_RU_UK})(?![\w])")
 _SUBJ_VERB = re.compile(rf"(?<![\w])(?:{PUB_RU_UK}|{OBTAIN_RU_UK}|{REP_RU_UK}|{PUB_EN}|{REP_EN})(?![\w])")
-_SOURCE = re.compile(rf"(?<![\w])(?i:{SOURCE})(?![\w])")
-_TOLD = re.compile(rf"(?<![\w])(?i:{TOLD})(?![\w])")
+_SOURCE = re.compile(rf"(?<![\w]){SOURCE}(?![\w])")
+_TOLD = re.compile(rf"(?<![\w]){TOLD}(?![\w])")
 _BY = re.compile(
-    rf"(?<![\w])(?i:{PUB_EN}|filmed|recorded|reported|shown|aired|video|clip|footage)"
+    rf"(?<![\w])(?:{PUB_EN}|filmed|recorded|reported|shown|aired|video|clip|footage)"
     rf"(?:\s+[\w',-]+){{0,5}}?\s+by(?![\w])"
 )
-_ARTICLE = re.compile(rf"(?<![\w])(?i:{ARTICLE})(?![\w])")
-_PAGE = re.compile(rf"(?<![\w])(?i:{PAGE})(?![\w])")
-_AFTER_PUB = re.compile(
-    r"(?i:после публикации|після публікації|after (?:a|an|the) (?:report|investigation|"
-    r"article|story|publication) (?:by|in|from|of))\s*$"
+_ARTICLE = re.compile(rf"(?<![\w]){ARTICLE}(?![\w])")
+_PAGE = re.compile(rf"(?<![\w]){PAGE}(?![\w])")
+_PUB_EN = re.compile(rf"(?<![\w])(?:{PUB_EN}|uploaded)(?![\w])")
+_PUBLISHING = re.compile(f"{PUB_RU_UK}|{OBTAIN_RU_UK}|{PUB_EN}")
+_OBTAIN = re.compile(OBTAIN_RU_UK)
+_PUBLISHING_STRICT = re.compile(
+    r"опублик|опублік|оприлюдн|выложи|викла|распростран|пошир|размест|розміст|published|posted|released|aired|"
+    r"shared"
 )
 _HEADLINE = re.compile(r"^\W{0,4}([^:\n]{2,40}):\s")
 _KIND_OUTLET_BEFORE = re.compile(rf"(?i:{KIND_OUTLET})\s*$")
@@ -474,8 +484,9 @@ def _person(words: tuple[str, ...], lang: str) -> tuple[str, ...] | None:
         parses = morph.parse(w.lower())
         named = [p for p in parses[:4] if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
         if not named:
-            out.append(w.lower())
-            continue
+            if person:  # an unknown word after a name: a rare surname, as written
+                out.append(w.lower())
+            continue  # words before the name ("Гидрометцентра России Роман ...") are not part of it
         person = True
         if gender:
             named = [p for p in named if gender in p.tag.grammemes] or named
@@ -628,11 +639,20 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
     """Publishers named in text[start:end], best first (outlet, then person, then platform; by position)."""
     end = min(end, start + MAX_SEGMENT)
     seg = text[start:end]
-    if not QUICK.search(seg):
-        return []
-    lang = _lang(seg)
-    eventful = bool(EVENT_WORDS.search(seg))
+    low = seg.lower()
+    if len(low) != len(seg):  # a letter whose lower case is longer (İ): keep the offsets
+        low = "".join(ch.lower()[:1] or ch for ch in seg)
     hits: list[_Cand] = []
+    # a headline credit: "FT: йеменцев обманом отправляют воевать"
+    hm = _HEADLINE.match(seg) if ":" in seg[:48] else None
+    if hm:
+        hit = outlet_table().lookup(hm[1].strip())
+        if hit is not None and hit[0].kind == "outlet" and not hit[1]:
+            hits.append(_Cand(hit[0].name, "outlet", hm.start(1), hm.end(1), True))
+    if not QUICK.search(low):
+        return _ranked(hits, start)
+    lang = _lang(seg)
+    eventful = bool(EVENT_WORDS.search(low))
 
     def take(cs: list[_Cand], need_strong: bool = False, kinds: tuple[str, ...] = ("outlet", "person")) -> None:
         for c in cs:
@@ -640,19 +660,23 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
                 hits.append(c)
 
     # 1. ru/uk publication verb, publisher after it: "Видео опубликовал канал «X»", "Аудіо виклав депутат X"
-    for m in _AFTER_RU_UK.finditer(seg):
+    for m in _AFTER_RU_UK.finditer(low):
         e = _clause_end(seg, m.end())
         slot = seg[m.end() : e]
         first_word = slot.strip().split(" ", 1)[0] if slot.strip() else ""
         cands = _candidates(seg, m.end(), e, lang)
-        if first_word and MEDIA_OBJECT.match(first_word):
+        before = seg[_clause_start(seg, m.start()) : m.start()]
+        if first_word and (MEDIA_OBJECT.match(first_word) or first_word[:1].isdigit()):
             # "X опубликовал видео ..." (the publisher is before the verb); platforms may still follow
             cands = [c for c in cands if c.kind == "platform"]
-        else:
-            take(_agent([c for c in cands if c.kind != "platform"], seg))
+        elif MEDIA_OBJECT.search(before) or OBJECT_PRONOUN.search(before):
+            # "Видео опубликовал канал «X»", "его опубликовали «X»": the object first, the publisher after
+            agents = [c for c in cands if c.kind != "platform"]
+            if agents and _near(seg, m.end(), agents[0].start, 3):
+                take(_agent(agents, seg))
         take([c for c in cands if c.kind == "platform" and _platform_ok(seg, c)], kinds=("platform",))
     # 2. publisher before the verb: "«Українська правда» оприлюднила", "journalist Yurii Butusov reported"
-    for m in _SUBJ_VERB.finditer(seg):
+    for m in _SUBJ_VERB.finditer(low):
         verb = m[0].lower()
         s0 = _clause_start(seg, m.start())
         cands = _candidates(seg, s0, m.start(), lang)
@@ -661,64 +685,74 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
         last = cands[-1]
         if not FILLER.match(seg[last.end : m.start()].replace("»", "").replace('"', "")):
             continue
-        publishing = bool(re.match(f"{PUB_RU_UK}|{OBTAIN_RU_UK}|{PUB_EN}", verb, re.I))
+        publishing = bool(_PUBLISHING.match(verb))
+        if _OBTAIN.match(verb) and not MEDIA_OBJECT.match(seg[m.end() :].lstrip()):
+            continue  # "«Верстка» получила видео", not "сын депутата получил перелом"
         if not publishing and not (eventful or _about_this(seg, m.end())):
             continue
         if verb == "said" and not (last.strong and last.kind == "outlet"):
             continue
         if last.kind == "person" and SELF.search(seg[m.end() : m.end() + 80]):
             continue  # "Prigozhin has posted a video of himself": the appellant, not a publisher
-        if last.strong or (publishing and last.kind == "outlet" and _is_quoted(seg, last)):
+        if last.strong or (last.kind == "outlet" and _is_quoted(seg, last) and _PUBLISHING_STRICT.match(verb)):
             if last.kind == "outlet" and _official_before(seg, last.start) and not last.strong:
                 continue
             hits.append(last)
     # 3. source phrases: "по данным Бутусова", "according to ASTRA", "про це повідомляє Цензор.НЕТ"
-    for m in _SOURCE.finditer(seg):
+    for m in _SOURCE.finditer(low):
         if not (eventful or _about_this(seg, m.start(), before=True)):
             continue
         e = _clause_end(seg, m.end(), 70)
         cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind != "platform"]
         if cands and _near(seg, m.end(), cands[0].start, 3):
-            take(_agent(cands, seg)[-1:])
+            best = _agent(cands, seg)[-1]
+            if best.kind == "person" and (not best.strong or OFFICIAL.search(seg[m.end() : best.start])):
+                continue  # "об этом сообщил губернатор X", "по данным Кобзаря" (a mayor)
+            hits.append(best)
     # 4. told an outlet: "рассказал «Вёрстке»", "told NDTV", "оказалась у «Медиазоны»" (not officials)
-    for m in _TOLD.finditer(seg):
+    for m in _TOLD.finditer(low):
         if _official_before(seg, m.start()):
             continue
         e = _clause_end(seg, m.end(), 60)
         cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "outlet"]
-        if cands and _near(seg, m.end(), cands[0].start, 2):
+        if cands and _near(seg, m.end(), cands[0].start, 2) and not ABOUT.search(seg[m.end() : cands[0].start]):
             take(cands[:1])
     # 5. English passive: "in a video released late on Wednesday by State Duma deputy Andrei Gurulev"
-    for m in _BY.finditer(seg):
+    for m in _BY.finditer(low):
         e = _clause_end(seg, m.end(), 90)
         cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind != "platform"]
         if cands and _near(seg, m.end(), cands[0].start, 6):
             take(_agent(cands, seg))
     # 6. an article/investigation of an outlet: "стаття Юрія Бутусова на «Цензор.НЕТ»", "після публікації «УП»"
-    for m in _ARTICLE.finditer(seg):
+    for m in _ARTICLE.finditer(low):
         e = _clause_end(seg, m.end(), 70)
         cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind != "platform"]
-        if cands and _near(seg, m.end(), cands[0].start, 1) and (cands[0].strong or _is_quoted(seg, cands[0])):
+        if re.search(r"(?<![\w])(?i:по|за|под)\s+$", seg[max(0, m.start() - 5) : m.start()]):
+            continue  # "по статье «Убийство»": an article of the criminal code
+        publication = m[0].startswith(("публикац", "публікац"))
+        if (
+            cands
+            and _near(seg, m.end(), cands[0].start, 1)
+            and (cands[0].strong or (publication and _is_quoted(seg, cands[0])))
+        ):
             take(_agent(cands, seg))
     # 7. a person's page: "Запись появилась на странице Елены Кузнецовой"
-    for m in _PAGE.finditer(seg):
+    for m in _PAGE.finditer(low):
         e = _clause_end(seg, m.end(), 60)
         cands = _candidates(seg, m.end(), e, lang)
         if cands and _near(seg, m.end(), cands[0].start, 1):
             take(cands[:1], kinds=("outlet", "person", "platform"))
-    # 8. a headline credit: "FT: йеменцев обманом отправляют воевать"
-    hm = _HEADLINE.match(seg)
-    if hm:
-        hit = outlet_table().lookup(hm[1].strip())
-        if hit is not None and hit[0].kind == "outlet" and not hit[1]:
-            hits.append(_Cand(hit[0].name, "outlet", hm.start(1), hm.end(1), True))
-    # 9. platforms after an English publication verb: "published ... on VKontakte"
-    for m in re.finditer(rf"(?<![\w])(?i:{PUB_EN}|uploaded)(?![\w])", seg):
+    # 8. platforms after an English publication verb: "published ... on VKontakte"
+    for m in _PUB_EN.finditer(low):
         e = _clause_end(seg, m.end(), 110)
         take(
             [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "platform" and _platform_ok(seg, c)],
             kinds=("platform",),
         )
+    return _ranked(hits, start)
+
+
+def _ranked(hits: list[_Cand], start: int) -> list[ViaHit]:
     out: list[ViaHit] = []
     for c in sorted(hits, key=lambda c: (RANK.get(c.kind, 3), c.start)):
         name = c.name
