@@ -133,6 +133,13 @@ def report_search(db: Path, words: Counter[str], n_queries: int, seed: int) -> N
           f"max {max(cpu):.1f} ms; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     slow = sorted(zip(times, cpu, queries, strict=True), reverse=True)[:5]
     print("slowest:", ", ".join(f"{q} {ms:.0f} ms (CPU {c:.0f})" for ms, c, q in slow))
+    # Short words begin thousands of index terms: a prefix arm on them merges huge doclists.
+    times, cpu = search_latency(f"sqlite:///{db}", SHORT_QUERIES)
+    print("short words (not in the percentiles):",
+          ", ".join(f"{q} {ms:.0f} ms (CPU {c:.0f})" for q, ms, c in zip(SHORT_QUERIES, times, cpu, strict=True)))
+
+
+SHORT_QUERIES = ["про", "при", "пол", "это", "все", "укр", "мобилиз"]
 
 
 def search_latency(db_url: str, queries: list[str]) -> tuple[list[float], list[float]]:
