@@ -152,3 +152,26 @@ def test_extra_place_files_name_each_place_once() -> None:
         if line.strip() and not line.startswith("#")
     ]
     assert len(names) == len(set(names)) and len(names) > 250
+
+
+def test_villages_named_in_latin_only_and_listed_origins() -> None:
+    # GeoNames lists Robotyne's Russian name only in Latin ("Rabotino")
+    assert places("Бои идут под Работино.", "ru") == [("Robotyne", "event")]
+    assert places("Мобилизованные из Бурятии и Тувы пожаловались.", "ru") == [
+        ("Buryatia", "origin"),
+        ("Tuva", "origin"),
+    ]
+    # a known common word or a person's name is never read through its Latin spelling or other lemmas
+    assert places("Родичі вийшли на Майдан у Києві, з ними Сергій Волина.", "uk") == [("Kyiv", "event")]
+    assert places("Он говорил об Украине и о Сахарове.", "ru") == []
+
+
+def test_georgia_and_adjectives_before_people() -> None:
+    assert places("Deserters fled to Georgia and Kazakhstan.", "en") == [
+        ("Georgia", "event"),
+        ("Kazakhstan", "event"),
+    ]
+    assert places("Kenyan and Cameroonian men were recruited; citizens of Cameroon and Kenya.", "en") == [
+        ("Cameroon", "event"),
+        ("Kenya", "event"),
+    ]

@@ -227,6 +227,10 @@ CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ой", ("а", "ая")),
     ("ою", ("а",)),
     ("ові", ("",)),
+    # plural names: "в Крынках" -> Крынки, "у Кринок" -> Кринки, "в Пісках" -> Піски
+    ("ках", ("ки",)),
+    ("ах", ("и", "ы")),
+    ("ок", ("ки",)),
     ("ы", ("а",)),
     ("и", ("а", "я")),
     ("е", ("", "а", "о")),
@@ -295,6 +299,8 @@ STOP = {
     "бригада",
     "zelensky",
     "зеленский",
+    "волга",  # the river (a Volia village spells itself "Volha" in GeoNames)
+    "volga",
 }
 
 
@@ -322,9 +328,7 @@ class PlaceHit:
 class Gazetteer:
     """Name key (space-separated lower-case tokens) → candidate places."""
 
-    def __init__(
-        self, places: list[GazPlace], index: dict[str, list[int]], acronyms: set[str] | None = None
-    ) -> None:
+    def __init__(self, places: list[GazPlace], index: dict[str, list[int]], acronyms: set[str] | None = None) -> None:
         self.places = places
         self.index = index
         # keys written in capitals ("ЮАР", "UAE", "ДНР"): they match an upper-case word only ("пар" is steam)
@@ -472,6 +476,54 @@ def _candidates(gaz: Gazetteer, keys: Sequence[str], upper: bool) -> list[GazPla
     return cands
 
 
+# Cyrillic -> the Latin spellings GeoNames' alternate names use (BGN/PCGN-like, and Ukrainian KMU 2010)
+_BGN = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+        "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+        "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
+        "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "'": "",
+    }
+)  # fmt: skip
+_KMU = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "h", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "y", "й": "i",
+        "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+        "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
+        "ю": "iu", "я": "ia", "і": "i", "ї": "i", "є": "ie", "ґ": "g", "'": "",
+    }
+)  # fmt: skip
+
+
+def _like(name: str, latin: Sequence[str]) -> bool:
+    """The place's own name spelled about as the word is ("Robotyne" ~ "rabotino")."""
+    from difflib import SequenceMatcher
+
+    low = name.lower()
+    return any(SequenceMatcher(None, low, key).ratio() >= 0.7 for key in latin)
+
+
+@lru_cache(maxsize=50_000)
+def _latin_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Latin forms of Cyrillic keys, to find places whose GeoNames entry has no Cyrillic name."""
+    out: dict[str, None] = {}
+    for key in keys:
+        if len(key) >= 5 and " " not in key and any("\u0400" <= ch <= "\u04ff" for ch in key):
+            out[key.translate(_BGN)] = None
+            out[key.translate(_KMU)] = None
+    return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def _unknown_or_place(word: str, lang: str) -> bool:
+    """A word the dictionary does not know, or knows as a place name (ru marks them Geox)."""
+    from sitrep.enrich.lemmas import _morph
+
+    if not _known(word, lang):
+        return True
+    return any("Geox" in str(p.tag) for p in _morph(lang).parse(word)[:4])
+
+
 @lru_cache(maxsize=50_000)
 def _known(word: str, lang: str) -> bool:
     from sitrep.enrich.lemmas import _morph
@@ -493,25 +545,30 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
             found = False
             if text[toks[i].start].isupper() and len(toks[i].word) >= 3:
                 for n in range(min(gaz.max_len, len(toks) - i), 0, -1):
-                    if n == 1 and toks[i].word in STOP:
+                    if n == 1 and (toks[i].word in STOP or toks[i].lemma in STOP):
                         continue  # "South" alone is a direction; "South Africa", "New York" are places
                     if n > 1 and not all(
                         text[t.start].isupper() or t.word in ("на", "on", "-") for t in toks[i : i + n]
                     ):
                         # multi-word names: "Великая Новоселка", "Rostov-on-Don", "Ulan-Ude"
-                        if not any(
-                            t.word in REGION_WORDS
-                            for t in toks[i : i + n]
-                        ):
+                        if not any(t.word in REGION_WORDS for t in toks[i : i + n]):
                             continue
+                    # "сёл Борисовка, Гатище и Красное": list items share the first one's introduction
+                    listed = bool(LIST_SEP.fullmatch(text[last_end : toks[i].start])) if last_end >= 0 else False
                     upper = text[toks[i].start : toks[i + n - 1].end].isupper()
                     # union: "Артемовском" → артемовск and артемовский
                     cands = _candidates(gaz, _keys(toks, i, n, lang), upper)
-                    if not cands and n == 1:
+                    # fallbacks for a word after "в", "під", "near" (or listed after one) only
+                    intro = listed or (i > 0 and toks[i - 1].word in INTRO)
+                    if not cands and n == 1 and intro:
                         # the first lemma may be a name ("Києві" -> "кий"): try the dictionary's other readings
                         cands = _candidates(gaz, _other_lemmas(toks[i].word, lang), upper)
-                    # "сёл Борисовка, Гатище и Красное": list items share the first one's introduction
-                    listed = bool(LIST_SEP.fullmatch(text[last_end : toks[i].start])) if last_end >= 0 else False
+                    if not cands and n == 1 and intro and _unknown_or_place(toks[i].word, lang):
+                        # a village GeoNames names in Latin only ("Кринки" -> Krynky, "Работино" -> Rabotino)
+                        latin = _latin_keys(tuple(_keys(toks, i, n, lang)))
+                        # only a Ukrainian place that is still called so (not one renamed from "Царицыно")
+                        cands = [c for c in _candidates(gaz, latin, upper) if c.country == "UA"]
+                        cands = [c for c in cands if _like(c.name, latin)]
                     if cands and n == 1 and not listed and not _plausible(text, toks, i, cands, lang):
                         cands = []
                     if (
@@ -536,6 +593,8 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                             if prev in ORIGIN_BEFORE or prev2 in ORIGIN_BEFORE or after in PEOPLE_AFTER
                             else "event"
                         )
+                        if listed and mentions and mentions[-1][1] == "origin":
+                            role = "origin"  # "из Бурятии и Тувы"
                         if n == 1 and any(c.fcode != "ADM1" for c in cands):
                             # a bare "Zaporizhzhia" is the city; the oblast needs "область"/"oblast"
                             cands = [c for c in cands if c.fcode != "ADM1"]
@@ -773,6 +832,8 @@ def _person_or_adjective(word: str, lang: str) -> bool:
     if not parse:
         return False
     tag = str(parse[0].tag)
+    if "Poss" in tag and any("Geox" in str(p.tag) for p in parse[1:3]):
+        return False  # "под Работино": a village, not the possessive "работин"
     # "Ровно 500 дней назад": an adverb, not Rivne; "Малі діти": an adjective, not Mali
     return "Geox" not in tag and any(
         t in tag for t in ("Name", "Surn", "Patr", "ADJF", "VERB", "PRTF", "ADVB", "NPRO", "CONJ", "PRCL", "PRED")
