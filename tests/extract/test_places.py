@@ -175,3 +175,8 @@ def test_georgia_and_adjectives_before_people() -> None:
         ("Cameroon", "event"),
         ("Kenya", "event"),
     ]
+
+
+def test_plural_village_names_after_a_locative_word() -> None:
+    assert places("Морпехи, воевавшие в Крынках, рассказали о потерях.", "ru") == [("Krynky", "event")]
+    assert places("Морпіхи, які воювали у Кринках, розповіли про втрати.", "uk") == [("Krynky", "event")]

@@ -237,6 +237,7 @@ CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("у", ("", "а")),
     ("і", ("а", "", "я")),
 )
+PLURAL_CASE = ("ках", "ками", "ах", "ях", "ами", "ями")
 EXTRA_KINDS = ("country", "region", "city", "town")  # rows of regions.tsv / world.tsv
 RU_TO_UK_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("еевка", ("іївка",)),
@@ -515,11 +516,12 @@ def _latin_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=50_000)
-def _unknown_or_place(word: str, lang: str) -> bool:
-    """A word the dictionary does not know, or knows as a place name (ru marks them Geox)."""
+def _unknown_or_place(word: str, lang: str, plural: tuple[str, ...] = ()) -> bool:
+    """A word the dictionary does not know, or knows as a place name (ru marks them Geox), or a
+    capitalised plural after a locative word ("в Крынках": the village Krynky, not jugs)."""
     from sitrep.enrich.lemmas import _morph
 
-    if not _known(word, lang):
+    if not _known(word, lang) or word.endswith(plural):
         return True
     return any("Geox" in str(p.tag) for p in _morph(lang).parse(word)[:4])
 
@@ -563,7 +565,7 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                     if not cands and n == 1 and intro:
                         # the first lemma may be a name ("Києві" -> "кий"): try the dictionary's other readings
                         cands = _candidates(gaz, _other_lemmas(toks[i].word, lang), upper)
-                    if not cands and n == 1 and intro and _unknown_or_place(toks[i].word, lang):
+                    if not cands and n == 1 and intro and _unknown_or_place(toks[i].word, lang, PLURAL_CASE):
                         # a village GeoNames names in Latin only ("Кринки" -> Krynky, "Работино" -> Rabotino)
                         latin = _latin_keys(tuple(_keys(toks, i, n, lang)))
                         # only a Ukrainian place that is still called so (not one renamed from "Царицыно")
