@@ -226,3 +226,25 @@ def test_news_lines_that_are_not_publications() -> None:
     assert via("Кирилла задержали и возбудили уголовное дело по статье «Убийство».") == []
     assert via("Об этом сообщил саратовский губернатор Роман Бусаргин, видео удалено.") == []
     assert via("В Google рассказали о будущем WebGPU.") == []
+
+
+def test_telegram_itself_is_not_a_via() -> None:
+    # every channel here is on Telegram: naming the platform names no publisher (codebook example article)
+    assert via("Another similar appeal was published on Telegram on June 23.") == []
+    assert via("On July 2, the Russian local news Telegram channel Ostorozhno Novosti published a video appeal.") == [
+        "Ostorozhno Novosti"
+    ]
+
+
+def test_channel_after_an_appearance_verb_and_quotes_with_commas() -> None:
+    assert via("Видео появилось в телеграм-канале «Осторожно, новости».") == ["Ostorozhno Novosti"]
+    assert via("Відео з'явилося в телеграм-каналі «Сіра зона» вчора.") == ["Grey Zone"]
+    assert via("The video was posted on the Telegram channel Grey Zone on Sunday.") == ["Grey Zone"]
+    assert via("Бойцы служат в батальоне «Шторм» и записали видео.") == []
+
+
+def test_participle_agent_and_said_to_a_known_outlet() -> None:
+    assert via("Видео, опубликованное «Вёрсткой», показывает избиение.") == ["Verstka"]
+    assert via("Відео, оприлюднене каналом «Люди Тувы», показує бійців.") == ["Lyudi Tuvy"]
+    assert via("По словам солдат, их бросили. Об этом они заявили «Медиазоне».") == ["Mediazona"]
+    assert via("Министр сообщил ТАСС, что видео фейк.") == []

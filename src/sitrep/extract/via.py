@@ -261,7 +261,8 @@ SOURCE = (
     r"як повідомляє|як повідомив|як повідомила|як пише|як з'ясувал[аои]|як з’ясувал[аои]|"
     r"про це повідомляє|про це повідомив|про це повідомила|про це пише|про це розповів|про це розповіла|"
     r"повідомляє|according to|as reported by|reported by|citing|cited by|reports? by|an? investigation by|"
-    r"investigation by)"
+    r"investigation by|со ссылкой на|з посиланням на|согласно(?: данным| информации| публикации)?|"
+    r"відповідно до (?:даних|інформації|публікації))"
 )
 TOLD = (
     r"(?:рассказал[аи]?|розповів|розповіла|розповіли|told|said to|сказал[аи]? в интервью|заявил[аи]? в интервью|"
@@ -269,7 +270,9 @@ TOLD = (
     r"(?:каже|говорит|говорить|сказал[аи]?|сказав|сказала|пояснил[аи]?|пояснив|пояснила|заявил[аи]?|заявив|"
     r"заявила) (?:журналистам|журналістам|корреспонденту|кореспонденту|репортерам)|leaked to|given to|"
     r"оказал(?:ась|ось|ись|ся) у|оказал(?:ась|ось|ись|ся) в распоряжении|в распоряжении|"
-    r"опинил(?:ася|ося|ися|ся) у|в розпорядженні|отправил[аи]? в|надіслал[аи]? до|прислал[аи]?)"
+    r"опинил(?:ася|ося|ися|ся) у|в розпорядженні|отправил[аи]? в|надіслал[аи]? до|прислал[аи]?|"
+    r"в разговоре с|в беседе с|у розмові з|в комментарии|у коментарі|speaking to|speaking with|"
+    r"in comments to)"
 )
 ARTICLE = (
     r"(?:стать[яиюей]|стаття|статті|статтю|публикаци[яиюей]|публікаці[яїюєі]|материал[аеу]?|матеріал[уі]?|"
@@ -370,6 +373,8 @@ NOT_NAMES = {
     "november",
     "december",
     "state",
+    "telegram",
+    "телеграм",
     "duma",
     "state duma",
     "tv",
@@ -423,7 +428,8 @@ QUICK = re.compile(  # run on the lower-cased sentence
     r"інтерв|оказал|распоряжен|розпоряджен|опинил|отправил|надісла|присла|стать|статт|публикац|публікац|"
     r"материал|матеріал|расследов|розслідув|репортаж|сюжет|эфир|ефір|article|report|investigation|story|"
     r"piece|странице|сторінці|page|published|posted|released|aired|shared|obtained|broadcast|uploaded|"
-    r"put out|carried|\bran\b|citing|cited)"
+    r"put out|carried|\bran\b|citing|cited|появил|з'явил|з’явил|appeared|surfaced|circulat|заяв|сказа|пояснi|"
+    r"поясни|беседе|разговоре|розмові|коментар|комментар|speaking|согласно|відповідно|ссылк|посилан)"
 )
 
 # cue patterns run on the lower-cased sentence (same offsets)
@@ -437,6 +443,25 @@ _BY = re.compile(
 )
 _ARTICLE = re.compile(rf"(?<![\w]){ARTICLE}(?![\w])")
 _PAGE = re.compile(rf"(?<![\w]){PAGE}(?![\w])")
+# "в телеграм-канале «X»", "on the Telegram channel X": the channel, after a publication or report verb
+_SAID = re.compile(
+    r"(?<![\w])(?:заявил[аи]?|заявив|заявила|заявили|сообщил[аи]?|сказал[аи]?|пояснил[аи]?|повідомив|повідомила|"
+    r"повідомили|сказав|сказала|сказали|пояснив|пояснила|пояснили)(?![\w])"
+)
+_IN_KIND = re.compile(
+    rf"(?<![\w])(?:в|у|во|на|on|in)\s+(?:(?:своем|своём|своєму|своїй|своей|his|her|their|the|a)\s+)?"
+    rf"(?:[\w-]+\s+)?{KIND_OUTLET}(?![\w])"
+)
+_VERB_BEFORE = re.compile(
+    rf"(?<![\w])(?:{PUB_RU_UK}|{REP_RU_UK}|{PUB_EN}|{REP_EN}|появил\w*|з'явил\w*|з’явил\w*|appeared|surfaced|"
+    r"circulated|опубликованн\w*|опублікован\w*|оприлюднен\w*|размещенн\w*|розміщен\w*|"
+    r"распространенн\w*|поширен\w*|выложенн\w*|викладен\w*)(?![\w])"
+)
+# "видео, опубликованное «Версткой»": a participle and its agent
+_PARTICIPLE = re.compile(
+    r"(?<![\w])(?:опубликованн|опублікован|оприлюднен|размещенн|розміщен|распространенн|поширен|выложенн|"
+    r"викладен|показанн|показан)\w*(?![\w])"
+)
 _PUB_EN = re.compile(rf"(?<![\w])(?:{PUB_EN}|uploaded)(?![\w])")
 _PUBLISHING = re.compile(f"{PUB_RU_UK}|{OBTAIN_RU_UK}|{PUB_EN}")
 _OBTAIN = re.compile(OBTAIN_RU_UK)
@@ -467,6 +492,12 @@ def _lang(seg: str) -> str:
 
 
 def _titled(words: list[str], lang: str) -> str:
+    """Transliterated and capitalised: Ukrainian (KMU) when the name or, failing that, the sentence is."""
+    joined = " ".join(words)
+    if re.search("[іїєґІЇЄҐ]", joined):
+        lang = "uk"
+    elif re.search("[ыэъёЫЭЪЁ]", joined):
+        lang = "ru"
     tr = translit_uk if lang == "uk" else translit
     return " ".join(w[:1].upper() + w[1:] for w in tr(" ".join(words)).split())
 
@@ -505,7 +536,7 @@ def _lemma_outlet(name: str, lang: str) -> str:
 
     words = name.split()
     parse = _morph(lang).parse(words[0].lower())
-    if parse and parse[0].tag.case not in (None, "nomn"):
+    if parse and not any(p.tag.case in (None, "nomn") for p in parse[:3]):
         nom = parse[0].inflect({"nomn"})
         if nom is not None:
             first = nom.word
@@ -653,6 +684,10 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
         return _ranked(hits, start)
     lang = _lang(seg)
     eventful = bool(EVENT_WORDS.search(low))
+    # clause ends inside quotes do not count («Осторожно, новости»)
+    mask = (
+        _QUOTED.sub(lambda q: q[0][0] + "x" * (len(q[0]) - 2) + q[0][-1], seg) if any(q in seg for q in '«"“„') else seg
+    )
 
     def take(cs: list[_Cand], need_strong: bool = False, kinds: tuple[str, ...] = ("outlet", "person")) -> None:
         for c in cs:
@@ -661,11 +696,11 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
 
     # 1. ru/uk publication verb, publisher after it: "Видео опубликовал канал «X»", "Аудіо виклав депутат X"
     for m in _AFTER_RU_UK.finditer(low):
-        e = _clause_end(seg, m.end())
+        e = _clause_end(mask, m.end())
         slot = seg[m.end() : e]
         first_word = slot.strip().split(" ", 1)[0] if slot.strip() else ""
         cands = _candidates(seg, m.end(), e, lang)
-        before = seg[_clause_start(seg, m.start()) : m.start()]
+        before = seg[_clause_start(mask, m.start()) : m.start()]
         if first_word and (MEDIA_OBJECT.match(first_word) or first_word[:1].isdigit()):
             # "X опубликовал видео ..." (the publisher is before the verb); platforms may still follow
             cands = [c for c in cands if c.kind == "platform"]
@@ -678,7 +713,7 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
     # 2. publisher before the verb: "«Українська правда» оприлюднила", "journalist Yurii Butusov reported"
     for m in _SUBJ_VERB.finditer(low):
         verb = m[0].lower()
-        s0 = _clause_start(seg, m.start())
+        s0 = _clause_start(mask, m.start())
         cands = _candidates(seg, s0, m.start(), lang)
         if not cands:
             continue
@@ -702,7 +737,7 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
     for m in _SOURCE.finditer(low):
         if not (eventful or _about_this(seg, m.start(), before=True)):
             continue
-        e = _clause_end(seg, m.end(), 70)
+        e = _clause_end(mask, m.end(), 70)
         cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind != "platform"]
         if cands and _near(seg, m.end(), cands[0].start, 3):
             best = _agent(cands, seg)[-1]
@@ -713,19 +748,27 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
     for m in _TOLD.finditer(low):
         if _official_before(seg, m.start()):
             continue
-        e = _clause_end(seg, m.end(), 60)
+        e = _clause_end(mask, m.end(), 60)
         cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "outlet"]
         if cands and _near(seg, m.end(), cands[0].start, 2) and not ABOUT.search(seg[m.end() : cands[0].start]):
             take(cands[:1])
+    # 4b. said to a known outlet: "об этом они заявили «Медиазоне»", "сообщил ТАСС" (table names only)
+    for m in _SAID.finditer(low):
+        if _official_before(seg, m.start()):
+            continue
+        e = _clause_end(mask, m.end(), 40)
+        cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "outlet" and c.strong]
+        if cands and _near(seg, m.end(), cands[0].start, 0) and (eventful or _about_this(seg, m.start())):
+            take(cands[:1])
     # 5. English passive: "in a video released late on Wednesday by State Duma deputy Andrei Gurulev"
     for m in _BY.finditer(low):
-        e = _clause_end(seg, m.end(), 90)
+        e = _clause_end(mask, m.end(), 90)
         cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind != "platform"]
         if cands and _near(seg, m.end(), cands[0].start, 6):
             take(_agent(cands, seg))
     # 6. an article/investigation of an outlet: "стаття Юрія Бутусова на «Цензор.НЕТ»", "після публікації «УП»"
     for m in _ARTICLE.finditer(low):
-        e = _clause_end(seg, m.end(), 70)
+        e = _clause_end(mask, m.end(), 70)
         cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind != "platform"]
         if re.search(r"(?<![\w])(?i:по|за|под)\s+$", seg[max(0, m.start() - 5) : m.start()]):
             continue  # "по статье «Убийство»": an article of the criminal code
@@ -736,15 +779,30 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
             and (cands[0].strong or (publication and _is_quoted(seg, cands[0])))
         ):
             take(_agent(cands, seg))
+    # 7a. a channel after a verb: "видео появилось в телеграм-канале «X»", "posted on the Telegram channel X"
+    for m in _IN_KIND.finditer(low):
+        if not _VERB_BEFORE.search(low, _clause_start(mask, m.start()), m.start()):
+            continue
+        e = _clause_end(mask, m.end(), 50)
+        cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "outlet"]
+        if cands and _near(seg, m.end(), cands[0].start, 0):
+            hits.append(cands[0])
+    # 7b. a participle and its agent: "видео, опубликованное «Версткой»", "відео, оприлюднене каналом «X»"
+    for m in _PARTICIPLE.finditer(low):
+        e = _clause_end(mask, m.end(), 50)
+        cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind != "platform"]
+        if cands and _near(seg, m.end(), cands[0].start, 1) and not ABOUT.search(seg[m.end() : cands[0].start]):
+            if cands[0].strong or _is_quoted(seg, cands[0]):
+                take(cands[:1])
     # 7. a person's page: "Запись появилась на странице Елены Кузнецовой"
     for m in _PAGE.finditer(low):
-        e = _clause_end(seg, m.end(), 60)
+        e = _clause_end(mask, m.end(), 60)
         cands = _candidates(seg, m.end(), e, lang)
         if cands and _near(seg, m.end(), cands[0].start, 1):
             take(cands[:1], kinds=("outlet", "person", "platform"))
     # 8. platforms after an English publication verb: "published ... on VKontakte"
     for m in _PUB_EN.finditer(low):
-        e = _clause_end(seg, m.end(), 110)
+        e = _clause_end(mask, m.end(), 110)
         take(
             [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "platform" and _platform_ok(seg, c)],
             kinds=("platform",),
