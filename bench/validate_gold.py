@@ -1,6 +1,7 @@
-"""Check the team-heldout-2 labelled set against gold-format.md and codebook v1.
+"""Check a labelled set (texts.jsonl + gold.jsonl) against gold-format.md and codebook v1.
 
-Run: ``.venv/bin/python bench/data/team-heldout-2/validate.py [FOLDER]`` (default: this folder).
+Run: ``.venv/bin/python bench/validate_gold.py FOLDER`` (e.g. ``bench/data/team-heldout-2``). Ids are
+``PREFIX-NNN`` in order (the prefix is the first id's); clusters ``PREFIX-cNN`` with a letter suffix.
 Exits 1 and lists every problem when the set is not well formed; prints counts when it is.
 
 The vocabularies are copied from the written specification (spec/codebook.md §2–4), not imported
@@ -50,8 +51,8 @@ EVENT_KEYS = {
     "cluster",
 }
 DATE_RE = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
-ID_RE = re.compile(r"^th2-(\d{3})$")
-CLUSTER_RE = re.compile(r"^th2-c\d{2}[a-z]?$")
+ID_RE = re.compile(r"^([a-z][a-z0-9]*)-(\d{3})$")
+CLUSTER_RE = re.compile(r"^[a-z][a-z0-9]*-c\d{2}[a-z]?$")
 MAX_LINE = 200_000  # bound on one JSONL line (untrusted input)
 
 
@@ -125,6 +126,10 @@ def validate(folder: Path) -> tuple[list[str], dict]:
     gold = read_jsonl(folder / "gold.jsonl")
     if len(texts) != len(gold):
         problems.append(f"{len(texts)} texts but {len(gold)} gold lines")
+    first = ID_RE.match(str(texts[0].get("id", ""))) if texts else None
+    if first is None:
+        problems.append("the first text's id is not PREFIX-NNN")
+    prefix = first.group(1) if first else ""
     for n, (t, g) in enumerate(zip(texts, gold, strict=False), 1):
         where = t.get("id", f"line {n}")
         if set(t) != TEXT_KEYS:
@@ -133,7 +138,7 @@ def validate(folder: Path) -> tuple[list[str], dict]:
         if not set(g) >= GOLD_KEYS or not set(g) <= GOLD_KEYS | {"note"}:
             problems.append(f"{where}: gold keys {sorted(set(g))}")
             continue
-        if t["id"] != f"th2-{n:03d}" or g["id"] != t["id"]:
+        if t["id"] != f"{prefix}-{n:03d}" or g["id"] != t["id"]:
             problems.append(f"{where}: ids out of order or different in the two files ({t['id']} / {g['id']})")
         if hashlib.sha256(t["text"].encode("utf-8")).hexdigest() != t["text_sha256"]:
             problems.append(f"{where}: text_sha256 does not match the text")
@@ -197,7 +202,10 @@ def summarise(texts: list[dict], gold: list[dict]) -> dict:
 
 
 def main() -> int:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
+    if len(sys.argv) != 2:
+        print("usage: validate_gold.py FOLDER  (a folder with texts.jsonl and gold.jsonl)", file=sys.stderr)
+        return 2
+    folder = Path(sys.argv[1])
     problems, stats = validate(folder)
     for p in problems:
         print("PROBLEM", p)
