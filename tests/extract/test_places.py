@@ -180,3 +180,23 @@ def test_georgia_and_adjectives_before_people() -> None:
 def test_plural_village_names_after_a_locative_word() -> None:
     assert places("Морпехи, воевавшие в Крынках, рассказали о потерях.", "ru") == [("Krynky", "event")]
     assert places("Морпіхи, які воювали у Кринках, розповіли про втрати.", "uk") == [("Krynky", "event")]
+
+
+def test_fronts_by_adjective_and_oblasts_sharing_a_plural() -> None:
+    assert places("Бойцы на Покровском направлении и на Бахмутском направлении жалуются.", "ru") == [
+        ("Pokrovsk", "event"),
+        ("Bakhmut", "event"),
+    ]
+    assert places("Бійці на Покровському напрямку скаржаться.", "uk") == [("Pokrovsk", "event")]
+    assert places("Жёны мобилизованных из Курской, Белгородской и Брянской областей.", "ru") == [
+        ("Kursk Oblast", "origin"),
+        ("Belgorod Oblast", "origin"),
+        ("Bryansk Oblast", "origin"),
+    ]
+
+
+def test_settlement_words_and_russian_forms_of_ukrainian_villages() -> None:
+    assert places("Бои у поселка Урожайное.", "ru") == [("Urozhaine", "event")]
+    assert places("Бійці біля Часового Яру.", "uk") == [("Chasiv Yar", "event")]
+    # a village in a Russian region the gazetteer lacks is not a Ukrainian namesake far from the front
+    assert places("Обломки упали на дом в подмосковной деревне Становое.", "ru") == [("Moscow Oblast", "event")]

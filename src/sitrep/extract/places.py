@@ -58,6 +58,12 @@ REGION_WORDS = {
     "region",
     "krai",
     "republic",
+    # the last of a list sharing the plural: "Курской, Белгородской и Брянской областей"
+    "областей",
+    "областях",
+    "краев",
+    "краях",
+    "країв",
     "республика",
     "республики",
     "республике",
@@ -106,10 +112,22 @@ INTRO = {
     "селе",
     "села",
     "селі",
+    "селом",
     "поселок",
     "поселке",
+    "поселка",
+    "посёлка",
+    "поселком",
     "селище",
     "селищі",
+    "селища",
+    "селищем",
+    "деревни",
+    "хутора",
+    "города",
+    "городом",
+    "містом",
+    "містечка",
     "смт",
     "город",
     "городе",
@@ -455,10 +473,11 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
                 break
     if n == 1 and lang != "uk":
         # the Russian form of a Ukrainian village: "Павловка" -> Павлівка, "Андреевка" -> Андріївка
-        for ru_end, uk_ends in RU_TO_UK_ENDINGS:
-            if lems[0].endswith(ru_end) and len(lems[0]) > len(ru_end) + 2:
-                keys += [lems[0][: -len(ru_end)] + e for e in uk_ends]
-                break
+        for form in dict.fromkeys((lems[0], words[0])):  # "Урожайное" lemmatises to the adjective
+            for ru_end, uk_ends in RU_TO_UK_ENDINGS:
+                if form.endswith(ru_end) and len(form) > len(ru_end) + 2:
+                    keys += [form[: -len(ru_end)] + e for e in uk_ends]
+                    break
     other = "uk" if lang == "ru" else "ru"
     # the other language's lemma for words this one does not know ("Авдіївці" in a Russian post);
     # a known word keeps its own reading ("Могили" is a grave in Ukrainian, not Mogilev)
@@ -545,7 +564,19 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
         i = 0
         while i < len(toks):
             found = False
-            if text[toks[i].start].isupper() and len(toks[i].word) >= 3:
+            shared = _shared_region(toks, i, gaz)
+            if shared is not None:
+                # "из Курской, Белгородской и Брянской областей": each adjective names its oblast
+                prev = toks[i - 1].word if i > 0 else ""
+                after_list = bool(LIST_SEP.fullmatch(text[last_end : toks[i].start])) if last_end >= 0 else False
+                role = "origin" if prev in ORIGIN_BEFORE or (after_list and mentions[-1][1] == "origin") else "event"
+                mentions.append(([shared], role, toks[i].start, toks[i].end, sent.index))
+                last_end = toks[i].end
+                i += 1
+                continue
+            nxt_word = toks[i + 1].word if i + 1 < len(toks) else ""
+            direction = nxt_word.startswith(DIRECTION) and toks[i].lemma.endswith(ADJ_SUFFIXES)
+            if text[toks[i].start].isupper() and len(toks[i].word) >= 3 and not direction:
                 for n in range(min(gaz.max_len, len(toks) - i), 0, -1):
                     if n == 1 and (toks[i].word in STOP or toks[i].lemma in STOP):
                         continue  # "South" alone is a direction; "South Africa", "New York" are places
@@ -611,7 +642,11 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                 nxt = toks[i + 1].word if i + 1 < len(toks) else ""
                 prev = toks[i - 1].word if i > 0 else ""
                 capital = text[toks[i].start].isupper() and prev not in INTRO
-                demonym = _from_adjective(toks[i], gaz, capital) if not nxt.startswith(NOT_AFTER_DEMONYM) else None
+                demonym = (
+                    _from_adjective(toks[i], gaz, capital, 10_000 if direction else BIG)
+                    if not nxt.startswith(NOT_AFTER_DEMONYM)
+                    else None
+                )
                 region = _demonym(toks[i], gaz) if demonym is None and not capital else None
                 if region is not None:
                     mentions.append(
@@ -632,6 +667,12 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                 i += 1
     if weak and any(m[1] == "event" for j, m in enumerate(mentions) if j not in weak):
         mentions = [m for j, m in enumerate(mentions) if j not in weak]
+    if any(c.country == "RU" and c.fcode in ("ADM1", "region") for m in mentions for c in m[0]) and not any(
+        c.country == "UA" and (c.fcode in ("ADM1", "region") or c.population >= BIG) for m in mentions for c in m[0]
+    ):
+        # "в подмосковной деревне Становое": a Russian village the gazetteer lacks, not a Ukrainian
+        # namesake far from the front (front-line villages stay: "письмо губернатору Приморья ... под Павловкой")
+        mentions = [m for m in mentions if not all(_rear_ua_village(c) for c in m[0])]
     return _disambiguate(mentions)
 
 
@@ -789,11 +830,78 @@ def _other_lemmas(word: str, lang: str) -> tuple[str, ...]:
 # places are background, not where this report's event happened.
 RECALL_OPENERS = {"нагадаємо", "напомним", "напомню", "нагадуємо", "recall"}
 IRREGULAR_ADJ = {"запорож": "запорожье", "запоріз": "запоріжжя"}
+SETTLEMENT = {
+    "село",
+    "селе",
+    "села",
+    "селі",
+    "селом",
+    "поселок",
+    "поселке",
+    "поселка",
+    "посёлка",
+    "поселком",
+    "селище",
+    "селищі",
+    "селища",
+    "селищем",
+    "деревня",
+    "деревне",
+    "деревни",
+    "хутор",
+    "хутора",
+    "смт",
+    "пгт",
+    "village",
+    "town",
+}
+DIRECTION = ("направлен", "напрям")
+LIST_WORDS = {"и", "і", "й", "та", "and", "а", "также", "or", "или", "або"}
+PLURAL_REGION_WORDS = {
+    "областей": "область",
+    "областях": "область",
+    "областям": "область",
+    "областями": "область",
+    "области": "область",  # uk plural "з Курської та Брянської області" is rare; ru nominative plural
+    "області": "область",
+    "краев": "край",
+    "краях": "край",
+    "краёв": "край",
+    "країв": "край",
+}
 ADJ_SUFFIXES = ("ский", "ський", "цкий", "цький", "зький")
 
 
-def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False) -> GazPlace | None:
-    """A big place (100k+ people, a region or a country) named by its adjective, or None."""
+def _rear_ua_village(c: GazPlace) -> bool:
+    return c.country == "UA" and c.fcode[:3] == "PPL" and c.population < 10_000 and c.admin1 not in FRONT_OBLASTS
+
+
+def _shared_region(toks: Sequence[Token], i: int, gaz: Gazetteer) -> GazPlace | None:
+    """The oblast of an adjective in a list that shares one plural "областей" ("Курской, Белгородской
+    и Брянской областей"), or None."""
+    if not toks[i].lemma.endswith(ADJ_SUFFIXES):
+        return None
+    adjectives = 1
+    for j in range(i + 1, min(len(toks), i + 12)):
+        word = toks[j].word
+        if word in PLURAL_REGION_WORDS:
+            if adjectives < 2 and j == i + 1:
+                return None  # one adjective before a plural: not a list
+            hit = [c for c in gaz.lookup(f"{toks[i].lemma} {PLURAL_REGION_WORDS[word]}") if c.fcode == "region"]
+            return hit[0] if hit else None
+        if word in LIST_WORDS:
+            continue
+        if not toks[j].lemma.endswith(ADJ_SUFFIXES):
+            return None
+        adjectives += 1
+    return None
+
+
+def _from_adjective(
+    tok: Token, gaz: Gazetteer, capital: bool = False, min_population: int = BIG
+) -> GazPlace | None:
+    """A big place (100k+ people, a region or a country) named by its adjective, or None; a smaller
+    town before "направлении"/"напрямку" ("на Покровському напрямку" is the Pokrovsk front)."""
     lem = tok.lemma
     if capital:
         return None  # "головнокомандувача Сирського" is the general, not Syria; callers check "в Казанском"
@@ -808,7 +916,7 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False) -> GazPla
     for key in keys:
         if key in STOP or len(key) < 4:
             continue
-        cands = [c for c in gaz.lookup(key) if c.population >= BIG or c.fcode in EXTRA_KINDS]
+        cands = [c for c in gaz.lookup(key) if c.population >= min_population or c.fcode in EXTRA_KINDS]
         if cands:  # the town over its oblast: "запорожский" is Zaporizhzhia (the city and its front)
             return max(cands, key=lambda c: (c.fcode not in ("ADM1", "region"), c.population))
     return None
@@ -854,6 +962,8 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
         region = any(c.fcode in ("region", "country", "ADM1") for c in cands)
         if not (region and _person_or_adjective(nxt.word, lang)):
             return False
+    if prev in SETTLEMENT:
+        return True  # "у поселка Урожайное", "village of Pavlivka": named as a place
     if big:
         return not (_person_or_adjective(toks[i].word, lang) and not introduced)
     return (
