@@ -24,6 +24,11 @@ _lemmas_mod = importlib.import_module("sitrep.enrich.lemmas")
     ("Soldiers recorded a video appeal near Bakhmut.", "en"),
     ("Мобилизованные отказались идти в штурм.", "ru"),
     ("12345 !!!", "und"),
+    # links and handles are not the post's language (a real stream headline + its naked link)
+    ("Учёные нашли у пчёл способность считать https://naked-science.ru/article/biology/"
+     "bees-can-count-and-recognise-numbers-experiment", "ru"),
+    ("Новости дня @ostorozhno_novosti_channel_official t.me/ostorozhno_novosti_official", "ru"),
+    ("Read the full report: https://example.com/ru/новости", "en"),
 ])
 def test_language(text, lang):
     assert detect_languages([text]) == [lang]
@@ -90,10 +95,10 @@ def test_dictionary_lemma_is_pymorphys_first_parse(word, lang):
 
 
 def test_language_one_text_at_a_time_as_in_parallel():
-    from sitrep.enrich.lang import _CODES, _detector, _quick
+    from sitrep.enrich.lang import _CODES, _detector, _language_part, _quick
 
-    texts = ["Curiosity обнаружил серу https://naked-science.ru/article/x", "Жиза, не правда ли?",
+    texts = ["Curiosity обнаружил серу на Марсе", "Жиза, не правда ли?",
              "Вайб Бутово", "Ворог несе втрати.", "hello мир"]
-    assert all(_quick(t) is None for t in texts)  # the script test leaves them to lingua
+    assert all(_quick(_language_part(t)) is None for t in texts)  # the script test leaves them to lingua
     parallel = _detector().detect_languages_in_parallel_of(texts)
     assert detect_languages(texts) == [_CODES[lang.name] if lang else "und" for lang in parallel]
