@@ -689,9 +689,9 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
         _QUOTED.sub(lambda q: q[0][0] + "x" * (len(q[0]) - 2) + q[0][-1], seg) if any(q in seg for q in '«"“„') else seg
     )
 
-    def take(cs: list[_Cand], need_strong: bool = False, kinds: tuple[str, ...] = ("outlet", "person")) -> None:
+    def take(cs: list[_Cand], kinds: tuple[str, ...] = ("outlet", "person")) -> None:
         for c in cs:
-            if c.kind in kinds and (c.strong or not need_strong):
+            if c.kind in kinds:
                 hits.append(c)
 
     # 1. ru/uk publication verb, publisher after it: "Видео опубликовал канал «X»", "Аудіо виклав депутат X"
