@@ -111,3 +111,35 @@ def test_one_service_member_named_in_the_singular() -> None:
     assert not lone("Dozens of deserters were seized in Armenia.", "en")
     assert not lone("Группа бойцов покинула позиции.", "ru")
     assert not lone("Суд рассмотрел дело о хищении.", "ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # codebook §4: "several hundred" → 300, approximate; a bare "hundreds" likewise; "dozens" → 24
+        ("речь идёт о нескольких сотнях военнослужащих", (300, "approximate")),
+        ("в Брянке держат сотни контрактников", (300, "approximate")),
+        ("Hundreds of Kenyan men were lured to Russia", (300, "approximate")),
+        ("на відео кілька десятків чоловіків у формі", (24, "approximate")),
+        # number words 11-19 and "сотню"
+        ("Суд отказал двенадцати бывшим бойцам ОМОНа", (12, "exact")),
+        ("Сімнадцятеро громадян Кенії застрягли на Донбасі", (17, "exact")),
+        ("зібралися понад сотню рідних військових", (100, "approximate")),
+        # "a hundred" in English (two words)
+        ("More than a hundred soldiers are held there", (100, "approximate")),
+        # a casualty total (killed, wounded and missing) is the men lost: codebook §4 "involved or lost"
+        ("бригада потеряла около 400 человек убитыми, ранеными и пропавшими без вести", (400, "approximate")),
+        ("за тиждень — 200 загиблих, поранених і зниклих безвісти", (200, "exact")),
+        ("some 250 men were killed, wounded or went missing", (250, "approximate")),
+        ("понад 300 поранених лишаються на заводі", (300, "approximate")),
+    ],
+)
+def test_vague_words_casualty_totals_and_number_words(text: str, expected: tuple[int, str]) -> None:
+    assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["бригада потеряла не меньше 30 человек", "200 загиблих за тиждень", "16 soldiers were confirmed dead"]
+)
+def test_the_dead_alone_are_not_the_count(text: str) -> None:
+    assert first(text) is None

@@ -255,3 +255,63 @@ def test_private_grumbling_is_not_an_appeal(text: str) -> None:
 )
 def test_leaving_the_unit_in_other_word_orders(text: str) -> None:
     assert _rules(text) == (True, "desertion")
+
+
+# --- H10: wordings the reports-dev rules had not seen (own sentences, ru/uk/en) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # relatives gathering in person: a sit-in, an "акция" held/staged, "зібралися на/біля"
+        ("Вчера у здания мэрии прошла акция матерей мобилизованных: они требуют вернуть сыновей домой.", "protest"),
+        ("Сьогодні біля ОДА зібралися дружини військових 72-ї бригади: вимагають демобілізації.", "protest"),
+        ("Wives of mobilised men from Omsk staged a sit-in outside the regional government building.", "protest"),
+        # dismissal for refusing; Rosgvardia riot police are service members
+        ("Восьмерых бойцов ОМОНа Росгвардии из Пскова уволили за отказ ехать на спецоперацию.", "refusal"),
+        ("Eight Rosgvardia riot police officers were fired for refusing to go to the war in Ukraine.", "refusal"),
+        # a commander's audio message about his troops is a recorded appeal
+        ("Командир 40-й бригады морской пехоты записал аудиосообщение: бойцов бросают без артиллерии.", "appeal"),
+        ("A brigade commander sent his soldiers a voice message saying he was removed for reporting losses.", "appeal"),
+        # the execution of a former fighter by his own group is abuse ("обнуление")
+        ("Появилось видео казни бывшего бойца ЧВК «Вагнер», сбежавшего с фронта: его убили кувалдой.", "abuse"),
+        # relatives of recruited foreigners / men sent to fight are about combatants
+        ("Родственники кубинцев, завербованных в российскую армию, провели акцию у посольства.", "protest"),
+        ("Двадцать граждан Кении заманили обещанием работы и отправили воевать под Покровск.", "coercion"),
+    ],
+)
+def test_generalised_wordings(text: str, kind: str) -> None:
+    assert _rules(text) == (True, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # aggregates and law, no concrete case
+        "Число приговоров за самовольное оставление части выросло: суды рассматривают тысячи таких дел в год.",
+        "Parliament passed a law allowing soldiers who went AWOL to return without criminal charges; lawmakers "
+        "said tens of thousands of troops could come back.",
+        "Минюст внёс движение жён мобилизованных в реестр иностранных агентов.",
+        # "Pacific Fleet" is no flight
+        "Marines of the Pacific Fleet held exercises near Vladivostok, the ministry of defence said.",
+    ],
+)
+def test_aggregates_law_and_registers_are_not_events(text: str) -> None:
+    assert not _rules(text)[0]
+
+
+def test_staged_protest_is_not_a_staged_video() -> None:
+    text = "Relatives of the soldiers of the 155th brigade staged a protest in Vladivostok."
+    assert _rules(text) == (True, "protest")
+
+
+def test_asking_for_help_does_not_outrank_deception() -> None:
+    # codebook §2: deceived foreigners asking to come home were coerced; only a recorded appeal wins over it
+    text = "Семерых граждан Непала обманом завербовали в армию РФ, теперь они просят о помощи вернуться домой."
+    assert _rules(text) == (True, "coercion")
+
+
+def test_refusers_held_in_basements_are_a_refusal() -> None:
+    # codebook §2: "the detention of 234 men who refused is a refusal"
+    text = "Отказников 3-й бригады держат в подвале в Брянке: военные отказались возвращаться на передовую."
+    assert _rules(text) == (True, "refusal")

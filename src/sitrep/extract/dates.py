@@ -83,9 +83,26 @@ RELATIVE = re.compile(
     r"в (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
     r"у (?:понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю)|"
     r"\d{1,2} (?:дня|дней|день|дні|днів|days?) (?:назад|тому|ago)|"
-    r"неделю назад|тиждень тому|a week ago|зранку|this morning|сегодня утром)\b",
+    r"неделю назад|тиждень тому|a week ago|зранку|this morning|сегодня утром|"
+    # the night just before the post ("Гурулёв этой ночью опубликовал"): the publication day
+    r"этой ночью|сегодня ночью|ночью|цієї ночі|сьогодні вночі|вночі)\b",
     re.I,
 )
+# "earlier this month", «в начале месяца», «цього місяця»: the publication month, month precision
+THIS_MONTH = re.compile(
+    r"\b(?:earlier this month|this month|в этом месяце|в начале (?:этого )?месяца|цього місяця|"
+    r"на початку (?:цього )?місяця|у цьому місяці|в цьому місяці)\b",
+    re.I,
+)
+# a month named inside a relative clause is the person's back-story, not the event ("Нужин, который в сентябре
+# сдался в плен"; "who had surrendered ... in September"); days are kept: "бойцы, которые 2 июля записали
+# обращение" is the event
+CLAUSE_BEFORE = re.compile(
+    r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої|их|им)|who|which)\b[^.;:!?()«»\"\n]{0,50}$", re.I
+)
+# a day-month without a year that falls 3-60 days after publication is an announced plan ("would pull out of
+# Bakhmut on May 10"), not last year's event
+FUTURE_DAYS = 60
 NIGHT_BEFORE = re.compile(r"\b(?:в|у)\s+ніч\s+на\s*$|\bв\s+ночь\s+на\s*$|\bovernight\s+(?:into|to)\s*$", re.I)
 BACKGROUND = re.compile(
     r"(?:после|після|after|since|с|з|від|от|until|до|by|starting|"
@@ -165,6 +182,17 @@ def _resolve(day: int, month: int, year: int | None, pub: date | None) -> str | 
         return None
 
 
+def _later(day: int, month: int, year: int | None, pub: date | None) -> bool:
+    """True for a day-month without a year that falls 3-60 days after publication (an announced plan)."""
+    if year is not None or pub is None:
+        return False
+    try:
+        ahead = (date(pub.year, month, day) - pub).days
+    except ValueError:
+        return False
+    return 2 < ahead <= FUTURE_DAYS
+
+
 def _month_of(month: int, pub: date | None) -> str:
     """A month without a year: the latest such month up to the publication date."""
     if pub is None:
@@ -183,7 +211,14 @@ def _relative(word: str, pub: date | None) -> str | None:
         return (pub - timedelta(days=2)).isoformat()
     if w in ("неделю назад", "тиждень тому", "a week ago"):
         return (pub - timedelta(days=7)).isoformat()
-    if w in ("сегодня", "сьогодні", "today", "this week", "зранку", "this morning", "сегодня утром"):
+    if w in ("сегодня", "сьогодні", "today", "this week", "зранку", "this morning", "сегодня утром") or w in (
+        "этой ночью",
+        "сегодня ночью",
+        "ночью",
+        "цієї ночі",
+        "сьогодні вночі",
+        "вночі",
+    ):
         return pub.isoformat()
     ago = re.match(r"(\d+) \S+ (?:назад|тому|ago)", w)
     if ago:
@@ -201,11 +236,14 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
 
-    def add(iso: str | None, precision: str, a: int, b: int, relative: bool = False) -> None:
+    def add(iso: str | None, precision: str, a: int, b: int, relative: bool = False, later: bool = False) -> None:
         if iso is None or any(a < y and x < b for x, y in taken):
             return
         before = text[max(start, a - 24) : a]
         background = bool(BACKGROUND.search(before)) and not NIGHT_BEFORE.search(before)
+        background = background or later
+        if precision == "month" and not relative and CLAUSE_BEFORE.search(text[max(start, a - 60) : a]):
+            background = True
         taken.append((a, b))
         hits.append(DateHit(iso, precision, a, b, background, relative))
 
@@ -220,15 +258,20 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
             given = int(m[3]) if m[3] else None
             if given is None and pubd is not None and LAST_YEAR_AFTER.match(text, m.end(), end):
                 given = pubd.year - 1
-            add(_resolve(int(m[1]), mon, given, pubd), "day", m.start(), m.end())
+            day = int(m[1])
+            add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), later=_later(day, mon, given, pubd))
     for m in EN_MD.finditer(text, start, end):
         mon = _month(m[1])
         if mon:
-            add(_resolve(int(m[2]), mon, int(m[3]) if m[3] else None, pubd), "day", m.start(), m.end())
+            given = int(m[3]) if m[3] else None
+            day = int(m[2])
+            add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), later=_later(day, mon, given, pubd))
     for m in EN_DM.finditer(text, start, end):
         mon = _month(m[2])
         if mon:
-            add(_resolve(int(m[1]), mon, int(m[3]) if m[3] else None, pubd), "day", m.start(), m.end())
+            given = int(m[3]) if m[3] else None
+            day = int(m[1])
+            add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), later=_later(day, mon, given, pubd))
     for m in MONTH_CYR.finditer(text, start, end):
         mon = _month(m[1])
         if mon:
@@ -245,6 +288,9 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         mon = _month(m[1].split()[-1])
         if mon:
             add(_month_of(mon, pubd), "month", m.start(), m.end())
+    for m in THIS_MONTH.finditer(text, start, end):
+        if pubd is not None:
+            add(f"{pubd.year:04d}-{pubd.month:02d}-01", "month", m.start(), m.end(), relative=True)
     for m in RELATIVE.finditer(text, start, end):
         add(_relative(m[1], pubd), "day", m.start(), m.end(), relative=True)
     hits.sort(key=lambda h: h.start)

@@ -355,8 +355,10 @@ class Engine:
         for s in order:
             dates = [d for d in find_dates(text, s.start, s.end, pub) if not d.background]
             if dates:
-                explicit = [d for d in dates if not d.relative] or dates
-                event_date, precision = explicit[0].iso, explicit[0].precision
+                # a day the text writes out, then a day it implies ("вчера", "on Sunday"), then a month: "a video
+                # posted on Sunday shows the man who surrendered in September" is Sunday's
+                best = min(dates, key=lambda d: (d.precision != "day", d.relative))
+                event_date, precision = best.iso, best.precision
                 cite("event_date", s)
                 break
         units: list[str] = []
