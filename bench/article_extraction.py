@@ -8,6 +8,9 @@ positive, missing a false negative; a "without" snippet found is a false positiv
 Also per half of the pages (split by a hash of the file name, so the split is stable): rules
 tuned on the whole set that only fit some pages show as a gap between the halves.
 
+Speed is given as wall pages/s and as pages per CPU-second of this process; on a shared machine
+only the second is comparable between runs.
+
 Run: ``.venv/bin/python bench/article_extraction.py [--limit N] [--data DIR]``.
 Skips (exit 0) when the data folder is absent.
 """
@@ -39,7 +42,8 @@ class Score:
     fp: int = 0
     pages: int = 0
     passed: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall time
+    cpu: float = 0.0  # CPU time of this process (comparable when other jobs load the machine)
 
     def add(self, text: str, must: list[str], must_not: list[str]) -> None:
         good = True
@@ -61,8 +65,10 @@ class Score:
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         rate = self.pages / self.seconds if self.seconds else 0.0
+        cpu_rate = self.pages / self.cpu if self.cpu else 0.0
         return (f"{name:28} pages passing {self.passed / max(1, self.pages):.3f}  precision {p:.4f}  "
-                f"recall {r:.4f}  F1 {f1:.4f}  ({self.pages} pages, {rate:.1f} pages/s)")
+                f"recall {r:.4f}  F1 {f1:.4f}  ({self.pages} pages, {rate:.1f} pages/s wall, "
+                f"{cpu_rate:.1f} pages per CPU-second)")
 
 
 def _page(data_dir: Path, name: str) -> bytes | None:
@@ -113,9 +119,10 @@ def main() -> int:
             continue
         html = decode_file(page)
         for name, method in methods.items():
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             text = method(html)
             scores[name].seconds += time.perf_counter() - start
+            scores[name].cpu += time.process_time() - start_cpu
             scores[name].add(text, item["with"], item["without"])
             halves[name, half_of(item["file"])].add(text, item["with"], item["without"])
         if n % 100 == 0:

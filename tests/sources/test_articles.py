@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from sitrep.sources.articles import _justext, _readability, add_agreed, choose
+from sitrep.sources.articles import (
+    Block,
+    _justext,
+    _justext_blocks,
+    _linked_lines,
+    _readability,
+    add_agreed,
+    add_lead,
+    choose,
+)
 
 LEAD = "The regiment's soldiers recorded a video appeal to the governor on Monday evening."
 
@@ -35,3 +44,48 @@ def test_justext_keeps_russian_paragraph_drops_menu() -> None:
     kept = _justext(html, body)
     assert body.strip() in kept and "Главная" not in kept
     assert _justext("", "") == "" and _readability("") == ""
+
+
+def _block(text: str, *, links: float = 0.0, boilerplate: bool = False) -> Block:
+    return Block(text, links, boilerplate)
+
+
+def test_lead_above_the_text_is_put_back_first() -> None:
+    body = "Second paragraph: the unit was sent forward on Tuesday without artillery support."
+    blocks = [_block("Home News Politics", boilerplate=True), _block("Short kicker line"), _block(LEAD),
+              _block(body), _block("A later paragraph that trafilatura did not keep, long enough to count.")]
+    assert add_lead(body, blocks).split("\n") == [LEAD, body]
+    # nothing of the text among the blocks: no anchor, nothing added
+    assert add_lead("Unrelated text.", blocks) == "Unrelated text."
+    # a lead jusText called boilerplate stays out
+    assert add_lead(body, [_block(LEAD, boilerplate=True), _block(body)]) == body
+
+
+def test_short_link_lines_are_dropped() -> None:
+    body = ("Soldiers of the regiment said they had been sent forward without artillery support, "
+            "and that their commander refused to hear the complaint. ") * 2
+    related = "Mobilised men from Kursk ask the governor for help"
+    html = (f"<html><body><article><p>{body}</p><p>{body}</p></article>"
+            f"<ul><li><a href='/a'>{related}</a></li><li><a href='/b'>Another story entirely</a></li></ul>"
+            "</body></html>")
+    blocks = _justext_blocks(html, body)
+    assert any(b.text == related and b.link_density == 1.0 for b in blocks)
+    text, _ = choose(html, None, f"{body}\n{related}")
+    assert text == body
+
+
+def test_linked_lines_leaves_long_and_plain_paragraphs() -> None:
+    long_link = "x" * 200
+    found = _linked_lines([_block("Read: the governor's answer", links=0.9), _block(long_link, links=1.0),
+                           _block("Plain sentence with one link in it", links=0.2)])
+    assert found == frozenset({"Read: the governor's answer"})
+
+
+def test_readability_fork_keeps_article_paragraphs() -> None:
+    body = ("Мобилизованные бойцы полка записали видеообращение к губернатору, в котором они "
+            "рассказали, что их отправили на передовую без артиллерийской поддержки. ") * 2
+    html = (f"<html><body><div class='menu'><a href='/'>Главная</a> <a href='/p'>Политика</a></div>"
+            f"<div class='article'><p>{body}</p><p>{body}</p></div><div class='footer'>© Издание</div>"
+            "</body></html>")
+    text = _readability(html)
+    assert body.strip() in text and "Главная" not in text and "© Издание" not in text
