@@ -73,3 +73,57 @@ def test_a_date_set_for_later_is_not_the_events() -> None:
     assert first("Родственники снова пикетируют часть. Следующий сбор назначен на 19 июля.") is None
     assert first("Рідні бійців пікетують ТЦК. Наступну акцію заплановано на 19 липня.") is None
     assert first("The next rally is scheduled for July 19.") is None
+
+
+def _event_date(text: str, pub: str) -> str | None:
+    """The first event's date as the whole engine picks it."""
+    from sitrep.extract import Extractor, report_from_doc
+
+    got = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": pub}))
+    return got.events[0].event_date if got.events else None
+
+
+def test_a_word_ending_in_a_preposition_letter_is_no_since() -> None:
+    # "Запис" ends in "с": only the word "с"/"з" ("с 8 июня") makes a date background
+    assert first("Запис цієї ночі виклав депутат.") == ("2023-07-05", "day")
+
+
+def test_an_announced_day_is_not_last_years_event() -> None:
+    # 3-60 days after publication, no year: a plan ("will leave on 10 July"), not 10 July of the year before
+    hits = find_dates("Командир заявил, что бригада уйдёт с позиций 10 июля.", 0, 52, PUB)
+    assert hits and all(h.background for h in hits)
+    # a day two months ahead is still read as last year's (a report of an old event)
+    assert first("15 сентября бойцы записали обращение.") == ("2022-09-15", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Депутат этой ночью опубликовал аудиосообщение командира.", ("2023-07-05", "day")),
+        ("Запис цієї ночі виклав депутат.", ("2023-07-05", "day")),
+        ("He published the memoir earlier this month.", ("2023-07-01", "month")),
+        ("На початку місяця бійці записали звернення.", ("2023-07-01", "month")),
+    ],
+)
+def test_night_of_the_post_and_this_month(text: str, expected: tuple[str, str]) -> None:
+    assert first(text) == expected
+
+
+def test_a_month_in_a_relative_clause_is_back_story() -> None:
+    text = "Боец ЧВК, который в сентябре сдался в плен, был казнён."
+    assert first(text) is None
+    assert first("who had surrendered to Ukrainian forces in September") is None
+    assert first("В сентябре бойцы 5-й бригады записали обращение.") == ("2022-09-01", "month")
+
+
+def test_a_day_the_text_implies_beats_a_back_story_month() -> None:
+    text = (
+        "A video posted on Sunday by a channel close to Wagner shows the execution of a former Wagner fighter who "
+        "had surrendered to Ukrainian forces in September. He is killed with a sledgehammer."
+    )
+    assert _event_date(text, "2022-11-14T11:00:00+00:00") == "2022-11-13"
+    uk = (
+        "Бійці ПВК «Вагнер» стратили кувалдою колишнього бійця, який у вересні перейшов на бік України. "
+        "Відео вчора виклали."
+    )
+    assert _event_date(uk, "2022-11-14T09:00:00+02:00") == "2022-11-13"

@@ -105,7 +105,7 @@ CLAUSE_BEFORE = re.compile(
 FUTURE_DAYS = 60
 NIGHT_BEFORE = re.compile(r"\b(?:в|у)\s+ніч\s+на\s*$|\bв\s+ночь\s+на\s*$|\bovernight\s+(?:into|to)\s*$", re.I)
 BACKGROUND = re.compile(
-    r"(?:после|після|after|since|с|з|від|от|until|до|by|starting|"
+    r"(?<!\w)(?:после|після|after|since|с|з|від|от|until|до|by|starting|"
     # a date set for later is not the event's ("следующий сбор назначен на 19 сентября")
     r"назначен\w*\s+на|запланирован\w*\s+на|намечен\w*\s+на|призначен\w*\s+на|заплановано\s+на|"
     r"scheduled\s+for|planned\s+for|set\s+for)\s*$",

@@ -322,11 +322,15 @@ class Engine:
             for h in sig.type_hits
             if h.sentence in idx and h.cue.weight >= self.strong[h.cue.label]
         }
+        by_precedence = False
         for name in sorted(strong, key=lambda t: self.priority.get(t, 99)):
             if event_type in self.wins_over.get(name, ()):
                 event_type = name
+                by_precedence = True
                 break
-        if first and self.model is not None and self.model.types:
+        # a codebook precedence (§2: "the detention of men who refused is a refusal") is the guideline's own
+        # call: the learned type model, trained on a few hundred texts, does not overturn it
+        if first and not by_precedence and self.model is not None and self.model.types:
             # The learned type model gets a say on the report's main event: rule vote shares plus
             # TYPE_MODEL_WEIGHT x its probability (weight chosen by 5-fold CV, see training.cross_validate).
             probs = self.model.type_probs(self.features(sig, report.lang))
