@@ -15,11 +15,17 @@ import pytest
 
 GOLD = (Path(__file__).resolve().parents[2].parent / "shared" / "data/gold")
 
+# labelled sets shipped with the repository (team-written): always present
+IN_REPO = Path(__file__).resolve().parents[2] / "bench" / "data"
+
 pytestmark = pytest.mark.gold
 
 # set -> floors (measured 2026-11-25 after the H1 rules: reports-dev P 1.00 R 0.966 type 0.966 units 0.961
 # places 0.868 via 0.80 date 0.913 count 0.774; milbloggers-dev P 1.00 R 0.22; news-channels-dev P 1.00 R 1.00).
 # Unseen-text figures come from bench/extract_cv.py, not from here.
+# 2026-11-25 (H10, model retrained with team-heldout set 1): reports-dev P 1.00 R 0.966 type 0.966 units 0.961
+# date 0.913 count 0.774; team-heldout (set 1, in the repository, now training data: in-sample) P 1.00 R 0.985
+# type 0.969 units 0.986 places 0.994 via 0.741 date 0.974 count 0.789.
 FLOORS: dict[str, dict[str, float]] = {
     "reports-dev": {
         "precision": 0.97,
@@ -29,7 +35,17 @@ FLOORS: dict[str, dict[str, float]] = {
         "places_f1": 0.85,
         "via_f1": 0.75,
         "date_accuracy": 0.89,
-        "count_accuracy": 0.72,
+        "count_accuracy": 0.75,
+    },
+    "team-heldout": {
+        "precision": 0.97,
+        "recall": 0.95,
+        "type_accuracy": 0.94,
+        "units_f1": 0.95,
+        "places_f1": 0.9,
+        "via_f1": 0.7,
+        "date_accuracy": 0.94,
+        "count_accuracy": 0.76,
     },
     "milbloggers-dev": {"precision": 0.9, "recall": 0.2},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},
@@ -40,7 +56,7 @@ def _score(name: str) -> dict[str, Any]:
     from sitrep.extract import Extractor, extraction_to_gold, reports_from_docs
     from sitrep.extract.evaluate import score
 
-    folder = GOLD / name
+    folder = IN_REPO / name if (IN_REPO / name).is_dir() else GOLD / name
     if not (folder / "texts.jsonl").exists():
         pytest.skip(f"labelled set {folder} is absent (it lives outside the repository)")
     docs = [json.loads(x) for x in (folder / "texts.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]

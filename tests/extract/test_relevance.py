@@ -315,3 +315,18 @@ def test_refusers_held_in_basements_are_a_refusal() -> None:
     # codebook §2: "the detention of 234 men who refused is a refusal"
     text = "Отказников 3-й бригады держат в подвале в Брянке: военные отказались возвращаться на передовую."
     assert _rules(text) == (True, "refusal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # commentary on moods (codebook §1: no concrete case)
+        "Власти видят протестные настроения: протест жён мобилизованных, недовольство в регионах, злость патриотов.",
+        # a negated modal after the cue
+        "Отказаться от службы он не мог, поэтому в 1994 году вернулся в свою часть под Москвой.",
+        # a cesspit is not a pit for soldiers
+        "Снаряд попал в выгребную яму у позиций 3-й роты, бойцы не пострадали.",
+    ],
+)
+def test_commentary_negated_modals_and_cesspits(text: str) -> None:
+    assert not _rules(text)[0]

@@ -39,6 +39,7 @@ HEDGE_FACTOR = 0.4  # someone else's claim or propaganda: counts, but less (dev 
 # "recruit"); two is not enough: a skinhead's "дивизия" and the "полк Азов" he praised were two
 WEAK_ACTORS_MILITARY = 3
 LONE_MEMBER_TYPES = frozenset({"desertion", "abuse", "refusal", "coercion"})
+_NEG_MODALS = frozenset({"мочь", "смочь", "могти", "змогти", "could", "can", "would"})
 _PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 # "3-й батальон 115-й бригады": the 1st-9th battalion, company or platoon of a named brigade or regiment is a
 # part of it, numbered inside it, not a unit of its own (reports-dev lists "115th brigade" alone); the
@@ -184,7 +185,13 @@ class Engine:
         if any(t in self.negators for t in h.cue.tokens):
             return False  # the cue carries its own negation ("не пойти")
         before = s.tokens[max(0, h.start - 2) : h.start]
-        return any(t.word in self.negators for t in before)
+        if any(t.word in self.negators for t in before):
+            return True
+        # "Отказаться от долга он не мог", "refuse he could not": a negated modal right after the cue
+        after = s.tokens[h.end : h.end + 5]
+        return any(
+            t.word in self.negators and nxt.lemma in _NEG_MODALS for t, nxt in zip(after, after[1:], strict=False)
+        )
 
     @staticmethod
     def _near(idx: int, sents: frozenset[int] | set[int]) -> bool:
