@@ -13,7 +13,10 @@ optimistic. Here each document is read by a model trained without it:
   ``sitrep train`` (``sitrep.extract.training``), and the held-out documents go through the whole
   engine (threshold, actor rule, fields) and are scored by ``sitrep eval``'s scorer
   (``sitrep.extract.evaluate.score``);
-- a second run reads every document with the rules alone (no model) to show what the model adds.
+- a second run reads every document with the rules alone (no model) to show what the model adds;
+- ``--team`` also puts the team-written set 1 (``bench/data/team-heldout``, in the repository and in the
+  shipped model's training data) into the folds, grouped by its clusters, and prints its pooled held-out
+  scores: reports-dev's wording is then no longer the only positive wording the models see.
 
 Prints per-fold and pooled relevance P/R/F1, type accuracy, unit/place/via F1, date and count
 accuracy; ``--errors`` lists the pooled misses, false alarms and field errors.
@@ -36,6 +39,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+TEAM = Path(__file__).resolve().parent / "data" / "team-heldout"
 # The development data beside the repository (../shared/data), absent on users' machines.
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = Path(os.environ.get("SITREP_BENCH_GOLD", str(SHARED / "data/gold")))
@@ -96,7 +100,8 @@ def folds_of(pairs: Sequence[Pair], k: int, seed: int, by_cluster: bool = True) 
 def _read(name: str) -> list[Pair]:
     from sitrep.extract.training import read_pairs
 
-    return read_pairs(GOLD / name / "texts.jsonl", GOLD / name / "gold.jsonl")
+    folder = TEAM if name == "team-heldout" else GOLD / name
+    return read_pairs(folder / "texts.jsonl", folder / "gold.jsonl")
 
 
 def _fmt(d: dict[str, Any]) -> str:
@@ -119,6 +124,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7, help="seed of the fold assignment (default 7)")
     ap.add_argument("--no-groups", action="store_true", help="split text by text, not by real-world event")
     ap.add_argument("--no-news", action="store_true", help="leave news-channels-dev out (train and test)")
+    ap.add_argument("--team", action="store_true", help="add team-heldout set 1 to the folds and score it")
     ap.add_argument("--codebook", type=Path, default=None, help="codebook YAML (default: the shipped one)")
     ap.add_argument("--threshold", type=float, default=None, help="relevance threshold (default: the codebook's)")
     ap.add_argument("--errors", action="store_true", help="list the pooled misses, false alarms, field errors")
@@ -137,9 +143,12 @@ def main() -> None:
     c0, t0 = time.process_time(), time.perf_counter()
     rd = _read("reports-dev")
     nc = [] if args.no_news else _read("news-channels-dev")
-    pairs = rd + nc
+    th = _read("team-heldout") if args.team else []
+    pairs = rd + nc + th
     fold = folds_of(rd, args.k, args.seed, not args.no_groups)
     fold += folds_of(nc, args.k, args.seed, False) if nc else []
+    fold += folds_of(th, args.k, args.seed, not args.no_groups) if th else []
+    n_nc = len(rd) + len(nc)
     reports = reports_from_docs([d for d, _ in pairs])
     book = load_codebook(args.codebook)
     if args.threshold is not None:
@@ -165,13 +174,17 @@ def main() -> None:
     done = [preds[i] for i in range(len(pairs))]
     pooled = score([g for _, g in rd], done[:n_rd], texts[:n_rd])
     news_fp = [
-        str(pairs[i][0]["id"]) for i in range(n_rd, len(pairs)) if done[i]["relevant"] and not pairs[i][1]["relevant"]
+        str(pairs[i][0]["id"]) for i in range(n_rd, n_nc) if done[i]["relevant"] and not pairs[i][1]["relevant"]
     ]
-    news_pooled = score([g for _, g in nc], done[n_rd:], texts[n_rd:]) if nc else None
+    news_pooled = score([g for _, g in nc], done[n_rd:n_nc], texts[n_rd:n_nc]) if nc else None
+    team_pooled = score([g for _, g in th], done[n_nc:], texts[n_nc:]) if th else None
     engine.model = None
     rules = [extraction_to_gold(str(d["id"]), engine.extract(r)) for r, (d, _) in zip(reports, pairs, strict=True)]
     rules_rd = score([g for _, g in rd], rules[:n_rd], texts[:n_rd])
-    rules_news_fp = sum(1 for p, (_, g) in zip(rules[n_rd:], nc, strict=True) if p["relevant"] and not g["relevant"])
+    rules_news_fp = sum(
+        1 for p, (_, g) in zip(rules[n_rd:n_nc], nc, strict=True) if p["relevant"] and not g["relevant"]
+    )
+    rules_team = score([g for _, g in th], rules[n_nc:], texts[n_nc:]) if th else None
     cpu, wall = time.process_time() - c0, time.perf_counter() - t0
 
     if args.json:
@@ -186,6 +199,8 @@ def main() -> None:
                     "news_channels": news_pooled.as_dict() if news_pooled else None,
                     "rules_only": rules_rd.as_dict(),
                     "rules_only_news_false_alarms": rules_news_fp,
+                    "team_heldout": team_pooled.as_dict() if team_pooled else None,
+                    "rules_only_team_heldout": rules_team.as_dict() if rules_team else None,
                     "cpu_s": round(cpu, 1),
                 },
                 ensure_ascii=False,
@@ -194,7 +209,8 @@ def main() -> None:
         return
     split = "text by text" if args.no_groups else "same-event texts kept together"
     print(f"{args.k}-fold CV over reports-dev ({n_rd} texts; {split}; seed {args.seed})", end="")
-    print(f" + news-channels-dev ({len(nc)} texts, in the folds)" if nc else "")
+    print(f" + news-channels-dev ({len(nc)} texts, in the folds)" if nc else "", end="")
+    print(f" + team-heldout set 1 ({len(th)} texts, in the folds)" if th else "")
     for f, (n, s) in enumerate(per_fold):
         print(f"  fold {f} ({n:>3})  {_fmt(s.as_dict())}")
     print(f"  pooled          {_fmt(pooled.as_dict())}")
@@ -203,7 +219,11 @@ def main() -> None:
             f"  news-channels-dev held out: {len(news_fp)} false alarms {news_fp}; "
             f"recall {news_pooled.relevance.recall:.3f} of {news_pooled.relevance.tp + news_pooled.relevance.fn}"
         )
+    if team_pooled is not None:
+        print(f"  team-heldout set 1 held out  {_fmt(team_pooled.as_dict())}")
     print(f"rules alone (no model), reports-dev  {_fmt(rules_rd.as_dict())}")
+    if rules_team is not None:
+        print(f"rules alone, team-heldout set 1  {_fmt(rules_team.as_dict())}")
     if nc:
         print(f"rules alone, news-channels-dev false alarms: {rules_news_fp}")
     print(f"time: {cpu:.1f} s CPU, {wall:.1f} s wall (load average {os.getloadavg()[0]:.2f})")
