@@ -57,6 +57,9 @@ def test_lead_above_the_text_is_put_back_first() -> None:
     assert add_lead(body, blocks).split("\n") == [LEAD, body]
     # nothing of the text among the blocks: no anchor, nothing added
     assert add_lead("Unrelated text.", blocks) == "Unrelated text."
+    # a paragraph with line breaks (<br>) counts line by line
+    two = _block(f"Short kicker line\n{LEAD}")
+    assert add_lead(body, [two, _block(body)]).split("\n") == [LEAD, body]
     # a lead jusText called boilerplate stays out
     assert add_lead(body, [_block(LEAD, boilerplate=True), _block(body)]) == body
 

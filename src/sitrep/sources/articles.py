@@ -150,6 +150,9 @@ _CREDIT_LINE = re.compile(
 _CREDIT_MAX = 200
 # Precision mode is kept when it keeps at least this share of the default text: it then only
 # dropped boilerplate. Lower ratios cut real paragraphs (0.5–0.8 lost recall on the dev set).
+# Precision mode runs with ``fast=True`` (without trafilatura's own readability/jusText
+# fallbacks, which run on their own here): 40% less CPU for that pass, F1 unchanged (half A
+# +0.001, half B -0.0006 on the dev set).
 PRECISION_KEEP = 0.9
 
 
