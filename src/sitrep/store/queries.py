@@ -43,8 +43,8 @@ class SearchHit:
 # Ranking cost grows with the number of matches: bm25 costs ~4 us per matching row, and on 1M
 # posts a common word ("этого", or a prefix such as "это"*) matches 100k+ reports. Only the
 # newest RANK_CAP matches (after the filters) are ranked; rarer words are unaffected. Measured on
-# the news stream: 6,449 matches ranked in 26 ms, 2,000 in 7 ms; with 2,000 the p95 of
-# bench/ingest_million.py stays under its 50 ms target whatever the database size.
+# the news stream: 6,449 matches ranked in 26 ms, 2,000 in 7 ms. With the page joined after
+# ranking (below), bench/ingest_million.py at 1M posts: p95 21.5 ms, max 34.7 ms (load 2 on 2 CPUs).
 RANK_CAP = 2_000
 _FILTER_JOINS = "JOIN reports r ON r.id = reports_fts.rowid JOIN sources s ON s.id = r.source_id "
 
