@@ -330,3 +330,15 @@ def test_refusers_held_in_basements_are_a_refusal() -> None:
 )
 def test_commentary_negated_modals_and_cesspits(text: str) -> None:
     assert not _rules(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Представитель Минобороны отказался комментировать удар ВСУ по складу под Белгородом.",
+        "Речник бригади відмовився коментувати втрати ЗСУ під Покровськом.",
+        "A spokesman for the armed forces refused to comment on the strike.",
+    ],
+)
+def test_declining_to_comment_is_no_refusal(text: str) -> None:
+    assert not _rules(text)[0]
