@@ -111,3 +111,13 @@ def test_event_rule_with_codebook_filters(tmp_path: Path, receiver: tuple[Receiv
                 evidence=[], created_at=now))
     run = check_alerts(store, Sender(sleep=lambda s: None))
     assert run.sent == 1 and rec.got[0][1]["id"] == "e1" and rec.got[0][2]
+
+
+def test_alert_query_words_match_like_search() -> None:
+    from sitrep.enrich import normalize, search_body
+    from sitrep.watch.alerts import _query_matches
+
+    body = search_body(normalize("Командир показал видео: мобилизованные из полка записали обращение."), "ru")
+    assert _query_matches("полк", [body])  # the lemma arm: "полка" → полк
+    assert _query_matches("мобилиз", [body])  # an unknown stem keeps its prefix arm
+    assert not _query_matches("пока", [body])  # a short dictionary word is no prefix of "показал"

@@ -175,10 +175,13 @@ def _query_matches(query: str | None, bodies: list[str]) -> bool:
     groups, prefixes = parse_query(query)
     if not groups:
         return True
+    from sitrep.store.fts import prefix_arm  # the same prefix rule as search (short dictionary words: none)
+
+    arms = [prefix if prefix_arm(prefix) else "" for prefix in prefixes]
     for body in bodies:
         tokens = set(body.split())
-        if all(alts & tokens or (len(prefix) >= 3 and any(t.startswith(prefix) for t in tokens))
-               for alts, prefix in zip(groups, prefixes, strict=True)):
+        if all(alts & tokens or (arm and any(t.startswith(arm) for t in tokens))
+               for alts, arm in zip(groups, arms, strict=True)):
             return True
     return False
 
