@@ -88,6 +88,32 @@ PEOPLE_AFTER = {
     "students",
     "families",
 }
+# Words naming a kind of settlement ("у поселка Урожайное"): they introduce a place too.
+SETTLEMENT = {
+    "село",
+    "селе",
+    "села",
+    "селі",
+    "селом",
+    "поселок",
+    "поселке",
+    "поселка",
+    "посёлка",
+    "поселком",
+    "селище",
+    "селищі",
+    "селища",
+    "селищем",
+    "деревня",
+    "деревне",
+    "деревни",
+    "хутор",
+    "хутора",
+    "смт",
+    "пгт",
+    "village",
+    "town",
+}
 # Words that introduce a place: a small village or a word that is also a name or an adjective
 # ("Залужного", "Гусев", "Військові") counts as a place only after one of these.
 INTRO = {
@@ -108,27 +134,10 @@ INTRO = {
     "зі",
     "до",
     "на",
-    "село",
-    "селе",
-    "села",
-    "селі",
-    "селом",
-    "поселок",
-    "поселке",
-    "поселка",
-    "посёлка",
-    "поселком",
-    "селище",
-    "селищі",
-    "селища",
-    "селищем",
-    "деревни",
-    "хутора",
     "города",
     "городом",
     "містом",
     "містечка",
-    "смт",
     "город",
     "городе",
     "місто",
@@ -139,8 +148,6 @@ INTRO = {
     "at",
     "from",
     "outside",
-    "village",
-    "town",
     "city",
     "of",
     "район",
@@ -150,10 +157,6 @@ INTRO = {
     "околицях",
     "направлении",
     "напрямку",
-    "пгт",
-    "деревня",
-    "деревне",
-    "хутор",
     "хуторе",
     "сел",
     "сіл",
@@ -183,7 +186,7 @@ INTRO = {
     "центрі",
     "central",
     "downtown",
-}
+} | SETTLEMENT
 # A capital named without a locative word is its government ("требуют от Москвы", "Moscow told
 # Zambia", "не выдавать Москве"): only "в Москве", "in Moscow", "из Москвы" make it the place.
 METONYM_KINDS = ("PPLC", "city")
@@ -830,31 +833,6 @@ def _other_lemmas(word: str, lang: str) -> tuple[str, ...]:
 # places are background, not where this report's event happened.
 RECALL_OPENERS = {"нагадаємо", "напомним", "напомню", "нагадуємо", "recall"}
 IRREGULAR_ADJ = {"запорож": "запорожье", "запоріз": "запоріжжя"}
-SETTLEMENT = {
-    "село",
-    "селе",
-    "села",
-    "селі",
-    "селом",
-    "поселок",
-    "поселке",
-    "поселка",
-    "посёлка",
-    "поселком",
-    "селище",
-    "селищі",
-    "селища",
-    "селищем",
-    "деревня",
-    "деревне",
-    "деревни",
-    "хутор",
-    "хутора",
-    "смт",
-    "пгт",
-    "village",
-    "town",
-}
 DIRECTION = ("направлен", "напрям")
 LIST_WORDS = {"и", "і", "й", "та", "and", "а", "также", "or", "или", "або"}
 PLURAL_REGION_WORDS = {
