@@ -28,6 +28,7 @@ from pydantic import SecretStr
 from sitrep.pipeline import parse_query
 from sitrep.settings import Settings
 from sitrep.store import Store
+from sitrep.store.fts import prefix_arm  # the same prefix rule as search
 from sitrep.store.watch import (
     AlertRule,
     EventRow,
@@ -175,8 +176,6 @@ def _query_matches(query: str | None, bodies: list[str]) -> bool:
     groups, prefixes = parse_query(query)
     if not groups:
         return True
-    from sitrep.store.fts import prefix_arm  # the same prefix rule as search (short dictionary words: none)
-
     arms = [prefix if prefix_arm(prefix) else "" for prefix in prefixes]
     for body in bodies:
         tokens = set(body.split())
