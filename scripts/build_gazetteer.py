@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.enrich.lemmas import lemma
-from sitrep.extract.via import CYRILLIC_TO_LATIN
+from sitrep.extract.via import CYRILLIC_TO_LATIN, translit_uk
 
 # The development data beside the repository (../shared/data), absent on users' machines.
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -103,61 +103,18 @@ UA_OBLASTS = {
 
 
 # Ukrainian national romanisation (KMU 2010), the spelling English-language media use
-# ("Zaporizhzhia", "Avdiivka", "Makiivka") where GeoNames' primary name is older ("Zaporizhzhya").
-KMU = {
-    "а": "a",
-    "б": "b",
-    "в": "v",
-    "г": "h",
-    "ґ": "g",
-    "д": "d",
-    "е": "e",
-    "є": "ie",
-    "ж": "zh",
-    "з": "z",
-    "и": "y",
-    "і": "i",
-    "ї": "i",
-    "й": "i",
-    "к": "k",
-    "л": "l",
-    "м": "m",
-    "н": "n",
-    "о": "o",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "у": "u",
-    "ф": "f",
-    "х": "kh",
-    "ц": "ts",
-    "ч": "ch",
-    "ш": "sh",
-    "щ": "shch",
-    "ь": "",
-    "ю": "iu",
-    "я": "ia",
-    "'": "",
-    "’": "",
-    "ʼ": "",
-}
-KMU_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
-
-
+# ("Zaporizhzhia", "Avdiivka", "Makiivka") where GeoNames' primary name is older ("Zaporizhzhya"):
+# the extractor's table (``sitrep.extract.via.translit_uk``), each word capitalised.
 def kmu(name: str) -> str:
-    out = []
-    for word in re.split(r"([ -])", name.lower().replace("зг", "зґh")):
-        for i, ch in enumerate(word):
-            out.append((KMU_INITIAL if i == 0 else {}).get(ch) or KMU.get(ch, ch))
-    text = "".join(out).replace("ґh", "gh")
+    text = translit_uk(name.lower())
     return "-".join(" ".join(w.capitalize() for w in part.split(" ")) for part in text.split("-"))
 
 
 def modern_name(name: str, alts: list[str]) -> str:
     """The KMU-2010 form of a Ukrainian place when GeoNames lists it, else GeoNames' name."""
     ascii_alts = {a.lower() for a in alts if LAT.match(a)}
-    ukrainian = [kmu(a) for a in alts if re.search(r"[іїєґ]", a)]
+    # Ukrainian spellings only: Belarusian and Russian letters (Жытомір) are other languages' forms
+    ukrainian = [kmu(a) for a in alts if re.search(r"[іїєґ]", a) and not re.search(r"[ыэёўъ]", a.lower())]
     if any(cand.lower() == name.lower() for cand in ukrainian):
         return name  # already the KMU form: Mariupol stays, though "Марїоуполь" gives "Marioupol"
     for cand in ukrainian:

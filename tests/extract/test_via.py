@@ -212,6 +212,7 @@ def test_table_lines_are_well_formed() -> None:
 def test_ukrainian_transliteration_and_scorer_key() -> None:
     assert translit_uk("Костянтин Ільченко") == "Kostiantyn Ilchenko"
     assert translit_uk("Юрій") == "Yurii"
+    assert translit_uk("Згурівка") == "Zghurivka"  # KMU 2010: зг is zgh (not "zh")
     assert via_key("Prigozhin's press service") == "prigozhinspressservice"
 
 

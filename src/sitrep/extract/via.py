@@ -118,7 +118,12 @@ def translit_uk(name: str) -> str:
     """Ukrainian KMU 2010 transliteration (Юрій → Yurii, Костянтин → Kostiantyn, Гурульов → Hurulov)."""
     out = []
     prev_letter = False
+    name = re.sub("зг", "з\x00", re.sub("Зг", "З\x00", re.sub("ЗГ", "З\x01", name)))  # зг → zgh (KMU rule)
     for ch in name:
+        if ch in "\x00\x01":
+            out.append("gh" if ch == "\x00" else "GH")
+            prev_letter = True
+            continue
         low = ch.lower()
         if low == "ё":
             low = "е"
