@@ -42,3 +42,26 @@ def test_keys_are_bounded() -> None:
 def test_capitalised_adjectives_of_a_name_are_not_keys() -> None:
     keys = name_keys("Им помогал фонд «Свободная Бурятия» и глава Западного военного округа Кувалдин.", "ru")
     assert "svobodn" not in keys and "zapadn" not in keys and "kuvaldin" in keys
+
+
+def test_distinctive_numbers_are_keys_in_every_script() -> None:
+    from sitrep.dedup.names import number_keys
+
+    ru = number_keys("Акцию приурочили к 500 дням мобилизации; ущерб — больше 400 тысяч гривен, 1 439 человек.")
+    uk = number_keys("Минуло 500 днів мобілізації; слідство нарахувало понад 400 тис. гривень.")
+    en = number_keys("It marked 500 days of mobilisation; 1,439 men; $400k in kickbacks.")
+    assert {"#500", "#400000", "#1439"} <= set(ru)
+    assert {"#500", "#400000"} <= set(uk)
+    assert {"#500", "#1439", "#400000"} <= set(en)
+
+
+def test_dates_years_small_numbers_and_unit_numbers_are_not_number_keys() -> None:
+    from sitrep.dedup.names import MAX_NUMBERS, number_keys
+
+    text = (
+        "24.02.2022 в 18:30 двенадцать бойцов 58-й армии и 1428 полка, 58th Army, 155th brigade; "
+        "в 2023 году 15% из 12 человек, 3,5 тысячи, телефон +79161234567, 1970s rifles"
+    )
+    assert number_keys(text) == ()
+    many = " ".join(f"{n} человек" for n in range(100, 200))
+    assert len(number_keys(many)) == MAX_NUMBERS

@@ -12,9 +12,7 @@ from sitrep.models import Place
 
 APPEAL_RU = "Бойцы 1428-го полка записали видеообращение: их бросили под Бахмутом без артиллерии и связи."
 APPEAL_UK = "Військові 1428-го полку РФ записали відеозвернення: їх кинули під Бахмутом без артилерії."
-APPEAL_EN = (
-    "Soldiers of Russia's 1428th regiment recorded a video appeal saying they were abandoned near Bakhmut."
-)
+APPEAL_EN = "Soldiers of Russia's 1428th regiment recorded a video appeal saying they were abandoned near Bakhmut."
 
 
 def test_url_variants_are_one_article() -> None:
@@ -138,8 +136,13 @@ def test_a_date_disagreement_is_outweighed_only_by_strong_evidence_published_tog
     assert (match(_named(x, (), 16), _named(y, (), 16)) or 0) >= MERGE_SCORE
     assert match(_named(x, (), 1), _named(y, (), 16)) is None  # published two weeks apart
     weak = cand("protest", places=["Moscow"], date="2014-09-16")
-    assert match(_named(weak, ("kuvaldin",), 16), _named(dataclasses.replace(weak, event_date="2013-09-19"),
-                                                           ("kuvaldin",), 16)) is None
+    assert (
+        match(
+            _named(weak, ("kuvaldin",), 16),
+            _named(dataclasses.replace(weak, event_date="2013-09-19"), ("kuvaldin",), 16),
+        )
+        is None
+    )
 
 
 def test_a_spokesperson_quoted_again_a_week_later_is_not_evidence() -> None:
@@ -148,3 +151,17 @@ def test_a_spokesperson_quoted_again_a_week_later_is_not_evidence() -> None:
     names = ("dashev", "kizhinh")
     assert (match(_named(c, names, 3), _named(c, names, 4)) or 0) >= MERGE_SCORE
     assert (match(_named(c, names, 3), _named(c, names, 10)) or 0) < MERGE_SCORE
+
+
+def test_a_shared_number_is_evidence_only_between_reports_published_together() -> None:
+    # "500 days" of mobilisation in both texts: with the same day in a big city it tips the merge.
+    c = cand("protest", places=["Moscow"], date="2024-05-03")
+    assert (match(_named(c, (), 3), _named(c, (), 4)) or 0) < MERGE_SCORE
+    assert (match(_named(c, ("#500",), 3), _named(c, ("#500",), 4)) or 0) >= MERGE_SCORE
+    assert (match(_named(c, ("#500",), 3), _named(c, ("#500",), 10)) or 0) < MERGE_SCORE
+    # a number with nothing else never merges; one both sides read as the people count adds nothing
+    assert (match(_named(cand("protest"), ("#500",), 3), _named(cand("protest"), ("#500",), 4)) or 0) < 1.5
+    counted = cand("protest", places=["Voronezh Oblast"], date="2024-05-03", count=115)
+    assert match(_named(counted, ("#115",), 3), _named(counted, ("#115",), 4)) == match(
+        _named(counted, (), 3), _named(counted, (), 4)
+    )

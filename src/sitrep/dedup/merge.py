@@ -17,7 +17,9 @@ Russia/Ukraine 0.3), the same event day 1.5 (same month 1), the same people coun
 publication within 3 days 0.5, overlapping grievances 0.3, a near-duplicate text 5, rare proper
 names found in both reports' texts (``dedup.names``: persons, small places, named units and
 foundations, matched across scripts; not a place or unit both extracted, nor an outlet) in
-reports published within 3 days of each other 0.7 for one and 1.5 for two or more, and, when
+reports published within 3 days of each other 0.7 for one and 1.5 for two or more, a distinctive
+number written in both texts (``names.number_keys``: "500 days", "400 тысяч"; not a count both
+extracted nor a unit number) in reports published within 3 days 0.7, and, when
 embeddings are on, similar text meaning across languages 1.
 Types must agree: the labelled clusters never mix types (an appeal and the later detention of
 its authors are two events), and cross-type pairs of different events score as high (4.2) as
@@ -39,7 +41,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sitrep.dedup.names import covered_keys
+from sitrep.dedup.names import NUMBER_PREFIX, covered_keys
 from sitrep.models import EventCandidate, Place
 
 MERGE_SCORE = 2.5
@@ -50,6 +52,7 @@ PUB_CLOSE_DAYS = 3  # published within 3 days: 0.5 points, and a date disagreeme
 DATE_OVERRIDE_SCORE = 5.0
 NAME_SCORE_ONE = 0.7
 NAME_SCORE_MANY = 1.5
+NUMBER_SCORE = 0.7
 NEAR_KM = 50.0
 # Optional text-embedding evidence (dedup/embed.py, multilingual-e5-small): on the labelled
 # reports-dev pairs of one event type, cosine >= 0.88 held 24 of 55 same-event pairs and 7 of
@@ -233,6 +236,7 @@ class Profile:
     dup_groups: set[Any] = field(default_factory=set)  # near-duplicate group ids of its reports
     vectors: list[Any] = field(default_factory=list)  # text embeddings of its reports (optional)
     names: set[str] = field(default_factory=set)  # rare proper-name keys of its reports' texts
+    numbers: set[str] = field(default_factory=set)  # distinctive-number keys (``#500``) of its reports' texts
     covered: set[str] = field(default_factory=set)  # name keys of its places and units
     outlets: set[str] = field(default_factory=set)  # name keys of the outlets (``via``) it was made public by
 
@@ -245,7 +249,8 @@ class Profile:
         names: Iterable[str] = (),
     ) -> None:
         self.units.update(parse_unit(u) for u in cand.units)
-        self.names.update(names)
+        for key in names:
+            (self.numbers if key.startswith(NUMBER_PREFIX) else self.names).add(key)
         self.covered |= covered_keys([*cand.units, *(p.name for p in cand.places)])
         if cand.via:
             self.outlets |= covered_keys([cand.via])
@@ -332,6 +337,12 @@ def match(a: Profile, b: Profile) -> float | None:
     names = len((a.names & b.names) - (a.covered & b.covered) - a.outlets - b.outlets) if pub_close else 0
     if names:
         score += NAME_SCORE_ONE if names == 1 else NAME_SCORE_MANY
+    if pub_close and a.numbers & b.numbers:
+        # A count both extracted, or a unit number, was compared above.
+        known = {f"{NUMBER_PREFIX}{n}" for n in set(a.counts) & set(b.counts)}
+        known |= {f"{NUMBER_PREFIX}{u.number}" for u in a.units | b.units if u.number}
+        if (a.numbers & b.numbers) - known:
+            score += NUMBER_SCORE
     if a.vectors and b.vectors and max(float(x @ y) for x in a.vectors for y in b.vectors) >= EMBED_MIN_SIM:
         score += EMBED_SCORE
     if dates_conflict and score < DATE_OVERRIDE_SCORE:
