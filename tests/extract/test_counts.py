@@ -143,3 +143,79 @@ def test_vague_words_casualty_totals_and_number_words(text: str, expected: tuple
 )
 def test_the_dead_alone_are_not_the_count(text: str) -> None:
     assert first(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every case of the cardinals and collectives, in ru and uk
+        ("На відео дев'ятеро морпіхів просять про ротацію", (9, "exact")),
+        ("суд оправдал восьмерых курсантов", (8, "exact")),
+        ("командир бил шестерых солдат прикладом", (6, "exact")),
+        ("Понад двохсот мобілізованих вийшли з позицій", (200, "approximate")),
+        ("около ста человек перекрыли дорогу к штабу", (100, "approximate")),
+        ("заставили подписать контракт не меньше пятнадцати ребят", (15, "approximate")),
+        ("щонайменше дванадцятеро хлопців підписали контракти", (12, "approximate")),
+        ("Нас тут сорок шесть человек, говорит боец", (46, "exact")),
+        # compounds, hundreds and thousands
+        ("Двести тридцать восемь мобилизованных отказались идти в штурм", (238, "exact")),
+        ("двадцять п'ять бійців залишили позиції", (25, "exact")),
+        ("two hundred and fifty soldiers refused to advance", (250, "exact")),
+        ("twenty-three recruits wrote to the embassy", (23, "exact")),
+        ("около двух тысяч военных ждут ротации", (2000, "approximate")),
+        ("на мітинг прийшли 3 тисячі людей", (3000, "exact")),
+        ("тысячи мобилизованных остались без выплат", (3000, "approximate")),
+        # "2-х" written with digits
+        ("командир избил 2-х бойцов за отказ", (2, "exact")),
+        # tens and dozens
+        ("около десятка военных стояли перед КПП", (10, "approximate")),
+        ("полтора десятка бойцов вышли из окружения", (15, "approximate")),
+        ("прийшли два десятки жінок", (20, "approximate")),
+        ("Roughly two dozen men filmed the appeal", (24, "approximate")),
+        ("half a dozen conscripts said they were beaten", (6, "approximate")),
+        # new people nouns: boys, women (uk), victims, members
+        ("кілька десятків жінок вийшли на акцію", (24, "approximate")),
+        ("The court rejected a suit by 12 members of the riot police", (12, "exact")),
+        ("ДБР встановило сімох потерпілих військових", (7, "exact")),
+    ],
+)
+def test_number_words_in_all_forms(text: str, expected: tuple[int, str]) -> None:
+    assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Семеро просят МИД вытащить их из плена", (7, "exact")),
+        ("Троє звернулися до омбудсмена", (3, "exact")),
+        ("По меньшей мере пятеро говорят о поборах", (5, "approximate")),
+    ],
+)
+def test_a_collective_numeral_alone_is_people(text: str, expected: tuple[int, str]) -> None:
+    assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a collective before a noun counts that noun: children, days
+        "Суд учёл, что у него двое детей",
+        "у нього троє дітей і хвора мати",
+        "они шли двое суток без воды",
+        # a measure or a preposition between the number and the people noun
+        "их отправили на 10 дней военных сборов",
+        "прокуратура открыла около 60 тысяч дел против военнослужащих",
+        "ему перевели 5 тысяч рублей родственники",
+        # the dead, with a clause between the noun and the verb
+        "двое других членов экипажа, не знавшие о плане, погибли после посадки",
+        "His two crew members, who did not know about the plan, were killed after landing.",
+        # a range of words is a range, not a sum
+    ],
+)
+def test_not_a_count_of_the_event(text: str) -> None:
+    assert first(text) is None
+
+
+def test_a_range_in_words_is_no_sum() -> None:
+    assert first("грозился посадить трёх-четырёх человек") == (4, "approximate")
+    assert first("прийшли п'ять-шість жінок") == (6, "approximate")

@@ -1,187 +1,226 @@
 """Sentence text → counts of people ("234 военнослужащих", "двоє бійців", "several hundred men").
 
 A number counts only when a people noun follows within three words (so dates, unit numbers and
-ages do not). Qualifiers ("около", "близько", "about", "more than") and vague quantities
-("несколько сотен" → 300, "сотни" → 200, "dozens" → 24) make the count approximate.
+ages do not), or when it is a collective numeral standing for people on its own ("Семеро просят",
+"дев'ятеро звертаються"). Number words are generated for every case of the ru/uk cardinals and
+collectives 1-900 and compounds of them ("двадцять п'ять", "сто двадцать", "two hundred and fifty",
+"дві тисячі"). Qualifiers ("около", "близько", "about", "more than") and vague quantities
+("несколько сотен" → 300, "сотни" → 300, "dozens" → 24, "два десятка" → 20, "two dozen" → 24) make
+the count approximate.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-WORD_NUMBERS: dict[str, int] = {
-    # ru
-    "один": 1,
-    "одного": 1,
-    "двое": 2,
-    "двоих": 2,
-    "трое": 3,
-    "троих": 3,
-    "четверо": 4,
-    "пятеро": 5,
-    "шестеро": 6,
-    "семеро": 7,
-    "два": 2,
-    "две": 2,
-    "двух": 2,
-    "три": 3,
-    "трех": 3,
-    "четыре": 4,
-    "пять": 5,
-    "шесть": 6,
-    "семь": 7,
-    "восемь": 8,
-    "девять": 9,
-    "десять": 10,
-    "одиннадцать": 11,
-    "двенадцать": 12,
-    "двенадцати": 12,
-    "тринадцать": 13,
-    "четырнадцать": 14,
-    "пятнадцать": 15,
-    "шестнадцать": 16,
-    "семнадцать": 17,
-    "семнадцати": 17,
-    "восемнадцать": 18,
-    "девятнадцать": 19,
-    "сотню": 100,
-    "сотня": 100,
-    "двадцать": 20,
-    "тридцать": 30,
-    "сорок": 40,
-    "пятьдесят": 50,
-    "сто": 100,
-    "двести": 200,
-    "триста": 300,
-    "пятьсот": 500,
-    "тысяча": 1000,
-    "четырех": 4,
-    "пятерых": 5,
-    "шестерых": 6,
-    "семерых": 7,
-    "пяти": 5,
-    "шести": 6,
-    "семи": 7,
-    "восьми": 8,
-    "девяти": 9,
-    "десяти": 10,
-    "десятеро": 10,
-    "двадцати": 20,
-    "тридцати": 30,
-    "сорока": 40,
-    "пятидесяти": 50,
-    "двухсот": 200,
-    "трехсот": 300,
-    "пятисот": 500,
-    # uk
-    "чотирьох": 4,
-    "четверо_uk": 4,
-    "п'ятьох": 5,
-    "шестеро_uk": 6,
-    "шістьох": 6,
-    "семеро_uk": 7,
-    "сімох": 7,
-    "десятеро_uk": 10,
-    "десятьох": 10,
-    "двоє": 2,
-    "троє": 3,
-    "п'ятеро": 5,
-    "дві": 2,
-    "двох": 2,
-    "трьох": 3,
-    "чотири": 4,
-    "п'ять": 5,
-    "шість": 6,
-    "сім": 7,
-    "вісім": 8,
-    "дев'ять": 9,
-    "десять_uk": 10,
-    "одинадцять": 11,
-    "дванадцять": 12,
-    "дванадцятеро": 12,
-    "тринадцять": 13,
-    "п'ятнадцять": 15,
-    "сімнадцять": 17,
-    "сімнадцятеро": 17,
-    "вісімнадцять": 18,
-    "сотню_uk": 100,
-    "двадцять": 20,
-    "тридцять": 30,
-    "п'ятдесят": 50,
-    "сто_uk": 100,
-    "двісті": 200,
-    "триста_uk": 300,
-    "тисяча": 1000,
+
+def _number_forms() -> tuple[dict[str, int], frozenset[str]]:
+    """(every form of the ru/uk cardinals and collectives 1-900 and the en words → value, the collectives)."""
+    out: dict[str, int] = {}
+    collective: set[str] = set()
+
+    def put(value: int, words: str, coll: bool = False) -> None:
+        for w in words.split():
+            out.setdefault(w, value)
+            if coll:
+                collective.add(w)
+
+    # ru cardinals in all cases; "одна" (too often "one of"), "семью" ("family") and "сорока" kept out
+    put(1, "один одного одному")
+    put(2, "два две двух двум двумя оба обе обоих обеих")
+    put(3, "три трех трем тремя")
+    put(4, "четыре четырех четырем четырьмя")
+    for v, stem in (
+        (5, "пят"), (6, "шест"), (7, "сем"), (8, "восем"), (9, "девят"), (10, "десят"), (11, "одиннадцат"),
+        (12, "двенадцат"), (13, "тринадцат"), (14, "четырнадцат"), (15, "пятнадцат"), (16, "шестнадцат"),
+        (17, "семнадцат"), (18, "восемнадцат"), (19, "девятнадцат"), (20, "двадцат"), (30, "тридцат"),
+    ):  # fmt: skip
+        oblique = "восьм" if v == 8 else stem
+        put(v, f"{stem}ь {oblique}и" + ("" if v == 7 else f" {stem}ью"))
+    put(40, "сорок")
+    for v, nom, obl in (
+        (50, "пятьдесят", "пятидесяти"), (60, "шестьдесят", "шестидесяти"), (70, "семьдесят", "семидесяти"),
+        (80, "восемьдесят", "восьмидесяти"), (90, "девяносто", "девяноста"), (100, "сто", "ста"),
+        (200, "двести", "двухсот"), (300, "триста", "трехсот"), (400, "четыреста", "четырехсот"),
+        (500, "пятьсот", "пятисот"), (600, "шестьсот", "шестисот"), (700, "семьсот", "семисот"),
+        (800, "восемьсот", "восьмисот"), (900, "девятьсот", "девятисот"),
+    ):  # fmt: skip
+        put(v, f"{nom} {obl}")
+    put(100, "сотня сотню")
+    # ru collectives: двое/двоих/двоим/двоими ... десятеро/десятерых
+    for v, stem in (
+        (2, "дво"), (3, "тро"), (4, "четвер"), (5, "пятер"), (6, "шестер"), (7, "семер"), (8, "восьмер"),
+        (9, "девятер"), (10, "десятер"),
+    ):  # fmt: skip
+        y = "и" if v <= 3 else "ы"
+        put(v, f"{stem}{'е' if v <= 3 else 'о'} {stem}{y}х {stem}{y}м {stem}{y}ми", coll=True)
+    # uk cardinals: nominative, genitive, the -ох/-ом forms; collectives двоє ... двадцятеро
+    put(2, "два дві двох двом двома обидва обидві обох")
+    put(3, "три трьох трьом трьома")
+    put(4, "чотири чотирьох чотирьом чотирма")
+    put(2, "двоє", coll=True)
+    put(3, "троє", coll=True)
+    put(4, "четверо", coll=True)
+    for v, nom, gen, stem, coll in (
+        (5, "п'ять", "п'яти", "п'ят", "п'ятеро"), (6, "шість", "шести", "шіст", "шестеро"),
+        (7, "сім", "семи", "сім", "семеро"), (8, "вісім", "восьми", "вісьм", "восьмеро"),
+        (9, "дев'ять", "дев'яти", "дев'ят", "дев'ятеро"), (10, "десять", "десяти", "десят", "десятеро"),
+        (11, "одинадцять", "одинадцяти", "одинадцят", "одинадцятеро"),
+        (12, "дванадцять", "дванадцяти", "дванадцят", "дванадцятеро"),
+        (13, "тринадцять", "тринадцяти", "тринадцят", "тринадцятеро"),
+        (14, "чотирнадцять", "чотирнадцяти", "чотирнадцят", "чотирнадцятеро"),
+        (15, "п'ятнадцять", "п'ятнадцяти", "п'ятнадцят", "п'ятнадцятеро"),
+        (16, "шістнадцять", "шістнадцяти", "шістнадцят", "шістнадцятеро"),
+        (17, "сімнадцять", "сімнадцяти", "сімнадцят", "сімнадцятеро"),
+        (18, "вісімнадцять", "вісімнадцяти", "вісімнадцят", "вісімнадцятеро"),
+        (19, "дев'ятнадцять", "дев'ятнадцяти", "дев'ятнадцят", "дев'ятнадцятеро"),
+        (20, "двадцять", "двадцяти", "двадцят", "двадцятеро"), (30, "тридцять", "тридцяти", "тридцят", "тридцятеро"),
+    ):  # fmt: skip
+        ending = "ох" if v in (7, 8) else "ьох"
+        put(v, f"{nom} {gen} {stem}{ending} {stem}{ending[:-1]}м")
+        put(v, coll, coll=True)
+    for v, nom, gen in (
+        (50, "п'ятдесят", "п'ятдесяти"), (60, "шістдесят", "шістдесяти"), (70, "сімдесят", "сімдесяти"),
+        (80, "вісімдесят", "вісімдесяти"), (90, "дев'яносто", "дев'яноста"), (200, "двісті", "двохсот"),
+        (300, "триста", "трьохсот"), (400, "чотириста", "чотирьохсот"), (500, "п'ятсот", "п'ятисот"),
+        (600, "шістсот", "шестисот"), (700, "сімсот", "семисот"), (800, "вісімсот", "восьмисот"),
+        (900, "дев'ятсот", "дев'ятисот"),
+    ):  # fmt: skip
+        put(v, f"{nom} {gen}")
     # en
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "thirteen": 13,
-    "fourteen": 14,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "a hundred": 100,
-    "thousand": 1000,
-}
+    ones = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+    for v, w in enumerate(f"{ones} seventeen eighteen nineteen".split(), start=1):
+        put(v, w)
+    for v, w in zip(range(20, 100, 10), "twenty thirty forty fifty sixty seventy eighty ninety".split(), strict=True):
+        put(v, w)
+    put(2, "both")
+    return out, frozenset(collective)
+
+
+NUMBER_WORDS, COLLECTIVES = _number_forms()
+# multipliers: "two hundred", "дві тисячі", "5 тысяч", "a thousand"
+_MULT_RE = r"(?:hundred|thousand|тысяч[аиу]?|тисяч[аіу]?)"
+_APOS = "['’ʼ]"
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the words, longest first, "е" also "ё" and any apostrophe."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        out.append(re.escape(w).replace("е", "[её]").replace("'", _APOS))
+    return "|".join(out)
+
+
+def _words(lo: int, hi: int) -> str:
+    return rf"(?:{_alternation(w for w, v in NUMBER_WORDS.items() if lo <= v <= hi)})(?![\w'’ʼ])"
+
+
+# a compound is hundreds, then tens, then units ("сто двадцять п'ять", "two hundred and fifty", "twenty-five"):
+# "трёх-четырёх" is a range, not 7
+_UNITS, _TEENS, _TENS, _HUNDREDS = _words(1, 9), _words(10, 19), _words(20, 90), _words(100, 900)
+_BELOW_100 = rf"(?:{_TENS}(?:(?:\s+|-){_UNITS})?|{_TEENS}|{_UNITS})"
+_WORD_SEQ = rf"(?:{_HUNDREDS}(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100})"
+NUM = (
+    rf"(\d{{1,3}}(?:[ \u00a0,]\d{{3}})+(?!\d)|\d+(?:-(?:ти|ми|х|ух|ох|ьох|ом))?(?:\s+{_MULT_RE})?"
+    rf"|(?:(?:a|one)\s+)?(?:{_WORD_SEQ}\s+)?{_MULT_RE}(?:\s+(?:and\s+)?{_WORD_SEQ})?|{_WORD_SEQ})"
+)
 VAGUE: list[tuple[str, int]] = [
-    (r"нескольк\w* сот\w*|кільк\w* сот\w*|several hundred|a few hundred", 300),
+    (r"нескольк\w* тысяч\w*|кільк\w* тисяч\w*|several thousand|тысяч[иа]|тисяч[іа]|thousands of", 3000),
+    (r"нескольк\w* сот\w*|кільк\w* сот\w*|кількасот|several hundred|a few hundred", 300),
     # codebook §4: "several hundred" → 300; a bare "hundreds" is read the same (team-heldout conventions)
-    (r"сотн(?:и|ях|ям|ями)|сотні|сотень|hundreds of", 300),
-    (r"нескольк\w* десятк\w*|кільк\w* десятк\w*|several dozen", 24),
-    (r"десятки|десятків|dozens of", 24),
+    (r"сотн(?:и|ях|ям|ями)|сотні|сотень|сотнях|hundreds of", 300),
+    (r"полторы сотни|полтораста|півтори сотні|півтораста", 150),
+    (r"полсотни|півсотні|пів сотні|half a hundred", 50),
+    (r"нескольк\w* десятк\w*|кільк\w* десятк\w*|кількадесят|several dozen", 24),
+    (r"десятки|десятків|десятках|dozens of", 24),
+    (r"полтора десятка|півтора десятка|півтора десятки", 15),
+    (r"два десятка|два десятки|пару десятков|пару десятків|пара десятков|пара десятків|a couple of dozen", 20),
+    (r"три десятка|три десятки", 30),
+    (r"четыре десятка|чотири десятки", 40),
     (r"около сотни|близько сотні|about a hundred|around a hundred", 100),
-    (r"a dozen|дюжина", 12),
+    (r"two dozen", 24),
+    (r"three dozen", 36),
+    (r"half a dozen", 6),
+    (r"a dozen|дюжин[аыу]", 12),
+    (r"десят(?:ок|ка|ку|ком)", 10),  # "около десятка военных"
 ]
 PEOPLE = (
-    r"(?:военн\w*|военнослужащ\w*|ранен\w*|поранен\w*|громадян\w*|загибл\w*|погибш\w*|wounded|injured|бойц\w*|боец|солдат\w*|мобилизованн\w*|человек|чел\.|мужчин\w*|контрактник\w*|"
-    r"срочник\w*|призывник\w*|жен\w*|женщин\w*|родственниц\w*|родственник\w*|матер\w*|заключенн\w*|отказник\w*|"
-    r"дезертир\w*|курсант\w*|офицер\w*|командир\w*|штурмовик\w*|граждан\w*|специалист\w*|техник\w*|люд\w*|"
-    r"військов\w*|військовослужбовц\w*|бійц\w*|боєць|чоловік\w*|осіб|особи|людей|мобілізован\w*|жінк\w*|"
-    r"дружин\w*|рідн\w*|курсант\w*|фахівц\w*|из них|з них|"
-    r"men|soldiers?|troops|servicem[ae]n|women|wives|people|recruits?|conscripts?|fighters|mercenaries|"
-    r"prisoners|relatives|mothers|technicians|officers|commanders|cadets|deserters|volunteers|of them|"
-    r"mobili[sz]ed|young men|veterans|nationals|citizens|росгвардейц\w*|гвардейц\w*|гвардійц\w*|"
-    r"(?!месяц|місяц)[а-яіїєґ]+(?:цев|ців)|[A-Z][a-z]+(?:is|ans|ese))"
+    r"(?:военн\w*|военнослужащ\w*|ранен\w*|поранен\w*|громадян\w*|загибл\w*|погибш\w*|wounded|injured|бойц\w*|боец|"
+    r"солдат\w*|мобилизованн\w*|человек|чел\.|мужчин\w*|контрактник\w*|срочник\w*|призывник\w*|жен(?:ы|щин\w*)\b|"
+    r"жён\b|родственниц\w*|родственник\w*|матер(?:и|ей|ям|ями|ях)\b|заключ[её]нн\w*|отказник\w*|дезертир\w*|"
+    r"курсант\w*|офицер\w*|командир\w*|штурмовик\w*|граждан\w*|специалист\w*|техников|люд(?:и|ей|ям|ьми|ях)\b|"
+    r"ребят\w*|парн(?:ей|я|ям|ями)\b|сыновей|сынов\w*|муж(?:ей|ья|ьям|ьями)\b|пострадавш\w*|потерпевш\w*|"
+    r"задержанн\w*|пленн\w*|военнопленн\w*|наемник\w*|наёмник\w*|мигрант\w*|студент\w*|участник\w*|"
+    r"протестующ\w*|жител\w*|сотрудник\w*|полицейск\w*|десантник\w*|морпех\w*|пограничник\w*|осужд[её]нн\w*|"
+    r"сержант\w*|рядов(?:ых|ые)\b|летчик\w*|лётчик\w*|пилот\w*|моряк\w*|матрос\w*|"
+    r"військов\w*|військовослужбовц\w*|бійц\w*|боєць|чоловік\w*|осіб|особи|людей|людьми|мобілізован\w*|жін(?:ок|ки|кам|ками)\b|"
+    r"дружин\w*|рідн\w*|фахівц\w*|хлопц\w*|хлопців|синів|батьк(?:ів|и)\b|родич\w*|потерпіл\w*|постраждал\w*|"
+    r"затриман\w*|полонен\w*|військовополонен\w*|найманц\w*|мігрант\w*|іноземц\w*|учасник\w*|мешканц\w*|"
+    r"жител\w*|побратим\w*|співробітник\w*|поліцейськ\w*|прикордонник\w*|ув[’'ʼ]язнен\w*|засуджен\w*|"
+    r"в[’'ʼ]язн\w*|строковик\w*|технік(?:ів|ами)\b|офіцер\w*|курсант\w*|моряк\w*|льотчик\w*|"
+    r"член(?:ов|ы|ам)\b|членів|члени|из них|з них|із них|"
+    r"men|soldiers?|troops|servicem[ae]n|servicemembers|women|wives|husbands|sons|people|persons|recruits?|"
+    r"conscripts?|draftees|reservists|fighters|mercenaries|prisoners|inmates|convicts|detainees|captives|POWs|"
+    r"relatives|mothers|fathers|parents|technicians|officers|commanders|cadets|deserters|volunteers|"
+    r"paratroopers|marines|sailors|pilots|guards|policemen|police officers|members|protesters|demonstrators|"
+    r"migrants|students|workers|residents|victims|of them|mobili[sz]ed|young men|veterans|nationals|citizens|"
+    r"росгвардейц\w*|гвардейц\w*|гвардійц\w*|(?!месяц|місяц)[а-яіїєґ]+(?:цев|ців)|[A-Z][a-z]+(?:is|ans|ese))"
 )
 # "more than / at least N" is N, approximate (reports-dev conventions)
 APPROX = (
-    r"(?:около|более чем|более|почти|порядка|примерно|свыше|до|больше чем|больше|не менее|не меньше|как минимум|"
-    r"минимум|по меньшей мере|близько|понад|майже|приблизно|більш ніж|більше ніж|більше|щонайменше|не менше|"
-    r"принаймні|щонайменш|about|around|nearly|over|almost|more than|at least|some|roughly|up to|approximately)"
+    r"(?:около|более чем|более|почти|порядка|примерно|приблизительно|свыше|до|больше чем|больше|не менее|"
+    r"не меньше|как минимум|минимум|по меньшей мере|по крайней мере|под|"
+    r"близько|понад|майже|приблизно|орієнтовно|більш ніж|більше ніж|більше|щонайменше|не менше|"
+    r"принаймні|щонайменш|щонайменше|до|"
+    r"about|around|nearly|over|almost|more than|at least|some|roughly|up to|approximately|an estimated|"
+    r"estimated|upwards of|as many as|close to)"
 )
-# number words as whole words only: a free [а-я]+ here swallowed the word before a real number
-# ("рассказали сами семеро контрактников" matched from "рассказали" and lost "семеро")
-_WORDS = sorted({k.removesuffix("_uk") for k in WORD_NUMBERS}, key=len, reverse=True)
-_NUM_WORD = "|".join(re.escape(w).replace("е", "[её]") for w in _WORDS)
-NUM = rf"(\d{{1,3}}(?:[ \u00a0,]\d{{3}})*|\d+|(?:{_NUM_WORD})(?![\w']))"
 # a range "150–200", "150 to 200", "от 150 до 200", "трёх-четырёх" → its midpoint, approximate
-RANGE = rf"(?:\s*[-–—]\s*|\s+(?:to|до|and|или|або|or)\s+){NUM}"
+RANGE = rf"(?:\s*[-–—]\s*|\s+(?:to|до|and|или|або|or|чи)\s+){NUM}"
 COUNT = re.compile(
-    rf"(?:({APPROX})\s+|\b(?:от|від|from|between)\s+)?\b{NUM}(?:{RANGE})?\s+(?:[a-zа-яёіїєґ'-]+\s+){{0,2}}?{PEOPLE}\b",
+    rf"(?:({APPROX})\s+|\b(?:от|від|from|between)\s+)?(?<![\w'’ʼ-]){NUM}(?:{RANGE})?"
+    rf"(\s+(?:[a-zа-яёіїєґ'’ʼ-]+\s+){{0,2}}?)({PEOPLE})\b",
     re.I,
 )
-VAGUE_RE = re.compile(rf"({'|'.join(p for p, _ in VAGUE)})\s+(?:[a-zа-яіїєґ'-]+\s+){{0,2}}?{PEOPLE}", re.I)
-BAD_BEFORE = re.compile(r"(?:№|aged|age|в/ч|-?летн\w*)\s*$", re.I)
+# a number and up to three Cyrillic words: the last is a noun the dictionary may mark animate
+NUM_NOUN = re.compile(
+    rf"(?:({APPROX})\s+|\b(?:от|від)\s+)?(?<![\w'’ʼ-]){NUM}(?:{RANGE})?(\s+(?:[а-яёіїєґ'’ʼ-]+\s+){{0,2}}[а-яёіїєґ'’ʼ-]+)",
+    re.I,
+)
+# people who are not the event's: a soldier's children, the journalists or police who watch it, animals
+_NOT_PARTICIPANTS = re.compile(
+    r"(?:ребён|ребен|дет|дит|сын|дочь|дочк|внук|внуч|доч|син$|малюк|малыш|журналист|корреспондент|репортер|"
+    r"репортёр|оператор|блогер|депутат|чиновник|полицейск|поліцейськ|омоновц|силовик|животн|тварин|собак|кот|кош)",
+    re.I,
+)
+# a collective numeral stands for people on its own ("Семеро просят МИД", "дев'ятеро звертаються");
+# "двое суток" (two days) is not
+COLLECTIVE_RE = re.compile(
+    rf"(?:({APPROX})\s+)?(?<![\w'’ʼ-])({_alternation(COLLECTIVES)})(?![\w'’ʼ])(?!\s+(?:суток|сутки|діб|доби))",
+    re.I,
+)
+VAGUE_RE = re.compile(
+    rf"(?:({APPROX})\s+)?\b({'|'.join(p for p, _ in VAGUE)})\s+(?:[a-zа-яёіїєґ'’ʼ-]+\s+){{0,2}}?{PEOPLE}", re.I
+)
+# a measure between the number and the people noun: "на 10 дней военных", "5 тысяч рублей бойцам"
+_MEASURE = re.compile(
+    r"\b(?:дн\w*|дня|день|лет|год\w*|месяц\w*|недел\w*|час\w*|минут\w*|суток|рубл\w*|гривен\w*|гривн\w*|доллар\w*|"
+    r"евро|тенге|процент\w*|км|километр\w*|метр\w*|единиц\w*|раз\w*|днів|дні|рок\w*|місяц\w*|тижн\w*|годин\w*|"
+    r"діб|гривень|відсот\w*|одиниц\w*|days?|years?|months?|weeks?|hours?|minutes?|rubles?|roubles?|"
+    r"hryvnias?|dollars?|percent|per cent|kilomet\w*|miles?|times|units?)\b",
+    re.I,
+)
+# a preposition between the number and the people noun: the number counts the thing before it
+_PREP = re.compile(
+    r"\b(?:против|для|у|в|во|из|от|за|на|с|со|к|по|про|о|об|проти|від|із|з|до|зі|щодо|"
+    r"of|for|against|by|from|among|with|to|on|at|in)\b",
+    re.I,
+)
+BAD_BEFORE = re.compile(r"(?:№|#|aged|age|ages|в/ч|-?летн\w*)\s*$", re.I)
+
 # a month between the number and the noun: a date ("22 мая бойцы записали"), not a count
 _MONTH_WORD = re.compile(
     r"\b(?:январ|феврал|март|апрел|ма[йяе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|"
@@ -194,8 +233,12 @@ _MONTH_WORD = re.compile(
 _DEATH_BEFORE = re.compile(
     r"(?:погиб\w*|убит\w*|загин\w*|загибл\w*|вбит\w*|потерял\w*|втрат\w*|killed|lost)\W+(?:\w+\W+){0,2}$", re.I
 )
+# the verb may follow a clause set off by commas ("двое других членов экипажа, не знавшие о плане, погибли";
+# "his two crew members, who did not know about the plan, were killed")
 _DEATH_AFTER = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:погиб\w*|убит\w*|загин\w*|вбит\w*|(?:were |confirmed |now )*(?:dead|killed|died))\b", re.I
+    r"^(?:\W*\w+){0,3}?\s*(?:,[^,.;:!?]{1,80},\s*)?(?:(?:уже|вже|already|later)\s+)?"
+    r"(?:погиб\w*|убит\w*|загин\w*|вбит\w*|(?:were |confirmed |now |have |had |been )*(?:dead|killed|died))\b",
+    re.I,
 )
 
 
@@ -213,11 +256,24 @@ class CountHit:
 
 
 def _value(token: str) -> int | None:
-    t = token.lower().replace("\u00a0", " ").replace(",", "").replace("ё", "е")
-    if t.replace(" ", "").isdigit():
-        t = t.replace(" ", "")
-        return int(t) if 0 < int(t) < 1_000_000 else None
-    return WORD_NUMBERS.get(t) or WORD_NUMBERS.get(t + "_uk")
+    """The number a matched numeral stands for: digits, number words, compounds, hundreds and thousands."""
+    t = token.lower().replace("\u00a0", " ").replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+    if re.fullmatch(r"[\d ,]+", t):
+        n = int(re.sub(r"\D", "", t))
+        return n if 0 < n < 1_000_000 else None
+    total = cur = 0
+    for tok in re.findall(r"\d+|[^\W\d_]+(?:'[^\W\d_]+)?", t):
+        if tok.isdigit():
+            cur += int(tok)
+        elif tok == "hundred":
+            cur = max(cur, 1) * 100
+        elif tok == "thousand" or tok.startswith(("тысяч", "тисяч")):
+            total += max(cur, 1) * 1000
+            cur = 0
+        else:
+            cur += NUMBER_WORDS.get(tok, 0)  # "and", "a", the "-х" of "2-х" add nothing
+    n = total + cur
+    return n if 0 < n < 1_000_000 else None
 
 
 # One person described on their own: "20-летнего контрактника", "a 28-year-old captain".
@@ -252,40 +308,108 @@ def find_individual(text: str, start: int, end: int) -> CountHit | None:
     return CountHit(1, "exact", m.start(), m.end()) if m else None
 
 
+def _noun_follows(seg: str, at: int) -> bool:
+    """True when a noun phrase follows a collective numeral: "двое детей", "двое других членов экипажа" count
+    children or crew named by the noun (a people noun was read by COUNT already); "Семеро просят" is people."""
+    nxt = re.match(r"\s+([а-яёіїєґ'’ʼ-]+)", seg[at : at + 40], re.I)
+    if nxt is None:
+        return False
+    from sitrep.enrich.lemmas import _morph
+
+    word = nxt[1].lower()
+    lang = "uk" if re.search(r"[іїєґ'’ʼ]", seg) else "ru"
+    parses = _morph(lang).parse(word)
+    return bool(parses) and parses[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO")
+
+
+def _dead(seg: str, m: re.Match[str]) -> bool:
+    """The number counts the dead alone ("погибли не меньше 30 человек", "двоє вже загинули")."""
+    return bool(
+        _DEAD_NOUN.search(m[0])
+        or _DEATH_BEFORE.search(seg[max(0, m.start() - 40) : m.start()])
+        or _DEATH_AFTER.search(seg[m.end() : m.end() + 120])
+    ) and not _CASUALTY_TOTAL.search(seg[m.end() : m.end() + 60])
+
+
+def _number_ok(seg: str, m: re.Match[str], val: int | None, between: str) -> bool:
+    """The checks every number + noun match passes: no year, age, "one of", date, measure, preposition, dead."""
+    if val is None or (1900 <= val <= 2100 and re.fullmatch(r"\d{4}", m[2])):
+        return False  # a year ("в 2023 году мобилизованные")
+    if BAD_BEFORE.search(seg[max(0, m.start(2) - 8) : m.start(2)]):
+        return False
+    if re.match(r"\s*(?:-?летн|-?річн|-year|year)", seg[m.end(2) : m.end(2) + 6]):
+        return False
+    if val == 1 and re.match(r"\s+(?:из|з|із|of)\b", seg[m.end(2) :], re.I):
+        return False  # "один из них", "one of them": a member of the group, not its size
+    if _MONTH_WORD.search(seg, m.end(3) if m[3] else m.end(2), m.end()) or _MEASURE.search(between):
+        return False  # a date ("22 мая бойцы"), a measure ("на 10 дней военных")
+    if _PREP.search(between):
+        return False  # the number counts something else: "60 тысяч дел против военнослужащих"
+    return not _dead(seg, m)
+
+
+def _hit(m: re.Match[str], val: int, start: int) -> CountHit:
+    precision = "approximate" if m[1] else "exact"
+    if m[3]:  # a range: the midpoint
+        high = _value(m[3])
+        if high is not None and high > val:
+            val, precision = round((val + high) / 2), "approximate"
+    return CountHit(val, precision, start + m.start(), start + m.end())
+
+
+def _animate_noun(words: str, lang: str) -> str | None:
+    """The words up to a noun that names people ("сім морпіхів", "двоє нацгвардійців"): the dictionary marks it
+    animate. Adjectives may come first; children, journalists, police and animals are not the event's people."""
+    from sitrep.enrich.lemmas import _morph
+
+    seen: list[str] = []
+    for w in words.split():
+        seen.append(w)
+        parses = _morph(lang).parse(w.lower())
+        if not parses:
+            return None
+        tag = parses[0].tag
+        if tag.POS in ("ADJF", "PRTF"):
+            continue
+        ok = tag.POS == "NOUN" and "anim" in tag and not _NOT_PARTICIPANTS.match(parses[0].normal_form)
+        return " ".join(seen) if ok else None
+    return None
+
+
 def find_counts(text: str, start: int, end: int) -> list[CountHit]:
-    """People counts inside ``text[start:end]`` (offsets into ``text``)."""
+    """People counts inside ``text[start:end]`` (offsets into ``text``), in order of appearance."""
     seg = text[start:end]
     hits: list[CountHit] = []
+
+    def taken(a: int, b: int) -> bool:
+        return any(h.start < start + b and start + a < h.end for h in hits)
+
     for m in VAGUE_RE.finditer(seg):
-        vague = next(v for p, v in VAGUE if re.fullmatch(p, m[1].lower()))
-        hits.append(CountHit(vague, "approximate", start + m.start(), start + m.end()))
+        phrase = m[2].lower()
+        if re.fullmatch(r"тысяч\w*|тисяч\w*", phrase) and re.search(r"(?:\d|\w{3,})\s+$", seg[: m.start(2)]):
+            if _value(seg[: m.start(2)].split()[-1]) is not None:
+                continue  # "две тысячи человек" is a number, read below
+        vague = next(v for p, v in VAGUE if re.fullmatch(p, phrase))
+        if not _dead(seg, m):
+            hits.append(CountHit(vague, "approximate", start + m.start(), start + m.end()))
     for m in COUNT.finditer(seg):
-        if any(h.start <= start + m.start() < h.end for h in hits):
+        val = _value(m[2])
+        if not taken(m.start(2), m.end()) and _number_ok(seg, m, val, m[4]) and val is not None:
+            hits.append(_hit(m, val, start))
+    lang = "uk" if re.search(r"[іїєґ]", seg, re.I) else "ru"
+    for m in NUM_NOUN.finditer(seg):  # a people noun the list does not know, by the dictionary's animacy
+        val = _value(m[2])
+        if val is None or taken(m.start(2), m.end()):
+            continue
+        noun = _animate_noun(m[4], lang)
+        if noun is not None and _number_ok(seg, m, val, noun):
+            hits.append(_hit(m, val, start))
+    for m in COLLECTIVE_RE.finditer(seg):
+        if taken(m.start(2), m.end()) or _dead(seg, m) or _noun_follows(seg, m.end()):
             continue
         val = _value(m[2])
-        if val is not None and 1900 <= val <= 2100 and re.fullmatch(r"\d{4}", m[2]):
-            continue  # a year ("в 2023 году мобилизованные")
-        if val is None or BAD_BEFORE.search(seg[max(0, m.start() - 8) : m.start()]):
-            continue
-        after = seg[m.end(2) : m.end(2) + 6]
-        if re.match(r"\s*(?:-?летн|-?річн|-year|year)", after):
-            continue
-        if val == 1 and re.match(r"\s+(?:из|з|із|of)\b", seg[m.end(2) :], re.I):
-            continue  # "один из них", "one of them": a member of the group, not its size
-        if _MONTH_WORD.search(seg, m.end(3) if m[3] else m.end(2), m.end()):
-            continue
-        if (
-            _DEAD_NOUN.search(m[0])
-            or _DEATH_BEFORE.search(seg[max(0, m.start() - 40) : m.start()])
-            or _DEATH_AFTER.search(seg[m.end() : m.end() + 40])
-        ) and not _CASUALTY_TOTAL.search(seg[m.end() : m.end() + 60]):
-            continue
-        precision = "approximate" if m[1] else "exact"
-        if m[3]:  # a range: the midpoint
-            high = _value(m[3])
-            if high is not None and high > val:
-                val, precision = round((val + high) / 2), "approximate"
-        hits.append(CountHit(val, precision, start + m.start(), start + m.end()))
+        if val is not None:
+            hits.append(CountHit(val, "approximate" if m[1] else "exact", start + m.start(), start + m.end()))
     hits.sort(key=lambda h: h.start)
     return hits
 
