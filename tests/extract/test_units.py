@@ -61,3 +61,101 @@ def test_numbered_subunit_of_a_brigade_is_not_listed() -> None:
         "57th brigade",
     ]
     assert units("Soldiers of the 3rd battalion recorded a video appeal to the president.") == ["3rd battalion"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ukrainian and Russian abbreviations of the kind
+        ("Бійці 110-ї ОМБр записали звернення.", ["110th mechanized brigade"]),
+        ("Мобилизованные из 64-й омсбр жалуются на командиров.", ["64th motor rifle brigade"]),
+        ("Родини бійців 35-ї ОБрМП вийшли на акцію.", ["35th marine brigade"]),
+        # numbers written in words, in any case
+        ("бойцы тысяча четыреста двадцать восьмого полка", ["1428th regiment"]),
+        ("бійці тисяча чотириста двадцять восьмого полку", ["1428th regiment"]),
+        ("военные сорок седьмой бригады", ["47th brigade"]),
+        ("бійці двадцять другої бригади", ["22nd brigade"]),
+        ("soldiers of the Forty-seventh Brigade", ["47th brigade"]),
+        ("the Third Assault Brigade", ["3rd assault brigade"]),
+        # adjectives of two spellings (ru/uk) are all read
+        ("бійці 87-го мотострілецького полку", ["87th motor rifle regiment"]),
+        ("бойцы 20-й общевойсковой армии", ["20th combined arms army"]),
+        ("бойцы 2-го армейского корпуса", ["2nd army corps"]),
+        ("military unit No. 12345", ["military unit 12345"]),
+    ],
+)
+def test_abbreviations_words_and_adjectives(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "15 полковников уволены за год.",  # a colonel is no regiment
+        "2-й дивизион артиллерии отвели в тыл.",  # an artillery battalion, not a division
+        "бойцы другой бригады",  # Russian "другой" is "other", not "second"
+        "бойцы пяти бригад",  # a count of brigades
+        "Officials will not take an application unless the migrant first signs up with the army.",
+        "В Азове на берегу Азовского моря открыли пляж.",  # the town and the sea
+        "Ships of the Sea of Azov and the Azov Sea coast.",
+        "Шторм в Крыму оставил без света 100 тысяч человек.",  # weather
+    ],
+)
+def test_no_unit(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Бійці російського загону «Шторм V» поскаржилися на відео.", ["Storm V"]),
+        ("Бойцы отряда «Шторм V» записали видео.", ["Storm V"]),
+        ("Мобилизованных переводят в «Шторм-Z».", ["Storm Z"]),
+        ("добровольцы осетинского батальона «Алания» вернулись домой", ["Alania battalion"]),
+        ("volunteers from North Ossetia's Alania battalion returned home", ["Alania battalion"]),
+        ("добровольцы батальона «Восток» жалуются", ["Vostok battalion"]),
+        ("бойцы ЧВК «Редут» записали обращение", ["Redut"]),
+        ("бійці батальйону «Свобода» звернулися до президента", ["Svoboda battalion"]),
+        ("бойцы «Ахмата» и спецназ «Ахмат»", ["Akhmat"]),
+        ("В мечети имени Ахмата Кадырова прошла проповедь.", []),
+        ("the Azov brigade's soldiers", ["Azov"]),
+        ("служив в «Азові» до полону", ["Azov"]),
+        ("fighters of the Da Vinci Wolves battalion", ["Da Vinci Wolves"]),
+        # ships and fleets
+        ("кок на крейсере «Москва» пропал", ["cruiser Moskva"]),
+        ("a cook aboard the Russian cruiser Moskva", ["cruiser Moskva"]),
+        ("моряки БДК «Цезарь Куников»", ["landing ship Tsezar Kunikov"]),
+        ("моряки Черноморского флота записали видео", ["Black Sea Fleet"]),
+        ("Командование Черноморского флота отказалось от комментариев.", []),
+    ],
+)
+def test_named_units(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_named_and_numbered() -> None:
+    # a name right after the numbered unit is its name, not a second unit
+    assert names("бійці 12-ї бригади спецпризначення «Азов»") == ["12th special brigade"]
+    # a separate name in a list is a second unit
+    assert names("сотні бійців «Азову», 36-ї бригади морської піхоти та прикордонники") == [
+        "Azov",
+        "36th marine brigade",
+    ]
+    # a brigade's honorific name next to the same kind with a number is that brigade
+    assert names("Скандал с бригадой «Анна Киевская»: из 155-й бригады ВСУ ушли 1700 человек.") == ["155th brigade"]
+    # the fleet a numbered brigade belongs to is no unit of its own
+    assert names("Servicemen of Russia's 155th Marine Brigade, part of the Pacific Fleet, complained.") == [
+        "155th marine brigade"
+    ]
+
+
+def test_other_side_unit_is_not_listed() -> None:
+    assert names("Мобилизованных бросили в штурм против 47-й бригады ВСУ без поддержки.") == []
+    assert names("They were sent to attack positions of the enemy - against the 72nd brigade.") == []
+
+
+def test_named_unit_key_ignores_kind_and_script() -> None:
+    assert unit_key("Alania battalion") == unit_key("Alania") == unit_key("«Алания»") == "alania"
+    assert unit_key("cruiser Moskva") == unit_key("Moskva")
+    assert unit_key("Storm Z") != unit_key("Storm V")
+    assert unit_key("military unit A1376") == "military unit a1376"

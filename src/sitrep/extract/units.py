@@ -1,9 +1,15 @@
 """Sentence text → military units named in it, normalised as the codebook says.
 
 "1428-го полка" → "1428th regiment", "47-ї окремої механізованої бригади" → "47th mechanized
-brigade", "в/ч 12345" / "войсковая часть 12345" → "military unit 12345", "Шторм Z" → "Storm Z".
+brigade", "110-ї ОМБр" → "110th mechanized brigade", "тисяча чотириста двадцять восьмого полку" →
+"1428th regiment", "the 155th Marine Brigade" → "155th marine brigade", "в/ч 12345" / "войсковая
+часть 12345" → "military unit 12345", "Шторм Z" → "Storm Z".
 The number and the kind of unit are kept; "separate"/"отдельная"/"окрема" is dropped because
 sources use it inconsistently for the same unit.
+
+Units without a number are named ones: well-known formations ("Wagner", "Azov", "Rosgvardia"),
+any name in quotes after a kind word («батальон „Восток“» → "Vostok battalion", «ЧВК „Редут“» →
+"Redut"), ships («крейсер „Москва“» → "cruiser Moskva") and fleets ("Black Sea Fleet").
 """
 
 from __future__ import annotations
@@ -11,20 +17,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-KINDS: list[tuple[str, str]] = [  # (stem regex, English kind)
-    (r"полк\w*", "regiment"),
-    (r"бригад\w*", "brigade"),
+from sitrep.extract.via import translit, translit_uk
+
+# (stem regex, English kind); full word forms so that "полковник", "бригадир", "дивизион" are no units
+KINDS: list[tuple[str, str]] = [
+    (r"полк(?:а|у|ом|е|і|и|ов|ів|ам|ами|ах)?", "regiment"),
+    (r"бригад(?:а|ы|и|і|е|у|ой|ою|ам|ами|ах)?", "brigade"),
     (r"батал(?:ь|ї|и)он\w*|батальйон\w*", "battalion"),
-    (r"диви(?:з|с)и\w*|дивізі\w*", "division"),
-    (r"арми\w*|армі\w*", "army"),
-    (r"корпус\w*", "corps"),
+    (r"дивизи(?:я|и|ю|ей|ею|й|ям|ями|ях)|дивізі(?:я|ї|ю|єю|й|ям|ями|ях)", "division"),
+    (r"арми(?:я|и|ю|ей|ею|й|ям|ями|ях)|армі(?:я|ї|ю|єю|й|ям|ями|ях)", "army"),
+    (r"корпус(?:а|у|ом|е|і|ов|ів|ам|ами|ах)?", "corps"),
     (r"(?:военн|військов)\w*\s+баз\w*|баз[аиыеуі]\w*", "military base"),
     (r"отряд\w*|загон\w*|загін\w*", "detachment"),
 ]
 ADJECTIVES: list[tuple[str, str]] = [  # stem → English, in the order English puts them
     (r"гвард", "guards"),
-    (r"десантно-штурм", "air assault"),
-    (r"мотострелк", "motor rifle"),
+    (r"десантно-штурм|десантно-штурм", "air assault"),
+    (r"мотострелк|мотострілец|мотострілк", "motor rifle"),
     (r"механ", "mechanized"),
     (r"мотопіхот|мотопехот", "motorized infantry"),
     (r"танк", "tank"),
@@ -32,9 +41,12 @@ ADJECTIVES: list[tuple[str, str]] = [  # stem → English, in the order English 
     (r"стрелк|стрілец", "rifle"),
     (r"вертол|гелікопт", "helicopter"),
     (r"артил", "artillery"),
+    (r"аеромоб|аэромоб", "airmobile"),
     (r"десант", "airborne"),
     (r"горно-пех|гірсько-пі", "mountain infantry"),
+    (r"горно-штурм|гірсько-штурм", "mountain assault"),
     (r"общевойск|загальновійськ", "combined arms"),
+    (r"армейск|армійськ", "army"),
     (r"морск|морськ", "marine"),
     (r"территор|територ|тероборон", "territorial defence"),
     (r"разведыв|розвідув", "reconnaissance"),
@@ -43,9 +55,41 @@ ADJECTIVES: list[tuple[str, str]] = [  # stem → English, in the order English 
 ]
 POST_MODIFIERS: list[tuple[str, str]] = [
     (r"тактическ\w*\s+авиац\w*|тактичн\w*\s+авіац\w*", "tactical aviation"),
-    (r"территориальн\w*\s+оборон\w*|територіальн\w*\s+оборон\w*|тероборон\w*", "territorial defence"),
+    (r"территориальн\w*\s+оборон\w*|територіальн\w*\s+оборон\w*|тероборон\w*|ТрО|ТРО", "territorial defence"),
     (r"морск\w*\s+пехот\w*|морськ\w*\s+піхот\w*", "marine"),
+    (r"спецназначени\w*|спецпризначенн\w*|специальн\w*\s+назначени\w*|спеціальн\w*\s+призначенн\w*", "special"),
 ]
+# Ukrainian and Russian abbreviations after a number: "110-ї ОМБр", "64-й омсбр", "35 ОБрМП"
+ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "омбр": ("mechanized", "brigade"),
+    "омпбр": ("motorized infantry", "brigade"),
+    "ошбр": ("assault", "brigade"),
+    "одшбр": ("air assault", "brigade"),
+    "дшбр": ("air assault", "brigade"),
+    "оаембр": ("airmobile", "brigade"),
+    "отбр": ("tank", "brigade"),
+    "оабр": ("artillery", "brigade"),
+    "обрмп": ("marine", "brigade"),
+    "обмп": ("marine", "brigade"),
+    "огшбр": ("mountain assault", "brigade"),
+    "огпбр": ("mountain infantry", "brigade"),
+    "обртро": ("territorial defence", "brigade"),
+    "бртро": ("territorial defence", "brigade"),
+    "обтро": ("territorial defence", "battalion"),
+    "бтро": ("territorial defence", "battalion"),
+    "омсбр": ("motor rifle", "brigade"),
+    "мсбр": ("motor rifle", "brigade"),
+    "мсп": ("motor rifle", "regiment"),
+    "мсд": ("motor rifle", "division"),
+    "одшб": ("air assault", "battalion"),
+    "ошб": ("assault", "battalion"),
+    "омпб": ("motorized infantry", "battalion"),
+    "омсб": ("motor rifle", "battalion"),
+    "опдеснб": ("airborne", "battalion"),
+    "вдд": ("airborne", "division"),
+    "гвдд": ("guards airborne", "division"),
+    "дшд": ("air assault", "division"),
+}
 EN_ADJ = {
     "guards",
     "mechanized",
@@ -58,6 +102,7 @@ EN_ADJ = {
     "assault",
     "air",
     "airborne",
+    "airmobile",
     "tactical",
     "aviation",
     "helicopter",
@@ -73,36 +118,235 @@ EN_ADJ = {
     "combined",
     "arms",
     "naval",
+    "army",
 }
-NAMED: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"шторм[\s-]*[zз]\b|storm[\s-]*z\b", re.I), "Storm Z"),
-    (re.compile(r"\bвагнер\w*|\bwagner\b", re.I), "Wagner"),
-    (re.compile(r"\bросгвард\w*|\brosgvardi\w*|\bnational guard of russia", re.I), "Rosgvardia"),
-    (re.compile(r"\bайдар\w*|\baidar\b", re.I), "Aidar battalion"),
-    (re.compile(r"\bахмат\w*|\bakhmat\b", re.I), "Akhmat"),
-]
-_CYR_ORD = r"(?:-?\s?(?:го|й|я|ой|ий|му|м|ю|ей|ая|ї|ої|ого|ому|ій|а|і|та|ту|ти))?"
+EN_BETWEEN = {"separate", "independent", "special", "forces", "purpose", "operations", "of", "the", "russia's"}
+
+# --- numbers written in words ("тисяча чотириста двадцять восьмого", "forty-seventh") -------------
+
+_CARDINALS: dict[str, int] = {
+    "тысяча": 1000,
+    "тисяча": 1000,
+    "сто": 100,
+    "двести": 200,
+    "двісті": 200,
+    "триста": 300,
+    "четыреста": 400,
+    "чотириста": 400,
+    "пятьсот": 500,
+    "п'ятсот": 500,
+    "шестьсот": 600,
+    "шістсот": 600,
+    "семьсот": 700,
+    "сімсот": 700,
+    "восемьсот": 800,
+    "вісімсот": 800,
+    "девятьсот": 900,
+    "дев'ятсот": 900,
+    "двадцать": 20,
+    "двадцять": 20,
+    "тридцать": 30,
+    "тридцять": 30,
+    "сорок": 40,
+    "пятьдесят": 50,
+    "п'ятдесят": 50,
+    "шестьдесят": 60,
+    "шістдесят": 60,
+    "семьдесят": 70,
+    "сімдесят": 70,
+    "восемьдесят": 80,
+    "вісімдесят": 80,
+    "девяносто": 90,
+    "дев'яносто": 90,
+}
+_ORDINAL_STEMS: dict[str, int] = {
+    "перв": 1,
+    "перш": 1,
+    "втор": 2,
+    "трет": 3,
+    "треть": 3,
+    "четверт": 4,
+    "пят": 5,
+    "п'ят": 5,
+    "шест": 6,
+    "шост": 6,
+    "седьм": 7,
+    "сьом": 7,
+    "восьм": 8,
+    "девят": 9,
+    "дев'ят": 9,
+    "десят": 10,
+    "одиннадцат": 11,
+    "одинадцят": 11,
+    "двенадцат": 12,
+    "дванадцят": 12,
+    "тринадцат": 13,
+    "тринадцят": 13,
+    "четырнадцат": 14,
+    "чотирнадцят": 14,
+    "пятнадцат": 15,
+    "п'ятнадцят": 15,
+    "шестнадцат": 16,
+    "шістнадцят": 16,
+    "семнадцат": 17,
+    "сімнадцят": 17,
+    "восемнадцат": 18,
+    "вісімнадцят": 18,
+    "девятнадцат": 19,
+    "дев'ятнадцят": 19,
+    "двадцат": 20,
+    "двадцят": 20,
+    "тридцат": 30,
+    "тридцят": 30,
+    "сороков": 40,
+    "пятидесят": 50,
+    "п'ятдесят": 50,
+    "шестидесят": 60,
+    "шістдесят": 60,
+    "семидесят": 70,
+    "сімдесят": 70,
+    "восьмидесят": 80,
+    "вісімдесят": 80,
+    "девяност": 90,
+    "дев'яност": 90,
+    "сот": 100,
+    "двухсот": 200,
+    "двохсот": 200,
+    "трехсот": 300,
+    "трьохсот": 300,
+    "четырехсот": 400,
+    "чотирьохсот": 400,
+    "пятисот": 500,
+    "п'ятисот": 500,
+    "шестисот": 600,
+    "семисот": 700,
+    "сімсот": 700,
+    "восьмисот": 800,
+    "вісімсот": 800,
+    "девятисот": 900,
+    "дев'ятисот": 900,
+    "тысячн": 1000,
+    "тисячн": 1000,
+}
+# "друг-" is "second" in Ukrainian but "other" in Russian: only inside a compound ("двадцять друга")
+_COMPOUND_ONLY = {"друг": 2}
+# adjective endings of an ordinal (ru/uk); no bare "и"/"і": "пяти бригад" is "five brigades"
+_ORD_END = (
+    r"(?:ого|его|ому|ему|ьего|ьему|ього|ьому|ий|ый|ой|ій|ая|яя|ое|ее|ые|ие|ую|юю|ым|им|ім|ом|ем|ых|их|іх|"
+    r"ої|ьої|ою|ьою|ей|ья|ье|ьи|ью|ьим|ьей|а|я|е|у|ю)"
+)
+_APOS = "['’ʼ]"
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace("'", _APOS) for w in sorted(words, key=len, reverse=True))
+
+
+_ORD_WORDS = (
+    rf"(?:(?:{_alt(list(_CARDINALS))})\s+){{0,3}}"
+    rf"(?:(?:{_alt(list(_ORDINAL_STEMS))})|(?<=\s)(?:{_alt(list(_COMPOUND_ONLY))})){_ORD_END}"
+)
+_ORD_WORDS_RE = re.compile(rf"(?<![\w'’ʼ-]){_ORD_WORDS}(?![\w'’ʼ-])", re.I)
+
+
+def words_number(phrase: str) -> int | None:
+    """ "тисяча чотириста двадцять восьмого" → 1428; None when it is no ordinal phrase."""
+    words = [re.sub(_APOS, "'", w) for w in phrase.lower().split()]
+    if not words:
+        return None
+    total = 0
+    for w in words[:-1]:
+        if w not in _CARDINALS:
+            return None
+        total += _CARDINALS[w]
+    last = words[-1]
+    stems = {**_ORDINAL_STEMS, **(_COMPOUND_ONLY if total else {})}
+    for stem in sorted(stems, key=len, reverse=True):
+        if last.startswith(stem) and re.fullmatch(_ORD_END, last[len(stem) :]):
+            return total + stems[stem]
+    return None
+
+
+_EN_ONES = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+}
+_EN_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_EN_TENTHS = {k[:-1] + "ieth": v for k, v in _EN_TENS.items()}
+_EN_ORD_WORDS = (
+    rf"(?:(?:{'|'.join(_EN_TENS)})[\s-](?:{'|'.join(list(_EN_ONES)[:9])})|{'|'.join(_EN_ONES)}|{'|'.join(_EN_TENTHS)})"
+)
+
+
+def en_words_number(phrase: str) -> int:
+    parts = re.split(r"[\s-]+", phrase.lower())
+    if len(parts) == 2:
+        return _EN_TENS[parts[0]] + _EN_ONES[parts[1]]
+    return _EN_ONES.get(parts[0]) or _EN_TENTHS[parts[0]]
+
+
+# --- patterns ------------------------------------------------------------------------------------
+
+_CYR_ORD = r"(?:-\s?[а-яёіїє]{1,3}|(?:й|я|го|ї))?"
 _ADJ_WORDS = r"(?:[«\"]?[а-яёіїєґ'-]+[»\"]?\s+){0,4}?"
 ADJ_END = re.compile(
     r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ої|ій|ою|ею|ими|ыми|"
     r"ом|ем|а|е|і|ї|я|ю|у)$",
     re.I,
 )
-COORDINATED = re.compile(r"\b(\d{1,4})-?(?:го|й|я|ї|ої|ого|та|ти)\s*(?:,|и|і|та|й)\s*$", re.I)
+COORDINATED = re.compile(r"\b(\d{1,4})-?(?:го|й|я|ї|ої|ого|та|ти|ма|ми)\s*(?:,|и|і|та|й)\s*$", re.I)
+_KIND_ALT = "|".join(k for k, _ in KINDS)
 CYR_UNIT = re.compile(
-    rf"\b(\d{{1,4}}){_CYR_ORD}\s+({_ADJ_WORDS})({'|'.join(k for k, _ in KINDS)})"
+    rf"(?<![\w.,-])(?:(\d{{1,4}}){_CYR_ORD}|({_ORD_WORDS}))\s+({_ADJ_WORDS})({_KIND_ALT})(?![\w-])"
     rf"((?:\s+(?:{'|'.join(p for p, _ in POST_MODIFIERS)}))?)",
     re.I,
 )
+ABBR_UNIT = re.compile(
+    rf"(?<![\w.,-])(\d{{1,4}}){_CYR_ORD}\s+(?:окрем\w+\s+|отдельн\w+\s+)?"
+    rf"({'|'.join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))})(?![\w])",
+    re.I,
+)
+EN_KIND = r"(regiment|brigade|battalion|division|army|corps|detachment|military base|base)s?"
 EN_UNIT = re.compile(
-    r"\b(\d{1,4})(?:st|nd|rd|th)\s+((?:[A-Za-z-]+\s+){0,4}?)"
-    r"(regiment|brigade|battalion|division|army|corps|detachment|military base|base)\b",
+    rf"\b(?:(\d{{1,4}})(?:st|nd|rd|th)|({_EN_ORD_WORDS}))\s+((?:[A-Za-z-]+\s+){{0,4}}?){EN_KIND}\b",
     re.I,
 )
 MIL_UNIT = re.compile(
     r"(?:\bв/ч|\bв\.\s?ч\.|\bвч|\bвойсков\w*\s+част\w*|\bвоинск\w*\s+част\w*|\bвійськов\w*\s+частин\w*|"
     r"\bчаст\w*\s*(?=№)|"
-    r"\bmilitary unit|\bunit)\s*(?:№\s*)?([AА]?\d{4,5})\b",
+    r"\bmilitary unit|\bunit)\s*(?:(?:№|No\.?|#)\s*)?([AА]?\d{4,5})\b",
+    re.I,
+)
+# "против 47-й бригады", "against the 72nd brigade": the other side's unit, not the unit of the event
+OTHER_SIDE = re.compile(
+    r"(?:\b(?:против|проти|against|versus)\s+(?:(?:the|позиций|позицій|позиции|позиції|positions\s+of|"
+    r"подразделений|підрозділів|бойцов|бійців)\s+)?|\b(?:противника|ворога|enemy)\s*[—–-]?\s*)$",
     re.I,
 )
 
@@ -123,8 +367,9 @@ def ordinal(n: int) -> str:
 def _cyr_adjectives(words: str, post: str) -> list[str]:
     out: list[str] = []
     for w in words.lower().split():
+        w = w.strip('«»"')
         for stem, eng in ADJECTIVES:
-            if w.strip('«»"').startswith(stem) and eng not in out:
+            if re.match(stem, w) and eng not in out:
                 out.append(eng)
                 break
     for pat, eng in POST_MODIFIERS:
@@ -133,52 +378,335 @@ def _cyr_adjectives(words: str, post: str) -> list[str]:
     return out
 
 
+# --- named units -----------------------------------------------------------------------------------
+
+# (pattern, canonical name, strong). A strong name is a unit wherever it stands ("Вагнер", "Росгвардия");
+# a weak one is also a town, a river, a person or a common word ("Азов", "Восток", "Айдар"): it counts in
+# quotes, next to a kind word ("батальон Айдар", "Azov regiment") or as its fighters ("азовцы").
+_W = r"[а-яёіїєґ'’]{0,4}"  # case endings
+NAMED_TABLE: list[tuple[str, str, bool]] = [
+    (r"[Шш]торм[\s-]*(?:[Zz]|З(?![\w]))", "Storm Z", True),
+    (r"[Шш]торм[\s-]*(?:[Vv]|В(?![\w]))", "Storm V", True),
+    (r"[Ss]torm[\s-]*[Zz]", "Storm Z", True),
+    (r"[Ss]torm[\s-]*[Vv]", "Storm V", True),
+    (r"[Вв]агнер\w*|[Ww]agner", "Wagner", True),
+    (r"[Рр]осгвард\w*|[Rr]osgvardi\w*|[Rr]osguardi\w*|[Nn]ational [Gg]uard of Russia", "Rosgvardia", True),
+    (r"[Аа]хмат(?:а|у|ом|е|і|ові)?|[Aa]khmat", "Akhmat", False),
+    (r"[Аа]хматовц\w*|[Аа]хматівц\w*", "Akhmat", True),
+    (r"[Аа]йдар(?:а|у|ом|е|і|ові)?|[Aa]idar", "Aidar battalion", False),
+    (r"[Аа]йдаровц\w*|[Аа]йдарівц\w*", "Aidar battalion", True),
+    (r"[Аа]зов(?:а|у|ом|е|і)?|[Aa]zov", "Azov", False),
+    (r"[Аа]зовц(?:ы|ев|ам|ами|ах|і|ів|ям|ями|ях)|[Аа]зовец|[Аа]зовця", "Azov", True),
+    (r"[Аа]лани[яиюей]|[Аа]ланії|[Аа]ланія|[Аа]ланію|[Aa]lania", "Alania battalion", False),
+    (r"[Вв]осток(?:а|у|ом|е)?|[Сс]хід|[Сс]ходу|[Vv]ostok", "Vostok battalion", False),
+    (r"[Сс]парт(?:а|ы|у|е|і|ою|ой)|[Ss]parta", "Sparta battalion", False),
+    (r"[Сс]омали|[Сс]омалі|[Ss]omali", "Somali battalion", False),
+    (r"[Пп]ятнашк\w*|[Пп]'ятнашк\w*|[Pp]yatnashka", "Pyatnashka", False),
+    (r"[Кк]ракен\w*|[Kk]raken", "Kraken", False),
+    (r"[Рр]едут\w*|[Rr]edut", "Redut", False),
+    (r"[Кк]онво[йюяем]\w*|[Kk]onvoi|[Kk]onvoy", "Konvoi", False),
+    (r"[Нн]евск(?:ий|ого|ому|им|ом)|[Nn]evsky", "Nevsky brigade", False),
+    (
+        r"[Вв]олки [Дд]а [Вв]инчи|[Вв]овки [Дд]а [Вв]інчі|[Dd]a [Vv]inci [Ww]olves|[Dd]a [Vv]inci",
+        "Da Vinci Wolves",
+        False,
+    ),
+    (r"[Хх]арті[яїюєй]\w*|[Хх]арти[яиюей]|[Kk]hartiia|[Kk]hartia", "Khartiia", False),
+    (r"[Лл]ют(?:ь|і|ю)|[Ll]yut", "Lyut brigade", False),
+    (r"[Дд]онбасс?(?:а|у|ом|е|і)?|[Dd]onbas", "Donbas battalion", False),
+    (r"[Дд]непр-1|[Дд]ніпро-1|[Dd]nipro-1", "Dnipro-1", True),
+    (r"БАРС\w{0,3}|[Бб]арс(?:-\d+)?|BARS", "BARS", False),
+    (
+        r"[Рр]усск\w+ [Дд]оброволь\w+ [Кк]орпус\w*|[Рр]осійськ\w+ [Дд]обровольч\w+ [Кк]орпус\w*|РДК|"
+        r"[Rr]ussian [Vv]olunteer [Cc]orps|RDK",
+        "Russian Volunteer Corps",
+        True,
+    ),
+    (
+        r"[Лл]егион\w* «?[Сс]вобода [Рр]осс?ии»?|[Лл]егіон\w* «?[Сс]вобода [Рр]осії»?|"
+        r"[Ff]reedom of Russia [Ll]egion|[Ll]egion «?[Ff]reedom of Russia»?",
+        "Freedom of Russia Legion",
+        True,
+    ),
+    (r"[Сс]ибирск\w+ батальон\w*|[Сс]ибірськ\w+ батальйон\w*|[Ss]iberian [Bb]attalion", "Siberian battalion", True),
+    (r"[Гг]рузинск\w+ [Лл]егион\w*|[Гг]рузинськ\w+ [Лл]егіон\w*|[Gg]eorgian [Ll]egion", "Georgian Legion", True),
+    (r"[Аа]фриканск\w+ корпус\w*|[Аа]фриканськ\w+ корпус\w*|[Aa]frica [Cc]orps", "Africa Corps", True),
+]
+# a kind word before a name of its own: "батальон «Восток»", "ЧВК Вагнер", "the Alania battalion"
+NAMED_KIND_RU_UK: list[tuple[str, str]] = [
+    (r"батал(?:ь|ї|и)он\w*|батальйон\w*", "battalion"),
+    (r"полк(?:а|у|ом|е|і)?", "regiment"),
+    (r"бригад(?:а|ы|и|і|е|у|ой|ою)", "brigade"),
+    (r"отряд\w*|загон\w*|загін\w*", "detachment"),
+    (r"дивизи\w*|дивізі\w*", "division"),
+    (r"легион\w*|легіон\w*", "legion"),
+    (r"ЧВК|ПВК|ЧПК|частн\w+ военн\w+ компани\w*|приватн\w+ військов\w+ компані\w*", ""),
+    (r"подразделени\w*|підрозділ\w*|спецназ\w*", ""),
+]
+NAMED_KIND_EN = (
+    r"battalion|regiment|brigade|detachment|division|legion|unit|group|PMC|fighters|defenders|troops|soldiers|"
+    r"forces|volunteers"
+)
+_KIND_RU_UK_ALT = "|".join(p for p, _ in NAMED_KIND_RU_UK)
+# unquoted: the kind word right before ("батальон Айдар", "PMC Wagner"); quoted: up to two words between
+# ("батальйону спеціального призначення «Азов»")
+_NAMED_KIND_BEFORE = re.compile(
+    rf"(?:\b(?i:{_KIND_RU_UK_ALT}|{NAMED_KIND_EN}|private military company))\s+$",
+)
+_NAMED_KIND_BEFORE_QUOTED = re.compile(
+    rf"(?:\b(?i:{_KIND_RU_UK_ALT}|{NAMED_KIND_EN}|private military company))(?:\s+[а-яёіїєґa-z-]+){{0,2}}\s*[«\"“„]$",
+)
+_NAMED_KIND_AFTER = re.compile(
+    rf"^[»\"”“]?\s*(?i:(?:{NAMED_KIND_EN})\b|(?:{'|'.join(p for p, _ in NAMED_KIND_RU_UK[:6])})(?![\w]))",
+)
+# «Азову», «Ахмата» in quotes, after the men who serve there or a preposition: "бійців «Азову»", "в «Айдаре»"
+_MEMBERS_BEFORE = re.compile(
+    r"(?:\b(?i:бойц\w*|бійц\w*|бійці\w*|боевик\w*|військов\w+|военн\w+|добровольц\w*|добровольці\w*|"
+    r"штурмовик\w*|командир\w*|комбат\w*|командуван\w*|командовани\w*|мобилизованн\w*|мобілізован\w*|"
+    r"ветеран\w*|полонен\w*|пленн\w*|защитник\w*|захисник\w*|в|во|у|из|з|із|до|от|від|к|fighters|"
+    r"of|in|from|with|joined))\s*[«\"“„]$",
+)
+NAMED = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name, strong) for p, name, strong in NAMED_TABLE]
+# "батальон «Восток»", "ЧВК «Редут»", "загін «Скеля»": a name in quotes after a kind word
+QUOTED_NAMED = re.compile(
+    rf"(?<![\w])((?i:{_KIND_RU_UK_ALT})|(?i:{NAMED_KIND_EN}))\s+"
+    r"(?:[а-яёіїєґ-]+\s+){0,2}?[«\"“„]([A-ZА-ЯЁІЇЄҐ0-9][^»\"”“\n]{0,30}?)[»\"”“]",
+)
+# ships and fleets
+SHIPS: list[tuple[str, str]] = [
+    (r"крейсер\w*", "cruiser"),
+    (r"фрегат\w*", "frigate"),
+    (r"эсмин\w*|есмін\w*", "destroyer"),
+    (r"корвет\w*", "corvette"),
+    (r"БДК|больш\w+ десантн\w+ корабл\w*|велик\w+ десантн\w+ корабл\w*|десантн\w+ корабл\w*", "landing ship"),
+    (r"подводн\w+ лодк\w*|подлодк\w*|підводн\w+ човн\w*|підводн\w+ човен", "submarine"),
+    (r"сторожев\w+ корабл\w*|сторожов\w+ корабл\w*|патрульн\w+ корабл\w*", "patrol ship"),
+    (r"корабл\w*|корабель", "ship"),
+]
+SHIP_RU_UK = re.compile(
+    rf"(?<![\w])({'|'.join(p for p, _ in SHIPS)})\s+[«\"“„]([А-ЯЁІЇЄҐ][^»\"”“\n]{{1,30}}?)[»\"”“]", re.I
+)
+SHIP_EN = re.compile(
+    r"\b(cruiser|frigate|destroyer|corvette|landing ship|submarine|warship|flagship|patrol ship)\s+"
+    r"(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+)
+SHIP_EN_BEFORE = re.compile(
+    r"\bthe\s+(?!Russian|Ukrainian|Soviet|Black|Navy|Russia|Ukraine)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+    r"(cruiser|frigate|destroyer|corvette|landing ship|submarine)\b"
+)
+FLEETS: list[tuple[str, str]] = [
+    (r"[Чч]ерноморск\w+ флот\w*|[Чч]орноморськ\w+ флот\w*|Black Sea Fleet", "Black Sea Fleet"),
+    (r"[Сс]еверн\w+ флот\w*|[Пп]івнічн\w+ флот\w*|Northern Fleet", "Northern Fleet"),
+    (r"[Тт]ихоокеанск\w+ флот\w*|[Тт]ихоокеанськ\w+ флот\w*|Pacific Fleet", "Pacific Fleet"),
+    (r"[Бб]алтийск\w+ флот\w*|[Бб]алтійськ\w+ флот\w*|Baltic Fleet", "Baltic Fleet"),
+    (r"[Кк]аспийск\w+ флотили\w*|[Кк]аспійськ\w+ флотилі\w*|Caspian Flotilla", "Caspian Flotilla"),
+]
+FLEET_NAMES = {name for _, name in FLEETS}
+FLEET = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name) for p, name in FLEETS]
+# the fleet's command or press office is a party to the story, not a unit of its people
+_COMMAND_BEFORE = re.compile(
+    r"(?:командовани\w*|командуванн\w*|штаб\w*|пресс-служб\w*|прес-служб\w*|command of|headquarters of|"
+    r"commander of|командующ\w*|командувач\w*)\s+(?:the\s+)?$",
+    re.I,
+)
+_SHIP_KIND_EN = {p: e for p, e in SHIPS}
+
+
+def _latin_name(raw: str) -> str:
+    """A Cyrillic unit or ship name in Latin letters, as English newsrooms write it («Алания» → Alania)."""
+    raw = raw.strip()
+    if not re.search("[а-яёіїєґА-ЯЁІЇЄҐ]", raw):
+        return raw
+    uk = bool(re.search("[іїєґІЇЄҐ]", raw))
+    words = []
+    for w in raw.split():
+        low = w.lower()
+        if not uk:
+            low = re.sub(r"ия$", "ia", low)
+            low = re.sub(r"(?:ий|ый)$", "y", low)
+        t = translit_uk(low) if uk else translit(low)
+        words.append(t[:1].upper() + t[1:])
+    return " ".join(words)
+
+
+def _named_table_name(raw: str) -> tuple[str, bool] | None:
+    for pat, name, strong in NAMED:
+        if pat.fullmatch(raw.strip()):
+            return name, strong
+    return None
+
+
+def _named(seg: str, start: int) -> list[UnitHit]:
+    hits: list[UnitHit] = []
+    taken: list[tuple[int, int]] = []
+    for m in QUOTED_NAMED.finditer(seg):
+        if re.fullmatch(r"(?i:fighters|defenders|troops|soldiers|forces|volunteers|group|unit)", m[1]):
+            continue
+        kind = next((eng for pat, eng in NAMED_KIND_RU_UK if re.fullmatch(pat, m[1], re.I)), None)
+        if kind is None:
+            low = m[1].lower()
+            kind = low if low in ("battalion", "regiment", "brigade", "detachment", "division", "legion") else ""
+        known = _named_table_name(m[2])
+        if known:
+            name = known[0]
+        else:
+            name = _latin_name(m[2])
+            if kind in ("battalion", "regiment", "brigade", "detachment", "division", "legion"):
+                name = f"{name} {kind}"
+        hits.append(UnitHit(name, start + m.start(2), start + m.end(2)))
+        taken.append((m.start(2), m.end(2)))
+    for pat, name, strong in NAMED:
+        for m in pat.finditer(seg):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if not strong:
+                before = seg[max(0, m.start() - 40) : m.start()]
+                after = seg[m.end() : m.end() + 25]
+                quoted = before[-1:] in '«"“„'
+                if quoted:
+                    ok = bool(_NAMED_KIND_BEFORE_QUOTED.search(before) or _MEMBERS_BEFORE.search(before))
+                else:
+                    ok = bool(_NAMED_KIND_BEFORE.search(before))
+                if not (ok or _NAMED_KIND_AFTER.match(after)):
+                    continue
+                if re.match(r"\s+(?:[Кк]адыров|[Кк]адиров|[Гг]розн|[Kk]adyrov|[Gg]rozny|-?[Хх]аджи)", after):
+                    continue  # Ахмат Кадыров, «Ахмат» Грозный (a football club)
+                if re.match(r"(?i)\s*(?:sea|море|моря|морі|морем)\b", after) or re.search(
+                    r"(?i)(?:sea of|море|моря)\s*$", before
+                ):
+                    continue
+            hits.append(UnitHit(name, start + m.start(), start + m.end()))
+    for m in SHIP_RU_UK.finditer(seg):
+        kind = next(eng for pat, eng in SHIPS if re.fullmatch(pat, m[1], re.I))
+        hits.append(UnitHit(f"{kind} {_latin_name(m[2])}", start + m.start(), start + m.end()))
+    ships_en = [(m, m[1].lower(), m[2]) for m in SHIP_EN.finditer(seg)]
+    ships_en += [(m, m[2].lower(), m[1]) for m in SHIP_EN_BEFORE.finditer(seg)]
+    for m, kind, name in ships_en:
+        if name.lower() in ("russian", "ukrainian", "the", "a", "navy", "black", "ship") or kind in ("warship",):
+            continue
+        if kind == "flagship":
+            kind = "ship"
+        hits.append(UnitHit(f"{kind} {name}", start + m.start(), start + m.end()))
+    for pat, name in FLEET:
+        for m in pat.finditer(seg):
+            if not _COMMAND_BEFORE.search(seg[max(0, m.start() - 40) : m.start()]):
+                hits.append(UnitHit(name, start + m.start(), start + m.end()))
+    return hits
+
+
+def _other_side(seg: str, pos: int) -> bool:
+    return bool(OTHER_SIDE.search(seg[max(0, pos - 40) : pos]))
+
+
 def find_units(text: str, start: int, end: int) -> list[UnitHit]:
     """Units named in ``text[start:end]`` (offsets into ``text``)."""
     hits: list[UnitHit] = []
     seg = text[start:end]
     for m in CYR_UNIT.finditer(seg):
-        num = int(m[1])
-        if num == 0:
+        num = int(m[1]) if m[1] else words_number(m[2])
+        if not num:
             continue
-        if any(not ADJ_END.search(w.strip('«»"')) for w in m[2].split()):
+        if any(not ADJ_END.search(w.strip('«»"')) for w in m[3].split()):
             continue  # "500 бійців батальйону": a count of people, not a unit number
-        kind = next(eng for pat, eng in KINDS if re.fullmatch(pat, m[3], re.I))
-        adj = _cyr_adjectives(m[2], m[4] or "")
+        if _other_side(seg, m.start()):
+            continue
+        kind = next(eng for pat, eng in KINDS if re.fullmatch(pat, m[4], re.I))
+        adj = _cyr_adjectives(m[3], m[5] or "")
+        if kind == "army":
+            adj = [a for a in adj if a != "army"]
         hits.append(UnitHit(" ".join([ordinal(num), *adj, kind]), start + m.start(), start + m.end()))
         # "415-го и 172-го отдельных стрелковых батальонов": the first number shares the kind
-        co = COORDINATED.search(seg, max(0, m.start() - 20), m.start())
+        co = COORDINATED.search(seg, max(0, m.start() - 20), m.start()) if m[1] else None
         if co:
-            hits.append(
-                UnitHit(" ".join([ordinal(int(co[1])), *adj, kind]), start + co.start(), start + co.end())
-            )
+            hits.append(UnitHit(" ".join([ordinal(int(co[1])), *adj, kind]), start + co.start(), start + co.end()))
+    for m in ABBR_UNIT.finditer(seg):
+        if _other_side(seg, m.start()):
+            continue
+        adj_s, kind = ABBREVIATIONS[m[2].lower()]
+        hits.append(UnitHit(f"{ordinal(int(m[1]))} {adj_s} {kind}", start + m.start(), start + m.end()))
     for m in EN_UNIT.finditer(seg):
-        adj = [w.lower() for w in m[2].split() if w.lower() in EN_ADJ]
+        if _other_side(seg, m.start()):
+            continue
+        between = m[3].split()
+        if any(not (w[:1].isupper() or w.lower() in EN_ADJ or w.lower() in EN_BETWEEN) for w in between):
+            continue  # "first signs up with the army": no unit
+        if m[2] and not (m[2][:1].isupper() and m[4][:1].isupper()):
+            continue  # a number in words names a unit as a proper name: "the Third Assault Brigade"
+        num = int(m[1]) if m[1] else en_words_number(m[2])
+        adj = [w.lower() for w in between if w.lower() in EN_ADJ]
         adj = ["mechanized" if a == "mechanised" else "motorized" if a == "motorised" else a for a in adj]
-        kind_en = "military base" if m[3].lower() == "base" else m[3].lower()
-        hits.append(
-            UnitHit(" ".join([ordinal(int(m[1])), *adj, kind_en]), start + m.start(), start + m.end())
-        )
+        kind_en = "military base" if m[4].lower() == "base" else m[4].lower()
+        if kind_en == "army":
+            adj = [a for a in adj if a != "army"]
+        hits.append(UnitHit(" ".join([ordinal(num), *adj, kind_en]), start + m.start(), start + m.end()))
     for m in MIL_UNIT.finditer(seg):
         code = m[1].replace("А", "A")
         hits.append(UnitHit(f"military unit {code}", start + m.start(), start + m.end()))
-    for pat, name in NAMED:
-        for m in pat.finditer(seg):
-            hits.append(UnitHit(name, start + m.start(), start + m.end()))
+    hits.extend(_named(seg, start))
     hits.sort(key=lambda h: h.start)
-    # "24th separate assault battalion Aidar": the named unit inside a numbered one is not a second unit.
     numbered = [h for h in hits if h.name[0].isdigit()]
-    return [
-        h
-        for h in hits
-        if h.name[0].isdigit()
-        or h.name.startswith("military unit")
-        or not any(abs(h.start - n.end) < 25 or n.start <= h.start < n.end for n in numbered)
-    ]
+    kinds = {unit_kind(h.name) for h in numbered}
+    out: list[UnitHit] = []
+    for h in hits:
+        if h.name[0].isdigit() or h.name.startswith("military unit"):
+            out.append(h)
+            continue
+        # "24th separate assault battalion Aidar", "12-ї бригади «Азов»": the name of the numbered unit
+        if any(_attached(text, n, h) for n in numbered):
+            continue
+        # "бригада «Анна Київська» ... 155-я бригада": a numbered unit of the same kind in the sentence is
+        # the one its honorific name stands for
+        if unit_kind(h.name) in kinds:
+            continue
+        if any(unit_key(o.name) == unit_key(h.name) for o in out):
+            continue
+        if h.name in FLEET_NAMES and numbered:
+            continue  # "155th Marine Brigade, part of the Pacific Fleet": the fleet is its parent
+        out.append(h)
+    return out
+
+
+def _attached(text: str, n: UnitHit, h: UnitHit) -> bool:
+    if n.start <= h.start < n.end:
+        return True
+    if 0 <= h.start - n.end < 25:
+        gap = text[n.end : h.start]
+        return not re.search(r"[,;.:()]|\s(?:и|і|та|й|and|або|или|or)\s", gap)
+    if 0 <= n.start - h.end < 6:  # "«Айдар» (24-й батальйон)" is told apart by the brackets
+        return not re.search(r"[,;.:()]", text[h.end : n.start])
+    return False
+
+
+_KIND_WORDS = (
+    "regiment",
+    "brigade",
+    "battalion",
+    "division",
+    "army",
+    "corps",
+    "detachment",
+    "military base",
+    "legion",
+)
+
+
+def unit_kind(name: str) -> str:
+    low = name.lower()
+    for k in _KIND_WORDS:
+        if re.search(rf"\b{k}$", low):
+            return k
+    return ""
+
+
+_GENERIC = re.compile(
+    r"\b(?:the|battalion|brigade|regiment|detachment|division|legion|pmc|group|unit|cruiser|frigate|destroyer|"
+    r"corvette|landing ship|submarine|patrol ship|ship|special forces)\b"
+)
 
 
 def unit_key(name: str) -> str:
-    """Comparison key: number + kind when there is a number ("60th brigade"), else the name."""
+    """Comparison key: number + kind when there is a number ("60th brigade"); else the name alone, in Latin
+    letters, without the kind word ("Alania battalion", "Alania", «Алания» are one unit)."""
     low = name.lower().strip()
     m = re.match(
         r"(\d+)(?:st|nd|rd|th)\b.*?\b(regiment|brigade|battalion|division|army|corps|detachment|"
@@ -187,4 +715,10 @@ def unit_key(name: str) -> str:
     )
     if m:
         return f"{m[1]} {m[2]}"
-    return re.sub(r"\s+", " ", low.replace("«", "").replace("»", ""))
+    if low.startswith("military unit"):
+        return re.sub(r"\s+", " ", low.replace("а", "a"))
+    low = _latin_name(re.sub(r"[«»\"“”„]", " ", low)).lower()
+    bare = _GENERIC.sub(" ", low)
+    if bare.strip():
+        low = bare
+    return re.sub(r"[^a-z0-9]", "", low)
