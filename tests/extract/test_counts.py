@@ -219,3 +219,52 @@ def test_not_a_count_of_the_event(text: str) -> None:
 def test_a_range_in_words_is_no_sum() -> None:
     assert first("грозился посадить трёх-четырёх человек") == (4, "approximate")
     assert first("прийшли п'ять-шість жінок") == (6, "approximate")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Десантник 45-й бригады Олег Сидоренко рассказал, как его не отпускают домой",
+        "Суд арестовал бывшего сотрудника ФСИН Игоря Смирнова, сбежавшего с позиций",
+        "Прикордонники затримали колишнього ув'язненого Петра Коваля — він утік з частини",
+        "суд заочно арестовал Антона Белова — бывшего контрактника 3-й бригады",
+        "Ivan Petrov, a former marine from Kaliningrad, says he fled the front",
+        "Мать просит вернуть домой её сына Артёма, срочника из Курской области",
+        "In a post, the woman said her son Maxim had been sent to the front",
+    ],
+)
+def test_one_named_person_in_either_order(text: str) -> None:
+    from sitrep.extract.counts import find_individual
+
+    hit = find_individual(text, 0, len(text))
+    assert hit is not None and (hit.value, hit.precision) == (1, "exact")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "губернатор Александр Гусев встретился с жёнами мобилизованных",
+        "аудиосообщение генерал-майора Ивана Попова о потерях армии",
+        "Жёны военных Анна Петрова и Мария Иванова вышли на пикет",
+    ],
+)
+def test_officials_and_generals_are_not_the_lone_person(text: str) -> None:
+    from sitrep.extract.counts import find_individual
+
+    assert find_individual(text, 0, len(text)) is None
+
+
+def test_an_adjective_used_as_a_noun_is_one_member() -> None:
+    from sitrep.extract.counts import lone_member
+    from sitrep.extract.text import tokenize
+
+    def lone(text: str, lang: str) -> bool:
+        return lone_member(tokenize(text, lang)[0].tokens, lang)
+
+    assert lone("Гарнизонный суд приговорил мобилизованного к пяти годам колонии.", "ru")
+    assert lone("Украинского военного, ушедшего в СЗЧ, задержали у границы.", "ru")
+    assert lone("Суд засудив військового, який самовільно залишив частину.", "uk")
+    assert lone("A military court sentenced a former officer who fled to Kazakhstan.", "en")
+    assert not lone("Военный суд рассмотрел дело о хищении.", "ru")
+    assert not lone("Військові суди засудили мобілізованих за СЗЧ.", "uk")
+    assert not lone("Мобилизованные отказались идти в штурм.", "ru")

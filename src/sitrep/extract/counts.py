@@ -28,7 +28,7 @@ def _number_forms() -> tuple[dict[str, int], frozenset[str]]:
             if coll:
                 collective.add(w)
 
-    # ru cardinals in all cases; "одна" (too often "one of"), "семью" ("family") and "сорока" kept out
+    # ru cardinals in all cases; "одна" (too often "one of") and "семью" ("family") kept out
     put(1, "один одного одному")
     put(2, "два две двух двум двумя оба обе обоих обеих")
     put(3, "три трех трем тремя")
@@ -40,7 +40,7 @@ def _number_forms() -> tuple[dict[str, int], frozenset[str]]:
     ):  # fmt: skip
         oblique = "восьм" if v == 8 else stem
         put(v, f"{stem}ь {oblique}и" + ("" if v == 7 else f" {stem}ью"))
-    put(40, "сорок")
+    put(40, "сорок сорока")
     for v, nom, obl in (
         (50, "пятьдесят", "пятидесяти"), (60, "шестьдесят", "шестидесяти"), (70, "семьдесят", "семидесяти"),
         (80, "восемьдесят", "восьмидесяти"), (90, "девяносто", "девяноста"), (100, "сто", "ста"),
@@ -287,17 +287,31 @@ INDIVIDUAL = re.compile(
 )
 _CAP = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+"
 # One named service member: a singular soldier noun right before a first name and surname
-# ("контрактнику Максиму Горячкину", "механик-водитель Алексей Новиков", "Russian army deserter ...
-# Anatoly Shchetin" is not: the name must follow the noun), or "Andrei Medvedev, 26," in English.
-NAMED_INDIVIDUAL = re.compile(
-    r"\b(?:контрактник|военнослужащ(?:ий|его|ему|им)|солдат|срочник|курсант|офицер|сержант|рядов(?:ой|ого|ому)|"
+# ("контрактнику Максиму Горячкину", "механик-водитель Алексей Новиков", "Десантник 56-го полка Павел Филатьев",
+# "співробітника ФСО Михайла Жиліна"), or after it ("Михаила Жилина — бывшего сотрудника", "Yevgeny Nuzhin, a
+# former convict", "Andrei Medvedev, 26,"), or a relative's one son named ("его сын Егор", "his son Yegor").
+_MEMBER_SING = (
+    r"(?i:контрактник|военнослужащ(?:ий|его|ему|им)|солдат|срочник|курсант|офицер|сержант|рядов(?:ой|ого|ому)|"
     r"дезертир|мобилизованн(?:ый|ого|ому|ым)|лейтенант|капитан|майор|летчик|лётчик|пилот|механик-водитель|"
-    r"командир отделения|штурмовик|десантник|морпех|"
-    r"військовослужбов(?:ець|ця|цю|цем)|мобілізован(?:ий|ого|ому)|строковик|капітан|льотчик|"
-    r"боєць|бійц(?:я|ю|ем)|навідник|водій|стрілець|розвідник)(?:а|у|ом|е|ю|ем)?\b"
+    r"командир отделения|штурмовик|десантник|морпех|сотрудник|заключ[её]нн(?:ый|ого|ому|ым)|"
+    r"осужд[её]нн(?:ый|ого|ому|ым)|"
+    r"військовослужбов(?:ець|ця|цю|цем)|мобілізован(?:ий|ого|ому)|строковик|капітан|льотчик|співробітник|"
+    r"офіцер|десантник|ув['’ʼ]язнен(?:ий|ого|ому)|засуджен(?:ий|ого|ому)|"
+    r"боєць|бійц(?:я|ю|ем)|навідник|водій|стрілець|розвідник)"
+)
+_MEMBER_SING_EN = (
+    r"(?:soldier|serviceman|conscript|recruit|deserter|paratrooper|marine|sailor|pilot|officer|sergeant|"
+    r"lieutenant|captain|private|mercenary|convict|inmate|prisoner|cadet)"
+)
+NAMED_INDIVIDUAL = re.compile(
+    rf"(?<![\w-]){_MEMBER_SING}(?i:а|у|ом|е|ю|ем)?\b"  # not "генерал-майора Ивана Попова": a general
+    r"(?:\s+\d{1,4}-?(?:го|й|ї|ой|ого)?\s+[а-яёіїєґ'’ʼ-]+)?"  # a unit between: "56-го полка"
     rf"(?:\s+[A-ZА-ЯЁІЇЄҐ]{{2,5}})?(?:\s+(?:[«\"(][^»\")\n]{{1,30}}[»\")]))?[\s,]+{_CAP}\s+{_CAP}"
     r"(?!\s+(?:област|район|край))"
-    r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},\s+\d{2},",
+    rf"|{_CAP}\s+{_CAP}\s*(?:—|–|,)\s*(?:(?:бывш|колишн)\w+\s+)?{_MEMBER_SING}(?i:а|у|ом|е|ю|ем)?\b"
+    r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},\s+\d{2},"
+    rf"|\b[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){{0,2}}?{_MEMBER_SING_EN}\b"
+    rf"|\b(?i:сын|сына|сыну|сыном|син|сина|синові|сином)\s+{_CAP}\b|\b(?:his|her)\s+son\s+[A-Z][a-z]+\b",
     re.U,
 )
 
@@ -390,6 +404,8 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
             if _value(seg[: m.start(2)].split()[-1]) is not None:
                 continue  # "две тысячи человек" is a number, read below
         vague = next(v for p, v in VAGUE if re.fullmatch(p, phrase))
+        if m[1] and phrase in ("сотни", "сотні"):
+            vague = 100  # "около сотни", "близько сотні": the genitive of one hundred, not "hundreds"
         if not _dead(seg, m):
             hits.append(CountHit(vague, "approximate", start + m.start(), start + m.end()))
     for m in COUNT.finditer(seg):
@@ -419,8 +435,21 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
 MEMBER_NOUNS = frozenset(
     "солдат военнослужащий мобилизованный контрактник срочник призывник штурмовик десантник морпех рядовой "
     "сержант отказник дезертир новобранец росгвардеец боец курсант летчик пилот наемник беглец самовольщик "
+    "офицер лейтенант капитан майор прапорщик "
     "військовослужбовець мобілізований строковик рядовий новобранець боєць льотчик пілот найманець втікач "
-    "soldier serviceman conscript recruit deserter pilot cadet mercenary sergeant private".split()
+    "офіцер лейтенант капітан прапорщик "
+    "soldier serviceman conscript recruit deserter pilot cadet mercenary sergeant private officer lieutenant "
+    "captain paratrooper marine sailor".split()
+)
+# adjectives and participles used as nouns ("приговорил мобилизованного", "военного, ушедшего в СЗЧ, задержали"):
+# their lemma is the verb or the adjective, so the word itself is read; singular and plural forms
+_SUBST_SING = re.compile(
+    r"(?:мобилизованн|военн|военнослужащ|задержанн|осужденн|мобілізован|військов|затриман|засуджен)"
+    r"(?:ый|ий|ого|его|ому|ему|ым|им|ом)",
+)
+_SUBST_PLUR = re.compile(
+    r"(?:мобилизованн|военн|военнослужащ|задержанн|осужденн|мобілізован|військов|затриман|засуджен)"
+    r"(?:ые|ие|і|ых|их|ым|им|ыми|ими)",
 )
 
 
@@ -428,14 +457,26 @@ def lone_member(tokens: Sequence[Any], lang: str) -> bool:
     """True when the sentence names service members only in the singular ("избил курсанта", "a recruit").
 
     ``tokens`` are ``sitrep.extract.text.Token``s (word, lemma). Plural forms ("курсантов",
-    "deserters") or a collective ("group", "группа", "група") make it False.
+    "deserters") or a collective ("group", "группа", "група") make it False. An adjective used as a noun
+    ("мобилизованного", "військового") counts when no noun follows it ("военный суд" is an adjective).
     """
     from sitrep.enrich.lemmas import _morph
 
+    morph = _morph(lang if lang in ("ru", "uk") else "ru")
     seen = False
-    for t in tokens:
+    for i, t in enumerate(tokens):
         if t.word in ("группа", "група", "group", "groups"):
             return False
+        sing, plur = _SUBST_SING.fullmatch(t.word), _SUBST_PLUR.fullmatch(t.word)
+        if sing or plur:
+            nxt = tokens[i + 1].word if i + 1 < len(tokens) else ""
+            nxt_parses = morph.parse(nxt) if re.fullmatch(r"[а-яёіїєґ'-]+", nxt) else []
+            if nxt_parses and nxt_parses[0].tag.POS in ("NOUN", "ADJF"):
+                continue  # "военного суда", "мобилизованных мужчин": an adjective
+            if plur and not sing:
+                return False
+            seen = True
+            continue
         if t.lemma not in MEMBER_NOUNS and t.word not in MEMBER_NOUNS and t.word.rstrip("s") not in MEMBER_NOUNS:
             continue
         if re.fullmatch(r"[a-z]+", t.word):
@@ -443,7 +484,7 @@ def lone_member(tokens: Sequence[Any], lang: str) -> bool:
                 return False
             seen = True
             continue
-        parses = _morph(lang if lang in ("ru", "uk") else "ru").parse(t.word)
+        parses = morph.parse(t.word)
         nouns = [p for p in parses if p.tag.POS in ("NOUN", "ADJF") and p.normal_form == t.lemma] or parses[:1]
         if not nouns or "plur" in str(nouns[0].tag):  # the uk dictionary writes no "sing"
             return False
