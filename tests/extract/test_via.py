@@ -249,3 +249,30 @@ def test_participle_agent_and_said_to_a_known_outlet() -> None:
     assert via("Відео, оприлюднене каналом «Люди Тувы», показує бійців.") == ["Lyudi Tuvy"]
     assert via("По словам солдат, их бросили. Об этом они заявили «Медиазоне».") == ["Mediazona"]
     assert via("Министр сообщил ТАСС, что видео фейк.") == []
+
+
+def test_written_on_a_platform() -> None:
+    assert via("Житель Ялты вчера написал во «ВКонтакте», что его сын-срочник пропал.") == ["VKontakte"]
+    assert via("Він написав у Facebook, що бригаду кинули без ротації.") == ["Facebook"]
+    assert via("In a post on VKontakte, the father wrote that his son was sent to the war.") == ["VKontakte"]
+    assert via("In a Facebook post, the soldier's mother wrote that the unit had no water.") == ["Facebook"]
+    assert via("Дружина бійця розповіла у дописі в Instagram, що його не відпускають.") == ["Instagram"]
+    # Telegram is no platform of its own here: every channel is on it
+    assert via("Они пишут в Telegram, что их бросили.") == []
+
+
+def test_project_that_helped_a_deserter() -> None:
+    assert via("Контрактник, сбежавший из части, добрался до Грузии — ему помог проект «Идите лесом».") == ["Get Lost"]
+    assert via("Утекти йому допомогли правозахисники проєкту «Идите лесом»; на нього відкрили справу про СЗЧ.") == [
+        "Get Lost"
+    ]
+    assert via("With the help of the Get Lost project, the deserter reached Armenia.") == ["Get Lost"]
+    # help from someone who is no publisher, or in a sentence about nothing of ours
+    assert via("Police helped by volunteers found the car.") == []
+    assert via("Ему помогла «Медуза» найти квартиру.") == []
+
+
+def test_new_outlets_in_the_table() -> None:
+    assert via("Как пишет издание «Главком», бойцов бригады перевели в пехоту.") == ["Glavcom"]
+    assert via("Відео звернення бійців оприлюднив «Мілітарний».") == ["Militarnyi"]
+    assert via("The soldiers' video appeal was first published by Newsweek.") == ["Newsweek"]

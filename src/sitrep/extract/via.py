@@ -434,7 +434,8 @@ QUICK = re.compile(  # run on the lower-cased sentence
     r"материал|матеріал|расследов|розслідув|репортаж|сюжет|эфир|ефір|article|report|investigation|story|"
     r"piece|странице|сторінці|page|published|posted|released|aired|shared|obtained|broadcast|uploaded|"
     r"put out|carried|\bran\b|citing|cited|появил|з'явил|з’явил|appeared|surfaced|circulat|заяв|сказа|пояснi|"
-    r"поясни|беседе|разговоре|розмові|коментар|комментар|speaking|согласно|відповідно|ссылк|посилан)"
+    r"поясни|беседе|разговоре|розмові|коментар|комментар|speaking|согласно|відповідно|ссылк|посилан|"
+    r"помог|допом|помощ|поддерж|підтрим|help|assist|post|посте|постах|дописі|пості|says)"
 )
 
 # cue patterns run on the lower-cased sentence (same offsets)
@@ -468,6 +469,20 @@ _PARTICIPLE = re.compile(
     r"викладен|показанн|показан)\w*(?![\w])"
 )
 _PUB_EN = re.compile(rf"(?<![\w])(?:{PUB_EN}|uploaded)(?![\w])")
+# writing on a platform: "написал во «ВКонтакте»", "написала у Facebook", "wrote on VKontakte", "in a post on X"
+_WROTE_ON = re.compile(
+    rf"(?<![\w])(?:написа(?:л{_V}|в)|пишет|пишут|пише|пишуть|wrote|writes|said|says|заяви(?:л{_V}|в)|"
+    r"(?:in|в|у)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+|своём\s+|своем\s+|своєму\s+|своей\s+|своїй\s+)?"
+    r"(?:post|posts|message|video|посте|постах|публикации|публікації|дописі|пості|сообщении|повідомленні|"
+    r"видео|відео|аккаунте|акаунті|профиле|профілі|блоге|блозі))(?![\w])"
+)
+_POST_WORD = re.compile(r"\s+(?i:post|posts|video|message|story|stories|page|account|live)(?![\w])")
+_IN_PLATFORM_POST = re.compile(r"(?<![\w])(?i:in|on)\s+(?i:a|an|his|her|their|the)\s+$")
+# helped by a project: "ему помог проект «Идите лесом»", "with the help of the Get Lost project"
+_HELPED = re.compile(
+    r"(?<![\w])(?:помог(?:л[аио])?|допоміг|допомогл[аио]|с помощью|при помощи|при поддержке|за допомогою|"
+    r"за підтримки|with the help of|with help from|helped by|assisted by)(?![\w])"
+)
 _PUBLISHING = re.compile(f"{PUB_RU_UK}|{OBTAIN_RU_UK}|{PUB_EN}")
 _OBTAIN = re.compile(OBTAIN_RU_UK)
 _PUBLISHING_STRICT = re.compile(
@@ -812,6 +827,25 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
             [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "platform" and _platform_ok(seg, c)],
             kinds=("platform",),
         )
+    # 9. a post on a platform: "написал во «ВКонтакте»", "In a post on VKontakte, X wrote"
+    for m in _WROTE_ON.finditer(low):
+        e = _clause_end(mask, m.end(), 60)
+        take(
+            [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "platform" and _platform_ok(seg, c)][:1],
+            kinds=("platform",),
+        )
+    # 9b. "in a Facebook post", "у дописі у Facebook" is 9; "in her Instagram video" names the platform first
+    for c in _candidates(seg, 0, len(seg), lang) if "platform" in low or _POST_WORD.search(low) else ():
+        if c.kind == "platform" and _IN_PLATFORM_POST.search(seg[max(0, c.start - 12) : c.start]):
+            if _POST_WORD.match(seg, c.end):
+                hits.append(c)
+    # 10. a project that helped the men out and told their story: "ему помог проект «Идите лесом»"
+    if eventful:
+        for m in _HELPED.finditer(low):
+            e = _clause_end(mask, m.end(), 70)
+            cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "outlet" and c.strong]
+            if cands and _near(seg, m.end(), cands[0].start, 3):
+                take(cands[:1])
     return _ranked(hits, start)
 
 
