@@ -41,11 +41,33 @@ WEAK_ACTORS_MILITARY = 3
 LONE_MEMBER_TYPES = frozenset({"desertion", "abuse", "refusal", "coercion"})
 _NEG_MODALS = frozenset({"мочь", "смочь", "могти", "змогти", "could", "can", "would"})
 _PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+# a question asks, it does not tell: "Як повернутися зі СЗЧ?", "Что грозит отказнику?" (explainers' headlines)
+_QUESTION = re.compile(r"\?[\s\"»”)]*$")
+# "Напомним, ...", "Нагадаємо, ...": background the outlet adds (the law, an earlier case), not the news itself; a
+# trap word there ("Уголовный кодекс предусматривает ...") does not cancel the case the post tells
+_BACKGROUND = re.compile(r"^\W*(?:напомним|напомню|нагадаємо|нагадуємо|нагадаю|recall that|as a reminder)\b", re.I)
 # "3-й батальон 115-й бригады": the 1st-9th battalion, company or platoon of a named brigade or regiment is a
 # part of it, numbered inside it, not a unit of its own (reports-dev lists "115th brigade" alone); the
 # 34th or 415th battalion is numbered army-wide and stays
 _SUBUNIT = re.compile(r"^[1-9](?:st|nd|rd|th) (?:battalion|company|platoon)$")
 _PARENT = re.compile(r"\b(?:brigade|regiment|division)$")
+
+
+def _collapse(hits: list[Hit]) -> list[Hit]:
+    """One hit per overlapping run of cues of one type in a sentence: the strongest.
+
+    "держат в подвалах" matches "держать в подвал" (0.9), "держать в" (0.4) and "подвал" (0.3); the longer
+    cue is the stronger reading of the same words, not three pieces of evidence.
+    """
+    out: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (h.sentence, h.cue.label, -h.cue.weight, h.start)):
+        if any(
+            o.sentence == h.sentence and o.cue.label == h.cue.label and o.start < h.end and h.start < o.end for o in out
+        ):
+            continue
+        out.append(h)
+    out.sort(key=lambda h: (h.sentence, h.start))
+    return out
 
 
 def _drop_subunits(units: list[str]) -> list[str]:
@@ -115,10 +137,12 @@ class Engine:
                     weak_words.add(h.cue.tokens)
             if not military and self.context.find(s):
                 military = True
-            if self.hedges.find(s):
+            background = bool(_BACKGROUND.search(s.text))
+            if background or self.hedges.find(s) or _QUESTION.search(s.text):
                 hedge_sents.add(s.index)
-            for h in self.traps.find(s):
+            for h in () if background else self.traps.find(s):
                 traps[h.cue.tokens] = (h.cue.weight, para[s.index])
+        type_hits = _collapse(type_hits)
         if len(weak_words) >= WEAK_ACTORS_MILITARY:
             military = True
         if weak_actor and not military:
@@ -210,12 +234,7 @@ class Engine:
 
     def features(self, sig: Signals, lang: str) -> set[str]:
         """The learned model's inputs: lemmas plus the rules' signals."""
-        feats = {
-            "w:" + t.lemma
-            for s in sig.sentences
-            for t in s.tokens
-            if len(t.lemma) > 2 and not t.word.isdigit()
-        }
+        feats = {"w:" + t.lemma for s in sig.sentences for t in s.tokens if len(t.lemma) > 2 and not t.word.isdigit()}
         per_type: dict[str, float] = defaultdict(float)
         for h in sig.type_hits:
             if self._near(h.sentence, sig.actor_sents):
@@ -247,9 +266,7 @@ class Engine:
         score = self.score(sig, report.lang)
         if score < self.book.spec.relevance_threshold or not sig.type_hits:
             return Extraction(relevant=False, score=round(score, 4))
-        if self.book.spec.require_actor and not any(
-            self._near(h.sentence, sig.actor_sents) for h in sig.type_hits
-        ):
+        if self.book.spec.require_actor and not any(self._near(h.sentence, sig.actor_sents) for h in sig.type_hits):
             return Extraction(relevant=False, score=round(score, 4))  # nobody in uniform: civilian news
         events = self._events(report, sig, score)
         return Extraction(relevant=bool(events), events=tuple(events), score=round(score, 4))
@@ -287,9 +304,7 @@ class Engine:
 
     @staticmethod
     def _explicit_dates(text: str, sent: Sentence, pub: datetime | None) -> list[str]:
-        return [
-            d.iso for d in find_dates(text, sent.start, sent.end, pub) if not d.relative and not d.background
-        ]
+        return [d.iso for d in find_dates(text, sent.start, sent.end, pub) if not d.relative and not d.background]
 
     def _event(
         self,
@@ -324,26 +339,33 @@ class Engine:
         event_type = ranked[0][0]
         # codebook §2: the reported act is the primary type ("a video appeal in which soldiers refuse
         # orders is an appeal"); a strong cue of a type that wins over the vote winner decides.
-        strong = {
-            h.cue.label
-            for h in sig.type_hits
-            if h.sentence in idx and h.cue.weight >= self.strong[h.cue.label]
-        }
-        by_precedence = False
+        strong = {h.cue.label for h in sig.type_hits if h.sentence in idx and h.cue.weight >= self.strong[h.cue.label]}
+        # two types that win over each other (refusers held in a basement: refusal; refusers beaten: abuse):
+        # when both have a strong cue, the vote winner keeps it
+        # two types that win over each other (refusers held in a basement: refusal; refusers beaten: abuse):
+        # when both have a strong cue, the vote winner keeps it
+        overruled: set[str] = set()  # types the codebook's precedence ruled out for this event
         for name in sorted(strong, key=lambda t: self.priority.get(t, 99)):
-            if event_type in self.wins_over.get(name, ()):
+            if event_type in self.wins_over.get(name, ()) and not (
+                event_type in strong and name in self.wins_over.get(event_type, ())
+            ):
+                overruled = {event_type}
                 event_type = name
-                by_precedence = True
                 break
-        # a codebook precedence (§2: "the detention of men who refused is a refusal") is the guideline's own
-        # call: the learned type model, trained on a few hundred texts, does not overturn it
-        if first and not by_precedence and self.model is not None and self.model.types:
+        if event_type in strong:
+            # the winner's strong cue outranks the other types it wins over that are told in the event
+            overruled |= {t for t in votes if t != event_type and t in self.wins_over.get(event_type, ())}
+        if first and self.model is not None and self.model.types:
             # The learned type model gets a say on the report's main event: rule vote shares plus
             # TYPE_MODEL_WEIGHT x its probability (weight chosen by 5-fold CV, see training.cross_validate).
+            # A codebook precedence (§2: "the detention of men who refused is a refusal") is the guideline's
+            # own call: the model, trained on a few hundred texts, may pick a third type but not the overruled one
             probs = self.model.type_probs(self.features(sig, report.lang))
             total = sum(votes.values())
             mixed = {
-                t: votes.get(t, 0.0) / total + TYPE_MODEL_WEIGHT * probs.get(t, 0.0) for t in self.priority
+                t: votes.get(t, 0.0) / total + TYPE_MODEL_WEIGHT * probs.get(t, 0.0)
+                for t in self.priority
+                if t not in overruled
             }
             mixed[event_type] += WINS_BONUS
             event_type = max(mixed, key=lambda t: (mixed[t], -self.priority.get(t, 99)))
