@@ -148,6 +148,65 @@ _CREDIT_LINE = re.compile(
     re.I,
 )
 _CREDIT_MAX = 200
+# Site furniture that is not article text, found anywhere in a line of at most _NOTICE_MAX
+# characters (a notice, not a paragraph that discusses one), by kind: consent check boxes of
+# sign-up forms, newsletter boxes, advertising and affiliate disclosures, copyright and reprint
+# notices, app/donation/membership appeals, placeholders of blocked embeds and browser warnings,
+# prompts to comment, headings of contact/info boxes. Written from the kinds of boilerplate left
+# on half 0 of the dev set; each kind matched no line holding a wanted snippet on either half.
+_NOTICE = re.compile(
+    # consent boxes
+    r"^(ich )?(akzeptiere|stimme (der|den|dem)|bin (damit )?einverstanden|willige ein)|"
+    r"^(i )?(agree|accept|consent) (to|that)|^(я )?(согласен|соглашаюсь|даю согласие|принимаю условия)|"
+    r"^(я )?(погоджуюсь|даю згоду)|^(acepto|j'accepte|akceptuję|wyrażam zgodę)|"
+    # newsletters
+    r"\bnewsletters?$|sign up here|\bposteingang\b|in (your|deinen|ihren) inbox|рассылк|розсилк|"
+    # advertising and affiliate disclosures (Russian and Ukrainian ad marks included)
+    r"affiliate[- ]?links?|we may (earn|receive)[^.]{0,40}(commission|compensation)|"
+    r"contains references to products|^disclaimer\b|advertiser disclosure|we recommend the best products|"
+    r"^(werbung|anzeige)\s*[,:]|^на правах реклам|^партн[её]рский материал|^партнерський матеріал|\berid:|"
+    # copyright and reprint notices
+    r"copyrighted|all rights reserved|alle rechte vorbehalten|written permission|"
+    r"(reprint|reproduction|republication|redistribution)[^.]{0,60}(prohibited|permission|forbidden)|"
+    r"chroniony prawem autorskim|prawa zastrzeżone|tous droits réservés|todos los derechos reservados|"
+    r"все права защищены|усі права захищені|"
+    r"при (цитировании|использовании|копировании|перепечатке)[^.]{0,80}(ссылка|гиперссылка)|"
+    r"при (використанні|цитуванні|копіюванні)[^.]{0,80}посилання|перепечатка[^.]{0,40}запрещена|"
+    r"ohne gewähr|unter der lizenz cc|licensed under (a )?creative commons|"
+    # appeals: apps, donations, membership
+    r"download (the|our)[^.]{0,40}apps?\b|^(unterstütze|unterstützen sie|поддержите|підтримайте|apoya|soutenez)\b|"
+    r"^support (us|our)\b|^hazte (miembro|socio)|supporting our (work|journalism)|^advertise with|"
+    r"we need your help|\bdonate\W*$|jetzt spenden|"
+    # blocked embeds and browser warnings
+    r"(klicken sie|klicke|click) (auf|on) (den|the|diesen|this)[^.]{0,30}button|mit diesem button|"
+    r"inhalte? von \S+ zu laden|^externer inhalt|^empfohlener (redaktioneller )?inhalt|"
+    r"^bild (anzeigen|vergrößern)|you are using a browser|(enable|aktivieren sie|activez) javascript|"
+    r"your browser (does not|doesn't) support|ваш браузер|включите javascript|увімкніть javascript|"
+    # forum and channel plugs (a question put to readers is left: annotators count it as text)
+    r"beiträge aus dem forum|(mira|schau|check out|abonniere|suscríbete a)[^.]{0,40}(youtube|canal|kanal|channel)\W*$|"
+    # headings of contact and info boxes
+    r"^(kontakt|contact|weitere (informationen|infos)( zum [^:]{0,40})?|more information|further information|"
+    r"ansprechpartner(in)?( zum thema)?|pressekontakt|media contact|контакты|дополнительная информация|"
+    r"додаткова інформація)\s*:$|"
+    # a caption naming its photographer after the subject ("Jan Novák, photo: ČTK")
+    r",\s*(photo|foto|фото|bild)\s*:",
+    re.I,
+)
+_NOTICE_MAX = 300
+# A line that is only a date stamp (with a time, a "|"-separated section or author name) or
+# a "last modified:" label: the publication date is metadata, taken from the page's head.
+_DATE_LINE = re.compile(
+    r"^((am|on|le|el|vom|от|від)\s+)?(\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}\.?\s+[^\W\d]{3,10}\.?,?\s+\d{4}|[^\W\d]{3,10}\.?\s+\d{1,2},?\s+\d{4})"
+    r"(,?\s*(um\s+|at\s+|в\s+|о\s+)?\d{1,2}[:.]\d{2}(\s*(uhr|h|am|pm))?)?(\s*[|•·]\s*[\w .-]{1,25})?$|"
+    r"^(release date|last modified|last updated|updated|published|aktualisiert|zuletzt aktualisiert|stand|"
+    r"veröffentlicht|veröffentlichung|обновлено|опубликовано|оновлено|опубліковано|publié|publicado|"
+    r"actualizado)\s*(am|on|le|el)?\s*:?\s*[\d\s.:,/-]*$|"
+    # a news agency's sign-off ("aja/PAP", "erb/ots")
+    r"^\(?[a-zа-яё]{2,5}/[a-zа-яё]{2,6}\)?$",
+    re.I,
+)
+_DATE_MAX = 60
 # Precision mode is kept when it keeps at least this share of the default text: it then only
 # dropped boilerplate. Lower ratios cut real paragraphs (0.5–0.8 lost recall on the dev set).
 # Precision mode runs with ``fast=True`` (without trafilatura's own readability/jusText
@@ -329,8 +388,11 @@ def _linked_lines(blocks: list[Block]) -> frozenset[str]:
 
 
 def _boilerplate_line(line: str) -> bool:
+    line = line.strip()
     return bool(_CUE_LINE.match(line) or (len(line) <= _CAPTION_MAX and _CAPTION_LINE.match(line))
-                or (len(line) <= _CREDIT_MAX and _CREDIT_LINE.search(line)))
+                or (len(line) <= _CREDIT_MAX and _CREDIT_LINE.search(line))
+                or (len(line) <= _NOTICE_MAX and _NOTICE.search(line))
+                or (len(line) <= _DATE_MAX and _DATE_LINE.match(line)))
 
 
 def choose(html: str, url: str | None, first: str) -> tuple[str, str]:
