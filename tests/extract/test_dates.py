@@ -127,3 +127,52 @@ def test_a_day_the_text_implies_beats_a_back_story_month() -> None:
         "Відео вчора виклали."
     )
     assert _event_date(uk, "2022-11-14T09:00:00+02:00") == "2022-11-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # PUB is Wednesday 5 July 2023; "в"/"во"/"у" before a weekday in either language
+        ("Акція відбулася в понеділок, прийшли кілька десятків жінок.", ("2023-07-03", "day")),
+        ("Во вторник жёны мобилизованных пришли к администрации.", ("2023-07-04", "day")),
+        ("Рідні полонених вийшли на акцію в неділю.", ("2023-07-02", "day")),
+        # the night from one day to the next is the later day's
+        ("В ночь с четверга на пятницу трое солдат покинули часть.", ("2023-06-30", "day")),
+        ("У ніч з четверга на п'ятницю троє бійців залишили частину.", ("2023-06-30", "day")),
+        # days and weeks ago in words
+        ("Два дня назад бойцы записали обращение.", ("2023-07-03", "day")),
+        ("Три дні тому рідні вийшли на акцію.", ("2023-07-02", "day")),
+        ("The video was posted two days ago.", ("2023-07-03", "day")),
+        ("два тижні тому дружини вийшли на пікет", ("2023-06-21", "day")),
+        ("The day before yesterday, wives gathered outside the ministry.", ("2023-07-03", "day")),
+        # a weekday as an attribute, and an English weekday without "on"
+        ("В Котельниках после пятничного намаза полиция устроила облаву у мечети.", ("2023-06-30", "day")),
+        ("Після недільної служби жінки вийшли до храму.", ("2023-07-02", "day")),
+        ("Police raided a mosque after Friday prayers, detaining more than 100 men.", ("2023-06-30", "day")),
+        ("The ministry said Tuesday that the men had been detained.", ("2023-07-04", "day")),
+        ("Monday's rally drew about 200 women.", ("2023-07-03", "day")),
+        # the night before the post is the publication day, as "этой ночью"
+        ("Минулої ночі рідні перекрили трасу.", ("2023-07-05", "day")),
+    ],
+)
+def test_relative_days_on_unseen_wording(text: str, expected: tuple[str, str]) -> None:
+    assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a vague span gives no day
+        "кілька днів тому бійці записали відео",
+        "на минулому тижні бійці записали відео",
+        "this week the video appeared on Telegram",
+        "в минувшие выходные жёны вышли на пикет",
+    ],
+)
+def test_vague_spans_give_no_day(text: str) -> None:
+    assert first(text) is None
+
+
+def test_since_a_weekday_is_background() -> None:
+    text = "The soldiers have been held since Monday."
+    assert [h.background for h in find_dates(text, 0, len(text), PUB)] == [True]

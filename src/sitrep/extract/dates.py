@@ -70,23 +70,55 @@ MONTH_ONLY_CYR = re.compile(
 )
 NUMERIC = re.compile(rf"\b(\d{{1,2}})\.(\d{{1,2}})\.({_YEAR}|\d{{2}})\b")
 ISO = re.compile(rf"\b({_YEAR})-(\d{{2}})-(\d{{2}})\b")
+_WD_RU_ACC = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+_WD_UK_ACC = r"(?:понеділок|вівторок|середу|четвер|п['’ʼ]ятницю|суботу|неділю)"
+_WD_EN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# "в ночь с четверга на пятницу", "у ніч з четверга на п'ятницю": the night before the day named last
+_NIGHT_FROM = (
+    r"(?:в|у)\s+(?:ночь|ніч)\s+(?:с|з|із)\s+(?:понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья|"
+    r"понеділка|вівторка|середи|четверга|п['’ʼ]ятниці|суботи|неділі)\s+на"
+)
+# a number of days or weeks ago, in words too ("два дня назад", "три дні тому", "two days ago")
+_AGO_NUM = r"(?:\d{1,2}|один|одну|два|две|дві|три|четыре|чотири|пять|п['’ʼ]ять|шесть|шість|one|two|three|four|five|six)"
+_AGO_WORDS = {
+    "один": 1, "одну": 1, "два": 2, "две": 2, "дві": 2, "три": 3, "четыре": 4, "чотири": 4, "пять": 5, "п'ять": 5,
+    "шесть": 6, "шість": 6, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+}  # fmt: skip
 RELATIVE = re.compile(
     r"\b(вчера|вчора|yesterday|сегодня|сьогодні|today|накануне|напередодні|позавчера|позавчора|"
-    r"this week|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"в ночь на (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
-    r"(?:в|у) ніч на (?:понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю)|"
-    r"(?:в прошлый|в прошлую|в прошлое) (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
-    r"(?:минулого|минулої|у минулий|в минулий|у минулу|в минулу) (?:понеділка|вівторка|середи|четверга|"
-    r"п'ятниці|суботи|неділі|понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю)|"
-    r"last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"(?:overnight|on the night) (?:into|of|to) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"в (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
-    r"у (?:понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю)|"
-    r"\d{1,2} (?:дня|дней|день|дні|днів|days?) (?:назад|тому|ago)|"
+    r"the day before yesterday|"
+    rf"on {_WD_EN}|"
+    rf"в ночь на {_WD_RU_ACC}|"
+    rf"(?:в|у) ніч на {_WD_UK_ACC}|"
+    rf"{_NIGHT_FROM}\s+(?:{_WD_RU_ACC}|{_WD_UK_ACC})|"
+    rf"(?:в|во) (?:прошлый|прошлую|прошлое|минувший|минувшую|минувшее) {_WD_RU_ACC}|"
+    r"(?:минулого|минулої|(?:у|в) минулий|(?:у|в) минулу|(?:у|в) минуле) (?:понеділка|вівторка|середи|четверга|"
+    rf"п['’ʼ]ятниці|суботи|неділі|{_WD_UK_ACC[3:-1]})|"
+    rf"last {_WD_EN}|"
+    rf"(?:overnight|on the night) (?:into|of|to) {_WD_EN}|"
+    # the preposition is "в"/"во" in ru and "у"/"в" in uk, either may stand before either language's day
+    rf"(?:в|во|у) (?:{_WD_RU_ACC}|{_WD_UK_ACC})|"
+    rf"{_AGO_NUM} (?:дня|дней|день|дні|днів|days?|недели|недель|тижні|тижнів|weeks?) (?:назад|тому|ago)|"
     r"неделю назад|тиждень тому|a week ago|зранку|this morning|сегодня утром|"
     # the night just before the post ("Гурулёв этой ночью опубликовал"): the publication day
-    r"этой ночью|сегодня ночью|ночью|цієї ночі|сьогодні вночі|вночі)\b",
+    r"этой ночью|сегодня ночью|прошлой ночью|ночью|цієї ночі|минулої ночі|сьогодні вночі|вночі|last night|overnight)\b",
     re.I,
+)
+# a weekday as an attribute ("после пятничного намаза", "недільної служби", "after Friday prayers",
+# "Monday's rally") or an English weekday without "on" ("the ministry said Tuesday"): that day
+WEEKDAY_ADJ = re.compile(
+    r"\b(понедельничн|вторничн|пятничн|субботн|воскресн|понеділков|вівторков|п['’ʼ]ятничн|суботн|недільн)"
+    r"(?:ый|ий|ого|ому|ым|им|ом|ая|яя|ой|ую|ее|ое|ий|а|ої|у|е|ім|их|ые|і)\b",
+    re.I,
+)
+EN_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+(?:and|or|to)\b)")
+_WEEKDAY_STEMS = {
+    "понедельничн": 0, "вторничн": 1, "пятничн": 4, "субботн": 5, "воскресн": 6, "понеділков": 0, "вівторков": 1,
+    "п'ятничн": 4, "суботн": 5, "недільн": 6,
+}  # fmt: skip
+# "after Friday prayers": "after" belongs to the noun, the prayers were that Friday
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"(?:['’]s\b|\s+(?:prayers?|service|mass|rally|protest|meeting|night|morning|evening|afternoon)\b)"
 )
 # "earlier this month", «в начале месяца», «цього місяця»: the publication month, month precision
 THIS_MONTH = re.compile(
@@ -97,9 +129,7 @@ THIS_MONTH = re.compile(
 # a month named inside a relative clause is the person's back-story, not the event ("Нужин, который в сентябре
 # сдался в плен"; "who had surrendered ... in September"); days are kept: "бойцы, которые 2 июля записали
 # обращение" is the event
-CLAUSE_BEFORE = re.compile(
-    r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої|их|им)|who|which)\b[^.;:!?()«»\"\n]{0,50}$", re.I
-)
+CLAUSE_BEFORE = re.compile(r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої|их|им)|who|which)\b[^.;:!?()«»\"\n]{0,50}$", re.I)
 # a day-month without a year that falls 3-60 days after publication is an announced plan ("would pull out of
 # Bakhmut on May 10"), not last year's event
 FUTURE_DAYS = 60
@@ -204,30 +234,43 @@ def _month_of(month: int, pub: date | None) -> str:
 def _relative(word: str, pub: date | None) -> str | None:
     if pub is None:
         return None
-    w = word.lower()
+    w = re.sub(r"\s+", " ", word.lower().replace("’", "'").replace("ʼ", "'"))
     if w in ("вчера", "вчора", "yesterday", "накануне", "напередодні"):
         return (pub - timedelta(days=1)).isoformat()
-    if w in ("позавчера", "позавчора"):
+    if w in ("позавчера", "позавчора", "the day before yesterday"):
         return (pub - timedelta(days=2)).isoformat()
     if w in ("неделю назад", "тиждень тому", "a week ago"):
         return (pub - timedelta(days=7)).isoformat()
-    if w in ("сегодня", "сьогодні", "today", "this week", "зранку", "this morning", "сегодня утром") or w in (
+    if w in ("сегодня", "сьогодні", "today", "зранку", "this morning", "сегодня утром") or w in (
         "этой ночью",
         "сегодня ночью",
+        "прошлой ночью",
         "ночью",
         "цієї ночі",
+        "минулої ночі",
         "сьогодні вночі",
         "вночі",
+        "last night",
+        "overnight",
     ):
         return pub.isoformat()
-    ago = re.match(r"(\d+) \S+ (?:назад|тому|ago)", w)
+    ago = re.match(r"(\S+) (\S+) (?:назад|тому|ago)", w)
     if ago:
-        return (pub - timedelta(days=int(ago[1]))).isoformat()
+        n = int(ago[1]) if ago[1].isdigit() else _AGO_WORDS.get(ago[1], 0)
+        weeks = ago[2].startswith(("недел", "тижн", "week"))
+        return (pub - timedelta(days=n * (7 if weeks else 1))).isoformat() if n else None
     day = w.split()[-1]
     if day in WEEKDAYS:  # the latest such weekday on or before publication
         back = (pub.weekday() - WEEKDAYS[day]) % 7
         return (pub - timedelta(days=back)).isoformat()
     return None
+
+
+def _weekday(day: int, pub: date | None) -> str | None:
+    """The latest such weekday (0 = Monday) on or before publication."""
+    if pub is None:
+        return None
+    return (pub - timedelta(days=(pub.weekday() - day) % 7)).isoformat()
 
 
 def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[DateHit]:
@@ -236,11 +279,20 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
 
-    def add(iso: str | None, precision: str, a: int, b: int, relative: bool = False, later: bool = False) -> None:
+    def add(
+        iso: str | None,
+        precision: str,
+        a: int,
+        b: int,
+        relative: bool = False,
+        later: bool = False,
+        attributive: bool = False,
+    ) -> None:
         if iso is None or any(a < y and x < b for x, y in taken):
             return
         before = text[max(start, a - 24) : a]
-        background = bool(BACKGROUND.search(before)) and not NIGHT_BEFORE.search(before)
+        # "after Friday prayers", "после пятничного намаза": the preposition governs the noun, not the day
+        background = bool(BACKGROUND.search(before)) and not NIGHT_BEFORE.search(before) and not attributive
         background = background or later
         if precision == "month" and not relative and CLAUSE_BEFORE.search(text[max(start, a - 60) : a]):
             background = True
@@ -293,5 +345,11 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
             add(f"{pubd.year:04d}-{pubd.month:02d}-01", "month", m.start(), m.end(), relative=True)
     for m in RELATIVE.finditer(text, start, end):
         add(_relative(m[1], pubd), "day", m.start(), m.end(), relative=True)
+    for m in WEEKDAY_ADJ.finditer(text, start, end):
+        stem = m[1].lower().replace("’", "'").replace("ʼ", "'")
+        add(_weekday(_WEEKDAY_STEMS[stem], pubd), "day", m.start(), m.end(), relative=True, attributive=True)
+    for m in EN_WEEKDAY.finditer(text, start, end):
+        attributive = bool(_ATTRIBUTIVE_AFTER.match(text, m.end(), end))
+        add(_weekday(WEEKDAYS[m[1].lower()], pubd), "day", m.start(), m.end(), relative=True, attributive=attributive)
     hits.sort(key=lambda h: h.start)
     return hits
