@@ -176,3 +176,26 @@ def test_vague_spans_give_no_day(text: str) -> None:
 def test_since_a_weekday_is_background() -> None:
     text = "The soldiers have been held since Monday."
     assert [h.background for h in find_dates(text, 0, len(text), PUB)] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # PUB is 5 July 2023: months at the start, middle or end, in both languages
+        ("Наприкінці травня бійці записали звернення.", ("2023-05-01", "month")),
+        ("На початку червня рідні вийшли на акцію.", ("2023-06-01", "month")),
+        ("У середині червня дружини вийшли на пікет.", ("2023-06-01", "month")),
+        ("В середине июня жёны вышли на пикет.", ("2023-06-01", "month")),
+        # the month before publication
+        ("Last month, the soldiers recorded a video.", ("2023-06-01", "month")),
+        ("В прошлом месяце бойцы записали видео.", ("2023-06-01", "month")),
+        # "учора" and the adjective of yesterday
+        ("Учора дружини військових вийшли на акцію.", ("2023-07-04", "day")),
+        ("Во вчерашнем видео бойцы жалуются на командира.", ("2023-07-04", "day")),
+        # a span of days is dated by its first day
+        ("22–23 мая жёны мобилизованных провели пикеты.", ("2023-05-22", "day")),
+        ("Pickets were held on 22-23 May.", ("2023-05-22", "day")),
+    ],
+)
+def test_month_parts_last_month_and_day_spans(text: str, expected: tuple[str, str]) -> None:
+    assert first(text) == expected

@@ -47,6 +47,8 @@ _MONTH_EN = (
 )
 _YEAR = r"(?:19[89]\d|20[0-4]\d)"  # plausible years only: no "1428"
 
+# "22–23 мая", "22-23 May": a span of days is dated by its first day
+DAY_RANGE = re.compile(rf"\b(\d{{1,2}})\s*[-–—]\s*\d{{1,2}}\s+({_MONTH_RU_UK}|{_MONTH_EN})\b(?:\s+({_YEAR})\b)?", re.I)
 DAY_MONTH_CYR = re.compile(rf"\b(\d{{1,2}})(?:-?го)?\s+({_MONTH_RU_UK})\b(?:\s+({_YEAR})\b)?", re.I)
 MONTH_CYR = re.compile(rf"\b(?:в|у|с|з|к|до)\s+({_MONTH_RU_UK})\s+({_YEAR})\b", re.I)
 EN_MD = re.compile(rf"\b({_MONTH_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR})\b)?")
@@ -64,8 +66,9 @@ _MONTH_CYR_LOC = (
     r"середине (?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря))"
 )
 MONTH_ONLY_CYR = re.compile(
-    rf"\b(?:в|у|с|з|к|до)\s+(?:начала\s+|конца\s+)?({_MONTH_CYR_LOC}|(?:начала|конца|началу|концу|середине|"
-    rf"початку|кінця|кінцю)\s+{_MONTH_RU_UK})\b(?!\s+\d)",
+    rf"(?:\b(в|у|с|з|к|до|на)\s+(?:начала\s+|конца\s+)?|\b(?=наприкінці))({_MONTH_CYR_LOC}|"
+    rf"(?:начала|конца|началу|концу|середине|початку|кінця|кінцю|середині|кінці|наприкінці)\s+{_MONTH_RU_UK})"
+    r"\b(?!\s+\d)",
     re.I,
 )
 NUMERIC = re.compile(rf"\b(\d{{1,2}})\.(\d{{1,2}})\.({_YEAR}|\d{{2}})\b")
@@ -85,7 +88,7 @@ _AGO_WORDS = {
     "шесть": 6, "шість": 6, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 }  # fmt: skip
 RELATIVE = re.compile(
-    r"\b(вчера|вчора|yesterday|сегодня|сьогодні|today|накануне|напередодні|позавчера|позавчора|"
+    r"\b(вчера|вчора|учора|yesterday|сегодня|сьогодні|today|накануне|напередодні|позавчера|позавчора|"
     r"the day before yesterday|"
     rf"on {_WD_EN}|"
     rf"в ночь на {_WD_RU_ACC}|"
@@ -99,7 +102,7 @@ RELATIVE = re.compile(
     # the preposition is "в"/"во" in ru and "у"/"в" in uk, either may stand before either language's day
     rf"(?:в|во|у) (?:{_WD_RU_ACC}|{_WD_UK_ACC})|"
     rf"{_AGO_NUM} (?:дня|дней|день|дні|днів|days?|недели|недель|тижні|тижнів|weeks?) (?:назад|тому|ago)|"
-    r"неделю назад|тиждень тому|a week ago|зранку|this morning|сегодня утром|"
+    r"(?:вчерашн|вчорашн|учорашн)\w+|неделю назад|тиждень тому|a week ago|зранку|this morning|сегодня утром|"
     # the night just before the post ("Гурулёв этой ночью опубликовал"): the publication day
     r"этой ночью|сегодня ночью|прошлой ночью|ночью|цієї ночі|минулої ночі|сьогодні вночі|вночі|last night|overnight)\b",
     re.I,
@@ -125,6 +128,10 @@ THIS_MONTH = re.compile(
     r"\b(?:earlier this month|this month|в этом месяце|в начале (?:этого )?месяца|цього місяця|"
     r"на початку (?:цього )?місяця|у цьому місяці|в цьому місяці)\b",
     re.I,
+)
+# "last month", «в прошлом месяце», «минулого місяця»: the month before publication, month precision
+LAST_MONTH_REL = re.compile(
+    r"\b(?:last month|в прошлом месяце|в минувшем месяце|минулого місяця|(?:у|в) минулому місяці)\b", re.I
 )
 # a month named inside a relative clause is the person's back-story, not the event ("Нужин, который в сентябре
 # сдался в плен"; "who had surrendered ... in September"); days are kept: "бойцы, которые 2 июля записали
@@ -235,7 +242,9 @@ def _relative(word: str, pub: date | None) -> str | None:
     if pub is None:
         return None
     w = re.sub(r"\s+", " ", word.lower().replace("’", "'").replace("ʼ", "'"))
-    if w in ("вчера", "вчора", "yesterday", "накануне", "напередодні"):
+    if w in ("вчера", "вчора", "учора", "yesterday", "накануне", "напередодні") or w.startswith(
+        ("вчерашн", "вчорашн", "учорашн")
+    ):
         return (pub - timedelta(days=1)).isoformat()
     if w in ("позавчера", "позавчора", "the day before yesterday"):
         return (pub - timedelta(days=2)).isoformat()
@@ -304,6 +313,12 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     for m in NUMERIC.finditer(text, start, end):
         year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
         add(_resolve(int(m[1]), int(m[2]), year, pubd), "day", m.start(), m.end())
+    for m in DAY_RANGE.finditer(text, start, end):
+        mon = _month(m[2])
+        if mon:
+            given = int(m[3]) if m[3] else None
+            day = int(m[1])
+            add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), later=_later(day, mon, given, pubd))
     for m in DAY_MONTH_CYR.finditer(text, start, end):
         mon = _month(m[2])
         if mon:
@@ -337,9 +352,14 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         if mon:
             add(_month_of(mon, pubd), "month", m.start(), m.end())
     for m in MONTH_ONLY_CYR.finditer(text, start, end):
-        mon = _month(m[1].split()[-1])
+        mon = _month(m[2].split()[-1])
         if mon:
+            # "с начала мая", "к началу октября": a practice since, or a state by, that month is dated by it
             add(_month_of(mon, pubd), "month", m.start(), m.end())
+    for m in LAST_MONTH_REL.finditer(text, start, end):
+        if pubd is not None:
+            prev = date(pubd.year, pubd.month, 1) - timedelta(days=1)
+            add(f"{prev.year:04d}-{prev.month:02d}-01", "month", m.start(), m.end(), relative=True)
     for m in THIS_MONTH.finditer(text, start, end):
         if pubd is not None:
             add(f"{pubd.year:04d}-{pubd.month:02d}-01", "month", m.start(), m.end(), relative=True)
