@@ -83,6 +83,12 @@ _ALPHABET = "aeopcxyiAEOPKMTHBzZ" + "аеорсхуіАЕОРСКМТНВжЖї�
 def test_mixed_word_and_space_patterns_match_the_simple_ones(text):
     assert _normalize_mod._MIXED_WORD.findall(text) == _OLD_MIXED_WORD.findall(text)
     assert _normalize_mod._SPACES.sub(" ", text) == _OLD_SPACES.sub(" ", text)
+    # the quick tests before the patterns never skip a text the pattern would change
+    quick = bool(_normalize_mod._LATIN_THEN_CYRILLIC.search(text) or
+                 _normalize_mod._LATIN_THEN_CYRILLIC.search(text[::-1]))
+    assert quick == bool(_OLD_MIXED_WORD.search(text))
+    has_blank = "  " in text or bool(_normalize_mod._HAS_RARE_BLANK.search(text))
+    assert has_blank or _OLD_SPACES.sub(" ", text) == text
 
 
 @pytest.mark.parametrize("word", ["полка", "роте", "стали", "мобилизации", "бахмуте", "шаурмы", "косить", "ёж"])
