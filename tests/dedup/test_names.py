@@ -65,3 +65,15 @@ def test_dates_years_small_numbers_and_unit_numbers_are_not_number_keys() -> Non
     assert number_keys(text) == ()
     many = " ".join(f"{n} человек" for n in range(100, 200))
     assert len(number_keys(many)) == MAX_NUMBERS
+
+
+def test_places_named_anywhere_in_a_text_are_keys_in_every_language() -> None:
+    from sitrep.dedup.names import MAX_PLACES, place_keys
+
+    uk = place_keys("Контрактник утік із частини на Луганщині. Тепер він у Тбілісі.", "uk")
+    ru = place_keys("Контрактник сбежал из части в Луганской области и добрался до Тбилиси.", "ru")
+    en = place_keys("Wives picketed St Petersburg's legislature; Colombia's foreign ministry said nothing.", "en")
+    assert "@tbilisi" in uk and "@tbilisi" in ru
+    assert {"@saint petersburg", "@colombia"} <= set(en)
+    many = "Они были в Тбилиси, Батуми, Ереване, Баку, Минске, Вильнюсе, Риге, Таллине, Варшаве, Праге, Берлине."
+    assert len(place_keys(many, "ru")) <= MAX_PLACES

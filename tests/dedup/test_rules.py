@@ -165,3 +165,17 @@ def test_a_shared_number_is_evidence_only_between_reports_published_together() -
     assert match(_named(counted, ("#115",), 3), _named(counted, ("#115",), 4)) == match(
         _named(counted, (), 3), _named(counted, (), 4)
     )
+
+
+def test_a_place_one_side_extracted_counts_when_the_other_text_names_it() -> None:
+    # One report's extractor kept Tbilisi from the event sentence; the other names it in a later one.
+    a = cand("desertion", places=["Luhansk Oblast", "Tbilisi"], count=1)
+    b = cand("desertion", places=["Luhansk Oblast"], count=1)
+    assert (match(_named(a, (), 3), _named(b, (), 3)) or 0) < MERGE_SCORE
+    assert (match(_named(a, (), 3), _named(b, ("@tbilisi",), 3)) or 0) >= MERGE_SCORE
+    # named in both texts but extracted by neither: background, no evidence
+    c = cand("desertion", places=["Luhansk Oblast"], count=1)
+    assert match(_named(c, ("@tbilisi",), 3), _named(b, ("@tbilisi",), 3)) == match(_named(c, (), 3), _named(b, (), 3))
+    # a big city named in the other text is worth what a shared big city is
+    m = cand("protest", places=["Moscow"], date="2024-05-03")
+    assert (match(_named(m, (), 3), _named(cand("protest", date="2024-05-03"), ("@moscow",), 3)) or 0) < MERGE_SCORE

@@ -13,7 +13,8 @@ rally is on the 19th"); event places that share neither a place, an oblast, nor 
 numbered unit or the text itself is shared: extracted places are the noisiest field).
 Evidence (summed, merge at ``MERGE_SCORE``): a shared numbered unit 3, a shared named unit 1.5,
 a shared specific place 2 (an oblast/region 1, a foreign country 1.5, a big city or
-Russia/Ukraine 0.3), the same event day 1.5 (same month 1), the same people count 1 (close 0.5),
+Russia/Ukraine 0.3; a place one side extracted is shared when the other's text names it anywhere,
+``names.place_keys``: the extractor keeps only the event sentences' places), the same event day 1.5 (same month 1), the same people count 1 (close 0.5),
 publication within 3 days 0.5, overlapping grievances 0.3, a near-duplicate text 5, rare proper
 names found in both reports' texts (``dedup.names``: persons, small places, named units and
 foundations, matched across scripts; not a place or unit both extracted, nor an outlet) in
@@ -41,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sitrep.dedup.names import NUMBER_PREFIX, covered_keys
+from sitrep.dedup.names import NUMBER_PREFIX, PLACE_PREFIX, covered_keys
 from sitrep.models import EventCandidate, Place
 
 MERGE_SCORE = 2.5
@@ -237,6 +238,7 @@ class Profile:
     vectors: list[Any] = field(default_factory=list)  # text embeddings of its reports (optional)
     names: set[str] = field(default_factory=set)  # rare proper-name keys of its reports' texts
     numbers: set[str] = field(default_factory=set)  # distinctive-number keys (``#500``) of its reports' texts
+    text_places: set[str] = field(default_factory=set)  # ``place_key`` of every place its reports' texts name
     covered: set[str] = field(default_factory=set)  # name keys of its places and units
     outlets: set[str] = field(default_factory=set)  # name keys of the outlets (``via``) it was made public by
 
@@ -250,7 +252,12 @@ class Profile:
     ) -> None:
         self.units.update(parse_unit(u) for u in cand.units)
         for key in names:
-            (self.numbers if key.startswith(NUMBER_PREFIX) else self.names).add(key)
+            if key.startswith(NUMBER_PREFIX):
+                self.numbers.add(key)
+            elif key.startswith(PLACE_PREFIX):
+                self.text_places.add(key[len(PLACE_PREFIX) :])
+            else:
+                self.names.add(key)
         self.covered |= covered_keys([*cand.units, *(p.name for p in cand.places)])
         if cand.via:
             self.outlets |= covered_keys([cand.via])
@@ -307,8 +314,10 @@ def match(a: Profile, b: Profile) -> float | None:
     apart = ev_a and ev_b and not any(places_compatible(x, y) for x in ev_a for y in ev_b)
     if apart and score < 3.0:  # places are extracted noisily: a shared unit or the same text outweighs them
         return None
-    shared = {place_key(p) for p in a.places} & {place_key(p) for p in b.places}
-    by_key = {place_key(p): p for p in a.places}
+    keys_a, keys_b = {place_key(p) for p in a.places}, {place_key(p) for p in b.places}
+    # an extracted place of one side that the other's text names anywhere counts as shared
+    shared = (keys_a & keys_b) | (keys_a & b.text_places) | (keys_b & a.text_places)
+    by_key = {place_key(p): p for p in (*b.places, *a.places)}
     place_score = max((place_weight(by_key[k]) for k in shared), default=0.0)
     # A place and its oblast (or two places 50 km apart) count 1, also when the two events
     # happen to share a big city too: an event gaining a place must never score lower.

@@ -261,3 +261,36 @@ def number_keys(text: str) -> tuple[str, ...]:
         if len(out) >= MAX_NUMBERS:
             break
     return tuple(out)
+
+
+# -- places named anywhere in the text -----------------------------------------------------------
+# The extractor keeps the places of the event's own sentences; another report of the same event
+# often names the place elsewhere ("…and reached Tbilisi" in a second sentence, "St Petersburg's
+# city legislature"), and the extracted place on one side is then missing on the other. Every
+# gazetteer place of the text is kept as a key (``@`` + ``merge.place_key``) so that one side's
+# extracted place written anywhere in the other's text counts as shared.
+PLACE_PREFIX = "@"
+MAX_PLACES = 16
+_POSSESSIVE = re.compile(r"(\w)['’]s\b")
+
+
+def place_keys(text: str, lang: str | None) -> tuple[str, ...]:
+    """Gazetteer places named in a text as keys (``@g703448``), in order of appearance (bounded)."""
+    from sitrep.dedup.merge import place_key  # merge imports this module
+    from sitrep.extract.places import default_gazetteer, find_places
+    from sitrep.extract.text import tokenize
+    from sitrep.models import Place
+
+    text = text[:MAX_SCAN_CHARS]
+    lang = lang if lang in ("ru", "uk", "en") else "ru"
+    if lang == "en":
+        text = _POSSESSIVE.sub(r"\1", text)  # "Colombia's foreign ministry", "St Petersburg's legislature"
+    out: dict[str, None] = {}
+    for hit in find_places(text, tokenize(text, lang), default_gazetteer(), lang):
+        g = hit.place
+        # by id, and by name too (a place given without an id, as in hand-made or gold extractions)
+        for key in (place_key(Place(g.name, "event", g.geonameid)), place_key(Place(g.name, "event"))):
+            out.setdefault(PLACE_PREFIX + key, None)
+        if len(out) >= MAX_PLACES:
+            break
+    return tuple(out)
