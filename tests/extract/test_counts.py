@@ -209,7 +209,10 @@ def test_a_collective_numeral_alone_is_people(text: str, expected: tuple[int, st
         # the dead, with a clause between the noun and the verb
         "двое других членов экипажа, не знавшие о плане, погибли после посадки",
         "His two crew members, who did not know about the plan, were killed after landing.",
-        # a range of words is a range, not a sum
+        "Еще двое умерли в больнице после избиения.",
+        # a part of the group, and "for two"
+        "Двое из них уже вернулись в часть.",
+        "Им выдали один бронежилет на двоих.",
     ],
 )
 def test_not_a_count_of_the_event(text: str) -> None:

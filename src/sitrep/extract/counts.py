@@ -231,13 +231,16 @@ _MONTH_WORD = re.compile(
 # the dead are not the people of the event ("бригада потеряла не меньше 30 человек", "16 were confirmed
 # dead"): reports-dev leaves such counts out; "out of action" (codebook §6) still counts
 _DEATH_BEFORE = re.compile(
-    r"(?:погиб\w*|убит\w*|загин\w*|загибл\w*|вбит\w*|потерял\w*|втрат\w*|killed|lost)\W+(?:\w+\W+){0,2}$", re.I
+    r"(?:погиб\w*|убит\w*|загин\w*|загибл\w*|вбит\w*|умерл\w*|умер|помер\w*|скончал\w*|потерял\w*|втрат\w*|"
+    r"killed|lost)\W+(?:\w+\W+){0,2}$",
+    re.I,
 )
 # the verb may follow a clause set off by commas ("двое других членов экипажа, не знавшие о плане, погибли";
 # "his two crew members, who did not know about the plan, were killed")
 _DEATH_AFTER = re.compile(
     r"^(?:\W*\w+){0,3}?\s*(?:,[^,.;:!?]{1,80},\s*)?(?:(?:уже|вже|already|later)\s+)?"
-    r"(?:погиб\w*|убит\w*|загин\w*|вбит\w*|(?:were |confirmed |now |have |had |been )*(?:dead|killed|died))\b",
+    r"(?:погиб\w*|убит\w*|загин\w*|вбит\w*|умер\w*|умерл\w*|помер\w*|скончал\w*|"
+    r"(?:were |confirmed |now |have |had |been )*(?:dead|killed|died))\b",
     re.I,
 )
 
@@ -331,7 +334,7 @@ def _noun_follows(seg: str, at: int) -> bool:
     from sitrep.enrich.lemmas import _morph
 
     word = nxt[1].lower()
-    lang = "uk" if re.search(r"[іїєґ'’ʼ]", seg) else "ru"
+    lang = "uk" if re.search(r"[іїєґ]", seg, re.I) else "ru"
     parses = _morph(lang).parse(word)
     return bool(parses) and parses[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO")
 
@@ -423,6 +426,10 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
     for m in COLLECTIVE_RE.finditer(seg):
         if taken(m.start(2), m.end()) or _dead(seg, m) or _noun_follows(seg, m.end()):
             continue
+        if re.match(r"\s+(?:из|з|із|зі)\b", seg[m.end() :], re.I) or re.search(
+            r"\bна\s+(?:своих\s+)?$", seg[: m.start(2)]
+        ):
+            continue  # "двое из них" is part of a group; "на двоих" is "for two"
         val = _value(m[2])
         if val is not None:
             hits.append(CountHit(val, "approximate" if m[1] else "exact", start + m.start(), start + m.end()))
