@@ -108,3 +108,21 @@ def test_language_one_text_at_a_time_as_in_parallel():
     assert all(_quick(_language_part(t)) is None for t in texts)  # the script test leaves them to lingua
     parallel = _detector().detect_languages_in_parallel_of(texts)
     assert detect_languages(texts) == [_CODES[lang.name] if lang else "und" for lang in parallel]
+
+
+_OLD_NOT_LANGUAGE = re.compile(r"(?:https?://|www\.|t\.me/)\S*|@\w+", re.I)
+_LANG_ALPHABET = "aehptswmHTPSWME.:/@_ 1" + "аыэъіїєґёЁІЇЄҐяЯ" + "ўђ€«—\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_LANG_ALPHABET, max_size=80))
+def test_language_script_counts_match_the_simple_patterns(text):
+    """Letters counted on cp1251 bytes and the literal-led link pattern agree with plain regexes."""
+    from sitrep.enrich import lang
+
+    assert lang._NOT_LANGUAGE.sub(" ", text) == _OLD_NOT_LANGUAGE.sub(" ", text)
+    data = text.encode("cp1251", "ignore")
+    assert len(data.translate(None, lang._NOT_CYRILLIC)) == len(re.findall("[а-яА-ЯёЁіїєґІЇЄҐ]", text))
+    assert len(data.translate(None, lang._NOT_LATIN)) == len(re.findall("[a-zA-Z]", text))
+    assert bool(data.translate(None, lang._NOT_UK)) == bool(re.search("[іїєґІЇЄҐ]", text))
+    assert bool(data.translate(None, lang._NOT_RU)) == bool(re.search("[ыэъЫЭЪ]", text))
