@@ -429,7 +429,7 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
         if re.match(r"\s+(?:из|з|із|зі)\b", seg[m.end() :], re.I) or re.search(
             r"\bна\s+(?:своих\s+)?$", seg[: m.start(2)]
         ):
-            continue  # "двое из них" is part of a group; "на двоих" is "for two"
+            continue  # "двое из" before a noun the list does not know; "на двоих" is "for two"
         val = _value(m[2])
         if val is not None:
             hits.append(CountHit(val, "approximate" if m[1] else "exact", start + m.start(), start + m.end()))
