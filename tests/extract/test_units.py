@@ -159,3 +159,27 @@ def test_named_unit_key_ignores_kind_and_script() -> None:
     assert unit_key("cruiser Moskva") == unit_key("Moskva")
     assert unit_key("Storm Z") != unit_key("Storm V")
     assert unit_key("military unit A1376") == "military unit a1376"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Командир отряда с позывным «Кубинец» рассказал о боях.",  # a call sign, not a unit's name
+        "Подразделения группировки войск «Запад» заняли позиции.",  # a grouping of forces
+        "сотрудник IT-подразделения агентства «Полилог»",  # a company
+        "учёные научного дивизиона госкорпорации «Росатом»",
+        "Во 2 корпусе больницы и в 8 корпусах ЖК нет света.",  # buildings
+        "первую экосистему на базе ИИ",
+        "Туристы отправились на корабле «Боец» в Баренцево море.",  # a civilian boat
+        "У задержанного изъяли 5 АК и 2 АК-74.",  # rifles
+        "Минобороны сформировало 12 бригад и 5 полков.",  # counts of units
+    ],
+)
+def test_no_unit_in_look_alikes(text: str) -> None:
+    assert names(text) == []
+
+
+def test_bases_and_corps_with_their_words() -> None:
+    assert names("Російська військова поліція 102-ї бази в Гюмрі затримала контрактника.") == ["102nd military base"]
+    assert names("бойцы 1-го АК и 2-го армейского корпуса") == ["1st army corps", "2nd army corps"]
+    assert names("the 3rd Army Corps") == ["3rd army corps"]

@@ -52,6 +52,8 @@ ADJECTIVES: list[tuple[str, str]] = [  # stem → English, in the order English 
     (r"разведыв|розвідув", "reconnaissance"),
     (r"специальн|спеціальн", "special"),
     (r"пехот|піхот", "infantry"),
+    (r"егерск|єгерськ", "jaeger"),
+    (r"инженерн|інженерн", "engineer"),
 ]
 POST_MODIFIERS: list[tuple[str, str]] = [
     (r"тактическ\w*\s+авиац\w*|тактичн\w*\s+авіац\w*", "tactical aviation"),
@@ -85,6 +87,7 @@ ABBREVIATIONS: dict[str, tuple[str, str]] = {
     "ошб": ("assault", "battalion"),
     "омпб": ("motorized infantry", "battalion"),
     "омсб": ("motor rifle", "battalion"),
+    "ак": ("army", "corps"),
     "опдеснб": ("airborne", "battalion"),
     "вдд": ("airborne", "division"),
     "гвдд": ("guards airborne", "division"),
@@ -321,6 +324,10 @@ ADJ_END = re.compile(
     re.I,
 )
 COORDINATED = re.compile(r"\b(\d{1,4})-?(?:го|й|я|ї|ої|ого|та|ти|ма|ми)\s*(?:,|и|і|та|й)\s*$", re.I)
+COUNTED_PLURAL = re.compile(
+    r"(?i:бригад|полков|полків|батальонов|батальйонів|дивизий|дивізій|армий|армій|корпусов|корпусів|отрядов|"
+    r"загонів|баз)"
+)
 _KIND_ALT = "|".join(k for k, _ in KINDS)
 CYR_UNIT = re.compile(
     rf"(?<![\w.,-])(?:(\d{{1,4}}){_CYR_ORD}|({_ORD_WORDS}))\s+({_ADJ_WORDS})({_KIND_ALT})(?![\w-])"
@@ -329,10 +336,10 @@ CYR_UNIT = re.compile(
 )
 ABBR_UNIT = re.compile(
     rf"(?<![\w.,-])(\d{{1,4}}){_CYR_ORD}\s+(?:окрем\w+\s+|отдельн\w+\s+)?"
-    rf"({'|'.join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))})(?![\w])",
+    rf"({'|'.join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))})(?![\w-])",
     re.I,
 )
-EN_KIND = r"(regiment|brigade|battalion|division|army|corps|detachment|military base|base)s?"
+EN_KIND = r"(army corps|regiment|brigade|battalion|division|army|corps|detachment|military base|base)s?"
 EN_UNIT = re.compile(
     rf"\b(?:(\d{{1,4}})(?:st|nd|rd|th)|({_EN_ORD_WORDS}))\s+((?:[A-Za-z-]+\s+){{0,4}}?){EN_KIND}\b",
     re.I,
@@ -340,7 +347,7 @@ EN_UNIT = re.compile(
 MIL_UNIT = re.compile(
     r"(?:\bв/ч|\bв\.\s?ч\.|\bвч|\bвойсков\w*\s+част\w*|\bвоинск\w*\s+част\w*|\bвійськов\w*\s+частин\w*|"
     r"\bчаст\w*\s*(?=№)|"
-    r"\bmilitary unit|\bunit)\s*(?:(?:№|No\.?|#)\s*)?([AА]?\d{4,5})\b",
+    r"\bmilitary unit|\bunit)\s*(?:(?:№|No\.?|#|number)\s*)?([AА]?\d{4,5})\b",
     re.I,
 )
 # "против 47-й бригады", "against the 72nd brigade": the other side's unit, not the unit of the event
@@ -391,6 +398,12 @@ NAMED_TABLE: list[tuple[str, str, bool]] = [
     (r"[Ss]torm[\s-]*[Vv]", "Storm V", True),
     (r"[Вв]агнер\w*|[Ww]agner", "Wagner", True),
     (r"[Рр]осгвард\w*|[Rr]osgvardi\w*|[Rr]osguardi\w*|[Nn]ational [Gg]uard of Russia", "Rosgvardia", True),
+    (
+        r"[Нн]ацгварді\w*|[Нн]ацгвард\w*|[Нн]аціональн\w+ гварді\w*|[Нн]ациональн\w+ гварди\w* Украин\w*|"
+        r"National Guard of Ukraine|Ukraine's National Guard",
+        "National Guard of Ukraine",
+        True,
+    ),
     (r"[Аа]хмат(?:а|у|ом|е|і|ові)?|[Aa]khmat", "Akhmat", False),
     (r"[Аа]хматовц\w*|[Аа]хматівц\w*", "Akhmat", True),
     (r"[Аа]йдар(?:а|у|ом|е|і|ові)?|[Aa]idar", "Aidar battalion", False),
@@ -438,7 +451,7 @@ NAMED_KIND_RU_UK: list[tuple[str, str]] = [
     (r"полк(?:а|у|ом|е|і)?", "regiment"),
     (r"бригад(?:а|ы|и|і|е|у|ой|ою)", "brigade"),
     (r"отряд\w*|загон\w*|загін\w*", "detachment"),
-    (r"дивизи\w*|дивізі\w*", "division"),
+    (r"дивизи(?:я|и|ю|ей|ею)|дивізі(?:я|ї|ю|єю)", "division"),
     (r"легион\w*|легіон\w*", "legion"),
     (r"ЧВК|ПВК|ЧПК|частн\w+ военн\w+ компани\w*|приватн\w+ військов\w+ компані\w*", ""),
     (r"подразделени\w*|підрозділ\w*|спецназ\w*", ""),
@@ -457,7 +470,7 @@ _NAMED_KIND_BEFORE_QUOTED = re.compile(
     rf"(?:\b(?i:{_KIND_RU_UK_ALT}|{NAMED_KIND_EN}|private military company))(?:\s+[а-яёіїєґa-z-]+){{0,2}}\s*[«\"“„]$",
 )
 _NAMED_KIND_AFTER = re.compile(
-    rf"^[»\"”“]?\s*(?i:(?:{NAMED_KIND_EN})\b|(?:{'|'.join(p for p, _ in NAMED_KIND_RU_UK[:6])})(?![\w]))",
+    rf"^[»\"”“]?\s*(?i:(?:[a-z]+\s+)?(?:{NAMED_KIND_EN})\b|(?:{'|'.join(p for p, _ in NAMED_KIND_RU_UK[:6])})(?![\w]))",
 )
 # «Азову», «Ахмата» in quotes, after the men who serve there or a preposition: "бійців «Азову»", "в «Айдаре»"
 _MEMBERS_BEFORE = re.compile(
@@ -470,8 +483,15 @@ NAMED = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name, strong) for p, name,
 # "батальон «Восток»", "ЧВК «Редут»", "загін «Скеля»": a name in quotes after a kind word
 QUOTED_NAMED = re.compile(
     rf"(?<![\w])((?i:{_KIND_RU_UK_ALT})|(?i:{NAMED_KIND_EN}))\s+"
-    r"(?:[а-яёіїєґ-]+\s+){0,2}?[«\"“„]([A-ZА-ЯЁІЇЄҐ0-9][^»\"”“\n]{0,30}?)[»\"”“]",
+    r"((?:[а-яёіїєґ-]+\s+){0,2}?)[«\"“„]([A-ZА-ЯЁІЇЄҐ0-9][^»\"”“\n]{0,30}?)[»\"”“]",
 )
+# words between a kind and a quoted name that make the name no unit's: a call sign, a company, a grouping
+_NOT_UNIT_BETWEEN = re.compile(
+    r"(?i:позывн|позивн|call|группиров|угрупов|агентств|компани|госкорпорац|корпорац|организац|організац|"
+    r"операци|операці|войск|військ|с\b|з\b|по\b|имени|імені)"
+)
+# kinds that may stand apart from the name by a word or two ("батальйону спеціального призначення «Азов»")
+_LOOSE_KINDS = {"battalion", "regiment", "brigade", "detachment", "legion"}
 # ships and fleets
 SHIPS: list[tuple[str, str]] = [
     (r"крейсер\w*", "cruiser"),
@@ -481,7 +501,7 @@ SHIPS: list[tuple[str, str]] = [
     (r"БДК|больш\w+ десантн\w+ корабл\w*|велик\w+ десантн\w+ корабл\w*|десантн\w+ корабл\w*", "landing ship"),
     (r"подводн\w+ лодк\w*|подлодк\w*|підводн\w+ човн\w*|підводн\w+ човен", "submarine"),
     (r"сторожев\w+ корабл\w*|сторожов\w+ корабл\w*|патрульн\w+ корабл\w*", "patrol ship"),
-    (r"корабл\w*|корабель", "ship"),
+    (r"военн\w+ корабл\w*|військов\w+ корабл\w*|ракетн\w+ корабл\w*|ракетн\w+ катер\w*", "ship"),
 ]
 SHIP_RU_UK = re.compile(
     rf"(?<![\w])({'|'.join(p for p, _ in SHIPS)})\s+[«\"“„]([А-ЯЁІЇЄҐ][^»\"”“\n]{{1,30}}?)[»\"”“]", re.I
@@ -509,7 +529,7 @@ _COMMAND_BEFORE = re.compile(
     r"commander of|командующ\w*|командувач\w*)\s+(?:the\s+)?$",
     re.I,
 )
-_SHIP_KIND_EN = {p: e for p, e in SHIPS}
+_SHIP_KINDS = {e.split()[0] for _, e in SHIPS} | {"flagship", "warship"}
 
 
 def _latin_name(raw: str) -> str:
@@ -543,18 +563,20 @@ def _named(seg: str, start: int) -> list[UnitHit]:
         if re.fullmatch(r"(?i:fighters|defenders|troops|soldiers|forces|volunteers|group|unit)", m[1]):
             continue
         kind = next((eng for pat, eng in NAMED_KIND_RU_UK if re.fullmatch(pat, m[1], re.I)), None)
+        if m[2] and (_NOT_UNIT_BETWEEN.search(m[2]) or (kind or m[1].lower()) not in _LOOSE_KINDS):
+            continue
         if kind is None:
             low = m[1].lower()
             kind = low if low in ("battalion", "regiment", "brigade", "detachment", "division", "legion") else ""
-        known = _named_table_name(m[2])
+        known = _named_table_name(m[3])
         if known:
             name = known[0]
         else:
-            name = _latin_name(m[2])
+            name = _latin_name(m[3])
             if kind in ("battalion", "regiment", "brigade", "detachment", "division", "legion"):
                 name = f"{name} {kind}"
-        hits.append(UnitHit(name, start + m.start(2), start + m.end(2)))
-        taken.append((m.start(2), m.end(2)))
+        hits.append(UnitHit(name, start + m.start(3), start + m.end(3)))
+        taken.append((m.start(3), m.end(3)))
     for pat, name, strong in NAMED:
         for m in pat.finditer(seg):
             if any(s <= m.start() < e for s, e in taken):
@@ -564,7 +586,8 @@ def _named(seg: str, start: int) -> list[UnitHit]:
                 after = seg[m.end() : m.end() + 25]
                 quoted = before[-1:] in '«"“„'
                 if quoted:
-                    ok = bool(_NAMED_KIND_BEFORE_QUOTED.search(before) or _MEMBERS_BEFORE.search(before))
+                    kq = _NAMED_KIND_BEFORE_QUOTED.search(before)
+                    ok = bool(kq and not _NOT_UNIT_BETWEEN.search(kq[0])) or bool(_MEMBERS_BEFORE.search(before))
                 else:
                     ok = bool(_NAMED_KIND_BEFORE.search(before))
                 if not (ok or _NAMED_KIND_AFTER.match(after)):
@@ -611,7 +634,14 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
         if _other_side(seg, m.start()):
             continue
         kind = next(eng for pat, eng in KINDS if re.fullmatch(pat, m[4], re.I))
+        if m[1] and "-" not in m[0][: m.start(3) - m.start()] and COUNTED_PLURAL.fullmatch(m[4]):
+            continue  # "12 бригад", "5 полків": a count of units, not a number of one
         adj = _cyr_adjectives(m[3], m[5] or "")
+        suffixed = bool(m[1]) and "-" in m[0][: m.start(3) - m.start()]
+        if kind == "military base" and not (adj or suffixed or re.match(r"(?i:военн|військов)", m[4])):
+            continue  # "на базе ИИ", "18 на базу": bases of all kinds; "102-й базы" is a unit
+        if kind == "corps" and not adj:
+            continue  # "первый корпус университета", "8 корпусов ЖК", "на базе ИИ": buildings and bases of all kinds
         if kind == "army":
             adj = [a for a in adj if a != "army"]
         hits.append(UnitHit(" ".join([ordinal(num), *adj, kind]), start + m.start(), start + m.end()))
@@ -623,6 +653,8 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
         if _other_side(seg, m.start()):
             continue
         adj_s, kind = ABBREVIATIONS[m[2].lower()]
+        if m[2].lower() == "ак" and "-" not in m[0][: m.start(2) - m.start()]:
+            continue  # "изъяли 5 АК": rifles; "1-го АК" is the 1st Army Corps
         hits.append(UnitHit(f"{ordinal(int(m[1]))} {adj_s} {kind}", start + m.start(), start + m.end()))
     for m in EN_UNIT.finditer(seg):
         if _other_side(seg, m.start()):
@@ -635,7 +667,9 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
         num = int(m[1]) if m[1] else en_words_number(m[2])
         adj = [w.lower() for w in between if w.lower() in EN_ADJ]
         adj = ["mechanized" if a == "mechanised" else "motorized" if a == "motorised" else a for a in adj]
-        kind_en = "military base" if m[4].lower() == "base" else m[4].lower()
+        kind_en = {"base": "military base", "army corps": "corps"}.get(m[4].lower(), m[4].lower())
+        if m[4].lower() == "army corps":
+            adj.append("army")
         if kind_en == "army":
             adj = [a for a in adj if a != "army"]
         hits.append(UnitHit(" ".join([ordinal(num), *adj, kind_en]), start + m.start(), start + m.end()))
@@ -660,10 +694,14 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
             continue
         if any(unit_key(o.name) == unit_key(h.name) for o in out):
             continue
-        if h.name in FLEET_NAMES and numbered:
+        if h.name in FLEET_NAMES and (numbered or any(_is_ship(o.name) for o in hits)):
             continue  # "155th Marine Brigade, part of the Pacific Fleet": the fleet is its parent
         out.append(h)
     return out
+
+
+def _is_ship(name: str) -> bool:
+    return name.split(" ", 1)[0] in _SHIP_KINDS
 
 
 def _attached(text: str, n: UnitHit, h: UnitHit) -> bool:
