@@ -179,3 +179,19 @@ def test_a_place_one_side_extracted_counts_when_the_other_text_names_it() -> Non
     # a big city named in the other text is worth what a shared big city is
     m = cand("protest", places=["Moscow"], date="2024-05-03")
     assert (match(_named(m, (), 3), _named(cand("protest", date="2024-05-03"), ("@moscow",), 3)) or 0) < MERGE_SCORE
+
+
+def test_a_second_shared_place_apart_from_the_first_adds_half_its_weight() -> None:
+    # A deserter caught in Odesa Oblast at the Moldovan border: a country and an oblast agree.
+    both = cand("desertion", places=["Odesa Oblast", "Moldova"], count=1)
+    one = cand("desertion", places=["Moldova"], count=1)
+    assert (match(_named(one, (), 3), _named(one, (), 3)) or 0) < MERGE_SCORE
+    assert (match(_named(both, (), 3), _named(both, (), 3)) or 0) >= MERGE_SCORE
+    # a city and its own oblast are one agreement, not two
+    kursk = cand("desertion", places=[], count=1)
+    kursk = dataclasses.replace(
+        kursk, places=(Place("Kursk", "event", admin1="Kursk Oblast"), Place("Kursk Oblast", "event"))
+    )
+    once = dataclasses.replace(kursk, places=kursk.places[1:])
+    city_and_oblast = match(_named(kursk, (), 3), _named(kursk, (), 3)) or 0
+    assert city_and_oblast == (match(_named(once, (), 3), _named(once, (), 3)) or 0) + 1.0  # the city's 2, not 1

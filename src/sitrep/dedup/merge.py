@@ -11,17 +11,19 @@ unless the two were published within ``PUB_CLOSE_DAYS`` and the rest of the evid
 text: extracted dates often belong to a background fact, "killed on 22 September", "the next
 rally is on the 19th"); event places that share neither a place, an oblast, nor 50 km (unless a
 numbered unit or the text itself is shared: extracted places are the noisiest field).
-Evidence (summed, merge at ``MERGE_SCORE``): a shared numbered unit 3, a shared named unit 1.5,
-a shared specific place 2 (an oblast/region 1, a foreign country 1.5, a big city or
-Russia/Ukraine 0.3; a place one side extracted is shared when the other's text names it anywhere,
-``names.place_keys``: the extractor keeps only the event sentences' places), the same event day 1.5 (same month 1), the same people count 1 (close 0.5),
-publication within 3 days 0.5, overlapping grievances 0.3, a near-duplicate text 5, rare proper
-names found in both reports' texts (``dedup.names``: persons, small places, named units and
-foundations, matched across scripts; not a place or unit both extracted, nor an outlet) in
-reports published within 3 days of each other 0.7 for one and 1.5 for two or more, a distinctive
-number written in both texts (``names.number_keys``: "500 days", "400 тысяч"; not a count both
-extracted nor a unit number) in reports published within 3 days 0.7, and, when
-embeddings are on, similar text meaning across languages 1.
+Evidence (summed, merge at ``MERGE_SCORE``): a shared numbered unit 3, a shared named unit 1.5, a
+shared specific place 2 (an oblast/region 1, a foreign country 1.5, a big city or Russia/Ukraine
+0.3; a place one side extracted is shared when the other's text names it anywhere,
+``names.place_keys``: the extractor keeps only the event sentences' places; a second shared place
+apart from the first, a country and an oblast, half its weight up to 0.5), the same event day 1.5
+(same month 1), the same people count 1 (close 0.5), publication within 3 days 0.5, overlapping
+grievances 0.3, a near-duplicate text 5, rare proper names found in both reports' texts
+(``dedup.names``: persons, small places, named units and foundations, matched across scripts; not
+a place or unit both extracted, nor an outlet) in reports published within 3 days of each other
+0.7 for one and 1.5 for two or more, a distinctive number written in both texts
+(``names.number_keys``: "500 days", "400 тысяч"; not a count both extracted nor a unit number) in
+reports published within 3 days 0.7, and, when embeddings are on, similar text meaning across
+languages 1.
 Types must agree: the labelled clusters never mix types (an appeal and the later detention of
 its authors are two events), and cross-type pairs of different events score as high (4.2) as
 cross-type pairs of one event the extractor typed differently (4.0), so no threshold separates them.
@@ -54,6 +56,7 @@ DATE_OVERRIDE_SCORE = 5.0
 NAME_SCORE_ONE = 0.7
 NAME_SCORE_MANY = 1.5
 NUMBER_SCORE = 0.7
+SECOND_PLACE_SCORE = 0.5
 NEAR_KM = 50.0
 # Optional text-embedding evidence (dedup/embed.py, multilingual-e5-small): on the labelled
 # reports-dev pairs of one event type, cosine >= 0.88 held 24 of 55 same-event pairs and 7 of
@@ -318,7 +321,13 @@ def match(a: Profile, b: Profile) -> float | None:
     # an extracted place of one side that the other's text names anywhere counts as shared
     shared = (keys_a & keys_b) | (keys_a & b.text_places) | (keys_b & a.text_places)
     by_key = {place_key(p): p for p in (*b.places, *a.places)}
-    place_score = max((place_weight(by_key[k]) for k in shared), default=0.0)
+    ranked = sorted(shared, key=lambda k: (-place_weight(by_key[k]), k))
+    place_score = place_weight(by_key[ranked[0]]) if ranked else 0.0
+    # A second shared place apart from the first (a country and an oblast, two towns of two
+    # oblasts) is a second, independent agreement: half its weight, at most SECOND_PLACE_SCORE.
+    second = [k for k in ranked[1:] if not places_compatible(by_key[ranked[0]], by_key[k])]
+    if second:
+        place_score += min(SECOND_PLACE_SCORE, 0.5 * place_weight(by_key[second[0]]))
     # A place and its oblast (or two places 50 km apart) count 1, also when the two events
     # happen to share a big city too: an event gaining a place must never score lower.
     if place_score < 1.0 and any(
