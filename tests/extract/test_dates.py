@@ -199,3 +199,26 @@ def test_since_a_weekday_is_background() -> None:
 )
 def test_month_parts_last_month_and_day_spans(text: str, expected: tuple[str, str]) -> None:
     assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the day a person was called up is their back-story
+        "Мобилизованные в сентябре 2022 года записали обращение к губернатору.",
+        "Чоловіків, забраних у лютому 2022-го, досі не відпускають.",
+        "Men drafted in October say they have had no rotation.",
+        # a weekday to come
+        "В следующую пятницу жёны снова выйдут на пикет.",
+        "Next Friday the relatives will gather again.",
+        "В пятницу жёны мобилизованных намерены выйти на пикет.",
+        "The wives plan to protest on Saturday.",
+        "У неділю рідні бійців планують перекрити трасу.",
+    ],
+)
+def test_back_story_and_days_to_come_are_background(text: str) -> None:
+    assert first(text) is None
+
+
+def test_a_weekday_of_a_past_act_is_the_event() -> None:
+    assert first("В пятницу жёны мобилизованных вышли на пикет.") == ("2023-06-30", "day")

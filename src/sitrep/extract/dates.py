@@ -137,6 +137,27 @@ LAST_MONTH_REL = re.compile(
 # сдался в плен"; "who had surrendered ... in September"); days are kept: "бойцы, которые 2 июля записали
 # обращение" is the event
 CLAUSE_BEFORE = re.compile(r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої|их|им)|who|which)\b[^.;:!?()«»\"\n]{0,50}$", re.I)
+# the date a person was called up or recruited is their back-story, not the event ("мобилизованные в сентябре 2022
+# года записали обращение", "чоловіків, забраних у лютому", "men drafted in October")
+DRAFTED_BEFORE = re.compile(
+    r"\b(?:мобилизован|призван|забран|завербован|отправлен|мобілізован|призван|забран|завербован|відправлен|"
+    r"mobili[sz]ed|drafted|recruited|conscripted|called\s+up|deployed)\w*\s+(?:ещё\s+|ще\s+|back\s+)?"
+    r"(?:(?:в|у|in|on)\s+)?$",
+    re.I,
+)
+# a weekday to come: "в следующую пятницу", "у наступний вівторок", "next Friday"
+NEXT_WEEKDAY = re.compile(
+    r"\b(?:next|this coming|(?:в|во|у)\s+(?:следующ|ближайш|наступн)\w*|наступного|наступної)\s+"
+    rf"(?:{_WD_EN}|{_WD_RU_ACC}|{_WD_UK_ACC}|вівторка|понеділка|середи|четверга|п['’ʼ]ятниці|суботи|неділі)\b",
+    re.I,
+)
+# a plan or a promise in the clause: a weekday named there is the day to come ("в пятницу они намерены выйти")
+FUTURE_NEAR = re.compile(
+    r"\b(?:планиру\w+|намерен\w*|намерева\w+|собираются|собирается|грозятся|обещают|пообещал\w*|планують|"
+    r"планує|має намір|мають намір|збираються|збирається|обіцяють|will|plans? to|planning to|intends? to|"
+    r"going to|vow(?:s|ed)? to|threaten(?:s|ed)? to)\b",
+    re.I,
+)
 # a day-month without a year that falls 3-60 days after publication is an announced plan ("would pull out of
 # Bakhmut on May 10"), not last year's event
 FUTURE_DAYS = 60
@@ -305,6 +326,14 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         background = background or later
         if precision == "month" and not relative and CLAUSE_BEFORE.search(text[max(start, a - 60) : a]):
             background = True
+        if not relative and DRAFTED_BEFORE.search(text[max(start, a - 40) : a]):
+            background = True
+        if relative and precision == "day" and iso != (pubd.isoformat() if pubd else None):
+            clause = (
+                re.split(r"[.;!?\n]", text[max(start, a - 60) : a])[-1] + re.split(r"[.;!?\n,]", text[b : b + 60])[0]
+            )
+            if FUTURE_NEAR.search(clause):
+                background = True  # "в пятницу жёны намерены выйти на пикет": a day to come
         taken.append((a, b))
         hits.append(DateHit(iso, precision, a, b, background, relative))
 
@@ -363,6 +392,8 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     for m in THIS_MONTH.finditer(text, start, end):
         if pubd is not None:
             add(f"{pubd.year:04d}-{pubd.month:02d}-01", "month", m.start(), m.end(), relative=True)
+    for m in NEXT_WEEKDAY.finditer(text, start, end):
+        add(_relative(m[0].split()[-1], pubd), "day", m.start(), m.end(), relative=True, later=True)
     for m in RELATIVE.finditer(text, start, end):
         add(_relative(m[1], pubd), "day", m.start(), m.end(), relative=True)
     for m in WEEKDAY_ADJ.finditer(text, start, end):
