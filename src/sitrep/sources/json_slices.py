@@ -9,14 +9,25 @@ in memory), then ``Cut(offset, reason)`` if the file ends or breaks before the a
 Only the structure is scanned here (strings, braces, brackets): ``bytes.find`` and one regex
 jump over everything else, so a 100 MB string costs one memchr pass. Each slice is then parsed
 by the caller with ``json.loads``, so one bad element does not end the stream.
+
+With ``parse=True`` the elements are parsed here as well, in one pass: the bytes are decoded
+(strict UTF-8) and ``json.JSONDecoder.raw_decode`` reads each element and tells where it ends;
+its exact bytes are the decoded text re-encoded (UTF-8 round-trips exactly). A Slice then
+carries the parsed object in ``value``. The first thing this path does not expect (invalid
+UTF-8, an element that does not parse or is over the limit, anything but ``{`` between commas,
+the end of the array or of the file) hands the rest of the file to the byte scanner above,
+which reports it exactly as without ``parse``. The two passes together cost half of scanning
+the bytes and then parsing each slice (the 22k-post stream: 0.4 s against 1.2 s of CPU).
 """
 
 from __future__ import annotations
 
+import codecs
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 _STRUCT = re.compile(rb'["{}\[\]]')
 # A whole JSON string, a bracket, or (when the string is not closed in the buffer) a lone quote.
@@ -30,6 +41,7 @@ _NO_LIMIT = 1 << 62
 class Slice:
     offset: int  # byte offset of the element in the file
     data: bytes
+    value: dict[str, Any] | None = None  # the parsed element (``parse=True``), else None: parse ``data``
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +193,97 @@ def _find_array(b: _Buffer, key: bytes) -> int | None:
             depth -= 1
 
 
-def array_items(fh: IO[bytes], key: bytes, limit: int) -> Iterator[Slice | Oversize | Cut]:
-    """Every element of the top-level ``key`` array, as exact bytes (see module docstring)."""
+_DECODER = json.JSONDecoder()  # json.loads' own configuration
+_JSON_WS = re.compile(r"[ \t\r\n]*")
+
+
+def _parsed_run(b: _Buffer, i: int, limit: int) -> Generator[Slice, None, tuple[int, bool]]:
+    """Elements decoded and parsed from text while all is well (see module docstring).
+
+    Starts at ``b.buf[i]`` (just after ``[``, an element expected); returns the index in ``b.buf``
+    where the byte scanner takes over and whether an element is expected there. ``b`` then holds
+    the bytes not yet handled (re-encoded, exact) followed by the undecoded rest of the last read.
+    """
+    dec = codecs.getincrementaldecoder("utf-8")()
+    start_abs = b.base + i
+    pending = b.buf[i:]
+    try:
+        text = dec.decode(pending)
+    except UnicodeDecodeError:
+        return i, True
+    pos = 0  # index in ``text``
+    at = start_abs  # file offset of text[pos]
+    expect_item = True
+    undecoded = b""  # bytes read but not decodable (invalid UTF-8), handed over as they are
+
+    def hand_over() -> tuple[int, bool]:
+        b.buf = text[pos:].encode("utf-8") + dec.getstate()[0] + undecoded
+        b.base = at
+        return 0, expect_item
+
+    while True:
+        blanks = _JSON_WS.match(text, pos)
+        j = blanks.end() if blanks else pos
+        if j == len(text):  # nothing but blanks loaded: read on
+            at += j - pos  # JSON blanks are ASCII: one byte per character
+            text, pos = "", 0
+            data = b.fh.read(CHUNK)
+            if not data:
+                b.eof = True
+                return hand_over()
+            state = dec.getstate()
+            try:
+                text = dec.decode(data)
+            except UnicodeDecodeError:
+                dec.setstate(state)
+                undecoded = data
+                return hand_over()
+            continue
+        c = text[j]
+        if c == "," and not expect_item:
+            at += j + 1 - pos
+            pos, expect_item = j + 1, True
+            continue
+        if c != "{" or not expect_item:
+            at += j - pos
+            pos = j
+            return hand_over()  # the end of the array, or damage: the scanner reports it
+        try:
+            value, end = _DECODER.raw_decode(text, j)
+        except (ValueError, RecursionError):
+            at += j - pos
+            text, pos = text[j:], 0
+            if len(text) > limit or b.eof:
+                return hand_over()  # damaged or too big: the scanner finds its end and reports it
+            data = b.fh.read(CHUNK)  # most likely the element runs past the loaded text: read on
+            if not data:
+                b.eof = True
+                return hand_over()
+            state = dec.getstate()
+            try:
+                text += dec.decode(data)
+            except UnicodeDecodeError:
+                dec.setstate(state)
+                undecoded = data
+                return hand_over()
+            continue
+        raw = text[j:end].encode("utf-8")
+        at += j - pos
+        pos = j
+        if len(raw) > limit:
+            return hand_over()  # the scanner reports it (with the same head as without ``parse``)
+        yield Slice(at, raw, value)
+        at += len(raw)
+        pos, expect_item = end, False
+        if pos >= CHUNK:  # forget what was handled (not after every element: that copies the rest)
+            text, pos = text[pos:], 0
+
+
+def array_items(
+    fh: IO[bytes], key: bytes, limit: int, parse: bool = False
+) -> Iterator[Slice | Oversize | Cut]:
+    """Every element of the top-level ``key`` array, as exact bytes (see module docstring);
+    with ``parse``, parsed too (``Slice.value``) wherever the text is clean."""
     b = _Buffer(fh)
     bracket = _find_array(b, key)
     if bracket is None:
@@ -190,6 +291,8 @@ def array_items(fh: IO[bytes], key: bytes, limit: int) -> Iterator[Slice | Overs
         return
     i = b.drop_before(bracket + 1)
     expect_item = True
+    if parse:
+        i, expect_item = yield from _parsed_run(b, i, limit)
     while True:
         i2 = b.byte_at(i)
         if i2 is None:

@@ -6,11 +6,12 @@ Output: one ``Post`` per message, a ``Skipped`` per service/unsupported/empty me
 ``Failure`` per bad message or for a cut/damaged file (after every message before the cut).
 
 The file is streamed (exports run to gigabytes). For a single-chat export each post's
-``RawItem`` holds the message object's **exact bytes** as they appear in the file (sliced by
-``json_slices``, then parsed with ``json.loads``, so one bad message is one Failure and the
-rest still go in). For a full-account export (rare, and nested one level deeper) messages
-are streamed with ijson and the RawItem is the message **re-serialised** as compact JSON in
-the file's key order (``json.dumps(obj, ensure_ascii=False, separators=(",", ":"))``).
+``RawItem`` holds the message object's **exact bytes** as they appear in the file (sliced and
+parsed by ``json_slices``; a message it could not parse is parsed again with ``json.loads``,
+so one bad message is one Failure and the rest still go in). For a full-account export (rare,
+and nested one level deeper) messages are streamed with ijson and the RawItem is the message
+**re-serialised** as compact JSON in the file's key order
+(``json.dumps(obj, ensure_ascii=False, separators=(",", ":"))``).
 
 Field reference: Telegram Desktop's ``export_output_json.cpp``. ``date_unixtime`` (UTC) wins
 over ``date``, which is the exporting PC's local time without an offset (old exports have only
@@ -269,7 +270,7 @@ class _Reader:
     def sliced(self, fh: IO[bytes], chat: _Chat) -> Iterator[SourceItem]:
         """Single-chat export: exact message bytes, each parsed on its own."""
         limit = self.ctx.settings.max_item_bytes
-        for index, part in enumerate(array_items(fh, b"messages", limit)):
+        for index, part in enumerate(array_items(fh, b"messages", limit, parse=True)):
             self.advance()
             if isinstance(part, Cut):
                 yield Failure(self.origin, f"byte {part.offset}", "parse",
@@ -281,6 +282,9 @@ class _Reader:
                 found = _ID_HEAD.match(part.head)
                 where = f"message {found.group(1).decode()}" if found else f"byte {part.offset}"
                 yield self.too_big(where, part.size)
+                continue
+            if part.value is not None:  # parsed while it was sliced
+                yield self.item(part.value, chat, index, part.data)
                 continue
             try:
                 msg = json.loads(part.data)
