@@ -276,3 +276,13 @@ def test_new_outlets_in_the_table() -> None:
     assert via("Как пишет издание «Главком», бойцов бригады перевели в пехоту.") == ["Glavcom"]
     assert via("Відео звернення бійців оприлюднив «Мілітарний».") == ["Militarnyi"]
     assert via("The soldiers' video appeal was first published by Newsweek.") == ["Newsweek"]
+
+
+def test_kind_word_opening_the_sentence_and_contacting_an_outlet() -> None:
+    assert via("Правозащитница Ольга Романова рассказала, что отказников держат в подвале.") == ["Olga Romanova"]
+    assert via("Губернатор Иван Петров рассказал, что мобилизованных накормят.") == []
+    assert via("Родственники бойцов обратились к журналистам «Новой газеты Европа».") == ["Novaya Gazeta Europe"]
+    assert via("Матері бійців звернулися до редакції «Української правди» з проханням розібратися.") == [
+        "Ukrainska Pravda"
+    ]
+    assert via("The soldiers' wives contacted Mediazona after the men were sent to assault.") == ["Mediazona"]

@@ -277,6 +277,8 @@ TOLD = (
     r"оказал(?:ась|ось|ись|ся) у|оказал(?:ась|ось|ись|ся) в распоряжении|в распоряжении|"
     r"опинил(?:ася|ося|ися|ся) у|в розпорядженні|отправил[аи]? в|надіслал[аи]? до|прислал[аи]?|"
     r"в разговоре с|в беседе с|у розмові з|в комментарии|у коментарі|speaking to|speaking with|"
+    r"обратил(?:ись|ась|ся) (?:к журналистам|в редакцию)|звернул(?:ися|ася|ся) (?:до журналістів|до редакції)|"
+    r"wrote to|contacted|reached out to|"
     r"in comments to)"
 )
 ARTICLE = (
@@ -435,7 +437,8 @@ QUICK = re.compile(  # run on the lower-cased sentence
     r"piece|странице|сторінці|page|published|posted|released|aired|shared|obtained|broadcast|uploaded|"
     r"put out|carried|\bran\b|citing|cited|появил|з'явил|з’явил|appeared|surfaced|circulat|заяв|сказа|пояснi|"
     r"поясни|беседе|разговоре|розмові|коментар|комментар|speaking|согласно|відповідно|ссылк|посилан|"
-    r"помог|допом|помощ|поддерж|підтрим|help|assist|post|посте|постах|дописі|пості|says)"
+    r"помог|допом|помощ|поддерж|підтрим|help|assist|post|посте|постах|дописі|пості|says|обратил|звернул|"
+    r"contacted|reached out)"
 )
 
 # cue patterns run on the lower-cased sentence (same offsets)
@@ -645,7 +648,8 @@ def _candidates(seg: str, a: int, b: int, lang: str) -> list[_Cand]:
         nom = _person(tuple(words), lang)
         if nom is None:
             continue
-        kinded = bool(_KIND_PERSON_BEFORE.search(before))
+        # "Правозащитница Ольга Романова": the kind word opens the capitalised run at a sentence start
+        kinded = bool(_KIND_PERSON_BEFORE.search(before) or re.fullmatch(rf"(?i:{KIND_PERSON})", words[0]))
         name = _titled(list(nom), lang)
         press = PRESS.search(before)
         if press:
@@ -844,7 +848,12 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
         for m in _HELPED.finditer(low):
             e = _clause_end(mask, m.end(), 70)
             cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "outlet" and c.strong]
-            if cands and _near(seg, m.end(), cands[0].start, 3):
+            # only a known outlet or project: "помогла рассчитать траекторию для проекта «Меркурий»" is none
+            if (
+                cands
+                and _near(seg, m.end(), cands[0].start, 3)
+                and outlet_table().lookup(seg[cands[0].start : cands[0].end])
+            ):
                 take(cands[:1])
     return _ranked(hits, start)
 
