@@ -180,16 +180,28 @@ APPROX = (
 )
 # a range "150–200", "150 to 200", "от 150 до 200", "трёх-четырёх" → its midpoint, approximate
 RANGE = rf"(?:\s*[-–—]\s*|\s+(?:to|до|and|или|або|or|чи)\s+){NUM}"
-COUNT = re.compile(
-    rf"(?:({APPROX})\s+|\b(?:от|від|from|between)\s+)?(?<![\w'’ʼ-]){NUM}(?:{RANGE})?"
-    rf"(\s+(?:[a-zа-яёіїєґ'’ʼ-]+\s+){{0,2}}?)({PEOPLE})\b",
-    re.I,
-)
+# The patterns below are matched only where a number token starts (find_counts scans the tokens first: the
+# alternations of number words are too slow to try at every character); group 1 is empty, the qualifier before
+# the number ("около", "more than") is read by APPROX_BEFORE.
+APPROX_BEFORE = re.compile(rf"(?<![\w'’ʼ-]){APPROX}\s+$", re.I)
+# a number, a range, up to two words, a people noun
+COUNT = re.compile(rf"(){NUM}(?:{RANGE})?(\s+(?:[a-zа-яёіїєґ'’ʼ-]+\s+){{0,2}}?)({PEOPLE})\b", re.I)
 # a number and up to three Cyrillic words: the last is a noun the dictionary may mark animate
-NUM_NOUN = re.compile(
-    rf"(?:({APPROX})\s+|\b(?:от|від)\s+)?(?<![\w'’ʼ-]){NUM}(?:{RANGE})?(\s+(?:[а-яёіїєґ'’ʼ-]+\s+){{0,2}}[а-яёіїєґ'’ʼ-]+)",
-    re.I,
-)
+NUM_NOUN = re.compile(rf"(){NUM}(?:{RANGE})?(\s+(?:[а-яёіїєґ'’ʼ-]+\s+){{0,2}}[а-яёіїєґ'’ʼ-]+)", re.I)
+# the tokens a number may start with: digits, number words, "a"/"one" before hundred/thousand
+_TOKEN = re.compile(r"\d+|[^\W\d_]+(?:['’ʼ][^\W\d_]+)?")
+_STARTERS = frozenset(NUMBER_WORDS) | {
+    "hundred",
+    "thousand",
+    "тысяча",
+    "тысячи",
+    "тысячу",
+    "тисяча",
+    "тисячі",
+    "тисячу",
+}
+# every vague phrase holds one of these
+_VAGUE_HINT = re.compile(r"сот|hundred|десят|dozen|дюжин|тысяч|тисяч|thousand", re.I)
 # people who are not the event's: a soldier's children, the journalists or police who watch it, animals
 _NOT_PARTICIPANTS = re.compile(
     r"(?:ребён|ребен|дет|дит|сын|дочь|дочк|внук|внуч|доч|син$|малюк|малыш|журналист|корреспондент|репортер|"
@@ -199,7 +211,7 @@ _NOT_PARTICIPANTS = re.compile(
 # a collective numeral stands for people on its own ("Семеро просят МИД", "дев'ятеро звертаються");
 # "двое суток" (two days) is not
 COLLECTIVE_RE = re.compile(
-    rf"(?:({APPROX})\s+)?(?<![\w'’ʼ-])({_alternation(COLLECTIVES)})(?![\w'’ʼ])(?!\s+(?:суток|сутки|діб|доби))",
+    rf"()({_alternation(COLLECTIVES)})(?![\w'’ʼ])(?!\s+(?:суток|сутки|діб|доби))",
     re.I,
 )
 VAGUE_RE = re.compile(
@@ -339,16 +351,18 @@ def _noun_follows(seg: str, at: int) -> bool:
     return bool(parses) and parses[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO")
 
 
-def _dead(seg: str, m: re.Match[str]) -> bool:
-    """The number counts the dead alone ("погибли не меньше 30 человек", "двоє вже загинули")."""
+def _dead(seg: str, m: re.Match[str], at: int | None = None) -> bool:
+    """The number counts the dead alone ("погибли не меньше 30 человек", "двоє вже загинули"); ``at``: where
+    the qualifier before the number starts."""
+    a = m.start() if at is None else at
     return bool(
         _DEAD_NOUN.search(m[0])
-        or _DEATH_BEFORE.search(seg[max(0, m.start() - 40) : m.start()])
+        or _DEATH_BEFORE.search(seg[max(0, a - 40) : a])
         or _DEATH_AFTER.search(seg[m.end() : m.end() + 120])
     ) and not _CASUALTY_TOTAL.search(seg[m.end() : m.end() + 60])
 
 
-def _number_ok(seg: str, m: re.Match[str], val: int | None, between: str) -> bool:
+def _number_ok(seg: str, m: re.Match[str], val: int | None, between: str, at: int | None = None) -> bool:
     """The checks every number + noun match passes: no year, age, "one of", date, measure, preposition, dead."""
     if val is None or (1900 <= val <= 2100 and re.fullmatch(r"\d{4}", m[2])):
         return False  # a year ("в 2023 году мобилизованные")
@@ -362,16 +376,17 @@ def _number_ok(seg: str, m: re.Match[str], val: int | None, between: str) -> boo
         return False  # a date ("22 мая бойцы"), a measure ("на 10 дней военных")
     if _PREP.search(between):
         return False  # the number counts something else: "60 тысяч дел против военнослужащих"
-    return not _dead(seg, m)
+    return not _dead(seg, m, at)
 
 
-def _hit(m: re.Match[str], val: int, start: int) -> CountHit:
-    precision = "approximate" if m[1] else "exact"
-    if m[3]:  # a range: the midpoint
+def _hit(m: re.Match[str], val: int, start: int, approx_at: int | None) -> CountHit:
+    """``approx_at``: where the qualifier before the number starts ("около 50"), None when there is none."""
+    precision = "approximate" if approx_at is not None else "exact"
+    if m.re.groups >= 3 and m[3]:  # a range: the midpoint
         high = _value(m[3])
         if high is not None and high > val:
             val, precision = round((val + high) / 2), "approximate"
-    return CountHit(val, precision, start + m.start(), start + m.end())
+    return CountHit(val, precision, start + (m.start() if approx_at is None else approx_at), start + m.end())
 
 
 def _animate_noun(words: str, lang: str) -> str | None:
@@ -401,38 +416,54 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
     def taken(a: int, b: int) -> bool:
         return any(h.start < start + b and start + a < h.end for h in hits)
 
-    for m in VAGUE_RE.finditer(seg):
-        phrase = m[2].lower()
-        if re.fullmatch(r"тысяч\w*|тисяч\w*", phrase) and re.search(r"(?:\d|\w{3,})\s+$", seg[: m.start(2)]):
-            if _value(seg[: m.start(2)].split()[-1]) is not None:
-                continue  # "две тысячи человек" is a number, read below
-        vague = next(v for p, v in VAGUE if re.fullmatch(p, phrase))
-        if m[1] and phrase in ("сотни", "сотні"):
-            vague = 100  # "около сотни", "близько сотні": the genitive of one hundred, not "hundreds"
-        if not _dead(seg, m):
-            hits.append(CountHit(vague, "approximate", start + m.start(), start + m.end()))
-    for m in COUNT.finditer(seg):
-        val = _value(m[2])
-        if not taken(m.start(2), m.end()) and _number_ok(seg, m, val, m[4]) and val is not None:
-            hits.append(_hit(m, val, start))
+    if _VAGUE_HINT.search(seg):
+        for m in VAGUE_RE.finditer(seg):
+            phrase = m[2].lower()
+            if re.fullmatch(r"тысяч\w*|тисяч\w*", phrase) and re.search(r"(?:\d|\w{3,})\s+$", seg[: m.start(2)]):
+                if _value(seg[: m.start(2)].split()[-1]) is not None:
+                    continue  # "две тысячи человек" is a number, read below
+            vague = next(v for p, v in VAGUE if re.fullmatch(p, phrase))
+            if m[1] and phrase in ("сотни", "сотні"):
+                vague = 100  # "около сотни", "близько сотні": the genitive of one hundred, not "hundreds"
+            if not _dead(seg, m):
+                hits.append(CountHit(vague, "approximate", start + m.start(), start + m.end()))
     lang = "uk" if re.search(r"[іїєґ]", seg, re.I) else "ru"
-    for m in NUM_NOUN.finditer(seg):  # a people noun the list does not know, by the dictionary's animacy
-        val = _value(m[2])
-        if val is None or taken(m.start(2), m.end()):
+    prev: re.Match[str] | None = None
+    for tok in _TOKEN.finditer(seg):
+        word = tok[0].lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+        at, last = tok.start(), prev
+        prev = tok
+        if not (word.isdigit() or word in _STARTERS):
             continue
-        noun = _animate_noun(m[4], lang)
-        if noun is not None and _number_ok(seg, m, val, noun):
-            hits.append(_hit(m, val, start))
-    for m in COLLECTIVE_RE.finditer(seg):
-        if taken(m.start(2), m.end()) or _dead(seg, m) or _noun_follows(seg, m.end()):
+        if word in ("hundred", "thousand") and last is not None and last[0].lower() in ("a", "one"):
+            at = last.start()  # "a hundred soldiers"
+        if (at and (seg[at - 1].isalnum() or seg[at - 1] in "'’ʼ-")) or taken(at, tok.end()):
             continue
-        if re.match(r"\s+(?:из|з|із|зі)\b", seg[m.end() :], re.I) or re.search(
-            r"\bна\s+(?:своих\s+)?$", seg[: m.start(2)]
-        ):
+        q = APPROX_BEFORE.search(seg, max(0, at - 40), at)
+        approx_at = q.start() if q else None
+        m = COUNT.match(seg, at)
+        if m is not None:
+            val = _value(m[2])
+            if val is not None and _number_ok(seg, m, val, m[4], approx_at):
+                hits.append(_hit(m, val, start, approx_at))
+            continue
+        m = NUM_NOUN.match(seg, at)
+        if m is not None:  # a people noun the list does not know, by the dictionary's animacy
+            val = _value(m[2])
+            noun = _animate_noun(m[4], lang) if val is not None else None
+            if val is not None and noun is not None and _number_ok(seg, m, val, noun, approx_at):
+                hits.append(_hit(m, val, start, approx_at))
+                continue
+        if word not in COLLECTIVES:
+            continue
+        m = COLLECTIVE_RE.match(seg, at)
+        if m is None or _dead(seg, m, approx_at) or _noun_follows(seg, m.end()):
+            continue
+        if re.match(r"\s+(?:из|з|із|зі)\b", seg[m.end() :], re.I) or re.search(r"\bна\s+(?:своих\s+)?$", seg[:at]):
             continue  # "двое из" before a noun the list does not know; "на двоих" is "for two"
         val = _value(m[2])
         if val is not None:
-            hits.append(CountHit(val, "approximate" if m[1] else "exact", start + m.start(), start + m.end()))
+            hits.append(_hit(m, val, start, approx_at))
     hits.sort(key=lambda h: h.start)
     return hits
 
