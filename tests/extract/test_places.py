@@ -200,3 +200,81 @@ def test_settlement_words_and_russian_forms_of_ukrainian_villages() -> None:
     assert places("Бійці біля Часового Яру.", "uk") == [("Chasiv Yar", "event")]
     # a village in a Russian region the gazetteer lacks is not a Ukrainian namesake far from the front
     assert places("Обломки упали на дом в подмосковной деревне Становое.", "ru") == [("Moscow Oblast", "event")]
+
+
+def test_regional_nouns_of_russian_oblasts() -> None:
+    # "-щина/-чина" nouns are derived from "-ская область": no list of them is kept
+    assert places("Контрактники из Белгородчины записали обращение.", "ru") == [("Belgorod Oblast", "origin")]
+    assert places("Бойцы на Курщине жалуются на командиров.", "ru") == [("Kursk Oblast", "event")]
+    assert places("Мобілізований із Ростовщини втік із частини на Луганщині.", "uk") == [
+        ("Rostov Oblast", "origin"),
+        ("Luhansk Oblast", "event"),
+    ]
+    assert places("Жены мобилизованных из Воронежчины вышли на пикет.", "ru") == [("Voronezh Oblast", "origin")]
+
+
+def test_places_past_an_adjective_a_defence_noun_or_from_near() -> None:
+    assert places("В окупованому Донецьку дружини мобілізованих вийшли на акцію.", "uk") == [("Donetsk", "event")]
+    assert places("Рідні пишуть, що хлопці тримають оборону Авдіївки без ротації.", "uk") == [
+        ("Avdiivka", "event")
+    ]
+    assert places("Бойцы жалуются из-под Северодонецка на нехватку оружия.", "ru") == [
+        ("Sievierodonetsk", "event")
+    ]
+    assert places("Wives rallied in occupied Donetsk on Monday.", "en") == [("Donetsk", "event")]
+    assert places("Житель Ялты написал, что его сын пропал.", "ru") == [("Yalta", "origin")]
+
+
+def test_oblique_town_names_and_russian_forms_in_lists() -> None:
+    assert places("Бійці в районі Вовчанська відмовилися виконувати наказ.", "uk") == [("Vovchansk", "event")]
+    got = places("Позиции оставили возле Стрелечьей, Красного, Пильной и Гатища.", "ru")
+    assert [name for name, _ in got] == ["Strilecha", "Krasne", "Pylna", "Hatyshche"]
+
+
+def test_settlement_word_before_a_common_word() -> None:
+    assert places("Бои шли в селе Крынки на левом берегу.", "ru") == [("Krynky", "event")]
+    text = "Дезертира нашли в поселке Горняк в ДНР."
+    assert ("Hirnyk", "event") in places(text, "ru")
+
+
+def test_english_areas_possessives_and_the_article() -> None:
+    assert places("They were sent to the Sievierodonetsk area with rifles only.", "en") == [
+        ("Sievierodonetsk", "event")
+    ]
+    assert places("Officers said they would be sent to the Sudzha district.", "en") == [("Sudzha", "event")]
+    assert places("Wives picketed outside St Petersburg's city legislature.", "en") == [("Saint Petersburg", "event")]
+    assert places("Colombia's foreign ministry said it would help.", "en") == [("Colombia", "event")]
+    # a capital's possessive is its government or an attribute: "Moscow's pressure", "Moscow's MEPhI"
+    assert places("Analysts call it part of Moscow's pressure on Armenia.", "en") == [("Armenia", "event")]
+    # "the Dnipro" is the river, "the Moskva" the cruiser; the bank of a river is no town either
+    assert places("Marines went missing on the left bank of the Dnipro near Krynky.", "en") == [("Krynky", "event")]
+    assert places("Рідні морпіхів, які зникли на лівому березі Дніпра біля Кринок.", "uk") == [("Krynky", "event")]
+    assert places("The father of a cook aboard the Russian cruiser Moskva wrote a post.", "en") == []
+
+
+def test_people_after_to_and_from_are_not_towns() -> None:
+    assert places("The video was addressed to Vladimir Putin.", "en") == []
+    assert places("In a letter to Oleg Kozhemyako, governor of the Primorye region, they complain.", "en") == [
+        ("Primorsky Krai", "event")
+    ]
+    assert places("Вони звернулися до Володимира Зеленського.", "uk") == []
+    assert places("Soldiers were sent to Bakhmut without training.", "en") == [("Bakhmut", "event")]
+
+
+def test_region_before_an_official_and_courts_named_after_towns() -> None:
+    assert ("Tuva", "event") in places("Об этом сообщил бывший глава Тывы Шолбан Кара-оол.", "ru")
+    assert places("Нальчикский гарнизонный военный суд отклонил иск.", "ru") == [("Nalchik", "event")]
+    assert places("Иск отклонили: Новосибирский гарнизонный военный суд признал их виновными.", "ru") == [
+        ("Novosibirsk", "event")
+    ]
+    assert places("Рівненський міський суд засудив солдата.", "uk") == [("Rivne", "event")]
+    assert places("Сирський заявив, що бригаду відведуть.", "uk") == []
+    assert places("Іспанські ЗМІ повідомляють про вбивство льотчика.", "uk") == []
+
+
+def test_governments_routes_and_links_are_not_event_places() -> None:
+    text = "They were put under the command of the self-proclaimed Donetsk People's Republic near Avdiivka."
+    assert places(text, "en") == [("Avdiivka", "event")]
+    assert places("Люди перекрили трасу Київ – Варшава в селі Римачі.", "uk") == [("Rymachi", "event")]
+    assert places("Протестувальники заблокували трасу Р-15 (Ковель – Луцьк).", "uk") == []
+    assert places("The letter was sent on Monday.\nRead more: Kherson region hit by strikes", "en") == []

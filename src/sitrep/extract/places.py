@@ -186,7 +186,124 @@ INTRO = {
     "центрі",
     "central",
     "downtown",
+    # "из-под Северодонецка", "з-під Бахмута": from near a place
+    "из-под",
+    "з-під",
+    "із-під",
+    # a town held or stormed, by the noun: "тримають оборону Авдіївки", "при штурме Угледара"
+    "оборону",
+    "обороны",
+    "обороне",
+    "оборони",
+    "обороні",
+    "штурм",
+    "штурма",
+    "штурме",
+    "штурму",
+    "штурмі",
+    # motion to a place: "sent to Bakhmut", "moved into Kursk"; reaching or leaving it without a
+    # preposition: "дістався Тбілісі", "reached Tbilisi", "покинули Авдеевку"
+    "to",
+    "into",
+    "reached",
+    "дістався",
+    "дісталася",
+    "дісталися",
+    "покинул",
+    "покинули",
+    "покинув",
+    "покинула",
 } | SETTLEMENT
+# Locatives that make a capital the place rather than its government ("appealed to Moscow" is not in it)
+LOCATIVE = INTRO - {"to", "into"}
+# English words after which a capitalised word is often a person: "a letter to Oleg Kozhemyako",
+# "addressed to Vladimir Putin", "a video from Vladimir Osechkin"; a name followed by another
+# capitalised word there is a person's name, not a place.
+BEFORE_PERSON = {"to", "into", "from", "by", "of", "reached"}
+# "in the Sudzha district", "the Sievierodonetsk area", "the Bakhmut front": a name before a word for
+# an area is a place whatever precedes it; "the Dnipro" with no such word is the river, "the Moskva" a ship.
+AREA_AFTER = {
+    "area",
+    "areas",
+    "district",
+    "districts",
+    "region",
+    "raion",
+    "rayon",
+    "oblast",
+    "province",
+    "county",
+    "municipality",
+    "front",
+    "direction",
+    "axis",
+    "sector",
+    "frontline",
+    "outskirts",
+    "suburbs",
+    "garrison",
+}
+# "the cruiser Moskva", "крейсер «Москва»": a ship named after a place
+VESSEL_BEFORE = (
+    "cruiser",
+    "ship",
+    "vessel",
+    "frigate",
+    "submarine",
+    "flagship",
+    "крейсер",
+    "корабл",
+    "фрегат",
+    "флагман",
+)
+# "на лівому березі Дніпра", "the left bank of the Dnipro": the river, not the city
+RIVER_WORDS = {
+    "берег",
+    "берега",
+    "берегу",
+    "береге",
+    "березі",
+    "берегом",
+    "bank",
+    "banks",
+    "river",
+    "річка",
+    "річки",
+    "річці",
+    "річку",
+    "река",
+    "реки",
+    "реке",
+    "реку",
+    "рекой",
+}
+# English adjectives between a preposition and a name: "in occupied Donetsk", "in nearby Pokrovsk"
+EN_MODIFIERS = {
+    "nearby",
+    "neighbouring",
+    "neighboring",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "frontline",
+    "front-line",
+    "native",
+    "small",
+    "ruined",
+}
+# "Read more: Kherson region hit by 70 strikes": a link to another article
+LINK_OPENERS = {
+    ("read", "more"),
+    ("read", "also"),
+    ("related", ""),
+    ("see", "also"),
+    ("читайте", "также"),
+    ("читайте", "також"),
+    ("читайте", "тоже"),
+    ("читати", "також"),
+    ("дивіться", "також"),
+}
 # A capital named without a locative word is its government ("требуют от Москвы", "Moscow told
 # Zambia", "не выдавать Москве"): only "в Москве", "in Moscow", "из Москвы" make it the place.
 METONYM_KINDS = ("PPLC", "city")
@@ -240,6 +357,14 @@ DEMONYMS: tuple[tuple[str, str, bool], ...] = (
 LIST_SEP = re.compile(r"\s*(?:,|и|і|й|та|and|, and|,\s*а также)\s*")
 # oblique ending -> nominative endings to try ("Стрелечьей" -> Стрелечья, "Красного" -> Красное/Красне)
 CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # the genitive of a town in -ськ/-ск: "в районі Вовчанська", "из Курска" (the nominative adjective
+    # "Луганська" is read the same way, and "Луганська область" matches as two words first)
+    ("ська", ("ськ",)),
+    ("цька", ("цьк",)),
+    ("ска", ("ск",)),
+    ("цка", ("цк",)),
+    # neuter -ище: "Гатища" -> Гатище
+    ("ща", ("ще",)),
     ("ого", ("ое", "е", "ий", "ый")),
     ("ому", ("ое", "е")),
     ("ом", ("", "о", "е")),
@@ -266,6 +391,8 @@ RU_TO_UK_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("евка", ("ївка", "івка")),
     ("ово", ("ове",)),
     ("ое", ("е",)),
+    # the Russian adjective of a Ukrainian name: "Пильной" lemmatises to "пильный", the village is "Пильна"
+    ("ый", ("ий",)),
 )
 BIG = 100_000  # population above which a name is taken without an introducing word
 RANK = {
@@ -408,7 +535,7 @@ def _load_extra(path: Path, places: list[GazPlace], index: dict[str, list[int]],
         places.append(
             GazPlace(None, f[0], float(f[1]), float(f[2]), f[3], f[0] if f[4] == "region" else "", f[4], population)
         )
-        for variant in f[5].split("|"):
+        for variant in f[5].split("|") + (_regional_nouns(f[5]) if f[4] == "region" else []):
             if not variant:
                 continue
             toks = variant.lower().replace("ё", "е").replace("’", "'").replace("-", " - ").split()
@@ -431,6 +558,20 @@ def _load_extra(path: Path, places: list[GazPlace], index: dict[str, list[int]],
             }:
                 if i not in index[key]:
                     index[key].append(i)
+
+
+REGION_ADJ = re.compile(r"^(\w+?)(?:ская|ська) область$")
+
+
+def _regional_nouns(variants: str) -> list[str]:
+    """The "-щина/-чина" nouns of an oblast from its adjective: "Ростовская область" -> Ростовщина,
+    "Белгородская" -> Белгородщина/Белгородчина, "Курская" -> Курщина (the Ukrainian ones are listed)."""
+    out: list[str] = []
+    for variant in variants.split("|"):
+        m = REGION_ADJ.match(variant)
+        if m:
+            out += [m.group(1) + "щина", m.group(1) + "чина"]
+    return out
 
 
 def _display_name(name: str, country: str) -> str:
@@ -467,6 +608,8 @@ def _dist_km(a: GazPlace, b: GazPlace) -> float:
 def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
     words = [t.word for t in toks[i : i + n]]
     lems = [t.lemma for t in toks[i : i + n]]
+    if words[-1].endswith("'s"):  # "Kenya's foreign ministry", "St Petersburg's legislature"
+        words[-1] = lems[-1] = words[-1][:-2]
     keys = [" ".join(words), " ".join(lems)]
     if n == 1 and len(words[0]) > 5:  # case endings the dictionaries miss on names ("Артемовском")
         for end, nominatives in CASE_ENDINGS:
@@ -562,7 +705,7 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
     last_end = -10
     for sent in sentences:
         toks = sent.tokens
-        if toks and (toks[0].word in RECALL_OPENERS or toks[0].word in FOOTER_OPENERS):
+        if toks and (toks[0].word in RECALL_OPENERS or toks[0].word in FOOTER_OPENERS or _link(text, toks)):
             continue
         i = 0
         while i < len(toks):
@@ -581,7 +724,7 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
             direction = nxt_word.startswith(DIRECTION) and toks[i].lemma.endswith(ADJ_SUFFIXES)
             if text[toks[i].start].isupper() and len(toks[i].word) >= 3 and not direction:
                 for n in range(min(gaz.max_len, len(toks) - i), 0, -1):
-                    if n == 1 and (toks[i].word in STOP or toks[i].lemma in STOP):
+                    if n == 1 and (toks[i].word in STOP or toks[i].lemma in STOP or _bare(toks[i].word) in STOP):
                         continue  # "South" alone is a direction; "South Africa", "New York" are places
                     if n > 1 and not all(
                         text[t.start].isupper() or t.word in ("на", "on", "-") for t in toks[i : i + n]
@@ -595,26 +738,39 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                     # union: "Артемовском" → артемовск and артемовский
                     cands = _candidates(gaz, _keys(toks, i, n, lang), upper)
                     # fallbacks for a word after "в", "під", "near" (or listed after one) only
-                    intro = listed or (i > 0 and toks[i - 1].word in INTRO)
+                    intro = listed or _introduced(toks, i, n)
+                    # "в селе Крынки", "поселка Горняк": a settlement word makes even a common word a name
+                    settlement = i > 0 and toks[i - 1].word in SETTLEMENT
                     if not cands and n == 1 and intro:
                         # the first lemma may be a name ("Києві" -> "кий"): try the dictionary's other readings
                         cands = _candidates(gaz, _other_lemmas(toks[i].word, lang), upper)
-                    if not cands and n == 1 and intro and _unknown_or_place(toks[i].word, lang, PLURAL_CASE):
+                    if (
+                        not cands
+                        and n == 1
+                        and intro
+                        and (settlement or listed or _unknown_or_place(toks[i].word, lang, PLURAL_CASE))
+                    ):
                         # a village GeoNames names in Latin only ("Кринки" -> Krynky, "Работино" -> Rabotino)
                         latin = _latin_keys(tuple(_keys(toks, i, n, lang)))
-                        # only a Ukrainian place that is still called so (not one renamed from "Царицыно")
+                        # only a Ukrainian place that is still called so (not one renamed from "Царицыно");
+                        # after a settlement word its Russian name will do ("поселок Горняк" is Hirnyk)
                         cands = [c for c in _candidates(gaz, latin, upper) if c.country == "UA"]
-                        cands = [c for c in cands if _like(c.name, latin)]
+                        cands = [c for c in cands if settlement or _like(c.name, latin)]
                     if cands and n == 1 and not listed and not _plausible(text, toks, i, cands, lang):
                         cands = []
                     if (
                         cands
                         and not listed
                         and max(cands, key=lambda c: c.population).fcode in METONYM_KINDS
-                        and (toks[i - 1].word if i > 0 else "") not in INTRO
+                        and (not _introduced(toks, i, n, LOCATIVE | {"a", "an"}) or toks[i + n - 1].word.endswith("'s"))
                     ):
+                        # "Moscow told Zambia", "at Moscow's MEPhI"; "in Moscow", "a Kyiv territorial defence unit" stay
                         cands = []
-                    if cands and i > 0 and toks[i - 1].word in GOVERNMENT_BEFORE:
+                    if cands and _governed(toks, i):
+                        cands = []
+                    if cands and _not_settlement(toks, i, n, cands):
+                        cands = []
+                    if cands and _route(text, toks, i, n, gaz, lang):
                         cands = []
                     if cands and (_agency_seat(toks, i, n) or _in_name(text, toks[i].start, toks[i + n - 1].end)):
                         cands = []
@@ -645,6 +801,10 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                 nxt = toks[i + 1].word if i + 1 < len(toks) else ""
                 prev = toks[i - 1].word if i > 0 else ""
                 capital = text[toks[i].start].isupper() and prev not in INTRO
+                if capital and _clause_start(text, toks, i) and not _person_or_adjective(toks[i].word, lang, True):
+                    # "Рівненський міський суд ...", "...: Нальчикский гарнизонный суд" open a sentence or
+                    # clause; "Сирський заявив" is a name
+                    capital = False
                 demonym = (
                     _from_adjective(toks[i], gaz, capital, 10_000 if direction else BIG)
                     if not nxt.startswith(NOT_AFTER_DEMONYM)
@@ -713,13 +873,23 @@ NOT_AFTER_DEMONYM = (
     "аэс",
     "аес",
     "атомн",
-    # "полтавського управління ДБР", "Нальчикский гарнизонный суд": an agency named after a town
+    # "полтавського управління ДБР": an agency named after a town ("Нальчикский гарнизонный военный
+    # суд" sits in and names the town: it is kept)
     "управл",
     "отдел",
     "відділ",
     "прокурат",
-    "гарнизон",
-    "гарнізон",
+    # "Іспанські ЗМІ повідомляють", "британская газета": the outlet's country, not a place of the event
+    "сми",
+    "змі",
+    "газет",
+    "издани",
+    "видан",
+    "телеканал",
+    "агентств",
+    "media",
+    "press",
+    "newspaper",
 )
 # "Власти Татарстана", "the authorities of Zambia": the government speaks, nothing happens there
 GOVERNMENT_BEFORE = {
@@ -734,6 +904,28 @@ GOVERNMENT_BEFORE = {
     "уряду",
     "authorities",
     "government",
+    # "under the command of the self-proclaimed DPR": the entity that gives orders
+    "command",
+    "командования",
+    "командованию",
+    "командування",
+    "leadership",
+    "руководства",
+    "керівництва",
+}
+# words between a government word and the name: "the authorities of the self-proclaimed ..."
+GOVERNMENT_SKIP = {
+    "of",
+    "the",
+    "self-proclaimed",
+    "so-called",
+    "unrecognised",
+    "unrecognized",
+    "самопровозглашенной",
+    "самопровозглашенных",
+    "непризнанной",
+    "самопроголошеної",
+    "невизнаної",
 }
 # Channel footers ("Подписаться на «Донецк: люди»"): the channel's name, not a place of the event.
 FOOTER_OPENERS = {"подписаться", "підписатися", "підписуйтесь", "подписывайтесь", "subscribe"}
@@ -850,6 +1042,95 @@ PLURAL_REGION_WORDS = {
 ADJ_SUFFIXES = ("ский", "ський", "цкий", "цький", "зький")
 
 
+def _cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+def _bare(word: str) -> str:
+    """ "kenya's" -> "kenya": the English possessive off a name."""
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _link(text: str, toks: Sequence[Token]) -> bool:
+    """The sentence is a link to another article ("Read more: ...", "Related: ...", "Читайте также")."""
+    second = toks[1].word if len(toks) > 1 else ""
+    for first, then in LINK_OPENERS:
+        if toks[0].word == first and (second == then if then else text[toks[0].end : toks[0].end + 1] == ":"):
+            return True
+    return False
+
+
+@lru_cache(maxsize=20_000)
+def _modifier(word: str, lang: str) -> bool:
+    """An adjective or participle that may stand between a preposition and a name ("в окупованому
+    Донецьку", "in occupied Donetsk", "in nearby Pokrovsk")."""
+    if word.isascii():
+        return word in EN_MODIFIERS or (len(word) > 4 and word.endswith("ed"))
+    from sitrep.enrich.lemmas import _morph
+
+    parse = _morph(lang if lang in ("ru", "uk") else "ru").parse(word)
+    return bool(parse) and any(t in str(parse[0].tag) for t in ("ADJF", "PRTF"))
+
+
+def _introduced(toks: Sequence[Token], i: int, n: int, words: set[str] = INTRO, lang: str = "ru") -> bool:
+    """A word before the name makes it a place: "в", "near", "село" (``words``), also past an adjective
+    ("в окупованому Донецьку") or an abbreviation ("в г. Курске"); or a word for an area follows it
+    ("the Sudzha district", "the Sievierodonetsk area")."""
+    prev = toks[i - 1].word if i > 0 else ""
+    if prev in words or prev in ORIGIN_BEFORE:  # "житель Ялты", "natives of": a place of origin
+        return True
+    if i > 1 and toks[i - 2].word in words and (prev in ("г", "с", "м", "смт", "пгт") or _modifier(prev, lang)):
+        return True
+    return i + n < len(toks) and toks[i + n].word in AREA_AFTER and toks[i].word.isascii()
+
+
+def _clause_start(text: str, toks: Sequence[Token], i: int) -> bool:
+    """The word opens a sentence or a clause after a colon or dash, so its capital letter says nothing."""
+    return i == 0 or bool(re.fullmatch(r"\s*[:—–]\s*", text[toks[i - 1].end : toks[i].start]))
+
+
+def _governed(toks: Sequence[Token], i: int) -> bool:
+    """ "Власти Татарстана", "under the command of the self-proclaimed DPR": the government, not a place."""
+    j = i - 1
+    while j >= 0 and i - j <= 4 and toks[j].word in GOVERNMENT_SKIP:
+        j -= 1
+    return j >= 0 and toks[j].word in GOVERNMENT_BEFORE
+
+
+def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace]) -> bool:
+    """A settlement's name used for a river ("на лівому березі Дніпра", "the Dnipro") or a ship ("the
+    cruiser Moskva"); regions and countries are not affected."""
+    if not all(c.fcode[:3] == "PPL" or c.fcode in ("city", "town") for c in cands):
+        return False
+    before = [t.word for t in toks[max(0, i - 3) : i]][::-1]  # nearest first
+    if before and before[0] == "the":
+        before = before[1:]
+        if toks[i].word.isascii() and not (i + n < len(toks) and toks[i + n].word in AREA_AFTER):
+            return True  # English writes no article before a town: "the Dnipro" is the river
+    if before and before[0] == "of":
+        before = before[1:]
+    return bool(before) and (before[0].startswith(VESSEL_BEFORE) or before[0] in RIVER_WORDS)
+
+
+ROUTE_DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
+
+
+def _route(text: str, toks: Sequence[Token], i: int, n: int, gaz: Gazetteer, lang: str) -> bool:
+    """The name is a stop of a road or route ("трасу Київ – Варшава", "Р-14 (Луцьк – Ківерці – Маневичі)"):
+    another place name joined to it by a dash."""
+    end = toks[i + n - 1].end
+    if i + n < len(toks):
+        m = ROUTE_DASH.match(text, end)
+        if m and m.end() == toks[i + n].start and text[toks[i + n].start].isupper():
+            if _candidates(gaz, _keys(toks, i + n, 1, lang), False):
+                return True
+    if i > 0:
+        m = ROUTE_DASH.fullmatch(text, toks[i - 1].end, toks[i].start)
+        if m and text[toks[i - 1].start].isupper():
+            return bool(_candidates(gaz, _keys(toks, i - 1, 1, lang), False))
+    return False
+
+
 def _rear_ua_village(c: GazPlace) -> bool:
     return c.country == "UA" and c.fcode[:3] == "PPL" and c.population < 10_000 and c.admin1 not in FRONT_OBLASTS
 
@@ -875,9 +1156,7 @@ def _shared_region(toks: Sequence[Token], i: int, gaz: Gazetteer) -> GazPlace | 
     return None
 
 
-def _from_adjective(
-    tok: Token, gaz: Gazetteer, capital: bool = False, min_population: int = BIG
-) -> GazPlace | None:
+def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_population: int = BIG) -> GazPlace | None:
     """A big place (100k+ people, a region or a country) named by its adjective, or None; a smaller
     town before "направлении"/"напрямку" ("на Покровському напрямку" is the Pokrovsk front)."""
     lem = tok.lemma
@@ -887,7 +1166,9 @@ def _from_adjective(
     if suffix is None or len(lem) < 7 or tok.word in STOP:
         return None
     base = lem[: -len(suffix)]
-    keys = [lem[:-2], base, base + "ь", base + "а", base + "ия", base + "ія", base + "ск"]
+    keys = [lem[:-2], base, base + "ь", base + "а", base + "ия", base + "ія", base + "ск", base.rstrip("ь")]
+    if base.endswith("н"):  # "рівненський" -> Рівне, "ровенский" -> Ровно
+        keys += [base[:-1], base[:-2] + "но"]
     if base.endswith("й"):  # "замбийский" -> Замбия, "замбійський" -> Замбія
         keys.append(base[:-1] + "я")
     keys.append(IRREGULAR_ADJ.get(base, ""))  # "запорожский" -> Запорожье, "запорізький" -> Запоріжжя
@@ -911,7 +1192,7 @@ def _demonym(tok: Token, gaz: Gazetteer) -> tuple[GazPlace, bool] | None:
     return None
 
 
-def _person_or_adjective(word: str, lang: str) -> bool:
+def _person_or_adjective(word: str, lang: str, names_only: bool = False) -> bool:
     from sitrep.enrich.lemmas import _morph
 
     if not any("\u0400" <= ch <= "\u04ff" for ch in word):
@@ -920,6 +1201,8 @@ def _person_or_adjective(word: str, lang: str) -> bool:
     if not parse:
         return False
     tag = str(parse[0].tag)
+    if names_only:
+        return any(t in tag for t in ("Name", "Surn", "Patr"))
     if "Poss" in tag and any("Geox" in str(p.tag) for p in parse[1:3]):
         return False  # "под Работино": a village, not the possessive "работин"
     # "Ровно 500 дней назад": an adverb, not Rivne; "Малі діти": an adjective, not Mali
@@ -932,13 +1215,25 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
     """A one-word match is a place if it is big, or introduced ("в", "near", "село"), and not a name."""
     big = max(c.population for c in cands) >= BIG or any(c.fcode in EXTRA_KINDS for c in cands)
     prev = toks[i - 1].word if i > 0 else ""
-    introduced = prev in INTRO or (i > 1 and toks[i - 2].word in INTRO and prev in ("г", "с", "м", "смт", "пгт"))
+    introduced = _introduced(toks, i, 1, INTRO, lang)
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if not introduced and nxt is not None and text[nxt.start].isupper() and nxt.start - toks[i].end <= 1:
+    # after "to", "from" a Latin word may be a first name ("a letter to Oleg Kozhemyako"); so may a
+    # Cyrillic word the dictionary knows as one ("до Володимира Зеленського")
+    person_slot = (toks[i].word.isascii() and prev in BEFORE_PERSON) or _person_or_adjective(
+        toks[i].word, lang, names_only=True
+    )
+    if (
+        (not introduced or person_slot)
+        and nxt is not None
+        and text[nxt.start].isupper()
+        and nxt.start - toks[i].end <= 1
+    ):
         # "Vladimir Putin", "Kyiv Independent": part of a longer name; but a region before a person's
-        # name is the region ("губернатору Приморья Олегу Кожемяко")
+        # name is the region ("губернатору Приморья Олегу Кожемяко"), and so is a region in an oblique
+        # case ("глава Тывы Шолбан Кара-оол": a compound name would be in the nominative)
         region = any(c.fcode in ("region", "country", "ADM1") for c in cands)
-        if not (region and _person_or_adjective(nxt.word, lang)):
+        oblique = _cyrillic(toks[i].word) and toks[i].word != toks[i].lemma
+        if not (region and (oblique or _person_or_adjective(nxt.word, lang))):
             return False
     if prev in SETTLEMENT:
         return True  # "у поселка Урожайное", "village of Pavlivka": named as a place
