@@ -417,16 +417,16 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
         return any(h.start < start + b and start + a < h.end for h in hits)
 
     if _VAGUE_HINT.search(seg):
-        for m in VAGUE_RE.finditer(seg):
-            phrase = m[2].lower()
-            if re.fullmatch(r"тысяч\w*|тисяч\w*", phrase) and re.search(r"(?:\d|\w{3,})\s+$", seg[: m.start(2)]):
-                if _value(seg[: m.start(2)].split()[-1]) is not None:
+        for vm in VAGUE_RE.finditer(seg):
+            phrase = vm[2].lower()
+            if re.fullmatch(r"тысяч\w*|тисяч\w*", phrase) and re.search(r"(?:\d|\w{3,})\s+$", seg[: vm.start(2)]):
+                if _value(seg[: vm.start(2)].split()[-1]) is not None:
                     continue  # "две тысячи человек" is a number, read below
             vague = next(v for p, v in VAGUE if re.fullmatch(p, phrase))
-            if m[1] and phrase in ("сотни", "сотні"):
+            if vm[1] and phrase in ("сотни", "сотні"):
                 vague = 100  # "около сотни", "близько сотні": the genitive of one hundred, not "hundreds"
-            if not _dead(seg, m):
-                hits.append(CountHit(vague, "approximate", start + m.start(), start + m.end()))
+            if not _dead(seg, vm):
+                hits.append(CountHit(vague, "approximate", start + vm.start(), start + vm.end()))
     lang = "uk" if re.search(r"[іїєґ]", seg, re.I) else "ru"
     prev: re.Match[str] | None = None
     for tok in _TOKEN.finditer(seg):
