@@ -267,6 +267,8 @@ def test_an_adjective_used_as_a_noun_is_one_member() -> None:
     assert lone("Украинского военного, ушедшего в СЗЧ, задержали у границы.", "ru")
     assert lone("Суд засудив військового, який самовільно залишив частину.", "uk")
     assert lone("A military court sentenced a former officer who fled to Kazakhstan.", "en")
+    # a plural adjective-noun is often the other side, not a second member
+    assert lone("Российские военные снова задержали беглеца из армии.", "ru")
     assert not lone("Военный суд рассмотрел дело о хищении.", "ru")
     assert not lone("Військові суди засудили мобілізованих за СЗЧ.", "uk")
     assert not lone("Мобилизованные отказались идти в штурм.", "ru")

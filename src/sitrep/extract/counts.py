@@ -511,9 +511,8 @@ def lone_member(tokens: Sequence[Any], lang: str) -> bool:
             nxt_parses = morph.parse(nxt) if re.fullmatch(r"[а-яёіїєґ'-]+", nxt) else []
             if nxt_parses and nxt_parses[0].tag.POS in ("NOUN", "ADJF"):
                 continue  # "военного суда", "мобилизованных мужчин": an adjective
-            if plur and not sing:
-                return False
-            seen = True
+            # a plural ("российские военные задержали беглеца") is often the other side: it neither counts nor vetoes
+            seen = seen or bool(sing)
             continue
         if t.lemma not in MEMBER_NOUNS and t.word not in MEMBER_NOUNS and t.word.rstrip("s") not in MEMBER_NOUNS:
             continue
