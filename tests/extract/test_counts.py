@@ -272,3 +272,24 @@ def test_an_adjective_used_as_a_noun_is_one_member() -> None:
     assert not lone("Военный суд рассмотрел дело о хищении.", "ru")
     assert not lone("Військові суди засудили мобілізованих за СЗЧ.", "uk")
     assert not lone("Мобилизованные отказались идти в штурм.", "ru")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Суд у Житомирі засудив військового до п'яти років ув'язнення за СЗЧ.",
+        "Гарнизонный суд приговорил контрактника к шести годам колонии.",
+        "Военная полиция задержала дезертира на вокзале.",
+        "A military court sentenced a mobilised soldier to five years.",
+    ],
+)
+def test_a_court_or_police_acting_on_one_member(text: str) -> None:
+    from sitrep.extract.counts import find_individual
+
+    hit = find_individual(text, 0, len(text))
+    assert hit is not None and (hit.value, hit.precision) == (1, "exact")
+
+
+def test_the_others_beside_the_dead_are_counted() -> None:
+    text = "Половина роты погибла, остальные двадцать человек отказались идти в штурм."
+    assert first(text) == (20, "exact")

@@ -247,6 +247,8 @@ _DEATH_BEFORE = re.compile(
     r"killed|lost)\W+(?:\w+\W+){0,2}$",
     re.I,
 )
+# "половина роты погибла, остальные двадцать человек отказались": the others are the living
+_THE_OTHERS = re.compile(r"(?:остальн\w*|решта|інш\w+|the remaining|the other|the rest of the)\s*$", re.I)
 # the verb may follow a clause set off by commas ("двое других членов экипажа, не знавшие о плане, погибли";
 # "his two crew members, who did not know about the plan, were killed")
 _DEATH_AFTER = re.compile(
@@ -331,9 +333,27 @@ NAMED_INDIVIDUAL = re.compile(
 )
 
 
+# A court, the police or a commander acting on one member: "приговорил контрактника", "засудив військового",
+# "задержали дезертира", "sentenced a soldier" (the singular accusative; "солдат" may be plural and is left out)
+ACTED_ON_ONE = re.compile(
+    r"\b(?:приговорил\w*|осудил\w*|засудив|засудила|засудили|арестовал\w*|задержал\w*|заарештува\w+|"
+    r"затрима\w+|оштрафовал\w*|избил\w*|побил\w*|побив|побила|sentenced|convicted|jailed|detained|arrested|"
+    r"fined|beat)\s+(?:[а-яёіїєґa-z'’ʼ-]+\s+){0,2}?"
+    r"(?:контрактника|военнослужащего|мобилизованного|солдата|срочника|военного|бойца|офицера|дезертира|"
+    r"курсанта|призывника|отказника|військового|військовослужбовця|мобілізованого|бійця|строковика|офіцера|"
+    r"дезертира|курсанта|(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:soldier|serviceman|conscript|deserter|officer|recruit|"
+    r"cadet|sergeant|private))\b",
+    re.I,
+)
+
+
 def find_individual(text: str, start: int, end: int) -> CountHit | None:
     """A single person the event is about (an age plus a soldier noun) → count 1, exact."""
-    m = INDIVIDUAL.search(text, start, end) or NAMED_INDIVIDUAL.search(text, start, end)
+    m = (
+        INDIVIDUAL.search(text, start, end)
+        or NAMED_INDIVIDUAL.search(text, start, end)
+        or ACTED_ON_ONE.search(text, start, end)
+    )
     return CountHit(1, "exact", m.start(), m.end()) if m else None
 
 
@@ -355,9 +375,10 @@ def _dead(seg: str, m: re.Match[str], at: int | None = None) -> bool:
     """The number counts the dead alone ("погибли не меньше 30 человек", "двоє вже загинули"); ``at``: where
     the qualifier before the number starts."""
     a = m.start() if at is None else at
+    before = seg[max(0, a - 40) : a]
     return bool(
         _DEAD_NOUN.search(m[0])
-        or _DEATH_BEFORE.search(seg[max(0, a - 40) : a])
+        or (_DEATH_BEFORE.search(before) and not _THE_OTHERS.search(before))
         or _DEATH_AFTER.search(seg[m.end() : m.end() + 120])
     ) and not _CASUALTY_TOTAL.search(seg[m.end() : m.end() + 60])
 
