@@ -183,3 +183,16 @@ def test_bases_and_corps_with_their_words() -> None:
     assert names("Російська військова поліція 102-ї бази в Гюмрі затримала контрактника.") == ["102nd military base"]
     assert names("бойцы 1-го АК и 2-го армейского корпуса") == ["1st army corps", "2nd army corps"]
     assert names("the 3rd Army Corps") == ["3rd army corps"]
+
+
+def test_lists_quotes_and_inflected_names() -> None:
+    assert names("Больше всего потерь у 72-й, 42-й, 59-й и 108-й ОМБр.") == [
+        "72nd mechanized brigade",
+        "42nd mechanized brigade",
+        "59th mechanized brigade",
+        "108th mechanized brigade",
+    ]
+    assert names("Ukraine's 155th 'Anne of Kyiv' Mechanized Brigade") == ["155th mechanized brigade"]
+    assert names("штурмовики «Шторма Z» и бойцы «Шторму V»") == ["Storm Z", "Storm V"]
+    assert names("військова частина А-1234") == ["military unit A1234"]
+    assert names("Kadyrov's Akhmat forces and the Vostok Battalion") == ["Akhmat", "Vostok battalion"]

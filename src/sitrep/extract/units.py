@@ -341,13 +341,13 @@ ABBR_UNIT = re.compile(
 )
 EN_KIND = r"(army corps|regiment|brigade|battalion|division|army|corps|detachment|military base|base)s?"
 EN_UNIT = re.compile(
-    rf"\b(?:(\d{{1,4}})(?:st|nd|rd|th)|({_EN_ORD_WORDS}))\s+((?:[A-Za-z-]+\s+){{0,4}}?){EN_KIND}\b",
+    rf"\b(?:(\d{{1,4}})(?:st|nd|rd|th)|({_EN_ORD_WORDS}))\s+((?:[A-Za-z'’‘\"“”-]+\s+){{0,5}}?){EN_KIND}\b",
     re.I,
 )
 MIL_UNIT = re.compile(
     r"(?:\bв/ч|\bв\.\s?ч\.|\bвч|\bвойсков\w*\s+част\w*|\bвоинск\w*\s+част\w*|\bвійськов\w*\s+частин\w*|"
     r"\bчаст\w*\s*(?=№)|"
-    r"\bmilitary unit|\bunit)\s*(?:(?:№|No\.?|#|number)\s*)?([AА]?\d{4,5})\b",
+    r"\bmilitary unit|\bunit)\s*(?:(?:№|No\.?|#|number)\s*)?([AА]?-?\d{4,5})\b",
     re.I,
 )
 # "против 47-й бригады", "against the 72nd brigade": the other side's unit, not the unit of the event
@@ -392,8 +392,8 @@ def _cyr_adjectives(words: str, post: str) -> list[str]:
 # quotes, next to a kind word ("батальон Айдар", "Azov regiment") or as its fighters ("азовцы").
 _W = r"[а-яёіїєґ'’]{0,4}"  # case endings
 NAMED_TABLE: list[tuple[str, str, bool]] = [
-    (r"[Шш]торм[\s-]*(?:[Zz]|З(?![\w]))", "Storm Z", True),
-    (r"[Шш]торм[\s-]*(?:[Vv]|В(?![\w]))", "Storm V", True),
+    (r"[Шш]торм(?:а|у|ом|е|і)?[\s-]*(?:[Zz]|З(?![\w]))", "Storm Z", True),
+    (r"[Шш]торм(?:а|у|ом|е|і)?[\s-]*(?:[Vv]|В(?![\w]))", "Storm V", True),
     (r"[Ss]torm[\s-]*[Zz]", "Storm Z", True),
     (r"[Ss]torm[\s-]*[Vv]", "Storm V", True),
     (r"[Вв]агнер\w*|[Ww]agner", "Wagner", True),
@@ -534,7 +534,7 @@ _SHIP_KINDS = {e.split()[0] for _, e in SHIPS} | {"flagship", "warship"}
 
 def _latin_name(raw: str) -> str:
     """A Cyrillic unit or ship name in Latin letters, as English newsrooms write it («Алания» → Alania)."""
-    raw = raw.strip()
+    raw = re.sub(r"\s*-\s*", "-", raw.strip())
     if not re.search("[а-яёіїєґА-ЯЁІЇЄҐ]", raw):
         return raw
     uk = bool(re.search("[іїєґІЇЄҐ]", raw))
@@ -617,6 +617,18 @@ def _named(seg: str, start: int) -> list[UnitHit]:
     return hits
 
 
+def _coordinated(seg: str, start: int, pos: int, words: list[str]) -> list[UnitHit]:
+    """ "72-й, 42-й, 59-й и 108-й ОМБр", "415-го и 172-го батальонов": the numbers before share the kind."""
+    out: list[UnitHit] = []
+    for _ in range(8):
+        co = COORDINATED.search(seg, max(0, pos - 20), pos)
+        if not co:
+            break
+        out.append(UnitHit(" ".join([ordinal(int(co[1])), *words]), start + co.start(), start + co.end()))
+        pos = co.start()
+    return out[::-1]
+
+
 def _other_side(seg: str, pos: int) -> bool:
     return bool(OTHER_SIDE.search(seg[max(0, pos - 40) : pos]))
 
@@ -646,20 +658,20 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
             adj = [a for a in adj if a != "army"]
         hits.append(UnitHit(" ".join([ordinal(num), *adj, kind]), start + m.start(), start + m.end()))
         # "415-го и 172-го отдельных стрелковых батальонов": the first number shares the kind
-        co = COORDINATED.search(seg, max(0, m.start() - 20), m.start()) if m[1] else None
-        if co:
-            hits.append(UnitHit(" ".join([ordinal(int(co[1])), *adj, kind]), start + co.start(), start + co.end()))
+        if m[1]:
+            hits.extend(_coordinated(seg, start, m.start(), [*adj, kind]))
     for m in ABBR_UNIT.finditer(seg):
         if _other_side(seg, m.start()):
             continue
         adj_s, kind = ABBREVIATIONS[m[2].lower()]
+        hits.extend(_coordinated(seg, start, m.start(), [adj_s, kind]))
         if m[2].lower() == "ак" and "-" not in m[0][: m.start(2) - m.start()]:
             continue  # "изъяли 5 АК": rifles; "1-го АК" is the 1st Army Corps
         hits.append(UnitHit(f"{ordinal(int(m[1]))} {adj_s} {kind}", start + m.start(), start + m.end()))
     for m in EN_UNIT.finditer(seg):
         if _other_side(seg, m.start()):
             continue
-        between = m[3].split()
+        between = [w.strip("'’‘\"“”") for w in m[3].split()]
         if any(not (w[:1].isupper() or w.lower() in EN_ADJ or w.lower() in EN_BETWEEN) for w in between):
             continue  # "first signs up with the army": no unit
         if m[2] and not (m[2][:1].isupper() and m[4][:1].isupper()):
@@ -674,7 +686,7 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
             adj = [a for a in adj if a != "army"]
         hits.append(UnitHit(" ".join([ordinal(num), *adj, kind_en]), start + m.start(), start + m.end()))
     for m in MIL_UNIT.finditer(seg):
-        code = m[1].replace("А", "A")
+        code = m[1].replace("А", "A").replace("-", "")
         hits.append(UnitHit(f"military unit {code}", start + m.start(), start + m.end()))
     hits.extend(_named(seg, start))
     hits.sort(key=lambda h: h.start)
