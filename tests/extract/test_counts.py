@@ -267,6 +267,10 @@ def test_an_adjective_used_as_a_noun_is_one_member() -> None:
     assert lone("Украинского военного, ушедшего в СЗЧ, задержали у границы.", "ru")
     assert lone("Суд засудив військового, який самовільно залишив частину.", "uk")
     assert lone("A military court sentenced a former officer who fled to Kazakhstan.", "en")
+    # officers: one is the member, several are the other side
+    assert lone("Офіцера затримали на кордоні з Угорщиною.", "uk")
+    assert lone("Офицеры избили солдата за отказ.", "ru")
+    assert not lone("Officers fled the base.", "en")
     # a plural adjective-noun is often the other side, not a second member
     assert lone("Российские военные снова задержали беглеца из армии.", "ru")
     assert not lone("Военный суд рассмотрел дело о хищении.", "ru")

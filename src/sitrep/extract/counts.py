@@ -494,12 +494,13 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
 MEMBER_NOUNS = frozenset(
     "солдат военнослужащий мобилизованный контрактник срочник призывник штурмовик десантник морпех рядовой "
     "сержант отказник дезертир новобранец росгвардеец боец курсант летчик пилот наемник беглец самовольщик "
-    "офицер лейтенант капитан майор прапорщик "
     "військовослужбовець мобілізований строковик рядовий новобранець боєць льотчик пілот найманець втікач "
-    "офіцер лейтенант капітан прапорщик "
-    "soldier serviceman conscript recruit deserter pilot cadet mercenary sergeant private officer lieutenant "
-    "captain paratrooper marine sailor".split()
+    "soldier serviceman conscript recruit deserter pilot cadet mercenary sergeant private paratrooper marine "
+    "sailor".split()
 )
+# officers: one officer is the one member ("a former officer ... who fled"), but officers in the plural are
+# mostly the other side ("Офицеры избили солдата") and do not veto
+OFFICER_NOUNS = frozenset("офицер лейтенант капитан майор прапорщик офіцер капітан officer lieutenant captain".split())
 # adjectives and participles used as nouns ("приговорил мобилизованного", "военного, ушедшего в СЗЧ, задержали"):
 # their lemma is the verb or the adjective, so the word itself is read; singular and plural forms
 _SUBST_SING = re.compile(
@@ -534,6 +535,11 @@ def lone_member(tokens: Sequence[Any], lang: str) -> bool:
                 continue  # "военного суда", "мобилизованных мужчин": an adjective
             # a plural ("российские военные задержали беглеца") is often the other side: it neither counts nor vetoes
             seen = seen or bool(sing)
+            continue
+        if t.lemma in OFFICER_NOUNS or t.word in OFFICER_NOUNS:
+            if t.word in OFFICER_NOUNS or not re.fullmatch(r"[a-z]+", t.word):
+                parses = morph.parse(t.word) if not re.fullmatch(r"[a-z]+", t.word) else []
+                seen = seen or not parses or "plur" not in str(parses[0].tag)
             continue
         if t.lemma not in MEMBER_NOUNS and t.word not in MEMBER_NOUNS and t.word.rstrip("s") not in MEMBER_NOUNS:
             continue
