@@ -63,6 +63,10 @@ def test_dates_years_small_numbers_and_unit_numbers_are_not_number_keys() -> Non
         "в 2023 году 15% из 12 человек, 3,5 тысячи, телефон +79161234567, 1970s rifles"
     )
     assert number_keys(text) == ()
+    # every desertion case cites the code's article; a channel's footer repeats its phone number
+    laws = "по ч. 5 ст. 337 УК РФ; за статтею 407 ККУ; under Article 338 of the Criminal Code; 338 УК"
+    assert number_keys(laws) == ()
+    assert number_keys("Пишите: +7 900 123 45 67, тел. 8-800-555-35-35") == ()
     many = " ".join(f"{n} человек" for n in range(100, 200))
     assert len(number_keys(many)) == MAX_NUMBERS
 

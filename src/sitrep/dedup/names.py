@@ -218,18 +218,26 @@ def covered_keys(names: Iterable[str]) -> set[str]:
 # A number written in a report ("500 days", "115 бойцов", "400 тысяч гривен", "1,439") is the same
 # digits in every language: on the three labelled sets, same-type report pairs of one event share
 # such a number in 66 of 132 pairs, pairs of different events in 21 of 4,399 (mostly unit numbers,
-# now left out). Days of a month and small numbers (<= 31), years, times, dates, decimals, phone-like
-# runs and ordinals (58th army, 1428-й полк: unit numbers, compared as units) are no evidence.
+# now left out). Days of a month and small numbers (<= 31), years, times, dates, decimals, phone
+# numbers, articles of a code ("ст. 337 УК", "статтею 407 ККУ": every desertion case cites them) and
+# ordinals (58th army, 1428-й полк: unit numbers, compared as units) are no evidence.
 NUMBER_PREFIX = "#"
 MAX_NUMBERS = 12
 MAX_NUMBER_DIGITS = 9
 _NUMBER = re.compile(
     r"(?<![\w.,:/№#+-])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d{1,3}(?:,\d{3})+(?!\d)|\d+)"
     r"(?:\s?(тыс|тис|thousand|млн|million|мільйон|миллион)\w*\.?|(k)\b)?"
-    r"(?![\w:/%°]|[.,]\d|-[^\W\d_]|[ \u00a0]?(?:%|°))",
+    r"(?![\w:/%°]|[.,]\d|[-–][^\W_]|[ \u00a0]?(?:%|°))",
     re.IGNORECASE,
 )
 _THOUSANDS = ("тыс", "тис", "thousand", "k")
+_PHONE = re.compile(r"\+?\d[\d \u00a0()\-–]{8,}\d")  # masked when it holds 10+ digits
+_LAW_BEFORE = re.compile(
+    r"(?:\bст|\bстат\w*|\barticles?|\bart|\bч|\bчаст\w*|\bп|\bпункт\w*|\bparts?|\bparagraph|\bsection|№)"
+    r"[.\s]*$",
+    re.IGNORECASE,
+)
+_LAW_AFTER = re.compile(r"[\s.]*(?:ук\b|кку\b|кк\b|коап|купап|уголовн|кримінальн|criminal)", re.IGNORECASE)
 # Ordinals and unit numbers written before the unit word: "58 армии", "1428 полка", "3 ОШБр".
 _UNIT_AFTER = re.compile(
     r"\s*(?:отдельн\w*|окрем\w*|гвард\w*|мотострелков\w*|механізован\w*|механизированн\w*|"
@@ -241,14 +249,20 @@ _UNIT_AFTER = re.compile(
 )
 
 
+def _mask_phone(m: re.Match[str]) -> str:
+    return " " * len(m[0]) if sum(ch.isdigit() for ch in m[0]) >= 10 else m[0]
+
+
 def number_keys(text: str) -> tuple[str, ...]:
     """Distinctive numbers of a text as keys (``#500``, ``#400000``), in order of appearance (bounded)."""
-    text = text[:MAX_SCAN_CHARS]
+    text = _PHONE.sub(_mask_phone, text[:MAX_SCAN_CHARS])
     out: dict[str, None] = {}
     for m in _NUMBER.finditer(text):
         digits = re.sub(r"\D", "", m[1])
         if len(digits) > MAX_NUMBER_DIGITS or _UNIT_AFTER.match(text, m.end(1)):
             continue
+        if _LAW_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _LAW_AFTER.match(text, m.end()):
+            continue  # an article of a code
         value = int(digits)
         mult = (m[2] or m[3] or "").lower()
         if mult:
