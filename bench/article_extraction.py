@@ -32,7 +32,7 @@ from trafilatura.utils import decode_file
 
 from sitrep.sources.articles import extract_article
 
-DEFAULT_DATA = (Path(__file__).resolve().parents[1].parent / "shared" / "data/article-extraction-dev")
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data/article-extraction-dev"
 
 
 @dataclass
@@ -66,9 +66,11 @@ class Score:
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         rate = self.pages / self.seconds if self.seconds else 0.0
         cpu_rate = self.pages / self.cpu if self.cpu else 0.0
-        return (f"{name:28} pages passing {self.passed / max(1, self.pages):.3f}  precision {p:.4f}  "
-                f"recall {r:.4f}  F1 {f1:.4f}  ({self.pages} pages, {rate:.1f} pages/s wall, "
-                f"{cpu_rate:.1f} pages per CPU-second)")
+        return (
+            f"{name:28} pages passing {self.passed / max(1, self.pages):.3f}  precision {p:.4f}  "
+            f"recall {r:.4f}  F1 {f1:.4f}  ({self.pages} pages, {rate:.1f} pages/s wall, "
+            f"{cpu_rate:.1f} pages per CPU-second)"
+        )
 
 
 def _page(data_dir: Path, name: str) -> bytes | None:
@@ -107,8 +109,10 @@ def main() -> int:
     items = list(json.loads(index.read_text(encoding="utf-8")).items())
     if args.limit:
         items = items[: args.limit]
-    methods: dict[str, Callable[[str], str]] = {"trafilatura alone": trafilatura_alone,
-                                                "sitrep (arbitrated)": arbitrated}
+    methods: dict[str, Callable[[str], str]] = {
+        "trafilatura alone": trafilatura_alone,
+        "sitrep (arbitrated)": arbitrated,
+    }
     scores = {name: Score() for name in methods}
     halves = {(name, h): Score() for name in methods for h in (0, 1)}
     missing = 0

@@ -28,9 +28,7 @@ def test_article_json(runner: CliRunner, fixtures: Path) -> None:
 
 
 def test_article_exit_codes(runner: CliRunner, fixtures: Path) -> None:
-    some = runner.invoke(
-        app, ["article", "--json", str(fixtures / "article.html"), str(fixtures / "not_article.html")]
-    )
+    some = runner.invoke(app, ["article", "--json", str(fixtures / "article.html"), str(fixtures / "not_article.html")])
     assert some.exit_code == 1
     assert "no article text found" in json.loads(some.stdout.splitlines()[1])["error"]
     none = runner.invoke(app, ["article", str(fixtures / "not_article.html"), "/no/such/file.html"])

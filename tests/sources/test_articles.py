@@ -37,10 +37,14 @@ def test_boilerplate_lines_dropped() -> None:
 
 
 def test_justext_keeps_russian_paragraph_drops_menu() -> None:
-    body = ("Мобилизованные бойцы полка записали видеообращение к губернатору, в котором они "
-            "рассказали, что их отправили на передовую без артиллерийской поддержки и без связи. ") * 3
-    html = f"<html><body><ul><li><a href='/'>Главная</a></li><li><a href='/p'>Политика</a></li></ul>" \
-           f"<p>{body}</p></body></html>"
+    body = (
+        "Мобилизованные бойцы полка записали видеообращение к губернатору, в котором они "
+        "рассказали, что их отправили на передовую без артиллерийской поддержки и без связи. "
+    ) * 3
+    html = (
+        f"<html><body><ul><li><a href='/'>Главная</a></li><li><a href='/p'>Политика</a></li></ul>"
+        f"<p>{body}</p></body></html>"
+    )
     kept = _justext(html, body)
     assert body.strip() in kept and "Главная" not in kept
     assert _justext("", "") == "" and _readability("") == ""
@@ -52,8 +56,13 @@ def _block(text: str, *, links: float = 0.0, boilerplate: bool = False) -> Block
 
 def test_lead_above_the_text_is_put_back_first() -> None:
     body = "Second paragraph: the unit was sent forward on Tuesday without artillery support."
-    blocks = [_block("Home News Politics", boilerplate=True), _block("Short kicker line"), _block(LEAD),
-              _block(body), _block("A later paragraph that trafilatura did not keep, long enough to count.")]
+    blocks = [
+        _block("Home News Politics", boilerplate=True),
+        _block("Short kicker line"),
+        _block(LEAD),
+        _block(body),
+        _block("A later paragraph that trafilatura did not keep, long enough to count."),
+    ]
     assert add_lead(body, blocks).split("\n") == [LEAD, body]
     # nothing of the text among the blocks: no anchor, nothing added
     assert add_lead("Unrelated text.", blocks) == "Unrelated text."
@@ -65,12 +74,16 @@ def test_lead_above_the_text_is_put_back_first() -> None:
 
 
 def test_short_link_lines_are_dropped() -> None:
-    body = ("Soldiers of the regiment said they had been sent forward without artillery support, "
-            "and that their commander refused to hear the complaint. ") * 2
+    body = (
+        "Soldiers of the regiment said they had been sent forward without artillery support, "
+        "and that their commander refused to hear the complaint. "
+    ) * 2
     related = "Mobilised men from Kursk ask the governor for help"
-    html = (f"<html><body><article><p>{body}</p><p>{body}</p></article>"
-            f"<ul><li><a href='/a'>{related}</a></li><li><a href='/b'>Another story entirely</a></li></ul>"
-            "</body></html>")
+    html = (
+        f"<html><body><article><p>{body}</p><p>{body}</p></article>"
+        f"<ul><li><a href='/a'>{related}</a></li><li><a href='/b'>Another story entirely</a></li></ul>"
+        "</body></html>"
+    )
     blocks = _justext_blocks(html, body)
     assert any(b.text == related and b.link_density == 1.0 for b in blocks)
     text, _ = choose(html, None, f"{body}\n{related}")
@@ -79,16 +92,75 @@ def test_short_link_lines_are_dropped() -> None:
 
 def test_linked_lines_leaves_long_and_plain_paragraphs() -> None:
     long_link = "x" * 200
-    found = _linked_lines([_block("Read: the governor's answer", links=0.9), _block(long_link, links=1.0),
-                           _block("Plain sentence with one link in it", links=0.2)])
+    found = _linked_lines(
+        [
+            _block("Read: the governor's answer", links=0.9),
+            _block(long_link, links=1.0),
+            _block("Plain sentence with one link in it", links=0.2),
+        ]
+    )
     assert found == frozenset({"Read: the governor's answer"})
 
 
 def test_readability_fork_keeps_article_paragraphs() -> None:
-    body = ("Мобилизованные бойцы полка записали видеообращение к губернатору, в котором они "
-            "рассказали, что их отправили на передовую без артиллерийской поддержки. ") * 2
-    html = (f"<html><body><div class='menu'><a href='/'>Главная</a> <a href='/p'>Политика</a></div>"
-            f"<div class='article'><p>{body}</p><p>{body}</p></div><div class='footer'>© Издание</div>"
-            "</body></html>")
+    body = (
+        "Мобилизованные бойцы полка записали видеообращение к губернатору, в котором они "
+        "рассказали, что их отправили на передовую без артиллерийской поддержки. "
+    ) * 2
+    html = (
+        f"<html><body><div class='menu'><a href='/'>Главная</a> <a href='/p'>Политика</a></div>"
+        f"<div class='article'><p>{body}</p><p>{body}</p></div><div class='footer'>© Издание</div>"
+        "</body></html>"
+    )
     text = _readability(html)
     assert body.strip() in text and "Главная" not in text and "© Издание" not in text
+
+
+def test_furniture_lines_dropped_by_kind() -> None:
+    body = "Soldiers of the regiment said they had been sent forward without artillery support. " * 3
+    furniture = [
+        "Ich bin damit einverstanden, personalisierte E-Mails zu erhalten.",  # consent box
+        "PC Gamer Newsletter",  # newsletter box
+        "This post contains references to products from one or more of our advertisers.",  # disclosure
+        "Партнерський матеріал",  # ad mark
+        "При цитировании и использовании материалов ссылка на издание обязательна.",  # reprint notice
+        "Усі права захищені.",
+        "For the latest stories download the News apps for iOS and Android.",  # app appeal
+        "Поддержите независимую журналистику",  # donation appeal
+        "Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.",  # blocked embed
+        "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter",  # typo report
+        "Подписывайтесь на наш Telegram-канал",  # channel plug
+        "Новости партнеров",
+        "Наступна стаття",  # next article
+        "Kontakt:",  # info box heading
+        "23.10.2018",  # date stamp
+        "24. März 2004, 19:49 | Genesis",
+        "Last modified: 03-10-2004",
+        "aja/PAP",  # agency sign-off
+    ]
+    kept = [
+        "Отец солдата рассказал, что сын опубликовал обращение в Telegram-канале полка.",
+        "23 октября 2018 года бойцы записали видеообращение.",
+        "Die Kompanie wurde am 23.10.2018 an die Front verlegt, sagte der Vater.",
+    ]
+    text, _ = choose(f"<html><body><p>{body}</p></body></html>", None, "\n".join([body, *furniture, *kept]))
+    assert text.split("\n") == [body, *kept]
+
+
+def test_author_bio_dropped_only_at_the_end() -> None:
+    body = "Soldiers of the regiment said they had been sent forward without artillery support. " * 3
+    bio = "Candice Sealey is the Founder & Principal Consultant at Ignite! a marketing consultancy."
+    ru_bio = "Иван Петров — корреспондент издания в Белгороде."
+    inner = "Ivan Petrov, a correspondent in Belgorod, is the founder of a volunteer group."
+    text, _ = choose("<html></html>", None, "\n".join([body, inner, body, bio, ru_bio]))
+    assert text.split("\n") == [body, inner, body]
+    # inside the article the same kind of sentence stays
+    quoted = "Anna Smith is the editor who first published the soldiers' appeal."
+    text, _ = choose("<html></html>", None, "\n".join([body, quoted, body, body]))
+    assert quoted in text
+
+
+def test_heading_linked_from_a_table_of_contents_stays() -> None:
+    heading = "Where the regiment was sent"
+    blocks = [_block(heading, links=1.0, boilerplate=True), _block(heading), _block("Read: the governor", links=0.9)]
+    assert _linked_lines(blocks) == frozenset({"Read: the governor"})

@@ -40,7 +40,7 @@ def canonical_url(url: str) -> str:
     host = (parts.hostname or "").lower().rstrip(".")
     for prefix in ("www.", "amp."):
         if host.startswith(prefix) and host.count(".") >= 2:
-            host = host[len(prefix):]
+            host = host[len(prefix) :]
     try:
         port = parts.port
     except ValueError:
@@ -52,7 +52,8 @@ def canonical_url(url: str) -> str:
     if path.startswith("/amp/"):
         path = path[4:]
     query = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not _TRACKING.match(k) and not (k.lower() in _AMP_QUERY and v.lower() in ("", "1", "amp", "true"))
     ]
     return urlunsplit((scheme, netloc, path or "/", urlencode(query), ""))
@@ -184,6 +185,18 @@ _NOTICE = re.compile(
     r"your browser (does not|doesn't) support|ваш браузер|включите javascript|увімкніть javascript|"
     # forum and channel plugs (a question put to readers is left: annotators count it as text)
     r"beiträge aus dem forum|(mira|schau|check out|abonniere|suscríbete a)[^.]{0,40}(youtube|canal|kanal|channel)\W*$|"
+    # typo-report and channel plugs of Russian/Ukrainian news sites, "news of partners" and
+    # most-read boxes
+    r"ctrl\s*\+\s*enter|(подписывайтесь|подпишитесь|присоединяйтесь|следите за|підписуйтесь|підпишіться|"
+    r"приєднуйтесь|стежте за|follow us|join us|folgen sie uns)[^.]{0,40}(telegram|телеграм|youtube|instagram|"
+    r"facebook|twitter|viber|вайбер|whatsapp|tiktok|дзен|vk\b|вконтакте)|"
+    r"^(новости|новини|материалы|матеріали) партн[её]р|^(материалы|матеріали) (по|за) тем|"
+    r"^(больше|більше) (новостей|новин)|^(самое|самые|найбільш) (читаемое|популярн|читан)|^most (read|popular)\b|"
+    r"^meistgelesen|"
+    # links to the next or previous article
+    r"^(vorschau auf den )?(nächste[nr]?|vorherige[nr]?) (artikel|beitrag)|"
+    r"^(next|previous|prev) (article|post|story)\b|"
+    r"^(следующая|предыдущая) (статья|новость)|^(наступна|попередня) (стаття|новина)|"
     # headings of contact and info boxes
     r"^(kontakt|contact|weitere (informationen|infos)( zum [^:]{0,40})?|more information|further information|"
     r"ansprechpartner(in)?( zum thema)?|pressekontakt|media contact|контакты|дополнительная информация|"
@@ -207,6 +220,33 @@ _DATE_LINE = re.compile(
     re.I,
 )
 _DATE_MAX = 60
+# The author's bio box under an article ("Inga B. ist Head of Social bei …", "Candice S. is the
+# Founder of …", "Hallo, ich bin Foodbloggerin …", "Иван Петров — корреспондент …"): one of the
+# last two lines, up to _BIO_MAX characters, introducing a person by a job of the trade. Only
+# at the end: the same sentence inside an article is text (it was, twice, on half 1).
+_ROLE = (
+    r"(?i:(partner|redakteur|redaktorin|autor|journalist|editor|writer|reporter|author|founder|gründer|"
+    r"korrespondent|correspondent|contributor|blogger|consultant|expert|head of|leiter|rédact|periodista|"
+    r"redactor|fotograf|photographer|anwalt|lawyer|журналист|корреспондент|редактор|обозреватель|"
+    r"журналіст|кореспондент|оглядач))"
+)
+_BIO_LINE = re.compile(
+    r"^(?i:(hallo|hi|hey),? )?(?i:ich bin|i am|i'm|je suis|soy|меня зовут|мене звати)\b|"
+    r"^[A-ZÄÖÜА-ЯІЇЄ][\w.'-]+( [A-ZÄÖÜА-ЯІЇЄ][\w.'-]+){0,3},? (ist|is|war|was|est|es|è|—|–|-) [^.]{0,60}"
+    + _ROLE
+    + r"|^[A-ZÄÖÜА-ЯІЇЄ][\w.'-]+( [A-ZÄÖÜА-ЯІЇЄ][\w.'-]+){1,3} (writes|schreibt|covers|berichtet|пишет|пише) "
+    r"(about|über|for|für|о|про)\b|^ist (ein |eine )?[^.]{0,60}" + _ROLE
+)
+_BIO_MAX = 500
+
+
+def _drop_bio(lines: list[str]) -> list[str]:
+    """``lines`` without an author bio among the last two."""
+    tail = [i for i, line in enumerate(lines) if line.strip()][-2:]
+    drop = {i for i in tail if len(norm := _norm(lines[i])) <= _BIO_MAX and _BIO_LINE.match(norm)}
+    return [line for i, line in enumerate(lines) if i not in drop] if drop else lines
+
+
 # Precision mode is kept when it keeps at least this share of the default text: it then only
 # dropped boilerplate. Lower ratios cut real paragraphs (0.5–0.8 lost recall on the dev set).
 # Precision mode runs with ``fast=True`` (without trafilatura's own readability/jusText
@@ -234,16 +274,20 @@ def _readability(html: str) -> str:
         root = fromstring(summary)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError):
         return ""
-    blocks = [" ".join(el.text_content().split()) for el in root.iter("p", "li", "h1", "h2", "h3", "h4",
-                                                                         "blockquote", "pre", "td")]
+    blocks = [
+        " ".join(el.text_content().split())
+        for el in root.iter("p", "li", "h1", "h2", "h3", "h4", "blockquote", "pre", "td")
+    ]
     text = "\n".join(b for b in blocks if b)
     return text or " ".join(root.text_content().split())
 
 
-def _trafilatura(html: str, url: str | None, *, favor_precision: bool = False,
-                 favor_recall: bool = False, fast: bool = False) -> str:
-    text = trafilatura.extract(html, url=url, include_comments=False, favor_precision=favor_precision,
-                               favor_recall=favor_recall, fast=fast)
+def _trafilatura(
+    html: str, url: str | None, *, favor_precision: bool = False, favor_recall: bool = False, fast: bool = False
+) -> str:
+    text = trafilatura.extract(
+        html, url=url, include_comments=False, favor_precision=favor_precision, favor_recall=favor_recall, fast=fast
+    )
     return text or ""
 
 
@@ -378,21 +422,25 @@ def add_lead(text: str, blocks: list[Block]) -> str:
 
 
 def _linked_lines(blocks: list[Block]) -> frozenset[str]:
-    """Texts of the short paragraphs that are mostly link text (the first paragraph with a given
-    text decides)."""
-    seen: dict[str, Block] = {}
+    """Texts of the short paragraphs that are mostly link text wherever they occur: a heading
+    that a table of contents or a teaser also links to is still a heading where it stands as
+    plain text."""
+    least: dict[str, float] = {}
     for block in blocks:
-        seen.setdefault(_norm(block.text), block)
-    return frozenset(text for text, block in seen.items()
-                     if block.link_density >= LINKED_SHARE and len(text) <= LINKED_MAX_CHARS)
+        text = _norm(block.text)
+        least[text] = min(least.get(text, 1.0), block.link_density)
+    return frozenset(text for text, share in least.items() if share >= LINKED_SHARE and len(text) <= LINKED_MAX_CHARS)
 
 
 def _boilerplate_line(line: str) -> bool:
     line = line.strip()
-    return bool(_CUE_LINE.match(line) or (len(line) <= _CAPTION_MAX and _CAPTION_LINE.match(line))
-                or (len(line) <= _CREDIT_MAX and _CREDIT_LINE.search(line))
-                or (len(line) <= _NOTICE_MAX and _NOTICE.search(line))
-                or (len(line) <= _DATE_MAX and _DATE_LINE.match(line)))
+    return bool(
+        _CUE_LINE.match(line)
+        or (len(line) <= _CAPTION_MAX and _CAPTION_LINE.match(line))
+        or (len(line) <= _CREDIT_MAX and _CREDIT_LINE.search(line))
+        or (len(line) <= _NOTICE_MAX and _NOTICE.search(line))
+        or (len(line) <= _DATE_MAX and _DATE_LINE.match(line))
+    )
 
 
 def choose(html: str, url: str | None, first: str) -> tuple[str, str]:
@@ -411,8 +459,10 @@ def choose(html: str, url: str | None, first: str) -> tuple[str, str]:
     text, name = first, "trafilatura"
     blocks = _justext_blocks(html, first)
     if len(first.strip()) < MIN_TEXT_CHARS:
-        candidates = [(_trafilatura(html, url, favor_recall=True), "trafilatura-recall"),
-                      (_readability(html), "readability")]
+        candidates = [
+            (_trafilatura(html, url, favor_recall=True), "trafilatura-recall"),
+            (_readability(html), "readability"),
+        ]
         best = max(candidates, key=lambda c: len(c[0].strip()))
         if len(best[0].strip()) >= MIN_TEXT_CHARS:
             text, name = best
@@ -426,15 +476,16 @@ def choose(html: str, url: str | None, first: str) -> tuple[str, str]:
             text, name = voted, name + "+voted"
     linked = _linked_lines(blocks)
     kept = [line for line in text.split("\n") if not _boilerplate_line(line) and _norm(line) not in linked]
-    return "\n".join(kept), name
+    return "\n".join(_drop_bio(kept)), name
 
 
 def extract_article(page: bytes | str, url: str | None = None) -> Article | None:
     """Main text and metadata of an HTML page, or None when it holds no article text."""
     html = decode_file(page) if isinstance(page, bytes) else page
     dates = {"original_date": True, "extensive_search": True}
-    found = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True,
-                                        date_extraction_params=dates)
+    found = trafilatura.bare_extraction(
+        html, url=url, include_comments=False, with_metadata=True, date_extraction_params=dates
+    )
     doc = found if isinstance(found, Document) else None
     first = doc.text if doc is not None and doc.text else ""
     text, extractor = choose(html, url, first)
@@ -455,6 +506,13 @@ def extract_article(page: bytes | str, url: str | None = None) -> Article | None
 
 
 def to_json(article: Article) -> str:
-    return json.dumps({"title": article.title, "author": article.author, "url": article.url,
-                       "date": article.published_at.isoformat() if article.published_at else None,
-                       "text": article.text}, ensure_ascii=False)
+    return json.dumps(
+        {
+            "title": article.title,
+            "author": article.author,
+            "url": article.url,
+            "date": article.published_at.isoformat() if article.published_at else None,
+            "text": article.text,
+        },
+        ensure_ascii=False,
+    )
