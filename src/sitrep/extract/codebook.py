@@ -109,6 +109,10 @@ class CodebookModel(BaseModel):
         default_factory=CueSet,
         description="phrases that cancel an actor cue they overlap (военные преступления, боец MMA)",
     )
+    relatives: CueSet = Field(
+        default_factory=CueSet,
+        description="kinship words (мать, жена, родные, wife of): right before a weak actor they make it an actor",
+    )
     negators: CueSet = Field(default_factory=CueSet)
     hedges: CueSet = Field(default_factory=CueSet)
     traps: CueSet = Field(default_factory=CueSet)
@@ -145,7 +149,7 @@ class Codebook:
 
     def cues(self, group: str) -> list[Cue]:
         """Compiled cues of one group: "actors", "weak_actors", "military_context", "not_actors",
-        "negators", "hedges", "traps", "type", "grievance"."""
+        "relatives", "negators", "hedges", "traps", "type", "grievance"."""
         out: list[Cue] = []
         if group == "type":
             for name, td in self.spec.event_types.items():

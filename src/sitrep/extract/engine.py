@@ -95,11 +95,13 @@ class Engine:
         self.model = model
         self.gaz = gaz
         gap = book.spec.max_gap
+        self.max_gap = gap
         self.types = CueIndex(book.cues("type"), gap)
         self.actors = CueIndex(book.cues("actors"), gap)
         self.weak_actors = CueIndex(book.cues("weak_actors"), gap)
         self.context = CueIndex(book.cues("military_context"), gap)
         self.not_actors = CueIndex(book.cues("not_actors"), gap)
+        self.relatives = CueIndex(book.cues("relatives"), gap)
         self.min_share = {name: td.min_actor_share for name, td in book.spec.event_types.items()}
         self.negators = {c.tokens[0] for c in book.cues("negators")}
         self.hedges = CueIndex(book.cues("hedges"), gap)
@@ -131,10 +133,13 @@ class Engine:
             if any(not blocked.intersection(range(h.start, h.end)) for h in self.actors.find(s)):
                 own_actor.add(s.index)
                 military = True
-            for h in self.weak_actors.find(s):
-                if not blocked.intersection(range(h.start, h.end)):
-                    weak_actor.add(s.index)
-                    weak_words.add(h.cue.tokens)
+            weak = [h for h in self.weak_actors.find(s) if not blocked.intersection(range(h.start, h.end))]
+            for h in weak:
+                weak_actor.add(s.index)
+                weak_words.add(h.cue.tokens)
+            if weak and self._relatives_of(s, weak):
+                own_actor.add(s.index)  # "мать бойца", "родини військовополонених", "the wife of a marine"
+                military = True
             if not military and self.context.find(s):
                 military = True
             background = bool(_BACKGROUND.search(s.text))
@@ -159,6 +164,15 @@ class Engine:
         trap = sum(w for w, p in traps.values() if p in cued)
         score = self._rule_score(type_hits, near, hedge_sents, trap)
         return Signals(sentences, tuple(type_hits), negated, frozenset(near), frozenset(hedge_sents), trap, score)
+
+    def _relatives_of(self, s: Sentence, weak: list[Hit]) -> bool:
+        """A relative's word right before a weak actor ("жена бойца", "мати загиблого бійця", "wife of a marine").
+
+        The kinship names whose soldier it is: the two together are an actor even where "боец" alone
+        would need a military text around it.
+        """
+        reach = self.max_gap + 2  # "мати загиблого бійця", "the wife of a Ukrainian marine"
+        return any(0 <= w.start - r.end <= reach for r in self.relatives.find(s) for w in weak)
 
     def _drop_bystander_types(self, hits: list[Hit], actor: set[int]) -> list[Hit]:
         """Drop a type whose cue sentences mostly name no actor (codebook ``min_actor_share``).
