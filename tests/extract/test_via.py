@@ -286,3 +286,14 @@ def test_kind_word_opening_the_sentence_and_contacting_an_outlet() -> None:
         "Ukrainska Pravda"
     ]
     assert via("The soldiers' wives contacted Mediazona after the men were sent to assault.") == ["Mediazona"]
+
+
+def test_credit_lines() -> None:
+    assert via("Мобилизованных бросили в штурм.\n\nИсточник: ASTRA") == ["ASTRA"]
+    assert via("Джерело: «Українська правда»") == ["Ukrainska Pravda"]
+    assert via("Мобилизованные записали обращение (видео — «Осторожно, новости»).") == ["Ostorozhno Novosti"]
+    assert via("Source: Reuters") == ["Reuters"]
+    # a ministry is no outlet, a photo credit no via, and a plain phrase no name
+    assert via("Источник: Минобороны России") == []
+    assert via("Фото: Reuters") == []
+    assert via("Видео — очень страшное") == []

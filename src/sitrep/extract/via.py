@@ -492,6 +492,11 @@ _PUBLISHING_STRICT = re.compile(
     r"опублик|опублік|оприлюдн|выложи|викла|распростран|пошир|размест|розміст|published|posted|released|aired|"
     r"shared"
 )
+_CREDIT_QUICK = re.compile(r"(?:источник|джерело|source|видео|відео|video)\s*[:—–-]")
+_CREDIT = re.compile(
+    r"(?:^|(?<=[\n(]))\s*(?i:источник|джерело|source|видео|відео|video)\s*[:—–-]\s*"
+    r"([«\"“„][^»\"”“\n]{2,40}[»\"”“]|[^\n()«»\"“”„:;,.!?]{2,40})\s*\.?\s*(?=\)|$|\n)"
+)
 _HEADLINE = re.compile(r"^\W{0,4}([^:\n]{2,40}):\s")
 _KIND_OUTLET_BEFORE = re.compile(rf"(?i:{KIND_OUTLET})\s*$")
 _KIND_PERSON_BEFORE = re.compile(
@@ -704,6 +709,16 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
         hit = outlet_table().lookup(hm[1].strip())
         if hit is not None and hit[0].kind == "outlet" and not hit[1]:
             hits.append(_Cand(hit[0].name, "outlet", hm.start(1), hm.end(1), True))
+    # a credit line: "Источник: ASTRA", "Джерело: «Українська правда»", "(видео — «Осторожно, новости»)"
+    for cm in _CREDIT.finditer(seg) if _CREDIT_QUICK.search(low) else ():
+        raw = cm[1].strip()
+        quoted = raw[:1] in '«"“„' and raw[-1:] in '»"”“'
+        hit = outlet_table().lookup(raw)
+        if hit is not None and (quoted or not hit[1]):
+            hits.append(_Cand(hit[0].name, hit[0].kind, cm.start(1), cm.end(1), True))
+        elif quoted and re.search(f"[{_CYR}]", raw):
+            name = _lemma_outlet(raw[1:-1], _lang(seg))
+            hits.append(_Cand(_titled(name.split(), _lang(seg)), "outlet", cm.start(1), cm.end(1), True))
     if not QUICK.search(low):
         return _ranked(hits, start)
     lang = _lang(seg)
