@@ -297,3 +297,24 @@ def test_a_court_or_police_acting_on_one_member(text: str) -> None:
 def test_the_others_beside_the_dead_are_counted() -> None:
     text = "Половина роты погибла, остальные двадцать человек отказались идти в штурм."
     assert first(text) == (20, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the group's size with no noun after the number
+        ("Дружини мобілізованих вийшли на акцію. Їх було близько п'ятдесяти.", (50, "approximate")),
+        ("Их было 40, все из одной роты.", (40, "exact")),
+        ("There were about 50 of them at the gates.", (50, "approximate")),
+        # the inverted order is approximate
+        ("На акцию пришло человек 50, в основном жёны.", (50, "approximate")),
+        # more English people nouns
+        ("a battalion commander who beat three subordinates", (3, "exact")),
+    ],
+)
+def test_group_size_without_a_noun_and_inverted_order(text: str, expected: tuple[int, str]) -> None:
+    assert first(text) == expected
+
+
+def test_an_age_after_a_person_noun_is_no_count() -> None:
+    assert first("К военкомату пришёл мужчина, человек 45 лет.") is None

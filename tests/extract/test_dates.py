@@ -222,3 +222,11 @@ def test_back_story_and_days_to_come_are_background(text: str) -> None:
 
 def test_a_weekday_of_a_past_act_is_the_event() -> None:
     assert first("В пятницу жёны мобилизованных вышли на пикет.") == ("2023-06-30", "day")
+
+
+def test_a_dateline_gives_way_to_the_story_date() -> None:
+    text = "KYIV, May 19 (Reuters) - About 20 soldiers accused their commander in a video posted on Saturday."
+    assert first(text) == ("2023-07-01", "day")
+    # alone, the dateline still dates the story
+    alone = "KYIV, May 19 (Reuters) - About 20 soldiers accused their commander in a video."
+    assert first(alone) == ("2023-05-19", "day")

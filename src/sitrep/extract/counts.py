@@ -167,6 +167,8 @@ PEOPLE = (
     r"relatives|mothers|fathers|parents|technicians|officers|commanders|cadets|deserters|volunteers|"
     r"paratroopers|marines|sailors|pilots|guards|policemen|police officers|members|protesters|demonstrators|"
     r"migrants|students|workers|residents|victims|of them|mobili[sz]ed|young men|veterans|nationals|citizens|"
+    r"subordinates|comrades|colleagues|troopers|guardsmen|riflemen|gunners|drivers|medics|servicewomen|"
+    r"brothers|daughters|widows|families of|"
     r"росгвардейц\w*|гвардейц\w*|гвардійц\w*|(?!месяц|місяц)[а-яіїєґ]+(?:цев|ців)|[A-Z][a-z]+(?:is|ans|ese))"
 )
 # "more than / at least N" is N, approximate (reports-dev conventions)
@@ -188,6 +190,15 @@ APPROX_BEFORE = re.compile(rf"(?<![\w'’ʼ-]){APPROX}\s+$", re.I)
 COUNT = re.compile(rf"(){NUM}(?:{RANGE})?(\s+(?:[a-zа-яёіїєґ'’ʼ-]+\s+){{0,2}}?)({PEOPLE})\b", re.I)
 # a number and up to three Cyrillic words: the last is a noun the dictionary may mark animate
 NUM_NOUN = re.compile(rf"(){NUM}(?:{RANGE})?(\s+(?:[а-яёіїєґ'’ʼ-]+\s+){{0,2}}[а-яёіїєґ'’ʼ-]+)", re.I)
+# "их было около пятидесяти", "їх було близько п'ятдесяти", "there were about 50 of them": the group's size
+_THEY_WERE = re.compile(
+    r"(?:\b(?:их|їх)\s+(?:был[оаи]?|було|собралось|зібралося|пришло|прийшло|набралось|набралося)|"
+    r"\bthere\s+were)\s+$",
+    re.I,
+)
+# "человек двадцать", "чоловік п'ятдесят": the inverted order makes the number approximate
+_INVERTED = re.compile(r"\b(?:человек|чоловік)\s+$", re.I)
+NUM_ONLY = re.compile(rf"(){NUM}(?:{RANGE})?()(?![\w'’ʼ])", re.I)
 # the tokens a number may start with: digits, number words, "a"/"one" before hundred/thousand
 _TOKEN = re.compile(r"\d+|[^\W\d_]+(?:['’ʼ][^\W\d_]+)?")
 _STARTERS = frozenset(NUMBER_WORDS) | {
@@ -474,6 +485,21 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
             noun = _animate_noun(m[4], lang) if val is not None else None
             if val is not None and noun is not None and _number_ok(seg, m, val, noun, approx_at):
                 hits.append(_hit(m, val, start, approx_at))
+                continue
+        they_were = _THEY_WERE.search(seg, max(0, (approx_at or at) - 30), approx_at or at)
+        inverted = _INVERTED.search(seg, max(0, at - 12), at)
+        if they_were or inverted:
+            m = NUM_ONLY.match(seg, at)
+            val = _value(m[2]) if m else None
+            if (
+                m is not None
+                and val is not None
+                and not re.match(r"\s*(?:-?лет|-?років|-?рок|years?)\b", seg[m.end() :])
+            ):
+                if inverted:  # "человек двадцать": about twenty people
+                    hits.append(CountHit(val, "approximate", start + inverted.start(), start + m.end()))
+                else:
+                    hits.append(_hit(m, val, start, approx_at))
                 continue
         if word not in COLLECTIVES:
             continue
