@@ -6,8 +6,9 @@ report the ids of the events its candidates belong to after merging across the b
 Steps: (1) near-duplicate groups — MinHash LSH + rapidfuzz over the normalised text, the same
 canonical article URL, a Telegram forward pointing at a post of the batch; (2) reports in
 publication order, each candidate joins the best-matching event found through its lookup keys
-(unit, place, and the report's rare proper names — ``dedup.names`` — which find only events
-within ``merge.NAME_LOOKUP_DAYS`` of the report's publication, as in the store) or its
+(unit, place, and the report's text keys — ``dedup.names``: rare proper names, distinctive
+numbers, the places its text names anywhere — which find only events within
+``merge.NAME_LOOKUP_DAYS`` of the report's publication, as in the store) or its
 near-duplicate group (``merge.match``), or starts one. Event ids derive from the first
 report's key and the candidate index, so the same input always gives the same ids.
 """

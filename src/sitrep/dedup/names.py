@@ -17,6 +17,10 @@ dropped: ``common_names.txt`` lists the keys found in at least ``COMMON_MIN_DOCS
 hand list of English words capitalised in news (weekdays, months, titles, institutions) and of
 the exonyms the stream spells differently (Moscow/Москва).
 Bounded: at most ``MAX_SCAN_CHARS`` of text are read and ``MAX_NAMES`` keys kept per report.
+
+Two more kinds of text key travel with the names (``cluster.report_names``; the store keeps them
+with each mention): distinctive numbers (``number_keys``, ``#500``) and the gazetteer places the
+text names anywhere (``place_keys``, ``@g703448``), each bounded too.
 """
 
 from __future__ import annotations
