@@ -230,3 +230,15 @@ def test_a_dateline_gives_way_to_the_story_date() -> None:
     # alone, the dateline still dates the story
     alone = "KYIV, May 19 (Reuters) - About 20 soldiers accused their commander in a video."
     assert first(alone) == ("2023-05-19", "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вывод бригады назначен на 20 октября 2023 года.",
+        "Ротацію обіцяють у листопаді 2023 року.",
+        "due on 1 August 2023",
+    ],
+)
+def test_a_date_after_publication_with_its_year_is_a_plan(text: str) -> None:
+    assert first(text) is None  # PUB is 5 July 2023

@@ -334,6 +334,13 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
             background = True
         if a < 60 and DATELINE_BEFORE.match(text[:a]) and DATELINE_AFTER.match(text, b):
             dateline.append((a, b))
+        if pubd is not None and not iso.startswith("X"):
+            # a day (or a month) after publication, its year written out, is a plan: "вывод назначен на 20 октября
+            # 2023 года" in a post of 10 October 2023
+            ahead = (
+                iso > (pubd + timedelta(days=2)).isoformat() if precision == "day" else iso[:7] > pubd.isoformat()[:7]
+            )
+            background = background or ahead
         if relative and precision == "day" and iso != (pubd.isoformat() if pubd else None):
             clause = (
                 re.split(r"[.;!?\n]", text[max(start, a - 60) : a])[-1] + re.split(r"[.;!?\n,]", text[b : b + 60])[0]
