@@ -30,7 +30,9 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 OUT = Path(__file__).resolve().parent.parent / "src" / "sitrep" / "data" / "gazetteer.tsv.gz"
 WORD = re.compile(r"\w+(?:['-]\w+)*")
 CYR = re.compile(r"^[А-Яа-яЁёІіЇїЄєҐґ' -]+$")
+CYR_WORD = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 LAT = re.compile(r"^[A-Za-z' -]+$")
+WEAK_MIN_POPULATION = 5_000  # common-word names of towns this big are kept as "~" keys
 KEEP_CODES = {"PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLF", "PPLS", "ADM1"}
 # Place-name transliteration: the outlet-name table, but "й" as "y" (GeoNames' English spelling).
 TRANSLIT = {**CYRILLIC_TO_LATIN, "й": "y"}
@@ -56,8 +58,13 @@ def _common_word(word: str) -> bool:
 _MORPHS: list[Any] = []
 
 
-def keys_of(variant: str) -> set[str]:
-    """Match keys of one name variant: raw tokens, ru lemmas, uk lemmas."""
+def keys_of(variant: str, weak: bool = False) -> set[str]:
+    """Match keys of one name variant: raw tokens, ru lemmas, uk lemmas.
+
+    A one-word Cyrillic name that is also a common word ("Лиман", "Счастье", "Котельники") is left
+    out, as it would match prose; with ``weak`` (towns of 5,000+) it is kept as a key marked "~", which
+    the extractor reads only after a locative word ("под Лиманом", "в Котельниках").
+    """
     text = variant.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
     toks = WORD.findall(text)
     if not toks or len(toks) > 4:
@@ -66,7 +73,21 @@ def keys_of(variant: str) -> set[str]:
     if CYR.match(variant):
         keys.add(" ".join(lemma(t, "ru") for t in toks))
         keys.add(" ".join(lemma(t, "uk") for t in toks))
-    return {k for k in keys if len(k) >= 3 and (" " in k or not CYR.match(k) or not _common_word(k))}
+    out = set()
+    for k in keys:
+        if len(k) < 3:
+            continue
+        if " " in k or not CYR.match(k) or not _common_word(k):
+            out.add(k)
+        elif weak and len(k) >= 4 and _plain_noun(k):
+            out.add("~" + k)
+    return out
+
+
+def _plain_noun(word: str) -> bool:
+    """A common noun that is no first name or surname ("лиман", not "надежда" or "шевченко")."""
+    tag = str(_MORPHS[0].parse(word)[0].tag)
+    return "NOUN" in tag and not any(t in tag for t in ("Name", "Surn", "Patr"))
 
 
 # GeoNames' primary ADM1 names mix forms ("Luhanska Oblast", "Zaporizhzhya Oblast"); these are the
@@ -114,14 +135,27 @@ def modern_name(name: str, alts: list[str]) -> str:
     """The KMU-2010 form of a Ukrainian place when GeoNames lists it, else GeoNames' name."""
     ascii_alts = {a.lower() for a in alts if LAT.match(a)}
     # Ukrainian spellings only: Belarusian and Russian letters (Жытомір) are other languages' forms
-    ukrainian = [kmu(a) for a in alts if re.search(r"[іїєґ]", a) and not re.search(r"[ыэёўъ]", a.lower())]
+    # (a capital І counts: "Ізюм"; so does an apostrophe inside the word: "Куп'янськ")
+    ukrainian = [
+        kmu(a)
+        for a in alts
+        if CYR_WORD.search(a) and re.search(r"[іїєґ]|\w['’ʼ]\w", a.lower()) and not re.search(r"[ыэёўъ]", a.lower())
+    ]
     if any(cand.lower() == name.lower() for cand in ukrainian):
         return name  # already the KMU form: Mariupol stays, though "Марїоуполь" gives "Marioupol"
     for cand in ukrainian:
-        # same stem only: "Zaporizhzhya" → "Zaporizhzhia", never Bakhmut → its old name "Artemivsk"
-        if cand.lower() in ascii_alts and cand[:4] == name[:4]:
+        # the same name spelled otherwise: "Zaporizhzhya" → "Zaporizhzhia", "Kupyansk" → "Kupiansk",
+        # "Izyum" → "Izium"; never Bakhmut → its old name "Artemivsk"
+        if cand.lower() in ascii_alts and (cand[:4] == name[:4] or _same_name(cand, name)):
             return cand
     return name
+
+
+def _same_name(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    a, b = a.lower().replace("'", ""), b.lower().replace("'", "")
+    return a[:2] == b[:2] and SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
 def english_oblast(name: str, code: str) -> str:
@@ -134,17 +168,16 @@ def read_geonames(path: Path, admin1: dict[str, str], rows: list[list[str]]) -> 
             f = line.rstrip("\n").split("\t")
             if len(f) < 19 or f[7] not in KEEP_CODES:
                 continue
-            alts = [a for a in f[3].split(",") if a]
+            # one apostrophe for Ukrainian names ("Куп’янськ", "Купʼянськ" -> "Куп'янськ"), as the tokenizer writes it
+            alts = [a.replace("’", "'").replace("ʼ", "'") if CYR_WORD.search(a) else a for a in f[3].split(",") if a]
             if f[8] == "UA":
                 name = english_oblast(f[1], f[10]) if f[7] == "ADM1" else modern_name(f[1], alts)
             else:
                 name = f[1]
-            variants = {f[1], f[2], name} | {
-                a for a in alts if CYR.match(a) or (LAT.match(a) and len(a.split()) <= 3)
-            }
+            variants = {f[1], f[2], name} | {a for a in alts if CYR.match(a) or (LAT.match(a) and len(a.split()) <= 3)}
             keys: set[str] = set()
             for v in variants:
-                keys |= keys_of(v)
+                keys |= keys_of(v, weak=int(f[14] or 0) >= WEAK_MIN_POPULATION)
             adm = UA_OBLASTS.get(f[10], "") if f[8] == "UA" else admin1.get(f"{f[8]}.{f[10]}", "")
             rows.append([f[0], name, f[4], f[5], f[8], adm, f[7], f[14] or "0", "|".join(sorted(keys))])
 
@@ -157,9 +190,7 @@ def read_postal(path: Path, rows: list[list[str]], seen: set[str]) -> None:
                 continue
             seen.add(f[2].lower())
             oblast = translit(f[3].split()[0]).replace("skaya", "sk") + " Oblast"
-            rows.append(
-                ["", translit(f[2]), f[9], f[10], "RU", oblast, "PPL", "0", "|".join(sorted(keys_of(f[2])))]
-            )
+            rows.append(["", translit(f[2]), f[9], f[10], "RU", oblast, "PPL", "0", "|".join(sorted(keys_of(f[2])))])
 
 
 def main(src: Path) -> None:

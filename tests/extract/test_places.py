@@ -274,3 +274,18 @@ def test_governments_routes_and_links_are_not_event_places() -> None:
     assert places("Люди перекрили трасу Київ – Варшава в селі Римачі.", "uk") == [("Rymachi", "event")]
     assert places("Протестувальники заблокували трасу Р-15 (Ковель – Луцьк).", "uk") == []
     assert places("The letter was sent on Monday.\nRead more: Kherson region hit by strikes", "en") == []
+
+
+def test_towns_named_by_common_words_after_a_locative() -> None:
+    assert places("Мобилизованные под Лиманом записали видео.", "ru") == [("Lyman", "event")]
+    assert places("В Котельниках полиция устроила облаву у мечети.", "ru") == [("Kotelniki", "event")]
+    assert places("Бойцы в Марганце жалуются на командира.", "ru") == [("Marhanets", "event")]
+    # the common word itself, or a person's name, stays what it is
+    assert places("Лиман обмелел, а счастье было близко.", "ru") == []
+    assert places("Об этом он рассказал Надежде Ивановой.", "ru") == []
+    assert places("Цветы передали в Надежде Ивановой.", "ru") == []
+
+
+def test_ukrainian_places_in_the_usual_english_spelling() -> None:
+    assert places("Бійці під Куп'янськом скаржаться.", "uk") == [("Kupiansk", "event")]
+    assert places("Бои шли под Изюмом и Славянском.", "ru") == [("Izium", "event"), ("Sloviansk", "event")]

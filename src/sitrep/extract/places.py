@@ -744,6 +744,12 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                     if not cands and n == 1 and intro:
                         # the first lemma may be a name ("Києві" -> "кий"): try the dictionary's other readings
                         cands = _candidates(gaz, _other_lemmas(toks[i].word, lang), upper)
+                    if not cands and n == 1 and intro and not _clause_start(text, toks, i):
+                        # a town named by a common word ("под Лиманом", "в Котельниках", "в Счастье"):
+                        # the gazetteer marks such keys "~"; a capital mid-sentence after a locative makes it a name
+                        cands = _candidates(gaz, ["~" + k for k in _keys(toks, i, n, lang)], upper)
+                        if i + 1 < len(toks) and text[toks[i + 1].start].isupper():
+                            cands = []  # "в Надежде Ивановой": a person's name goes on
                     if (
                         not cands
                         and n == 1
