@@ -242,3 +242,21 @@ def test_a_dateline_gives_way_to_the_story_date() -> None:
 )
 def test_a_date_after_publication_with_its_year_is_a_plan(text: str) -> None:
     assert first(text) is None  # PUB is 5 July 2023
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("17 марта их бросили на позиции. Через два дня их снова пытаются отправить туда же.", "2023-03-19"),
+        ("On June 28 the men were sent forward; two days later they refused to go.", "2023-06-30"),
+        ("28 червня їх кинули на позиції, а наступного дня вони відмовилися.", "2023-06-29"),
+        ("1 июня их мобилизовали, а через неделю отправили на фронт.", "2023-06-08"),
+    ],
+)
+def test_days_later_count_from_the_day_named_before(text: str, expected: str) -> None:
+    hits = [h for h in find_dates(text, 0, len(text), PUB) if not h.background]
+    assert hits[-1].iso == expected
+
+
+def test_days_later_without_a_day_before_gives_nothing() -> None:
+    assert first("Через два дня их снова пытаются отправить туда же.") is None

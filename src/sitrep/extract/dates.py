@@ -107,6 +107,15 @@ RELATIVE = re.compile(
     r"этой ночью|сегодня ночью|прошлой ночью|ночью|цієї ночі|минулої ночі|сьогодні вночі|вночі|last night|overnight)\b",
     re.I,
 )
+# "через два дня", "два дні потому", "two days later", "на следующий день", "the next day": counted from the
+# last day the text named before ("17 марта их бросили на позиции... Через два дня их снова отправляют")
+AFTER_DAYS = re.compile(
+    rf"\b(?:через\s+({_AGO_NUM})\s+(?:дня|дней|день|дні|днів|недел\w+|тижн\w+|тиждень)|"
+    rf"({_AGO_NUM})\s+(?:дня|дней|дні|днів|days?|weeks?)\s+(?:спустя|потому|later)|"
+    r"(на следующий день|наступного дня|the next day|the following day|a day later|на другой день)|"
+    r"(через неделю|через тиждень|a week later|неделю спустя|тиждень потому))\b",
+    re.I,
+)
 # a weekday as an attribute ("после пятничного намаза", "недільної служби", "after Friday prayers",
 # "Monday's rally") or an English weekday without "on" ("the ministry said Tuesday"): that day
 WEEKDAY_ADJ = re.compile(
@@ -299,6 +308,38 @@ def _relative(word: str, pub: date | None) -> str | None:
     return None
 
 
+def _count_word(word: str) -> int:
+    w = word.lower().replace("’", "'").replace("ʼ", "'")
+    return int(w) if w.isdigit() else _AGO_WORDS.get(w, 0)
+
+
+_EXPLICIT_DAY = (DAY_MONTH_CYR, EN_MD, EN_DM, NUMERIC, ISO)
+
+
+def _last_day_before(text: str, at: int, pub: date | None) -> date | None:
+    """The last day with its month written out in the 600 characters before ``at``."""
+    window = max(0, at - 600)
+    best: tuple[int, date] | None = None
+    for rx in _EXPLICIT_DAY:
+        for m in rx.finditer(text, window, at):
+            if rx is ISO:
+                day, mon, year = int(m[3]), int(m[2]), int(m[1])
+            elif rx is NUMERIC:
+                day, mon, year = int(m[1]), int(m[2]), int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            else:
+                d_grp, m_grp = (2, 1) if rx is EN_MD else (1, 2)
+                day, mon_found, year = int(m[d_grp]), _month(m[m_grp]), int(m[3]) if m[3] else 0
+                if not mon_found:
+                    continue
+                mon = mon_found
+            iso = _resolve(day, mon, year or None, pub)
+            if iso is None or iso.startswith("X"):
+                continue
+            if best is None or m.start() > best[0]:
+                best = (m.start(), date.fromisoformat(iso))
+    return best[1] if best else None
+
+
 def _weekday(day: int, pub: date | None) -> str | None:
     """The latest such weekday (0 = Monday) on or before publication."""
     if pub is None:
@@ -409,6 +450,13 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         add(_relative(m[0].split()[-1], pubd), "day", m.start(), m.end(), relative=True, later=True)
     for m in RELATIVE.finditer(text, start, end):
         add(_relative(m[1], pubd), "day", m.start(), m.end(), relative=True)
+    for m in AFTER_DAYS.finditer(text, start, end):
+        base = _last_day_before(text, m.start(), pubd)
+        if base is not None:
+            n = 1 if m[3] else 7 if m[4] else _count_word(m[1] or m[2])
+            weeks = re.search(r"недел|тижн|тиждень|week", m[0], re.I) is not None
+            if n:
+                add((base + timedelta(days=n * (7 if weeks else 1))).isoformat(), "day", m.start(), m.end())
     for m in WEEKDAY_ADJ.finditer(text, start, end):
         stem = m[1].lower().replace("’", "'").replace("ʼ", "'")
         add(_weekday(_WEEKDAY_STEMS[stem], pubd), "day", m.start(), m.end(), relative=True, attributive=True)
