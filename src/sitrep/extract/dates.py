@@ -453,8 +453,8 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     for m in AFTER_DAYS.finditer(text, start, end):
         base = _last_day_before(text, m.start(), pubd)
         if base is not None:
-            n = 1 if m[3] else 7 if m[4] else _count_word(m[1] or m[2])
             weeks = re.search(r"недел|тижн|тиждень|week", m[0], re.I) is not None
+            n = 1 if m[3] else 1 if m[4] else _count_word(m[1] or m[2])  # m[4]: one week
             if n:
                 add((base + timedelta(days=n * (7 if weeks else 1))).isoformat(), "day", m.start(), m.end())
     for m in WEEKDAY_ADJ.finditer(text, start, end):
