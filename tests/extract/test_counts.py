@@ -318,3 +318,20 @@ def test_group_size_without_a_noun_and_inverted_order(text: str, expected: tuple
 
 def test_an_age_after_a_person_noun_is_no_count() -> None:
     assert first("К военкомату пришёл мужчина, человек 45 лет.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Оттуда он сбежал вместе с двумя сослуживцами.", (3, "exact")),
+        ("её муж и ещё 11 бойцов уже месяц без связи", (12, "exact")),
+        ("her husband and 11 other soldiers have had no contact for a month", (12, "exact")),
+        ("Він разом із трьома побратимами залишив позиції.", (4, "exact")),
+    ],
+)
+def test_someone_and_n_more(text: str, expected: tuple[int, str]) -> None:
+    assert first(text) == expected
+
+
+def test_two_groups_joined_by_and_are_not_one_more() -> None:
+    assert first("30 women and 20 men came to the gates") == (30, "exact")

@@ -411,6 +411,15 @@ def _number_ok(seg: str, m: re.Match[str], val: int | None, between: str, at: in
     return not _dead(seg, m, at)
 
 
+# someone and N more: "сбежал вместе с двумя сослуживцами" (3), "её муж и ещё 11 бойцов" (12), "he and 11 other
+# soldiers" (12)
+_PLUS_ONE_BEFORE = re.compile(
+    r"(?:\bвместе\s+со?|\bразом\s+(?:з|із|зі)|\btogether\s+with|\balong\s+with|\b(?:и|і|й|та)\s+(?:ещё|еще|ще))\s+$",
+    re.I,
+)
+_AND_OTHER = re.compile(r"\band\s+$", re.I)
+
+
 def _hit(m: re.Match[str], val: int, start: int, approx_at: int | None) -> CountHit:
     """``approx_at``: where the qualifier before the number starts ("около 50"), None when there is none."""
     precision = "approximate" if approx_at is not None else "exact"
@@ -418,6 +427,11 @@ def _hit(m: re.Match[str], val: int, start: int, approx_at: int | None) -> Count
         high = _value(m[3])
         if high is not None and high > val:
             val, precision = round((val + high) / 2), "approximate"
+    a = m.start() if approx_at is None else approx_at
+    before = m.string[max(0, a - 20) : a]
+    between = m[4] if m.re.groups >= 4 and m[4] else ""
+    if _PLUS_ONE_BEFORE.search(before) or (_AND_OTHER.search(before) and re.search(r"\b(?:other|more)\b", between)):
+        val += 1  # the one named before, and the others
     return CountHit(val, precision, start + (m.start() if approx_at is None else approx_at), start + m.end())
 
 
