@@ -260,3 +260,16 @@ def test_days_later_count_from_the_day_named_before(text: str, expected: str) ->
 
 def test_days_later_without_a_day_before_gives_nothing() -> None:
     assert first("Через два дня их снова пытаются отправить туда же.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Восьмого квітня дружини вийшли на акцію.", "2023-04-08"),
+        ("Двадцать третьего июня бойцы записали обращение.", "2023-06-23"),
+        ("Тридцять першого травня їх відправили на позиції.", "2023-05-31"),
+        ("четвёртого июля он ушёл из части", "2023-07-04"),
+    ],
+)
+def test_a_day_in_ordinal_words(text: str, expected: str) -> None:
+    assert first(text) == (expected, "day")

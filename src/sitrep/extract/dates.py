@@ -49,6 +49,37 @@ _YEAR = r"(?:19[89]\d|20[0-4]\d)"  # plausible years only: no "1428"
 
 # "22–23 мая", "22-23 May": a span of days is dated by its first day
 DAY_RANGE = re.compile(rf"\b(\d{{1,2}})\s*[-–—]\s*\d{{1,2}}\s+({_MONTH_RU_UK}|{_MONTH_EN})\b(?:\s+({_YEAR})\b)?", re.I)
+
+
+def _ordinals() -> dict[str, int]:
+    """Genitive ordinals 1-31 in ru and uk ("восьмого", "двадцять першого"), as a day is said in words."""
+    ru = (
+        "первого второго третьего четвертого пятого шестого седьмого восьмого девятого десятого одиннадцатого "
+        "двенадцатого тринадцатого четырнадцатого пятнадцатого шестнадцатого семнадцатого восемнадцатого "
+        "девятнадцатого двадцатого"
+    ).split()
+    uk = (
+        "першого другого третього четвертого п'ятого шостого сьомого восьмого дев'ятого десятого одинадцятого "
+        "дванадцятого тринадцятого чотирнадцятого п'ятнадцятого шістнадцятого сімнадцятого вісімнадцятого "
+        "дев'ятнадцятого двадцятого"
+    ).split()
+    out: dict[str, int] = {}
+    for words, twenty, thirty in ((ru, "двадцать", "тридцат"), (uk, "двадцять", "тридцят")):
+        for n, w in enumerate(words, start=1):
+            out[w] = n
+        for n, w in enumerate(words[:9], start=1):
+            out[f"{twenty} {w}"] = 20 + n
+        out[f"{thirty}ого"] = 30
+        out[f"{thirty}ь {words[0]}"] = 31
+    return out
+
+
+ORDINAL_DAYS = _ordinals()
+_ORD_ALT = "|".join(
+    re.escape(w).replace("'", "['’ʼ]").replace(r"\ ", r"\s+").replace("е", "[её]")
+    for w in sorted(ORDINAL_DAYS, key=len, reverse=True)
+)
+ORDINAL_DAY_MONTH = re.compile(rf"\b({_ORD_ALT})\s+({_MONTH_RU_UK})\b(?:\s+({_YEAR})\b)?", re.I)
 DAY_MONTH_CYR = re.compile(rf"\b(\d{{1,2}})(?:-?го)?\s+({_MONTH_RU_UK})\b(?:\s+({_YEAR})\b)?", re.I)
 MONTH_CYR = re.compile(rf"\b(?:в|у|с|з|к|до)\s+({_MONTH_RU_UK})\s+({_YEAR})\b", re.I)
 EN_MD = re.compile(rf"\b({_MONTH_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR})\b)?")
@@ -396,6 +427,14 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     for m in NUMERIC.finditer(text, start, end):
         year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
         add(_resolve(int(m[1]), int(m[2]), year, pubd), "day", m.start(), m.end())
+    for m in ORDINAL_DAY_MONTH.finditer(text, start, end):
+        mon = _month(m[2])
+        day_n = ORDINAL_DAYS.get(
+            re.sub(r"\s+", " ", m[1].lower().replace("’", "'").replace("ʼ", "'").replace("ё", "е"))
+        )
+        if mon and day_n:
+            given = int(m[3]) if m[3] else None
+            add(_resolve(day_n, mon, given, pubd), "day", m.start(), m.end(), later=_later(day_n, mon, given, pubd))
     for m in DAY_RANGE.finditer(text, start, end):
         mon = _month(m[2])
         if mon:
