@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.sources.articles import (
     Block,
     _justext,
@@ -164,3 +166,31 @@ def test_heading_linked_from_a_table_of_contents_stays() -> None:
     heading = "Where the regiment was sent"
     blocks = [_block(heading, links=1.0, boilerplate=True), _block(heading), _block("Read: the governor", links=0.9)]
     assert _linked_lines(blocks) == frozenset({"Read: the governor"})
+
+
+def test_cookie_banner_comment_widget_and_credit_lines_dropped() -> None:
+    body = "Soldiers of the regiment said they had been sent forward without artillery support. " * 3
+    furniture = [
+        "Wir verwenden auf dieser Website Cookies, um Ihnen einen bestmöglichen Service zu bieten.",
+        "Мы используем файлы cookie, чтобы сайт работал лучше.",
+        "Оставить комментарий",
+        "12 комментариев",
+        "Photo by John Smith/Getty Images",
+    ]
+    text, _ = choose("<html></html>", None, "\n".join([body, *furniture]))
+    assert text == body
+
+
+def test_huge_page_gets_line_filters_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.sources import articles
+
+    def no_second_opinion(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("a second extractor ran on a page over the size bound")
+
+    monkeypatch.setattr(articles, "ARBITRATE_MAX_CHARS", 1000)
+    monkeypatch.setattr(articles, "_justext_blocks", no_second_opinion)
+    monkeypatch.setattr(articles, "_readability", no_second_opinion)
+    monkeypatch.setattr(articles, "_trafilatura", no_second_opinion)
+    body = "Soldiers of the regiment said they had been sent forward without artillery support. " * 3
+    text, name = choose("<p>" + "x" * 2000 + "</p>", None, f"{body}\nPC Gamer Newsletter")
+    assert (text, name) == (body, "trafilatura")

@@ -193,6 +193,17 @@ _NOTICE = re.compile(
     r"^(новости|новини|материалы|матеріали) партн[её]р|^(материалы|матеріали) (по|за) тем|"
     r"^(больше|більше) (новостей|новин)|^(самое|самые|найбільш) (читаемое|популярн|читан)|^most (read|popular)\b|"
     r"^meistgelesen|"
+    # cookie banners
+    r"\b(we|wir|this (web)?site|diese (web)?seite|мы|ми|сайт|nous|utilizamos|używamy|usamos|utilizziamo)\b"
+    r"[^.]{0,40}\b(cookies?|куки|файлы cookie|файли cookie)|\bcookie[- ](policy|richtlinie|settings|einstellungen)|"
+    r"\bcookies? (akzeptieren|accept|zulassen)|(принять|прийняти) (все )?(cookie|куки)|"
+    # comment widgets
+    r"^(leave a (reply|comment)|kommentar (schreiben|verfassen|hinterlassen)|schreibe(n sie)? einen kommentar|"
+    r"antwort abbrechen|cancel reply|оставить комментарий|оставьте комментарий|залишити коментар|"
+    r"залиште коментар|добавить комментарий|додати коментар|"
+    r"\d+ (kommentare?|antworten|replies|комментари\w*|коментар\w*)$)|"
+    # picture credits
+    r"^(photo|image|picture|foto|bild) (by|von|courtesy)\b|^(getty images|shutterstock|imago)\b|"
     # links to the next or previous article
     r"^(vorschau auf den )?(nächste[nr]?|vorherige[nr]?) (artikel|beitrag)|"
     r"^(next|previous|prev) (article|post|story)\b|"
@@ -443,6 +454,12 @@ def _boilerplate_line(line: str) -> bool:
     )
 
 
+# Largest page (characters of HTML) that the second opinions (precision pass, readability,
+# jusText) are run on. The dev set's largest page is 1.6 MB; a 10 MB page took 10 CPU-seconds
+# through the whole arbitration, 1.6 with trafilatura and the line filters only.
+ARBITRATE_MAX_CHARS = 3_000_000
+
+
 def choose(html: str, url: str | None, first: str) -> tuple[str, str]:
     """Arbitrate between extractors; returns (text, extractor name).
 
@@ -454,9 +471,16 @@ def choose(html: str, url: str | None, first: str) -> tuple[str, str]:
        trafilatura dropped (``add_agreed``), and the lead paragraphs jusText keeps above the
        text (``add_lead``);
     3. in every case drop lines that announce related links, subscriptions, log-ins or ads,
-       short photo-credit, tag and share lines, and short lines that are mostly link text.
+       short photo-credit, tag and share lines, site furniture (``_NOTICE``), date stamps, short
+       lines that are mostly link text, and an author bio at the end.
+
+    Pages over ``ARBITRATE_MAX_CHARS`` keep trafilatura's text with the line filters only.
     """
     text, name = first, "trafilatura"
+    if len(html) > ARBITRATE_MAX_CHARS:
+        # past this size only the line filters run (three more parses would cost seconds)
+        kept = [line for line in text.split("\n") if not _boilerplate_line(line)]
+        return "\n".join(_drop_bio(kept)), name
     blocks = _justext_blocks(html, first)
     if len(first.strip()) < MIN_TEXT_CHARS:
         candidates = [
