@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -204,14 +205,16 @@ class Store:
             )
         columns: list[list[Any]] = []
         for c, proc in zip(cols, procs, strict=True):
-            values = [row[c] for row in rows]
+            values = list(map(itemgetter(c), rows))
             if proc is not None:
                 # Processed once per object: a batch shares its "seen at" time, and None (no
                 # media, no edit) is most values of the JSON and edit-time columns. Keyed by
                 # identity (the rows keep the objects alive), never by equality: equal aware
-                # datetimes in two time zones are stored as different text.
-                seen: dict[int, Any] = {}
-                values = [seen[id(v)] if id(v) in seen else seen.setdefault(id(v), proc(v)) for v in values]
+                # datetimes in two time zones are stored as different text. The keying and
+                # lookups run in C (map/zip/dict), the processor once per distinct object.
+                keys = list(map(id, values))
+                done = {k: proc(v) for k, v in dict(zip(keys, values, strict=True)).items()}
+                values = list(map(done.__getitem__, keys))
             columns.append(values)
         params = list(zip(*columns, strict=True))
         head = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES "
