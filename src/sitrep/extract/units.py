@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitrep.extract.via import translit, translit_uk
+from sitrep.extract.via import latin_skeleton, translit, translit_uk
 
 # (stem regex, English kind); full word forms so that "полковник", "бригадир", "дивизион" are no units
 KINDS: list[tuple[str, str]] = [
@@ -860,4 +860,4 @@ def unit_key(name: str) -> str:
     bare = _GENERIC.sub(" ", low)
     if bare.strip():
         low = bare
-    return re.sub(r"[^a-z0-9]", "", low)
+    return latin_skeleton(re.sub(r"[^a-z0-9]", "", low))

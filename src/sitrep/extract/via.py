@@ -137,8 +137,16 @@ def translit_uk(name: str) -> str:
 
 
 def via_key(name: str) -> str:
-    """Comparison key: transliterated, lower case, letters and digits only."""
-    return re.sub(r"[^a-z0-9]", "", translit(name).lower())
+    """Comparison key: transliterated, lower case, letters and digits only, blind to the transliteration system
+    (Lyudi/Liudi, Yurii/Yuriy/Yuri, Seraya/Seraia, Kharkiv/Harkiv: y, i, j are one letter, kh is h, doubles one)."""
+    return latin_skeleton(re.sub(r"[^a-z0-9]", "", translit(name).lower()))
+
+
+def latin_skeleton(low: str) -> str:
+    """Lower-case Latin letters with the differences between transliteration systems folded away."""
+    low = low.replace("shch", "sch").replace("kh", "h")
+    low = re.sub(r"[yj]", "i", low)
+    return re.sub(r"(.)\1+", r"\1", low)
 
 
 # --- the outlet table -------------------------------------------------------------------------
