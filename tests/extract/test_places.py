@@ -289,3 +289,16 @@ def test_towns_named_by_common_words_after_a_locative() -> None:
 def test_ukrainian_places_in_the_usual_english_spelling() -> None:
     assert places("Бійці під Куп'янськом скаржаться.", "uk") == [("Kupiansk", "event")]
     assert places("Бои шли под Изюмом и Славянском.", "ru") == [("Izium", "event"), ("Sloviansk", "event")]
+
+
+def test_agencies_districts_and_two_word_towns() -> None:
+    assert places("Працівники Полтавського ТЦК побили чоловіка.", "uk") == [("Poltava", "event")]
+    assert places("Одеський обласний ТЦК заявив про перевірку.", "uk") == [("Odesa", "event")]
+    assert places("Про це заявив головнокомандувач Сирський ЗСУ.", "uk") == []
+    assert places("Бійці на Запорізькому напрямку скаржаться.", "uk") == [("Zaporizhzhia", "event")]
+    assert places("Рідні зібралися у Кривому Розі.", "uk") == [("Kryvyi Rih", "event")]
+    assert places("Пикет прошел в Кривом Роге.", "ru") == [("Kryvyi Rih", "event")]
+    # a city district named after a person is no village of that (old) name
+    assert places("В Новосибирске подтоплены дачи в Кировском районе.", "ru") == [("Novosibirsk", "event")]
+    assert places("Relatives rallied in Kyiv's Maidan square.", "en") == [("Kyiv", "event")]
+    assert places("The father of a Moskva conscript spoke out.", "en") == []

@@ -216,6 +216,8 @@ INTRO = {
 } | SETTLEMENT
 # Locatives that make a capital the place rather than its government ("appealed to Moscow" is not in it)
 LOCATIVE = INTRO - {"to", "into"}
+# a capital's possessive is a place after these only ("in Kyiv's Maidan square", not "Moscow's pressure")
+IN_WORDS = {"in", "near", "outside"}
 # English words after which a capitalised word is often a person: "a letter to Oleg Kozhemyako",
 # "addressed to Vladimir Putin", "a video from Vladimir Osechkin"; a name followed by another
 # capitalised word there is a person's name, not a place.
@@ -450,6 +452,7 @@ STOP = {
     "зеленский",
     "волга",  # the river (a Volia village spells itself "Volha" in GeoNames)
     "volga",
+    "moskva",  # English writes Moscow: "Moskva" is the cruiser or the river
 }
 
 
@@ -611,6 +614,11 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
     if words[-1].endswith("'s"):  # "Kenya's foreign ministry", "St Petersburg's legislature"
         words[-1] = lems[-1] = words[-1][:-2]
     keys = [" ".join(words), " ".join(lems)]
+    if n == 2 and lang in ("ru", "uk") and all(_cyrillic(w) for w in words):
+        # each word's other readings: "у Кривому Розі" -> кривий ріг (the first lemmas are "криве роза")
+        firsts = (lems[0], *_other_lemmas(words[0], lang)[:3])
+        seconds = (lems[1], *_other_lemmas(words[1], lang)[:3])
+        keys += [f"{a} {b}" for a in firsts for b in seconds]
     if n == 1 and len(words[0]) > 5:  # case endings the dictionaries miss on names ("Артемовском")
         for end, nominatives in CASE_ENDINGS:
             if words[0].endswith(end):
@@ -768,9 +776,13 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                         cands
                         and not listed
                         and max(cands, key=lambda c: c.population).fcode in METONYM_KINDS
-                        and (not _introduced(toks, i, n, LOCATIVE | {"a", "an"}) or toks[i + n - 1].word.endswith("'s"))
+                        and (
+                            not _introduced(toks, i, n, LOCATIVE | {"a", "an"})
+                            or (toks[i + n - 1].word.endswith("'s") and not _introduced(toks, i, n, IN_WORDS))
+                        )
                     ):
-                        # "Moscow told Zambia", "at Moscow's MEPhI"; "in Moscow", "a Kyiv territorial defence unit" stay
+                        # "Moscow told Zambia", "at Moscow's MEPhI"; "in Moscow", "in Kyiv's Maidan square",
+                        # "a Kyiv territorial defence unit" stay
                         cands = []
                     if cands and _governed(toks, i):
                         cands = []
@@ -807,15 +819,26 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                 nxt = toks[i + 1].word if i + 1 < len(toks) else ""
                 prev = toks[i - 1].word if i > 0 else ""
                 capital = text[toks[i].start].isupper() and prev not in INTRO
-                if capital and _clause_start(text, toks, i) and not _person_or_adjective(toks[i].word, lang, True):
+                acronym = (
+                    i + 1 < len(toks)
+                    and len(toks[i + 1].word) > 1
+                    and text[toks[i + 1].start : toks[i + 1].end].isupper()
+                )
+                if (
+                    capital
+                    and (_clause_start(text, toks, i) or acronym)
+                    and not _person_or_adjective(toks[i].word, lang, True)
+                ):
                     # "Рівненський міський суд ...", "...: Нальчикский гарнизонный суд" open a sentence or
-                    # clause; "Сирський заявив" is a name
+                    # clause, "Полтавського ТЦК" names an agency by its town; "Сирський заявив" is a name
                     capital = False
                 demonym = (
                     _from_adjective(toks[i], gaz, capital, 10_000 if direction else BIG)
-                    if not nxt.startswith(NOT_AFTER_DEMONYM)
+                    if not nxt.startswith(NOT_AFTER_DEMONYM) or nxt.startswith(("обласн", "областн"))
                     else None
                 )
+                if demonym is not None and demonym.fcode == "country" and acronym and text[toks[i].start].isupper():
+                    demonym = None  # "Сирського ЗСУ": the general, not Syria
                 region = _demonym(toks[i], gaz) if demonym is None and not capital else None
                 if region is not None:
                     mentions.append(
@@ -1030,7 +1053,7 @@ def _other_lemmas(word: str, lang: str) -> tuple[str, ...]:
 # A sentence opening with these recalls earlier events ("Нагадаємо, ... під Очеретиним"): its
 # places are background, not where this report's event happened.
 RECALL_OPENERS = {"нагадаємо", "напомним", "напомню", "нагадуємо", "recall"}
-IRREGULAR_ADJ = {"запорож": "запорожье", "запоріз": "запоріжжя"}
+IRREGULAR_ADJ = {"запорож": "запорожье", "запоріз": "запоріжжя", "запорі": "запоріжжя"}
 DIRECTION = ("направлен", "напрям")
 LIST_WORDS = {"и", "і", "й", "та", "and", "а", "также", "or", "или", "або"}
 PLURAL_REGION_WORDS = {
@@ -1104,10 +1127,12 @@ def _governed(toks: Sequence[Token], i: int) -> bool:
 
 
 def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace]) -> bool:
-    """A settlement's name used for a river ("на лівому березі Дніпра", "the Dnipro") or a ship ("the
-    cruiser Moskva"); regions and countries are not affected."""
+    """A settlement's name used for a river ("на лівому березі Дніпра", "the Dnipro"), a ship ("the
+    cruiser Moskva") or a district ("в Кировском районе"); regions and countries are not affected."""
     if not all(c.fcode[:3] == "PPL" or c.fcode in ("city", "town") for c in cands):
         return False
+    if i + n < len(toks) and _cyrillic(toks[i].word) and toks[i + n].word.startswith(("район", "округ")):
+        return True  # "в Кировском районе": a district named after someone, not the village Kirovske
     before = [t.word for t in toks[max(0, i - 3) : i]][::-1]  # nearest first
     if before and before[0] == "the":
         before = before[1:]
@@ -1175,6 +1200,10 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
     keys = [lem[:-2], base, base + "ь", base + "а", base + "ия", base + "ія", base + "ск", base.rstrip("ь")]
     if base.endswith("н"):  # "рівненський" -> Рівне, "ровенский" -> Ровно
         keys += [base[:-1], base[:-2] + "но"]
+    if suffix == "зький":  # "воронезький" -> Воронеж, "оренбурзький" -> Оренбург
+        keys += [base + "ж", base + "г"]
+    if suffix == "ський":  # "одеський" -> Одеса, "черкаський" -> Черкаси
+        keys += [base + "са", base + "си"]
     if base.endswith("й"):  # "замбийский" -> Замбия, "замбійський" -> Замбія
         keys.append(base[:-1] + "я")
     keys.append(IRREGULAR_ADJ.get(base, ""))  # "запорожский" -> Запорожье, "запорізький" -> Запоріжжя
