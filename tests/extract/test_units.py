@@ -196,3 +196,12 @@ def test_lists_quotes_and_inflected_names() -> None:
     assert names("штурмовики «Шторма Z» и бойцы «Шторму V»") == ["Storm Z", "Storm V"]
     assert names("військова частина А-1234") == ["military unit A1234"]
     assert names("Kadyrov's Akhmat forces and the Vostok Battalion") == ["Akhmat", "Vostok battalion"]
+
+
+def test_unit_key_spellings_of_one_unit() -> None:
+    assert unit_key("Wagner Group") == unit_key("PMC Wagner") == unit_key("Вагнер") == unit_key("Wagner")
+    assert unit_key("National Guard of Russia") == unit_key("Rosgvardia")
+    assert unit_key("Vostok Battalion") == unit_key("Vostok battalion")
+    assert unit_key("Akhmat special forces") == unit_key("Akhmat")
+    assert unit_key("the 155th Marine Brigade") == unit_key("155 brigade") == "155 brigade"
+    assert unit_key("Storm-Z") == unit_key("Storm Z detachment") != unit_key("Storm V")

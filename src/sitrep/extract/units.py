@@ -845,18 +845,25 @@ _GENERIC = re.compile(
 
 def unit_key(name: str) -> str:
     """Comparison key: number + kind when there is a number ("60th brigade"); else the name alone, in Latin
-    letters, without the kind word ("Alania battalion", "Alania", «Алания» are one unit)."""
-    low = name.lower().strip()
+    letters, without the kind word, a known formation by its canonical name ("Alania battalion", "Alania",
+    «Алания» are one unit; "Wagner Group", "PMC Wagner" and "Wagner" too)."""
+    low = re.sub(r"^(?:the|russia's|ukraine's)\s+", "", name.lower().strip())
+    if low.startswith("military unit"):
+        return re.sub(r"\s+", " ", low.replace("а", "a"))
     m = re.match(
-        r"(\d+)(?:st|nd|rd|th)\b.*?\b(regiment|brigade|battalion|division|army|corps|detachment|"
+        r"(\d+)(?:st|nd|rd|th)?\b.*?\b(regiment|brigade|battalion|division|army|corps|detachment|"
         r"military base)\b",
         low,
     )
     if m:
         return f"{m[1]} {m[2]}"
-    if low.startswith("military unit"):
-        return re.sub(r"\s+", " ", low.replace("а", "a"))
-    low = _latin_name(re.sub(r"[«»\"“”„]", " ", low)).lower()
+    raw = re.sub(r"[«»\"“”„()]", " ", name).strip()
+    for cand in (raw, re.sub(r"\s+", " ", _GENERIC.sub(" ", raw.lower())).strip()):
+        known = _named_table_name(cand) or _named_table_name(cand.title())
+        if known:
+            raw = known[0]
+            break
+    low = _latin_name(raw).lower()
     bare = _GENERIC.sub(" ", low)
     if bare.strip():
         low = bare
