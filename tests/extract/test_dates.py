@@ -273,3 +273,12 @@ def test_days_later_without_a_day_before_gives_nothing() -> None:
 )
 def test_a_day_in_ordinal_words(text: str, expected: str) -> None:
     assert first(text) == (expected, "day")
+
+
+def test_the_day_counted_from_is_the_story_before() -> None:
+    text = "17 марта их бросили на позиции. Через два дня их снова пытаются отправить туда же."
+    hits = find_dates(text, 0, len(text), PUB)
+    assert [(h.iso, h.background) for h in hits] == [("2023-03-17", True), ("2023-03-19", False)]
+    # another day named between: the first day stands
+    text = "17 марта их бросили на позиции, 20 марта их вывели. Через два дня их снова отправили."
+    assert not find_dates(text, 0, len(text), PUB)[0].background

@@ -371,6 +371,15 @@ def _last_day_before(text: str, at: int, pub: date | None) -> date | None:
     return best[1] if best else None
 
 
+def _counted_from(text: str, at: int) -> bool:
+    """True when "N days later" follows within 400 characters and no other day is named between."""
+    window = text[at : at + 400]
+    m = AFTER_DAYS.search(window)
+    if m is None:
+        return False
+    return not any(rx.search(window, 0, m.start()) for rx in _EXPLICIT_DAY)
+
+
 def _weekday(day: int, pub: date | None) -> str | None:
     """The latest such weekday (0 = Monday) on or before publication."""
     if pub is None:
@@ -506,5 +515,10 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     if dateline and any(h.start != dateline[0][0] and not h.background for h in hits):
         # the dateline gives way to the date the story tells ("KYIV, May 19 (Reuters) - ... on Saturday")
         hits = [replace(h, background=True) if h.start == dateline[0][0] else h for h in hits]
+    # "17 марта их бросили на позиции... Через два дня бойцы отказываются": the day counted from is the story
+    # before the event
+    for i, h in enumerate(hits):
+        if h.precision == "day" and not h.relative and not h.background and _counted_from(text, h.end):
+            hits[i] = replace(h, background=True)
     hits.sort(key=lambda h: h.start)
     return hits
