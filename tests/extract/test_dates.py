@@ -282,3 +282,9 @@ def test_the_day_counted_from_is_the_story_before() -> None:
     # another day named between: the first day stands
     text = "17 марта их бросили на позиции, 20 марта их вывели. Через два дня их снова отправили."
     assert not find_dates(text, 0, len(text), PUB)[0].background
+
+
+def test_a_sentence_split_after_a_month_abbreviation() -> None:
+    text = "Two soldiers who deserted were detained on Nov. 17 in Voronezh, the prosecutor said."
+    at = text.index("17")  # where a splitter that ends sentences at "Nov." starts the next one
+    assert [h.iso for h in find_dates(text, at, len(text), PUB)] == ["2022-11-17"]

@@ -198,6 +198,7 @@ FUTURE_NEAR = re.compile(
     r"going to|vow(?:s|ed)? to|threaten(?:s|ed)? to)\b",
     re.I,
 )
+_ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$")
 # a news dateline ("KYIV, May 19 (Reuters) -", "МОСКВА, 19 мая — РИА Новости."): the report's date, not the event's
 DATELINE_BEFORE = re.compile(r"^\s*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’-]{2,30},\s*$")
 DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{2,30}\)\s*)?[-—–]")
@@ -457,7 +458,9 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
                 given = pubd.year - 1
             day = int(m[1])
             add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), later=_later(day, mon, given, pubd))
-    for m in EN_MD.finditer(text, start, end):
+    # a sentence split after "Nov." leaves the day at the start of this one: read the month from before it
+    split = _ABBR_END.search(text, max(0, start - 8), start)
+    for m in EN_MD.finditer(text, split.start() if split else start, end):
         mon = _month(m[1])
         if mon:
             given = int(m[3]) if m[3] else None
