@@ -100,6 +100,16 @@ def test_dictionary_lemma_is_pymorphys_first_parse(word, lang):
         assert found == morph.parse(word)[0].normal_form
 
 
+@pytest.mark.parametrize("word", ["панафриканцами", "шатойскую", "гренелл", "шпигеля", "Сийярто", "виртуалке",
+                                  "нанопластика", "залогиниться", "промпты", "авдіївці", "ґвинтівкою", "їжачками"])
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+def test_guessed_lemma_is_pymorphys_first_parse(word, lang):
+    morph = _lemmas_mod._morph(lang)
+    if _lemmas_mod._dictionary_lemma(morph, word.lower()) is None:  # guessing: only the units that can read it
+        found = _lemmas_mod._guessed_lemma(morph, word)
+        assert found is None or found == morph.parse(word)[0].normal_form
+
+
 def test_language_one_text_at_a_time_as_in_parallel():
     from sitrep.enrich.lang import _CODES, _detector, _language_part, _quick
 
