@@ -205,3 +205,11 @@ def test_unit_key_spellings_of_one_unit() -> None:
     assert unit_key("Akhmat special forces") == unit_key("Akhmat")
     assert unit_key("the 155th Marine Brigade") == unit_key("155 brigade") == "155 brigade"
     assert unit_key("Storm-Z") == unit_key("Storm Z detachment") != unit_key("Storm V")
+
+
+def test_abbreviated_words() -> None:
+    assert names("бойцы 20-й гв. мотострелковой дивизии") == ["20th guards motor rifle division"]
+    assert names("военные 237-го пдп и 56-го дшп") == ["237th airborne regiment", "56th air assault regiment"]
+    assert names("бойцы 1430-го омсп") == ["1430th motor rifle regiment"]
+    assert names("бойцы 4-й тд") == ["4th tank division"]
+    assert names("ТД 5 тд") == []  # no ordinal ending: not read as a division

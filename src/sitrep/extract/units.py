@@ -31,7 +31,7 @@ KINDS: list[tuple[str, str]] = [
     (r"отряд\w*|загон\w*|загін\w*", "detachment"),
 ]
 ADJECTIVES: list[tuple[str, str]] = [  # stem → English, in the order English puts them
-    (r"гвард", "guards"),
+    (r"гвард|гв\.", "guards"),
     (r"десантно-штурм|десантно-штурм", "air assault"),
     (r"мотострелк|мотострілец|мотострілк", "motor rifle"),
     (r"механ", "mechanized"),
@@ -87,6 +87,11 @@ ABBREVIATIONS: dict[str, tuple[str, str]] = {
     "ошб": ("assault", "battalion"),
     "омпб": ("motorized infantry", "battalion"),
     "омсб": ("motor rifle", "battalion"),
+    "омсп": ("motor rifle", "regiment"),
+    "пдп": ("airborne", "regiment"),
+    "дшп": ("air assault", "regiment"),
+    "обрспн": ("special", "brigade"),
+    "тд": ("tank", "division"),
     "ак": ("army", "corps"),
     "опдеснб": ("airborne", "battalion"),
     "вдд": ("airborne", "division"),
@@ -317,7 +322,8 @@ def en_words_number(phrase: str) -> int:
 # --- patterns ------------------------------------------------------------------------------------
 
 _CYR_ORD = r"(?:-\s?[а-яёіїє]{1,3}|(?:й|я|го|ї))?"
-_ADJ_WORDS = r"(?:[«\"]?[а-яёіїєґ'-]+[»\"]?\s+){0,4}?"
+_ADJ_WORDS = r"(?:(?:гв\.|отд\.|окр\.|[«\"]?[а-яёіїєґ'-]+[»\"]?)\s*(?<=[\s.])){0,4}?"
+_ABBREVIATED_ADJ = {"гв.", "отд.", "окр."}  # "20-й гв. мотострелковой дивизии", "1-й отд. бригады"
 ADJ_END = re.compile(
     r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ої|ій|ою|ею|ими|ыми|"
     r"ом|ем|а|е|і|ї|я|ю|у)$",
@@ -730,7 +736,7 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
         num = int(m[1]) if m[1] else words_number(m[2])
         if not num:
             continue
-        if any(not ADJ_END.search(w.strip('«»"')) for w in m[3].split()):
+        if any(not ADJ_END.search(w.strip('«»"')) and w.lower() not in _ABBREVIATED_ADJ for w in m[3].split()):
             continue  # "500 бійців батальйону": a count of people, not a unit number
         if _other_side(seg, m.start()):
             continue
@@ -754,7 +760,7 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
             continue
         adj_s, kind = ABBREVIATIONS[m[2].lower()]
         hits.extend(_coordinated(seg, start, m.start(), [adj_s, kind]))
-        if m[2].lower() == "ак" and "-" not in m[0][: m.start(2) - m.start()]:
+        if m[2].lower() in ("ак", "тд") and "-" not in m[0][: m.start(2) - m.start()]:
             continue  # "изъяли 5 АК": rifles; "1-го АК" is the 1st Army Corps
         hits.append(UnitHit(f"{ordinal(int(m[1]))} {adj_s} {kind}", start + m.start(), start + m.end()))
     for m in EN_UNIT.finditer(seg) if pre & _GATE_EN else ():
