@@ -233,6 +233,8 @@ def test_a_range_in_words_is_no_sum() -> None:
         "Ivan Petrov, a former marine from Kaliningrad, says he fled the front",
         "Мать просит вернуть домой её сына Артёма, срочника из Курской области",
         "In a post, the woman said her son Maxim had been sent to the front",
+        "Russian deserter Dmitry Mishov was detained in Yerevan on Monday",
+        "Private Ivan Petrov told the court he had been beaten",
     ],
 )
 def test_one_named_person_in_either_order(text: str) -> None:

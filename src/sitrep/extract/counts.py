@@ -339,6 +339,7 @@ NAMED_INDIVIDUAL = re.compile(
     rf"|{_CAP}\s+{_CAP}\s*(?:—|–|,)\s*(?:(?:бывш|колишн)\w+\s+)?{_MEMBER_SING}(?i:а|у|ом|е|ю|ем)?\b"
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},\s+\d{2},"
     rf"|\b[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){{0,2}}?{_MEMBER_SING_EN}\b"
+    rf"|\b(?i:{_MEMBER_SING_EN})\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
     rf"|\b(?i:сын|сына|сыну|сыном|син|сина|синові|сином)\s+{_CAP}\b|\b(?:his|her)\s+son\s+[A-Z][a-z]+\b",
     re.U,
 )
