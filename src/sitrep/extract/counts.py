@@ -6,7 +6,11 @@ ages do not), or when it is a collective numeral standing for people on its own 
 collectives 1-900 and compounds of them ("двадцять п'ять", "сто двадцать", "two hundred and fifty",
 "дві тисячі"). Qualifiers ("около", "близько", "about", "more than") and vague quantities
 ("несколько сотен" → 300, "сотни" → 300, "dozens" → 24, "два десятка" → 20, "two dozen" → 24) make
-the count approximate.
+the count approximate. Not counted: the dead alone, measures and sums ("на 10 дней", "400 тысяч гривен"),
+a number before a preposition ("60 тысяч дел против военнослужащих"), ages, years, unit numbers, a
+soldier's children. People nouns the lists do not know are read by the dictionary's animacy ("сім морпіхів");
+"вместе с двумя сослуживцами" and "и ещё 11 бойцов" add the one named before. ``find_individual`` finds one
+person the event is about (an age, a name beside a soldier noun, a court acting on one member).
 """
 
 from __future__ import annotations
