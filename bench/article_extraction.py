@@ -11,7 +11,9 @@ tuned on the whole set that only fit some pages show as a gap between the halves
 Speed is given as wall pages/s and as pages per CPU-second of this process; on a shared machine
 only the second is comparable between runs.
 
-Run: ``.venv/bin/python bench/article_extraction.py [--limit N] [--data DIR]``.
+Run: ``.venv/bin/python bench/article_extraction.py [--limit N] [--data DIR] [--skip-baseline]
+[--errors FILE [--half 0|1]]``. ``--errors`` lists sitrep's failed checks on one half (develop on
+that half, check the other); it refuses a held-out folder.
 Skips (exit 0) when the data folder is absent.
 """
 
@@ -26,6 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 from trafilatura.utils import decode_file
@@ -101,7 +104,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the article-extraction-dev folder")
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (0 = all)")
+    parser.add_argument("--skip-baseline", action="store_true", help="score sitrep only (no trafilatura alone)")
+    parser.add_argument(
+        "--errors",
+        type=Path,
+        help="write sitrep's failed checks of the development half (see --half) to this file, by page",
+    )
+    parser.add_argument("--half", type=int, choices=(0, 1), default=0, help="the half --errors lists (default 0)")
     args = parser.parse_args()
+    if args.errors and "heldout" in str(args.data.resolve()).lower():
+        print("refused: --errors lists the content of a held-out set; score it without --errors")
+        return 2
     index = args.data / "evaldata.json"
     if not index.exists():
         print(f"skipped: {index} not found (the evaluation pages are not on this machine)")
@@ -113,6 +126,9 @@ def main() -> int:
         "trafilatura alone": trafilatura_alone,
         "sitrep (arbitrated)": arbitrated,
     }
+    if args.skip_baseline:
+        del methods["trafilatura alone"]
+    errors: list[str] = []
     scores = {name: Score() for name in methods}
     halves = {(name, h): Score() for name in methods for h in (0, 1)}
     missing = 0
@@ -129,6 +145,8 @@ def main() -> int:
             scores[name].cpu += time.process_time() - start_cpu
             scores[name].add(text, item["with"], item["without"])
             halves[name, half_of(item["file"])].add(text, item["with"], item["without"])
+            if args.errors and method is arbitrated and half_of(item["file"]) == args.half:
+                errors.extend(_failed(item, text))
         if n % 100 == 0:
             print(f"  {n}/{len(items)} pages", file=sys.stderr, flush=True)
     for name, score in scores.items():
@@ -137,7 +155,21 @@ def main() -> int:
         print(score.line(f"{name} [half {h}]").split("  (")[0] + f"  ({score.pages} pages)")
     if missing:
         print(f"({missing} pages listed in evaldata.json were not found)")
+    if args.errors:
+        args.errors.write_text("".join(errors), encoding="utf-8")
+        print(f"failed checks of half {args.half}: {args.errors}")
     return 0
+
+
+def _failed(item: dict[str, Any], text: str) -> list[str]:
+    """The failed checks of one page: wanted snippets missing, unwanted ones with their line."""
+    missed = [f"  MISSING {s!r}\n" for s in item["with"] if s not in text]
+    kept = [
+        f"  KEPT {s!r} in line {next((ln for ln in text.splitlines() if s in ln), '')[:200]!r}\n"
+        for s in item["without"]
+        if s in text
+    ]
+    return [f"=== {item['file']}\n", *missed, *kept] if missed or kept else []
 
 
 if __name__ == "__main__":

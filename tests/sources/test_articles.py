@@ -194,3 +194,18 @@ def test_huge_page_gets_line_filters_only(monkeypatch: pytest.MonkeyPatch) -> No
     body = "Soldiers of the regiment said they had been sent forward without artillery support. " * 3
     text, name = choose("<p>" + "x" * 2000 + "</p>", None, f"{body}\nPC Gamer Newsletter")
     assert (text, name) == (body, "trafilatura")
+
+
+def test_report_sentences_that_look_like_furniture_stay() -> None:
+    body = "Soldiers of the regiment said they had been sent forward without artillery support. " * 3
+    report = [
+        "Рассылка повесток через Госуслуги началась в Курске на прошлой неделе.",
+        "Поддержите мобилизованных из Курска, — призвали жены бойцов.",
+        "Я согласен воевать, но не без оружия, — сказал боец.",
+        "Relatives asked people to donate to the soldiers' fund.",
+        "Скриншот видеообращения бойцов 1428-го полка опубликовал канал.",
+        "Smith is a lawyer representing the soldiers' families.",
+        "Меня зовут Иван, я мобилизованный из Курска.",
+    ]
+    text, _ = choose("<html></html>", None, "\n".join([body, *report]))
+    assert text.split("\n") == [body, *report]

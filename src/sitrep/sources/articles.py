@@ -157,11 +157,13 @@ _CREDIT_MAX = 200
 # on half 0 of the dev set; each kind matched no line holding a wanted snippet on either half.
 _NOTICE = re.compile(
     # consent boxes
-    r"^(ich )?(akzeptiere|stimme (der|den|dem)|bin (damit )?einverstanden|willige ein)|"
-    r"^(i )?(agree|accept|consent) (to|that)|^(я )?(согласен|соглашаюсь|даю согласие|принимаю условия)|"
-    r"^(я )?(погоджуюсь|даю згоду)|^(acepto|j'accepte|akceptuję|wyrażam zgodę)|"
+    r"^(ich |i |я )?(akzeptiere|stimme|bin (damit )?einverstanden|willige|agree|accept|consent|согласен|"
+    r"соглашаюсь|даю согласие|принимаю|погоджуюсь|даю згоду|acepto|j'accepte|akceptuję|wyrażam zgodę)\b[^.]{0,80}"
+    r"(datenschutz|daten\b|e-mails?|newsletter|bedingungen|agb|terms|privacy|policy|персональн|обработк|услови|"
+    r"правил|политик|обробк|умов|політик|privacidad|données|danych|regulamin)|"
     # newsletters
-    r"\bnewsletters?$|sign up here|\bposteingang\b|in (your|deinen|ihren) inbox|рассылк|розсилк|"
+    r"\bnewsletters?$|sign up here|\bposteingang\b|in (your|deinen|ihren) inbox|"
+    r"(подпи\w+|оформит\w+|підпи\w+) на [^.]{0,20}(рассылк|розсилк)|"
     # advertising and affiliate disclosures (Russian and Ukrainian ad marks included)
     r"affiliate[- ]?links?|we may (earn|receive)[^.]{0,40}(commission|compensation)|"
     r"contains references to products|^disclaimer\b|advertiser disclosure|we recommend the best products|"
@@ -175,9 +177,9 @@ _NOTICE = re.compile(
     r"при (використанні|цитуванні|копіюванні)[^.]{0,80}посилання|перепечатка[^.]{0,40}запрещена|"
     r"ohne gewähr|unter der lizenz cc|licensed under (a )?creative commons|"
     # appeals: apps, donations, membership
-    r"download (the|our)[^.]{0,40}apps?\b|^(unterstütze|unterstützen sie|поддержите|підтримайте|apoya|soutenez)\b|"
-    r"^support (us|our)\b|^hazte (miembro|socio)|supporting our (work|journalism)|^advertise with|"
-    r"we need your help|\bdonate\W*$|jetzt spenden|"
+    r"download (the|our)[^.]{0,40}apps?\b|^(unterstütze|unterstützen sie) (uns|unser|[A-Z]\w+ (mit|bereits))|"
+    r"^(поддержите|підтримайте) (нас|наш|независим|незалежн|редакци|редакці|проект)|^(apoya|soutenez)\b|"
+    r"^support (us|our)\b|^hazte (miembro|socio)|supporting our (work|journalism)|^advertise with|jetzt spenden|"
     # blocked embeds and browser warnings
     r"(klicken sie|klicke|click) (auf|on) (den|the|diesen|this)[^.]{0,30}button|mit diesem button|"
     r"inhalte? von \S+ zu laden|^externer inhalt|^empfohlener (redaktioneller )?inhalt|"
@@ -204,6 +206,8 @@ _NOTICE = re.compile(
     r"\d+ (kommentare?|antworten|replies|комментари\w*|коментар\w*)$)|"
     # picture credits
     r"^(photo|image|picture|foto|bild) (by|von|courtesy)\b|^(getty images|shutterstock|imago)\b|"
+    r"^(screenshot|скриншот|скріншот)\s*[:,/|]|(/|\|)\s*(getty images|afp|reuters|ap|dpa|imago|epa|picture[- ]alliance|"
+    r"shutterstock|ria novosti|риа новости|тасс|tass|unian|униан|укрінформ)\s*$|"
     # links to the next or previous article
     r"^(vorschau auf den )?(nächste[nr]?|vorherige[nr]?) (artikel|beitrag)|"
     r"^(next|previous|prev) (article|post|story)\b|"
@@ -233,16 +237,18 @@ _DATE_LINE = re.compile(
 _DATE_MAX = 60
 # The author's bio box under an article ("Inga B. ist Head of Social bei …", "Candice S. is the
 # Founder of …", "Hallo, ich bin Foodbloggerin …", "Иван Петров — корреспондент …"): one of the
-# last two lines, up to _BIO_MAX characters, introducing a person by a job of the trade. Only
-# at the end: the same sentence inside an article is text (it was, twice, on half 1).
+# last two lines, up to _BIO_MAX characters, introducing a person by a job of the trade (writing
+# and editing ones: a lawyer or an expert named at the end of a report is part of it), or a
+# greeting and "ich bin"/"I am" (not "меня зовут": a video appeal quoted at the end starts so).
+# Only at the end: the same sentence inside an article is text (it was, twice, on half 1).
 _ROLE = (
     r"(?i:(partner|redakteur|redaktorin|autor|journalist|editor|writer|reporter|author|founder|gründer|"
-    r"korrespondent|correspondent|contributor|blogger|consultant|expert|head of|leiter|rédact|periodista|"
-    r"redactor|fotograf|photographer|anwalt|lawyer|журналист|корреспондент|редактор|обозреватель|"
+    r"korrespondent|correspondent|contributor|blogger|consultant|head of|leiter|rédact|periodista|"
+    r"redactor|fotograf|photographer|журналист|корреспондент|редактор|обозреватель|"
     r"журналіст|кореспондент|оглядач))"
 )
 _BIO_LINE = re.compile(
-    r"^(?i:(hallo|hi|hey),? )?(?i:ich bin|i am|i'm|je suis|soy|меня зовут|мене звати)\b|"
+    r"^(?i:(hallo|hi|hey),? (ich bin|i am|i'm|je suis|soy))\b|^(I'm|I am|Ich bin) [A-Z]\w+ (and I|und ich)\b|"
     r"^[A-ZÄÖÜА-ЯІЇЄ][\w.'-]+( [A-ZÄÖÜА-ЯІЇЄ][\w.'-]+){0,3},? (ist|is|war|was|est|es|è|—|–|-) [^.]{0,60}"
     + _ROLE
     + r"|^[A-ZÄÖÜА-ЯІЇЄ][\w.'-]+( [A-ZÄÖÜА-ЯІЇЄ][\w.'-]+){1,3} (writes|schreibt|covers|berichtet|пишет|пише) "
