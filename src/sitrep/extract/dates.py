@@ -158,7 +158,10 @@ WEEKDAY_ADJ = re.compile(
     r"(?:ый|ий|ого|ому|ым|им|ом|ая|яя|ой|ую|ее|ое|ий|а|ої|у|е|ім|их|ые|і)\b",
     re.I,
 )
-EN_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+(?:and|or|to)\b)")
+EN_WEEKDAY = re.compile(
+    r"(?<!Good )(?<!Black )(?<!Bloody )(?<!Easter )(?<!Palm )(?<!Cyber )"
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+(?:and|or|to)\b)(?!\s+Times\b)"
+)
 _WEEKDAY_STEMS = {
     "понедельничн": 0, "вторничн": 1, "пятничн": 4, "субботн": 5, "воскресн": 6, "понеділков": 0, "вівторков": 1,
     "п'ятничн": 4, "суботн": 5, "недільн": 6,
