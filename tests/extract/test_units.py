@@ -152,6 +152,9 @@ def test_named_and_numbered() -> None:
 def test_other_side_unit_is_not_listed() -> None:
     assert names("Мобилизованных бросили в штурм против 47-й бригады ВСУ без поддержки.") == []
     assert names("They were sent to attack positions of the enemy - against the 72nd brigade.") == []
+    # a case against the unit's own men is about that unit
+    assert names("Возбудили дело против бойцов 155-й бригады за самовольное оставление части.") == ["155th brigade"]
+    assert names("A court case against soldiers of the 47th brigade began.") == ["47th brigade"]
 
 
 def test_named_unit_key_ignores_kind_and_script() -> None:

@@ -721,8 +721,20 @@ def _coordinated(seg: str, start: int, pos: int, words: list[str]) -> list[UnitH
     return out[::-1]
 
 
+# "против" is the other side only in a fight: "дело против бойцов 155-й бригады" is about the unit itself
+COMBAT = re.compile(
+    r"(?i:вою|воева|воюва|сража|бо[йияе]\b|бої|наступ|атак|штурм|обстрел|обстріл|брос|кину|fight|fought|battle|"
+    r"attack|assault|advanc|facing|sent)"
+)
+
+
 def _other_side(seg: str, pos: int) -> bool:
-    return bool(OTHER_SIDE.search(seg[max(0, pos - 40) : pos]))
+    m = OTHER_SIDE.search(seg[max(0, pos - 40) : pos])
+    if not m:
+        return False
+    if re.match(r"(?i:против|проти|against|versus)", m[0]):
+        return bool(COMBAT.search(seg[max(0, pos - 90) : pos]))
+    return True
 
 
 def find_units(text: str, start: int, end: int) -> list[UnitHit]:
