@@ -337,3 +337,7 @@ def test_someone_and_n_more(text: str, expected: tuple[int, str]) -> None:
 
 def test_two_groups_joined_by_and_are_not_one_more() -> None:
     assert first("30 women and 20 men came to the gates") == (30, "exact")
+
+
+def test_a_unit_number_before_a_people_noun_is_no_count() -> None:
+    assert first("обращение воинской части 12345 мобилизованные записали в лесу") is None

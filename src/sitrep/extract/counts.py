@@ -405,6 +405,10 @@ def _number_ok(seg: str, m: re.Match[str], val: int | None, between: str, at: in
         return False  # a year ("в 2023 году мобилизованные")
     if BAD_BEFORE.search(seg[max(0, m.start(2) - 8) : m.start(2)]):
         return False
+    if re.fullmatch(r"\d{4,6}", m[2]) and re.search(
+        r"(?:част[иьі]|частини|unit|подраздел\w*|підрозділ\w*)\s*$", seg[max(0, m.start(2) - 16) : m.start(2)], re.I
+    ):
+        return False  # "воинской части 12345 бойцы": the unit's number
     if re.match(r"\s*(?:-?летн|-?річн|-year|year)", seg[m.end(2) : m.end(2) + 6]):
         return False
     if val == 1 and re.match(r"\s+(?:из|з|із|of)\b", seg[m.end(2) :], re.I):
