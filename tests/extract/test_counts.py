@@ -206,6 +206,9 @@ def test_a_collective_numeral_alone_is_people(text: str, expected: tuple[int, st
         "их отправили на 10 дней военных сборов",
         "прокуратура открыла около 60 тысяч дел против военнослужащих",
         "ему перевели 5 тысяч рублей родственники",
+        # a time of day
+        "в 10 утра военные перекрыли дорогу к штабу",
+        "at 10 a.m. soldiers gathered at the gates",
         # the dead, with a clause between the noun and the verb
         "двое других членов экипажа, не знавшие о плане, погибли после посадки",
         "His two crew members, who did not know about the plan, were killed after landing.",

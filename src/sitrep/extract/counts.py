@@ -234,7 +234,7 @@ VAGUE_RE = re.compile(
 )
 # a measure between the number and the people noun: "на 10 дней военных", "5 тысяч рублей бойцам"
 _MEASURE = re.compile(
-    r"\b(?:дн\w*|дня|день|лет|год\w*|месяц\w*|недел\w*|час\w*|минут\w*|суток|рубл\w*|гривен\w*|гривн\w*|доллар\w*|"
+    r"\b(?:утра|вечера|ночи|ранку|вечора|ночі|a\.?m|p\.?m|o['’]clock|дн\w*|дня|день|лет|год\w*|месяц\w*|недел\w*|час\w*|минут\w*|суток|рубл\w*|гривен\w*|гривн\w*|доллар\w*|"
     r"евро|тенге|процент\w*|км|километр\w*|метр\w*|единиц\w*|раз\w*|днів|дні|рок\w*|місяц\w*|тижн\w*|годин\w*|"
     r"діб|гривень|відсот\w*|одиниц\w*|days?|years?|months?|weeks?|hours?|minutes?|rubles?|roubles?|"
     r"hryvnias?|dollars?|percent|per cent|kilomet\w*|miles?|times|units?)\b",
