@@ -302,3 +302,15 @@ def test_agencies_districts_and_two_word_towns() -> None:
     assert places("В Новосибирске подтоплены дачи в Кировском районе.", "ru") == [("Novosibirsk", "event")]
     assert places("Relatives rallied in Kyiv's Maidan square.", "en") == [("Kyiv", "event")]
     assert places("The father of a Moskva conscript spoke out.", "en") == []
+
+
+def test_same_name_choice_prefers_towns_and_current_names() -> None:
+    # a Russian town of 36,000 over a front-line hamlet of the same name
+    text = "Жены мобилизованных из Валуек вышли на пикет."
+    hits = find_places(text, tokenize(text, "ru"), default_gazetteer(), "ru")
+    assert [(h.place.name, h.place.country) for h in hits] == [("Valuyki", "RU")]
+    # a namesake still called Novoselivka over a village renamed from it
+    text = "Бойцы под Новоселовкой отказались идти в атаку."
+    hits = find_places(text, tokenize(text, "ru"), default_gazetteer(), "ru")
+    assert hits[0].place.name == "Novoselivka"
+    assert places("Военные из Льгова записали обращение.", "ru") == [("Lgov", "origin")]

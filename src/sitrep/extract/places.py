@@ -316,6 +316,7 @@ CONVENTIONAL = {
     "Rostov-na-Donu": "Rostov-on-Don",
     "Komsomolsk-on-Amur": "Komsomolsk-on-Amur",
     "Velikiy Novgorod": "Veliky Novgorod",
+    "L’govskiy": "Lgov",  # GeoNames names the town Lgov by its district's adjective
 }
 # Residents and regional adjectives written in lower case ("вологжан", "воронежець", "подмосковном"):
 # word stem -> region in regions.tsv, and whether the word names people (role origin) or a place.
@@ -379,6 +380,7 @@ CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ках", ("ки",)),
     ("ах", ("и", "ы")),
     ("ок", ("ки",)),
+    ("ек", ("ки", "йки")),  # "из Валуек" -> Валуйки
     ("ы", ("а",)),
     ("и", ("а", "я")),
     ("е", ("", "а", "о")),
@@ -865,7 +867,7 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
         # "в подмосковной деревне Становое": a Russian village the gazetteer lacks, not a Ukrainian
         # namesake far from the front (front-line villages stay: "письмо губернатору Приморья ... под Павловкой")
         mentions = [m for m in mentions if not all(_rear_ua_village(c) for c in m[0])]
-    return _disambiguate(mentions)
+    return _disambiguate(mentions, text)
 
 
 PEOPLE_STEMS = (
@@ -1281,18 +1283,30 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
     )
 
 
-def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]]) -> list[PlaceHit]:
-    """Pick one candidate per mention: named oblast > nearness to sure places > rank and size."""
+def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]], text: str = "") -> list[PlaceHit]:
+    """Pick one candidate per mention: named oblast > nearness to sure places > rank and size; among
+    namesakes, one still called so over one renamed from it ("под Новоселовкой" is a Novoselivka, not
+    Iverske, formerly Novoselivka)."""
     regions = {c.admin1 for cands, *_ in mentions for c in cands if c.fcode in ("ADM1", "region") and len(cands) <= 2}
     regions |= {c.name for cands, *_ in mentions for c in cands if c.fcode in ("ADM1", "region") and len(cands) <= 2}
     sure = [cands[0] for cands, *_ in mentions if len({(c.lat, c.lon) for c in cands}) == 1]
     out: list[PlaceHit] = []
     for cands, role, start, end, sent in mentions:
+        word = text[start:end].lower().replace("ё", "е")
+        current = set()
+        if len(cands) > 1 and word and " " not in word:
+            latin = _latin_keys((word,)) if _cyrillic(word) else (word,)
+            current = {id(c) for c in cands if _like(c.name, latin)}
         # a front-line village over a namesake elsewhere, but never over a city ("New York" is not Niu-York)
-        front = max(c.population for c in cands) < BIG
+        # nor over a town of 10,000+ (the Russian town Valuyki, not a Luhansk hamlet Valuiky)
+        front = max(c.population for c in cands) < BIG and not any(
+            c.population >= 10_000 and c.admin1 not in FRONT_OBLASTS for c in cands
+        )
 
-        def score(c: GazPlace, role: str = role, front: bool = front) -> float:
+        def score(c: GazPlace, role: str = role, front: bool = front, current: set[int] = current) -> float:
             s = math.log10(c.population + 1) / 2 + RANK.get(c.fcode, 0.0)
+            if current and id(c) not in current:
+                s -= 1.0
             if c.admin1 and c.admin1 in regions and c.fcode not in ("ADM1", "region"):
                 s += 3.0
             if any(o is not c and _dist_km(o, c) < 150 for o in sure):
