@@ -302,3 +302,11 @@ def test_credit_lines() -> None:
     assert via("Источник: Минобороны России") == []
     assert via("Фото: Reuters") == []
     assert via("Видео — очень страшное") == []
+
+
+def test_language_services_by_their_english_names() -> None:
+    assert via("The men told the BBC's Russian Service they had been forced to sign contracts.") == ["BBC Russian"]
+    assert via("Journalists of Radio Liberty's Siberian service obtained the recording of the appeal.") == [
+        "Sibir.Realii"
+    ]
+    assert via("According to RFE/RL's Russian Service, the mobilised men were beaten.") == ["Radio Svoboda"]
