@@ -195,6 +195,9 @@ def test_since_a_weekday_is_background() -> None:
         # a span of days is dated by its first day
         ("22–23 мая жёны мобилизованных провели пикеты.", ("2023-05-22", "day")),
         ("Pickets were held on 22-23 May.", ("2023-05-22", "day")),
+        ("С 1 по 5 июня жёны проводили одиночные пикеты.", ("2023-06-01", "day")),
+        ("Від 1 до 5 червня дружини проводили пікети.", ("2023-06-01", "day")),
+        ("Pickets were held from 1 to 5 June.", ("2023-06-01", "day")),
     ],
 )
 def test_month_parts_last_month_and_day_spans(text: str, expected: tuple[str, str]) -> None:

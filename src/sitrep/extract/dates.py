@@ -52,7 +52,13 @@ _MONTH_EN = (
 _YEAR = r"(?:19[89]\d|20[0-4]\d)"  # plausible years only: no "1428"
 
 # "22–23 мая", "22-23 May": a span of days is dated by its first day
-DAY_RANGE = re.compile(rf"\b(\d{{1,2}})\s*[-–—]\s*\d{{1,2}}\s+({_MONTH_RU_UK}|{_MONTH_EN})\b(?:\s+({_YEAR})\b)?", re.I)
+# also "с 1 по 5 июля", "з 1 по 5 липня", "від 1 до 5 липня", "from 1 to 5 July": the span starts that day (the
+# preposition is part of the match, so "с" is not read as "since")
+DAY_RANGE = re.compile(
+    rf"(?:\b(?:с|з|із|від|from|between)\s+)?\b(\d{{1,2}})(?:\s*[-–—]\s*|\s+(?:по|до|to|and|і|и)\s+)\d{{1,2}}\s+"
+    rf"({_MONTH_RU_UK}|{_MONTH_EN})\b(?:\s+({_YEAR})\b)?",
+    re.I,
+)
 
 
 def _ordinals() -> dict[str, int]:
