@@ -143,6 +143,8 @@ def test_named_and_numbered() -> None:
     ]
     # a brigade's honorific name next to the same kind with a number is that brigade
     assert names("Скандал с бригадой «Анна Киевская»: из 155-й бригады ВСУ ушли 1700 человек.") == ["155th brigade"]
+    # a known formation of the same kind is a unit of its own
+    assert names("бійці 47-ї бригади та бригади «Азов»") == ["47th brigade", "Azov"]
     # the fleet a numbered brigade belongs to is no unit of its own
     assert names("Servicemen of Russia's 155th Marine Brigade, part of the Pacific Fleet, complained.") == [
         "155th marine brigade"

@@ -485,6 +485,7 @@ _MEMBERS_BEFORE = re.compile(
     r"ветеран\w*|полонен\w*|пленн\w*|защитник\w*|захисник\w*|в|во|у|из|з|із|до|от|від|к|fighters|"
     r"of|in|from|with|joined))\s*[«\"“„]$",
 )
+KNOWN_NAMES = {name for _, name, _ in NAMED_TABLE}
 NAMED = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name, strong) for p, name, strong in NAMED_TABLE]
 
 
@@ -808,8 +809,8 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
         if any(_attached(text, n, h) for n in numbered):
             continue
         # "бригада «Анна Київська» ... 155-я бригада": a numbered unit of the same kind in the sentence is
-        # the one its honorific name stands for
-        if unit_kind(h.name) in kinds:
+        # the one its honorific name stands for (a known formation, "бригада «Азов»", is a unit of its own)
+        if unit_kind(h.name) in kinds and h.name not in KNOWN_NAMES:
             continue
         if any(unit_key(o.name) == unit_key(h.name) for o in out):
             continue
