@@ -344,3 +344,12 @@ def test_two_groups_joined_by_and_are_not_one_more() -> None:
 
 def test_a_unit_number_before_a_people_noun_is_no_count() -> None:
     assert first("обращение воинской части 12345 мобилизованные записали в лесу") is None
+
+
+def test_multiples_of_a_thousand_and_demonyms_by_case() -> None:
+    assert first("Hundreds of thousands of people have been mobilised") == (300_000, "approximate")
+    assert first("десятки тысяч мигрантов получили повестки") == (24_000, "approximate")
+    # a demonym is capitalised: "plans", "analysis" are no nationality
+    assert first("5 plans to help the soldiers' wives") is None
+    assert first("more than a dozen journalists were detained") is None
+    assert first("dozens of dead Wagner fighters lay in the field") is None

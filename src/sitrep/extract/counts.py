@@ -132,6 +132,9 @@ NUM = (
     rf"|(?:(?:a|one)\s+)?(?:{_WORD_SEQ}\s+)?{_MULT_RE}(?:\s+(?:and\s+)?{_WORD_SEQ})?|{_WORD_SEQ})"
 )
 VAGUE: list[tuple[str, int]] = [
+    # a multiple of a thousand first: "сотни тысяч" is not "сотни"
+    (r"сотни тысяч|сотен тысяч|сотні тисяч|сотень тисяч|hundreds of thousands of", 300_000),
+    (r"десятки тысяч|десятков тысяч|десятки тисяч|десятків тисяч|tens of thousands of", 24_000),
     (r"нескольк\w* тысяч\w*|кільк\w* тисяч\w*|several thousand|тысяч[иа]|тисяч[іа]|thousands of", 3000),
     (r"нескольк\w* сот\w*|кільк\w* сот\w*|кількасот|several hundred|a few hundred", 300),
     # codebook §4: "several hundred" → 300; a bare "hundreds" is read the same (team-heldout conventions)
@@ -173,7 +176,7 @@ PEOPLE = (
     r"migrants|students|workers|residents|victims|of them|mobili[sz]ed|young men|veterans|nationals|citizens|"
     r"subordinates|comrades|colleagues|troopers|guardsmen|riflemen|gunners|drivers|medics|servicewomen|"
     r"brothers|daughters|widows|families of|"
-    r"росгвардейц\w*|гвардейц\w*|гвардійц\w*|(?!месяц|місяц)[а-яіїєґ]+(?:цев|ців)|[A-Z][a-z]+(?:is|ans|ese))"
+    r"росгвардейц\w*|гвардейц\w*|гвардійц\w*|(?!месяц|місяц)[а-яіїєґ]+(?:цев|ців)|(?-i:[A-Z][a-z]+(?:is|ans|ese)))"
 )
 # "more than / at least N" is N, approximate (reports-dev conventions)
 APPROX = (
@@ -230,7 +233,7 @@ COLLECTIVE_RE = re.compile(
     re.I,
 )
 VAGUE_RE = re.compile(
-    rf"(?:({APPROX})\s+)?\b({'|'.join(p for p, _ in VAGUE)})\s+(?:[a-zа-яёіїєґ'’ʼ-]+\s+){{0,2}}?{PEOPLE}", re.I
+    rf"(?:({APPROX})\s+)?\b({'|'.join(p for p, _ in VAGUE)})\s+(?:[a-zа-яёіїєґ'’ʼ-]+\s+){{0,2}}?{PEOPLE}\b", re.I
 )
 # a measure between the number and the people noun: "на 10 дней военных", "5 тысяч рублей бойцам"
 _MEASURE = re.compile(
@@ -275,7 +278,7 @@ _DEATH_AFTER = re.compile(
 
 
 # "300 killed, wounded and missing", "убитыми, ранеными и пропавшими": the men lost to the unit, out of action
-_DEAD_NOUN = re.compile(r"загибл|погибш", re.I)
+_DEAD_NOUN = re.compile(r"загибл|погибш|\bdead\b", re.I)
 _CASUALTY_TOTAL = re.compile(r"ранен|поранен|wounded|missing|пропавш|зникл", re.I)
 
 
