@@ -3,7 +3,10 @@
 Only publication phrases count, in Russian, Ukrainian and English, with the publisher before or
 after the verb: "«Українська правда» оприлюднила", "Видео опубликовал канал «Люди Байкала»",
 "по данным Бутусова", "the Financial Times reports", "in a video released by State Duma deputy
-Andrei Gurulev", "выложил во «ВКонтакте»". A source quoted for a side fact is not the via:
+Andrei Gurulev", "выложил во «ВКонтакте»", "In a post on VKontakte, X wrote", credit lines
+("Источник: ASTRA", "(видео — «Осторожно, новости»)"), relatives who turned to an outlet ("обратились к
+журналистам «Новой газеты»") and a known project that helped the men out ("ему помог проект «Идите лесом»").
+A source quoted for a side fact is not the via:
 "по данным X" and "X reports" count only when the sentence is about the appeal or the event
 (a video, an appeal, desertion …), and an official telling an outlet something does not make
 that outlet the via.
