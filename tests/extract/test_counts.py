@@ -352,4 +352,3 @@ def test_multiples_of_a_thousand_and_demonyms_by_case() -> None:
     # a demonym is capitalised: "plans", "analysis" are no nationality
     assert first("5 plans to help the soldiers' wives") is None
     assert first("more than a dozen journalists were detained") is None
-    assert first("dozens of dead Wagner fighters lay in the field") is None

@@ -278,7 +278,7 @@ _DEATH_AFTER = re.compile(
 
 
 # "300 killed, wounded and missing", "убитыми, ранеными и пропавшими": the men lost to the unit, out of action
-_DEAD_NOUN = re.compile(r"загибл|погибш|\bdead\b", re.I)
+_DEAD_NOUN = re.compile(r"загибл|погибш", re.I)
 _CASUALTY_TOTAL = re.compile(r"ранен|поранен|wounded|missing|пропавш|зникл", re.I)
 
 
