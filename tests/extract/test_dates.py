@@ -211,6 +211,8 @@ def test_month_parts_last_month_and_day_spans(text: str, expected: tuple[str, st
         "Мобилизованные в сентябре 2022 года записали обращение к губернатору.",
         "Чоловіків, забраних у лютому 2022-го, досі не відпускають.",
         "Men drafted in October say they have had no rotation.",
+        "Мужчин забрали ещё в феврале, среди них студенты.",
+        "Він пішов у СЗЧ ще в березні, а затримали його лише тепер.",
         # a weekday to come
         "В следующую пятницу жёны снова выйдут на пикет.",
         "Next Friday the relatives will gather again.",

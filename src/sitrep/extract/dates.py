@@ -193,9 +193,11 @@ CLAUSE_BEFORE = re.compile(r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої
 # the date a person was called up or recruited is their back-story, not the event ("мобилизованные в сентябре 2022
 # года записали обращение", "чоловіків, забраних у лютому", "men drafted in October")
 DRAFTED_BEFORE = re.compile(
-    r"\b(?:мобилизован|призван|забран|завербован|отправлен|мобілізован|призван|забран|завербован|відправлен|"
-    r"mobili[sz]ed|drafted|recruited|conscripted|called\s+up|deployed)\w*\s+(?:ещё\s+|ще\s+|back\s+)?"
-    r"(?:(?:в|у|in|on)\s+)?$",
+    r"(?:\b(?:мобилизован|призван|забран|завербован|отправлен|мобілізован|призван|забран|завербован|відправлен|"
+    r"мобилизовал|призвал|забрал|завербовал|мобілізувал|завербувал|"
+    r"mobili[sz]ed|drafted|recruited|conscripted|called\s+up|deployed)\w*\s+(?:ещё\s+|еще\s+|ще\s+|back\s+)?"
+    # "ещё в феврале", "ще у лютому", "back in February": as long ago as that, the story before
+    r"|\b(?:ещё|еще|ще|back)\s+)(?:(?:в|у|in|on)\s+)?$",
     re.I,
 )
 # a weekday to come: "в следующую пятницу", "у наступний вівторок", "next Friday"
