@@ -81,3 +81,16 @@ def test_places_named_anywhere_in_a_text_are_keys_in_every_language() -> None:
     assert {"@saint petersburg", "@colombia"} <= set(en)
     many = "Они были в Тбилиси, Батуми, Ереване, Баку, Минске, Вильнюсе, Риге, Таллине, Варшаве, Праге, Берлине."
     assert len(place_keys(many, "ru")) <= MAX_PLACES
+
+
+def test_foreign_countries_by_name_or_by_their_people_in_every_language() -> None:
+    from sitrep.dedup.names import country_keys
+
+    assert country_keys("FT: йеменцев обманом отправляют воевать за Россию.") == ("%yemen",)
+    assert country_keys("Hundreds of Yemeni men were lured to Russia.") == ("%yemen",)
+    assert country_keys("Кенійського бігуна взяли в полон; МЗС Кенії мовчить.") == ("%kenya",)
+    assert country_keys("A Kenyan runner; Kenya's foreign ministry.") == ("%kenya",)
+    assert set(country_keys("индийцы и непальцы; Indian and Nepali men")) == {"%india", "%nepal"}
+    # words that only begin like a country, lower-case case forms, a verb starting a sentence, home
+    assert country_keys("индивидуальный подход, individual, Indiana, кубу, куб. Мали змогу піти.") == ()
+    assert country_keys("Россия, Украина, Russian, Ukrainian, українці, росіяни") == ()

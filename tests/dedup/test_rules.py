@@ -204,3 +204,15 @@ def test_a_city_and_its_oblast_are_compatible_whatever_the_gazetteer_calls_the_o
     assert places_compatible(city, Place("Ulyanovsk Oblast", "event"))
     assert places_compatible(Place("Ulyanovsk Oblast", "event"), city)
     assert not places_compatible(city, Place("Kursk Oblast", "event"))
+
+
+def test_a_foreign_country_both_texts_name_counts_unless_their_places_disagree() -> None:
+    # Yemeni recruits told of in two languages; neither extractor kept Yemen as a place.
+    c = cand("coercion", count=300)
+    assert (match(_named(c, (), 3), _named(c, (), 4)) or 0) < MERGE_SCORE
+    assert (match(_named(c, ("%yemen",), 3), _named(c, ("%yemen",), 4)) or 0) >= MERGE_SCORE
+    # one recruit's death in Hyderabad and a trafficking ring busted in Delhi: one country, two stories
+    a = dataclasses.replace(cand("coercion", count=1), places=(Place("Hyderabad", "origin", lat=17.4, lon=78.5),))
+    b = dataclasses.replace(cand("coercion", count=1), places=(Place("Delhi", "origin", lat=28.6, lon=77.2),))
+    without = match(_named(a, (), 3), _named(b, (), 4))
+    assert without is not None and match(_named(a, ("%india",), 3), _named(b, ("%india",), 4)) == without

@@ -30,7 +30,7 @@ from sitrep.dedup.merge import (
     match,
     name_window,
 )
-from sitrep.dedup.names import name_keys, number_keys, place_keys
+from sitrep.dedup.names import country_words, fold, name_keys, number_keys, place_keys
 from sitrep.dedup.neardup import near_duplicate_groups, post_key, url_key
 from sitrep.dedup.urls import canonical_url, telegram_post_key
 from sitrep.models import EventCandidate, Extraction, Report
@@ -67,13 +67,18 @@ def _touches(span: tuple[int, int] | None, window: tuple[int, int]) -> bool:
 
 
 def report_names(report: Report) -> tuple[str, ...]:
-    """Rare proper-name keys, distinctive-number keys (``#500``) and the gazetteer places named
-    anywhere (``@g703448``) of a report's text (title included), merge evidence across languages
-    (kept with each mention in the store)."""
+    """Rare proper-name keys, distinctive-number keys (``#500``), the gazetteer places named
+    anywhere (``@g703448``) and the foreign countries named or whose people are (``%kenya``) of a
+    report's text (title included), merge evidence across languages (kept with each mention in
+    the store)."""
     text = report.post.text
     if report.post.title and report.post.title not in text:
         text = report.post.title + ".\n" + text
-    return name_keys(text, report.lang) + number_keys(text) + place_keys(text, report.lang)
+    countries = country_words(text)
+    # a people's name ("Indian", "Yemeni") is its country's evidence, not a rare name besides
+    demonyms = {fold(word) for _, word in countries}
+    names = tuple(n for n in name_keys(text, report.lang) if n not in demonyms)
+    return names + number_keys(text) + place_keys(text, report.lang) + tuple(dict.fromkeys(k for k, _ in countries))
 
 
 def _published(report: Report) -> datetime:

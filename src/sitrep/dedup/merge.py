@@ -15,18 +15,21 @@ Evidence (summed, merge at ``MERGE_SCORE``): a shared numbered unit 3, a shared 
 shared specific place 2 (an oblast/region 1, a foreign country 1.5, a big city or Russia/Ukraine
 0.3; a place one side extracted is shared when the other's text names it anywhere,
 ``names.place_keys``: the extractor keeps only the event sentences' places; a second shared place
-apart from the first, a country and an oblast, half its weight up to 0.5), the same event day 1.5
-(same month 1), the same people count 1 (close 0.5), publication within 3 days 0.5, overlapping
-grievances 0.3, a near-duplicate text 5, rare proper names found in both reports' texts
-(``dedup.names``: persons, small places, named units and foundations, matched across scripts; not
-a place or unit both extracted, nor an outlet) in reports published within 3 days of each other
-0.7 for one and 1.5 for two or more, a distinctive number written in both texts
+apart from the first, a country and an oblast, half its weight up to 0.5; a foreign country both
+texts name, or whose people they name, «йеменцев» / "Yemeni men", 1.5 unless the extracted places
+disagree), the same event day 1.5 (same month 1), the same people count 1 (close 0.5), publication
+within 3 days 0.5, overlapping grievances 0.3, a near-duplicate text 5, rare proper names found in
+both reports' texts (``dedup.names``: persons, small places, named units and foundations, matched
+across scripts; not a place or unit both extracted, nor an outlet) in reports published within 3
+days of each other 0.7 for one and 1.5 for two or more, a distinctive number written in both texts
 (``names.number_keys``: "500 days", "400 тысяч"; not a count both extracted nor a unit number) in
 reports published within 3 days 0.7, and, when embeddings are on, similar text meaning across
 languages 1.
 Types must agree: the labelled clusters never mix types (an appeal and the later detention of
 its authors are two events), and cross-type pairs of different events score as high (4.2) as
-cross-type pairs of one event the extractor typed differently (4.0), so no threshold separates them.
+cross-type pairs of one event the extractor typed differently (4.0), so no threshold separates them
+(published on the same day, a brigade's marines' appeal and their relatives' protest score 6.5;
+allowing neighbour types only between single-type reports would still merge those).
 A big city alone with the same date (0.3 + 1.5 + 0.5 = 2.3) stays below 2.5 on purpose: two
 protests in Moscow on one day are not one event; nor do rare names alone merge (1.5 + 0.5 < 2.5
 unless a place, unit, date or count agrees too). The weights were set by hand on the
@@ -44,7 +47,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sitrep.dedup.names import NUMBER_PREFIX, PLACE_PREFIX, covered_keys
+from sitrep.dedup.names import COUNTRY_PREFIX, NUMBER_PREFIX, PLACE_PREFIX, covered_keys
 from sitrep.models import EventCandidate, Place
 
 MERGE_SCORE = 2.5
@@ -57,6 +60,7 @@ NAME_SCORE_ONE = 0.7
 NAME_SCORE_MANY = 1.5
 NUMBER_SCORE = 0.7
 SECOND_PLACE_SCORE = 0.5
+COUNTRY_SCORE = 1.5  # a foreign country, as ``place_weight`` gives one
 NEAR_KM = 50.0
 # Optional text-embedding evidence (dedup/embed.py, multilingual-e5-small): on the labelled
 # reports-dev pairs of one event type, cosine >= 0.88 held 24 of 55 same-event pairs and 7 of
@@ -249,6 +253,7 @@ class Profile:
     names: set[str] = field(default_factory=set)  # rare proper-name keys of its reports' texts
     numbers: set[str] = field(default_factory=set)  # distinctive-number keys (``#500``) of its reports' texts
     text_places: set[str] = field(default_factory=set)  # ``place_key`` of every place its reports' texts name
+    countries: set[str] = field(default_factory=set)  # foreign countries its texts name, or their people
     covered: set[str] = field(default_factory=set)  # name keys of its places and units
     outlets: set[str] = field(default_factory=set)  # name keys of the outlets (``via``) it was made public by
 
@@ -266,6 +271,9 @@ class Profile:
                 self.numbers.add(key)
             elif key.startswith(PLACE_PREFIX):
                 self.text_places.add(key[len(PLACE_PREFIX) :])
+            elif key.startswith(COUNTRY_PREFIX):
+                self.countries.add(key[len(COUNTRY_PREFIX) :])
+                self.text_places.add(key[len(COUNTRY_PREFIX) :])
             else:
                 self.names.add(key)
         self.covered |= covered_keys([*cand.units, *(p.name for p in cand.places)])
@@ -330,13 +338,22 @@ def match(a: Profile, b: Profile) -> float | None:
     shared |= {place_key(p) for p in a.places if {place_key(p), _fold(p.name)} & b.text_places}
     shared |= {place_key(p) for p in b.places if {place_key(p), _fold(p.name)} & a.text_places}
     by_key = {place_key(p): p for p in (*b.places, *a.places)}
-    ranked = sorted(shared, key=lambda k: (-place_weight(by_key[k]), k))
-    place_score = place_weight(by_key[ranked[0]]) if ranked else 0.0
+    weight = {k: place_weight(by_key[k]) for k in shared}
+    # A foreign country both texts name, or whose people they name («йеменцев», "Yemeni men"),
+    # though neither extractor kept it: foreign recruits' stories name their country this way.
+    # Not when both extracted places and none of them agree (an Indian recruit's death in
+    # Hyderabad and a trafficking ring busted in Delhi are two stories of one country).
+    disagree = bool(a.places and b.places) and not any(places_compatible(x, y) for x in a.places for y in b.places)
+    for c in sorted(a.countries & b.countries) if not disagree else ():
+        if c not in weight and not any(_fold(p.name) == c for p in by_key.values()):
+            by_key[c], weight[c] = Place(c, "event"), COUNTRY_SCORE
+    ranked = sorted(weight, key=lambda k: (-weight[k], k))
+    place_score = weight[ranked[0]] if ranked else 0.0
     # A second shared place apart from the first (a country and an oblast, two towns of two
     # oblasts) is a second, independent agreement: half its weight, at most SECOND_PLACE_SCORE.
     second = [k for k in ranked[1:] if not places_compatible(by_key[ranked[0]], by_key[k])]
     if second:
-        place_score += min(SECOND_PLACE_SCORE, 0.5 * place_weight(by_key[second[0]]))
+        place_score += min(SECOND_PLACE_SCORE, 0.5 * weight[second[0]])
     # A place and its oblast (or two places 50 km apart) count 1, also when the two events
     # happen to share a big city too: an event gaining a place must never score lower.
     if place_score < 1.0 and any(

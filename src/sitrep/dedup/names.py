@@ -18,9 +18,10 @@ hand list of English words capitalised in news (weekdays, months, titles, instit
 the exonyms the stream spells differently (Moscow/Москва).
 Bounded: at most ``MAX_SCAN_CHARS`` of text are read and ``MAX_NAMES`` keys kept per report.
 
-Two more kinds of text key travel with the names (``cluster.report_names``; the store keeps them
-with each mention): distinctive numbers (``number_keys``, ``#500``) and the gazetteer places the
-text names anywhere (``place_keys``, ``@g703448``), each bounded too.
+More kinds of text key travel with the names (``cluster.report_names``; the store keeps them
+with each mention): distinctive numbers (``number_keys``, ``#500``), the gazetteer places the
+text names anywhere (``place_keys``, ``@g703448``) and the foreign countries it names or whose
+people it names (``country_keys``, ``%yemen``), each bounded too.
 """
 
 from __future__ import annotations
@@ -312,3 +313,99 @@ def place_keys(text: str, lang: str | None) -> tuple[str, ...]:
         if len(out) >= MAX_PLACES:
             break
     return tuple(out)
+
+
+# -- foreign countries by name or by their people ----------------------------------------------------
+# Stories of foreign recruits name the country mostly through its people: «йеменцев», "Yemeni men",
+# «кенийский бегун», "a Kenyan runner", «колумбийские наёмники», "Colombian volunteers". A word is the
+# country when it is a name form's stem (the form less its final vowel) followed by a people or
+# adjective suffix («инд-ийцы», "Indi-an"; «индивидуальный» is not India), or, written with a capital,
+# by a case ending of the name («Кени-и», "Kenya's"). Forms come from the gazetteer's countries
+# (Russia and Ukraine are not among them). Keys: ``%`` + the English name folded as ``merge.place_key``
+# folds a place without an id ("%kenya").
+COUNTRY_PREFIX = "%"
+MAX_COUNTRIES = 8
+_DEMONYM_REST = re.compile(
+    r"(?:ий|ій|и|і|ь|ин|ан|ен|он|ей)?(?:ц|ск|ськ)[а-яіїєґ]*|(?:ин|ан)(?:ы|и|е|у|ом|ам|ами|ах)?"
+    r"|янин|яне|ян|ян[аеуи]|ане|анин"
+)
+_CASE_REST = {
+    "ia": frozenset({"ия", "ии", "ию", "ией", "иею", "ія", "ії", "ію", "ією"}),
+    "a": frozenset({"а", "ы", "и", "е", "у", "ой", "ою", "і", "ю", "я", "ей", "ею", "ї", "є"}),
+    "soft": frozenset({"ь", "и", "ью", "і", "ю", "я", "ем", "ей", "ї", "є"}),
+    "cons": frozenset({"", "а", "у", "е", "ом", "і", "ові", "ем", "ы", "и", "ой"}),
+}
+_LAT_REST = frozenset({"", "'s", "n", "an", "ian", "ese", "i", "is", "ns", "ans", "ians", "ish"})
+
+
+@functools.cache
+def _country_stems() -> dict[str, list[tuple[str, str, str]]]:
+    """First three letters → (stem, country key, ending family or "latin") of every country name form."""
+    from sitrep.dedup.merge import _fold  # merge imports this module
+    from sitrep.extract.places import default_gazetteer
+
+    gaz = default_gazetteer()
+    stems: dict[str, list[tuple[str, str, str]]] = {}
+    for form, found in sorted(gaz.index.items()):
+        countries = {gaz.places[i].name for i in found if gaz.places[i].fcode == "country"}
+        if len(countries) != 1 or " " in form or "-" in form or len(form) < 4:
+            continue  # "Sri Lanka", "South Africa" are found as places (``place_keys``)
+        key = _fold(countries.pop())
+        form = form.replace("ё", "е")
+        if _has_cyrillic(form):
+            for end, fam in (("ия", "ia"), ("ія", "ia"), ("а", "a"), ("я", "a"), ("ь", "soft"), ("й", "soft")):
+                if form.endswith(end):
+                    stem, family = form[: -len(end)], fam
+                    break
+            else:
+                stem, family = form, "cons"
+        else:
+            stem, family = (form[:-1] if len(form) > 4 and form[-1] in "aeyi" else form), "latin"
+        if len(stem) >= 3:
+            stems.setdefault(stem[:3], []).append((stem, key, family))
+    return stems
+
+
+@functools.lru_cache(maxsize=4096)
+def _common_word(low: str) -> bool:
+    """A word the ru or uk dictionary knows, and not as a place name (uk «мали» 'they had')."""
+    from sitrep.enrich.lemmas import _morph
+
+    for lang in ("ru", "uk"):
+        morph = _morph(lang)
+        if morph.word_is_known(low) and not any("Geox" in p.tag.grammemes for p in morph.parse(low)):
+            return True
+    return False
+
+
+def country_keys(text: str) -> tuple[str, ...]:
+    """Foreign countries a text names or whose people it names (``%kenya``), bounded."""
+    return tuple(dict.fromkeys(key for key, _ in country_words(text)))
+
+
+def country_words(text: str) -> list[tuple[str, str]]:
+    """(country key, the word that names it) for the foreign countries of a text, bounded."""
+    stems = _country_stems()
+    out: dict[str, str] = {}
+    for m in _WORD.finditer(text[:MAX_SCAN_CHARS]):
+        word = m.group()
+        low = word.lower().replace("ё", "е").replace("’", "'")
+        capital = word[0].isupper()
+        for stem, key, family in stems.get(low[:3], ()):
+            if not low.startswith(stem):
+                continue
+            rest = low[len(stem) :]
+            if family == "latin":
+                ok = capital and rest in _LAT_REST
+            else:
+                ok = bool(_DEMONYM_REST.fullmatch(rest)) or (
+                    capital
+                    and rest in _CASE_REST[family]
+                    and not (_sentence_initial(text, m.start()) and _common_word(low))  # «Мали змогу…»
+                )
+            if ok:
+                out.setdefault(word, COUNTRY_PREFIX + key)
+                break
+        if len(set(out.values())) >= MAX_COUNTRIES:
+            break
+    return [(key, word) for word, key in out.items()]
