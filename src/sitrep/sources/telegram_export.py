@@ -111,16 +111,21 @@ def _runs(value: Any) -> list[dict[str, Any]]:
 def text_and_entities(msg: dict[str, Any]) -> tuple[str, tuple[Entity, ...]]:
     """The message text and its link/mention/hashtag entities (``text_entities`` preferred)."""
     source = msg.get("text_entities")
-    runs = _runs(source) if isinstance(source, list) else _runs(msg.get("text"))
+    runs = source if isinstance(source, list) else _runs(msg.get("text"))
     parts: list[str] = []
     entities: list[Entity] = []
-    for run in runs:
+    for run in runs:  # runs as ``_runs`` makes them: a bare string is a plain run, other non-objects are dropped
+        if isinstance(run, str):
+            parts.append(run)
+            continue
+        if not isinstance(run, dict):
+            continue
         text = run.get("text")
         if not isinstance(text, str):
             continue
         parts.append(text)
         kind = run.get("type")
-        if kind not in KEPT_ENTITIES:
+        if kind == "plain" or kind not in KEPT_ENTITIES:
             continue
         href = run.get("href") if isinstance(run.get("href"), str) else None
         if kind == "link":
