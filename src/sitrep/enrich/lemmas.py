@@ -132,12 +132,18 @@ def _dictionary_lemma(morph: Any, word: str) -> str | None:
     if len(items) == 1 and len(items[0][1]) == 1:  # one analysis (~40 % of words): nothing to rank
         fixed, ((para_id, idx),) = items[0]
         return str(dic.build_normal_form(para_id, idx, fixed))
-    prob = morph.prob_estimator.p_t_given_w.prob if morph.prob_estimator is not None else None
+    stats = morph.prob_estimator.p_t_given_w if morph.prob_estimator is not None else None
+    if stats is None or not stats.has_keys_with_prefix(word + ":"):
+        # no P(tag | word) for this form: every analysis scores 0 and the first one wins
+        fixed, analyses = items[0]
+        para_id, idx = analyses[0]
+        return str(dic.build_normal_form(para_id, idx, fixed))
+    prob = stats.prob
     best: tuple[str, int, int] | None = None
     best_p = -1.0
     for fixed, analyses in items:
         for para_id, idx in analyses:
-            p = prob(word, dic.build_tag_info(para_id, idx)) if prob is not None else 0.0
+            p = prob(word, dic.build_tag_info(para_id, idx))
             if p > best_p:
                 best_p, best = p, (fixed, para_id, idx)
     if best is None:
