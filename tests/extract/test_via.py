@@ -310,3 +310,16 @@ def test_language_services_by_their_english_names() -> None:
         "Sibir.Realii"
     ]
     assert via("According to RFE/RL's Russian Service, the mobilised men were beaten.") == ["Radio Svoboda"]
+
+
+def test_relative_clauses_groups_and_custody() -> None:
+    assert via("Відео, яке оприлюднив канал «Бутусов Плюс», показує, як командир б'є бійця.") == ["Butusov Plus"]
+    assert via("Військові скаржаться у відео, яке поширює телеграм-канал «Сіра зона».") == ["Grey Zone"]
+    assert via("Запись попала в распоряжение «Новой газеты Европа».") == ["Novaya Gazeta Europe"]
+    assert via("Видеообращение опубликовали жёны в группе «Жёны мобилизованных Чувашии» во «ВКонтакте».")[0] == (
+        "Zheny Mobilizovannykh Chuvashii"
+    )
+    assert via("Про це у своєму Telegram написав народний депутат Олексій Гончаренко.") == ["Oleksii Honcharenko"]
+    assert via("Об этом вчера написал губернатор Иван Петров.") == []
+    assert via("Об этом избранный президент написал в своей соцсети Truth Social, видео уже удалено.") == []
+    assert via("Бойцы группы «Вагнер» записали видео.") == []
