@@ -70,6 +70,8 @@ def keys_of(variant: str, weak: bool = False) -> set[str]:
     if not toks or len(toks) > 4:
         return set()
     keys = {" ".join(toks)}
+    if "'" in text and not CYR_WORD.search(text):
+        keys.add(" ".join(toks).replace("'", ""))  # "Nal'chik" is written Nalchik in English
     if CYR.match(variant):
         keys.add(" ".join(lemma(t, "ru") for t in toks))
         keys.add(" ".join(lemma(t, "uk") for t in toks))

@@ -314,3 +314,8 @@ def test_same_name_choice_prefers_towns_and_current_names() -> None:
     hits = find_places(text, tokenize(text, "ru"), default_gazetteer(), "ru")
     assert hits[0].place.name == "Novoselivka"
     assert places("Военные из Льгова записали обращение.", "ru") == [("Lgov", "origin")]
+
+
+def test_english_spellings_without_the_soft_sign_apostrophe() -> None:
+    assert places("A court in Nalchik rejected the claim.", "en") == [("Nalchik", "event")]
+    assert places("Relatives rallied in Sloviansk.", "en") == [("Sloviansk", "event")]

@@ -1298,15 +1298,17 @@ def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]], tex
             latin = _latin_keys((word,)) if _cyrillic(word) else (word,)
             current = {id(c) for c in cands if _like(c.name, latin)}
         # a front-line village over a namesake elsewhere, but never over a city ("New York" is not Niu-York)
-        # nor over a town of 10,000+ (the Russian town Valuyki, not a Luhansk hamlet Valuiky)
+        # nor over a bigger town of 10,000+ elsewhere (the Russian town Valuyki, not a Luhansk hamlet Valuiky;
+        # but "под Артемовском" is Bakhmut, not the smaller Artyomovsky in the Urals)
+        front_pop = max((c.population for c in cands if c.admin1 in FRONT_OBLASTS), default=0)
         front = max(c.population for c in cands) < BIG and not any(
-            c.population >= 10_000 and c.admin1 not in FRONT_OBLASTS for c in cands
+            c.population >= max(10_000, front_pop) and c.admin1 not in FRONT_OBLASTS for c in cands
         )
 
         def score(c: GazPlace, role: str = role, front: bool = front, current: set[int] = current) -> float:
             s = math.log10(c.population + 1) / 2 + RANK.get(c.fcode, 0.0)
             if current and id(c) not in current:
-                s -= 1.0
+                s -= 1.5  # more than a rank: "Sloviansk" is the town, not Nikopol (GeoNames lists it as an old name)
             if c.admin1 and c.admin1 in regions and c.fcode not in ("ADM1", "region"):
                 s += 3.0
             if any(o is not c and _dist_km(o, c) < 150 for o in sure):
