@@ -352,3 +352,10 @@ def test_multiples_of_a_thousand_and_demonyms_by_case() -> None:
     # a demonym is capitalised: "plans", "analysis" are no nationality
     assert first("5 plans to help the soldiers' wives") is None
     assert first("more than a dozen journalists were detained") is None
+
+
+def test_a_countrys_son_is_no_named_person() -> None:
+    from sitrep.extract.counts import find_individual
+
+    assert find_individual("«Не хочу отдавать сына России», — говорит мать.", 0, 45) is None
+    assert find_individual("Пам'ятаємо кожного сина України.", 0, 31) is None

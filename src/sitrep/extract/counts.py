@@ -347,7 +347,9 @@ NAMED_INDIVIDUAL = re.compile(
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2},\s+\d{2},"
     rf"|\b[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){{0,2}}?{_MEMBER_SING_EN}\b"
     rf"|\b(?i:{_MEMBER_SING_EN})\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
-    rf"|\b(?i:сын|сына|сыну|сыном|син|сина|синові|сином)\s+{_CAP}\b|\b(?:his|her)\s+son\s+[A-Z][a-z]+\b",
+    # a son named ("сына Самата"), not a country's son ("сына России", "сина України")
+    rf"|\b(?i:сын|сына|сыну|сыном|син|сина|синові|сином)\s+(?![А-ЯЁІЇЄҐ]\w*(?:ии|ины|ії|ни)\b){_CAP}\b"
+    r"|\b(?:his|her)\s+son\s+[A-Z][a-z]+\b",
     re.U,
 )
 
