@@ -323,3 +323,8 @@ def test_relative_clauses_groups_and_custody() -> None:
     assert via("Об этом вчера написал губернатор Иван Петров.") == []
     assert via("Об этом избранный президент написал в своей соцсети Truth Social, видео уже удалено.") == []
     assert via("Бойцы группы «Вагнер» записали видео.") == []
+
+
+def test_generic_words_are_no_latin_name() -> None:
+    assert via("The video was circulated by pro-Ukrainian Telegram channels.") == []
+    assert via("The video was circulated by Russian state TV.") == []

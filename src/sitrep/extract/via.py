@@ -643,6 +643,8 @@ def _candidates(seg: str, a: int, b: int, lang: str) -> list[_Cand]:
         raw = re.sub(r"^(?:The|the)\s+", "", raw) if " " in raw else raw
         if not free(s, e) or len(raw) < 2 or raw.lower() in NOT_NAMES or raw.isdigit():
             continue
+        if all(w.lower() in NOT_NAMES for w in raw.split()):
+            continue  # "pro-Ukrainian Telegram channels": no name, only generic words
         if ORG_WORDS.search(raw) or not re.search("[A-Za-z]", raw):
             continue
         before = seg[max(0, s - 40) : s]
