@@ -9,9 +9,11 @@ from sitrep.sources.articles import (
     _justext,
     _justext_blocks,
     _linked_lines,
+    _marked_leads,
     _readability,
     add_agreed,
     add_lead,
+    add_marked_lead,
     choose,
 )
 
@@ -209,3 +211,36 @@ def test_report_sentences_that_look_like_furniture_stay() -> None:
     ]
     text, _ = choose("<html></html>", None, "\n".join([body, *report]))
     assert text.split("\n") == [body, *report]
+
+
+def test_marked_leads_found_by_class_outside_links_and_asides() -> None:
+    lead = "Mobilised soldiers from Kursk recorded an appeal to the governor on Monday."
+    html = (
+        "<html><body><header><h1>Appeal</h1>"
+        f"<div class='article__intro'><p>{lead}</p></div></header>"
+        "<aside><p class='teaser-text'>Another story: a governor answers the wives of soldiers.</p></aside>"
+        "<ul><li><p class='summary'>A listed summary of yet another story in the sidebar.</p></li></ul>"
+        "<a href='/x'><span class='excerpt'>A linked excerpt of a story elsewhere on the site.</span></a>"
+        "<p>Body.</p></body></html>"
+    )
+    assert _marked_leads(html) == [lead]
+    assert _marked_leads("") == []
+
+
+def test_marked_lead_put_back_next_to_the_start_only() -> None:
+    lead = "Mobilised soldiers from Kursk recorded an appeal to the governor on Monday."
+    title = "Soldiers appeal to the governor"
+    body = "The regiment was sent forward on Tuesday without artillery support, the soldiers said."
+    far = "A teaser of another article, far above the text in the page, marked as a lead too."
+    blocks = [
+        _block(far),
+        *[_block(f"Menu item {i}", boilerplate=True) for i in range(8)],
+        _block(title),
+        _block(lead, boilerplate=True),
+        _block(body),
+    ]
+    text = f"{title}\n{body}"
+    assert add_marked_lead(text, blocks, [lead, far]).split("\n") == [title, lead, body]
+    # a lead the text has already, or no marked lead at all: unchanged
+    assert add_marked_lead(f"{title}\n{lead}\n{body}", blocks, [lead]) == f"{title}\n{lead}\n{body}"
+    assert add_marked_lead(text, blocks, []) == text
