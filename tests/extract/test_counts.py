@@ -359,3 +359,12 @@ def test_a_countrys_son_is_no_named_person() -> None:
 
     assert find_individual("«Не хочу отдавать сына России», — говорит мать.", 0, 45) is None
     assert find_individual("Пам'ятаємо кожного сина України.", 0, 31) is None
+
+
+def test_a_couple_and_a_dozen_or_so() -> None:
+    assert first("a couple of soldiers were detained at the border") == (2, "approximate")
+    assert first("пару бойцов избили за отказ") == (2, "approximate")
+    assert first("кільканадцять бійців залишили позиції") == (15, "approximate")
+    # a vague phrase over a measure counts days or money, not people
+    assert first("пару дней назад бойцы записали видео") is None
+    assert first("сотни тысяч рублей бойцам так и не выплатили") is None

@@ -153,6 +153,8 @@ VAGUE: list[tuple[str, int]] = [
     (r"half a dozen", 6),
     (r"a dozen|дюжин[аыу]", 12),
     (r"десят(?:ок|ка|ку|ком)", 10),  # "около десятка военных"
+    (r"кільканадцять|кільканадцятьох|кільканадцятеро|a dozen or so", 15),
+    (r"a couple of|a pair of|пара|пару|пари|парочк[аиу]", 2),
 ]
 PEOPLE = (
     r"(?:военн\w*|военнослужащ\w*|ранен\w*|поранен\w*|громадян\w*|загибл\w*|погибш\w*|wounded|injured|бойц\w*|боец|"
@@ -219,7 +221,7 @@ _STARTERS = frozenset(NUMBER_WORDS) | {
     "тисячу",
 }
 # every vague phrase holds one of these
-_VAGUE_HINT = re.compile(r"сот|hundred|десят|dozen|дюжин|тысяч|тисяч|thousand", re.I)
+_VAGUE_HINT = re.compile(r"сот|hundred|десят|dozen|дюжин|тысяч|тисяч|thousand|couple|pair|пар|надцят", re.I)
 # people who are not the event's: a soldier's children, the journalists or police who watch it, animals
 _NOT_PARTICIPANTS = re.compile(
     r"(?:ребён|ребен|дет|дит|сын|дочь|дочк|внук|внуч|доч|син$|малюк|малыш|журналист|корреспондент|репортер|"
@@ -233,7 +235,7 @@ COLLECTIVE_RE = re.compile(
     re.I,
 )
 VAGUE_RE = re.compile(
-    rf"(?:({APPROX})\s+)?\b({'|'.join(p for p, _ in VAGUE)})\s+(?:[a-zа-яёіїєґ'’ʼ-]+\s+){{0,2}}?{PEOPLE}\b", re.I
+    rf"(?:({APPROX})\s+)?\b({'|'.join(p for p, _ in VAGUE)})(\s+(?:[a-zа-яёіїєґ'’ʼ-]+\s+){{0,2}}?){PEOPLE}\b", re.I
 )
 # a measure between the number and the people noun: "на 10 дней военных", "5 тысяч рублей бойцам"
 _MEASURE = re.compile(
@@ -485,6 +487,8 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
             vague = next(v for p, v in VAGUE if re.fullmatch(p, phrase))
             if vm[1] and phrase in ("сотни", "сотні"):
                 vague = 100  # "около сотни", "близько сотні": the genitive of one hundred, not "hundreds"
+            if _MEASURE.search(vm[3]) or _PREP.search(vm[3]):
+                continue  # "пару дней назад бойцы": the phrase counts days
             if not _dead(seg, vm):
                 hits.append(CountHit(vague, "approximate", start + vm.start(), start + vm.end()))
     lang = "uk" if re.search(r"[іїєґ]", seg, re.I) else "ru"
