@@ -177,6 +177,10 @@ def test_the_dead_alone_are_not_the_count(text: str) -> None:
         ("кілька десятків жінок вийшли на акцію", (24, "approximate")),
         ("The court rejected a suit by 12 members of the riot police", (12, "exact")),
         ("ДБР встановило сімох потерпілих військових", (7, "exact")),
+        # people nouns that begin like a measure word ("раз", "дн", "час")
+        ("5 разведчиков отказались идти в штурм", (5, "exact")),
+        ("5 днепровских бойцов ушли с позиций", (5, "exact")),
+        ("п'ятеро операторів БпЛА відмовилися виконувати наказ", (5, "exact")),
     ],
 )
 def test_number_words_in_all_forms(text: str, expected: tuple[int, str]) -> None:

@@ -225,7 +225,7 @@ _VAGUE_HINT = re.compile(r"сот|hundred|десят|dozen|дюжин|тысяч
 # people who are not the event's: a soldier's children, the journalists or police who watch it, animals
 _NOT_PARTICIPANTS = re.compile(
     r"(?:ребён|ребен|дет|дит|сын|дочь|дочк|внук|внуч|доч|син$|малюк|малыш|журналист|корреспондент|репортер|"
-    r"репортёр|оператор|блогер|депутат|чиновник|полицейск|поліцейськ|омоновц|силовик|животн|тварин|собак|кот|кош)",
+    r"репортёр|телеоператор|блогер|депутат|чиновник|полицейск|поліцейськ|омоновц|силовик|животн|тварин|собак|кот|кош)",
     re.I,
 )
 # a collective numeral stands for people on its own ("Семеро просят МИД", "дев'ятеро звертаються");
@@ -239,10 +239,11 @@ VAGUE_RE = re.compile(
 )
 # a measure between the number and the people noun: "на 10 дней военных", "5 тысяч рублей бойцам"
 _MEASURE = re.compile(
-    r"\b(?:утра|вечера|ночи|ранку|вечора|ночі|a\.?m|p\.?m|o['’]clock|дн\w*|дня|день|лет|год\w*|месяц\w*|недел\w*|час\w*|минут\w*|суток|рубл\w*|гривен\w*|гривн\w*|доллар\w*|"
-    r"евро|тенге|процент\w*|км|километр\w*|метр\w*|единиц\w*|раз\w*|днів|дні|рок\w*|місяц\w*|тижн\w*|годин\w*|"
-    r"діб|гривень|відсот\w*|одиниц\w*|days?|years?|months?|weeks?|hours?|minutes?|rubles?|roubles?|"
-    r"hryvnias?|dollars?|percent|per cent|kilomet\w*|miles?|times|units?)\b",
+    r"\b(?:утра|вечера|ночи|ранку|вечора|ночі|a\.?m|p\.?m|o['’]clock|дн(?:я|ей|и|ям)?|день|лет|год(?:а|ов|у)?|"
+    r"месяц\w*|недел\w*|час(?:а|ов)?|минут\w*|суток|рубл(?:ь|я|ей)|гривен|гривн[аыи]?|доллар(?:а|ов)?|евро|тенге|"
+    r"процент\w*|км|километр\w*|метр(?:а|ов)?|единиц\w*|раз(?:а)?|днів|дні|рок(?:и|ів|у)|місяц\w*|тижн\w*|"
+    r"тиждень|годин(?:а|и)?|діб|гривень|гривні|відсот\w*|одиниц\w*|days?|years?|months?|weeks?|hours?|minutes?|"
+    r"rubles?|roubles?|hryvnias?|dollars?|percent|per cent|kilomet\w*|miles?|times|units?)\b",
     re.I,
 )
 # a preposition between the number and the people noun: the number counts the thing before it
