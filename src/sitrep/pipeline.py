@@ -136,8 +136,9 @@ def _flush(batch: _Batch, settings: Settings, store: Store, summary: IngestSumma
     posts = batch.posts
     batch.posts = []
     # 2. preserve media files
-    if settings.copy_media:
-        posts = [preserve_media(p, batch.base_dir, settings.archive_dir, settings.max_media_bytes) for p in posts]
+    if settings.copy_media and batch.base_dir is not None:
+        archive_dir, max_bytes = settings.archive_dir, settings.max_media_bytes  # computed once, not per post
+        posts = [preserve_media(p, batch.base_dir, archive_dir, max_bytes) if p.media else p for p in posts]
     # 3. enrich
     reports = enrich_posts(posts, settings.max_text_chars)
     # 4. store
