@@ -178,6 +178,8 @@ def test_named_unit_key_ignores_kind_and_script() -> None:
         "Туристы отправились на корабле «Боец» в Баренцево море.",  # a civilian boat
         "У задержанного изъяли 5 АК и 2 АК-74.",  # rifles
         "Минобороны сформировало 12 бригад и 5 полков.",  # counts of units
+        "С 1-го числа бригада переходит на новый график.",  # a noun between number and kind
+        "бойцы 5-го отделения бригады",
     ],
 )
 def test_no_unit_in_look_alikes(text: str) -> None:
@@ -218,3 +220,9 @@ def test_abbreviated_words() -> None:
     assert names("бойцы 1430-го омсп") == ["1430th motor rifle regiment"]
     assert names("бойцы 4-й тд") == ["4th tank division"]
     assert names("ТД 5 тд") == []  # no ordinal ending: not read as a division
+
+
+def test_ukrainian_short_adjectives() -> None:
+    assert names("47-ма окрема механізована бригада") == ["47th mechanized brigade"]
+    assert names("Перша окрема танкова бригада") == ["1st tank brigade"]
+    assert names("на 24-ту окрему механізовану бригаду") == ["24th mechanized brigade"]

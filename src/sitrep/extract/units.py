@@ -329,6 +329,23 @@ ADJ_END = re.compile(
     r"ом|ем|а|е|і|ї|я|ю|у)$",
     re.I,
 )
+# a one-letter ending ("окрема", "механізована", "штурмову") is an adjective's only after an adjective suffix
+# or a known stem: "1-го числа бригада", "5-го отделения бригады" are no units
+SHORT_ADJ = re.compile(r"(?:н|в|ськ|цьк|зьк|ов|ев|[а-яіїє]к|окрем|перш|друг|трет|ч|ш|ж)[аеіїяюу]$", re.I)
+LONG_ADJ_END = re.compile(
+    r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ої|ій|ою|ею|ими|ыми|ом|ем)$", re.I
+)
+
+
+def _adjective_like(word: str) -> bool:
+    w = word.strip('«»"').lower()
+    if w in _ABBREVIATED_ADJ or LONG_ADJ_END.search(w):
+        return True
+    if not ADJ_END.search(w):
+        return False
+    return bool(SHORT_ADJ.search(w) or any(re.match(stem, w) for stem, _ in ADJECTIVES))
+
+
 COORDINATED = re.compile(r"\b(\d{1,4})-?(?:го|й|я|ї|ої|ого|та|ти|ма|ми)\s*(?:,|и|і|та|й)\s*$", re.I)
 COUNTED_PLURAL = re.compile(
     r"(?i:бригад|полков|полків|батальонов|батальйонів|дивизий|дивізій|армий|армій|корпусов|корпусів|отрядов|"
@@ -749,7 +766,7 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
         num = int(m[1]) if m[1] else words_number(m[2])
         if not num:
             continue
-        if any(not ADJ_END.search(w.strip('«»"')) and w.lower() not in _ABBREVIATED_ADJ for w in m[3].split()):
+        if not all(_adjective_like(w) for w in m[3].split()):
             continue  # "500 бійців батальйону": a count of people, not a unit number
         if _other_side(seg, m.start()):
             continue
