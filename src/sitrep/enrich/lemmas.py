@@ -151,8 +151,11 @@ def _dictionary_lemma(morph: Any, word: str) -> str | None:
     return str(dic.build_normal_form(best[1], best[2], best[0]))
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def _has_cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+    return _CYRILLIC.search(word) is not None
 
 
 def tokens(norm_text: str) -> list[str]:
