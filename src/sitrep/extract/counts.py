@@ -256,9 +256,10 @@ BAD_BEFORE = re.compile(r"(?:№|#|aged|age|ages|в/ч|-?летн\w*)\s*$", re.I
 
 # a month between the number and the noun: a date ("22 мая бойцы записали"), not a count
 _MONTH_WORD = re.compile(
-    r"\b(?:январ|феврал|март|апрел|ма[йяе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|"
-    r"черв|лип|серп|верес|жовт|листопад|груд|january|february|march|april|may\b|june|july|august|september|"
-    r"october|november|december)",
+    r"\b(?:январ[ьяе]|феврал[ьяе]|март[аеу]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[аеу]?|сентябр[ьяе]|"
+    r"октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|(?:січ|берез|квіт|трав|черв|лип|серп|верес|жовт|груд)(?:ня|ень|ні)|"
+    r"лют(?:ого|ий|ому)|листопад[аі]?|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b",
     re.I,
 )
 # the dead are not the people of the event ("бригада потеряла не меньше 30 человек", "16 were confirmed
