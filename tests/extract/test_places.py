@@ -319,3 +319,10 @@ def test_same_name_choice_prefers_towns_and_current_names() -> None:
 def test_english_spellings_without_the_soft_sign_apostrophe() -> None:
     assert places("A court in Nalchik rejected the claim.", "en") == [("Nalchik", "event")]
     assert places("Relatives rallied in Sloviansk.", "en") == [("Sloviansk", "event")]
+
+
+def test_the_wide_surroundings_of_a_capital() -> None:
+    assert places("He was recruited out of a prison near Moscow.", "en") == []
+    assert places("Police raided a mosque in Kotelniki outside Moscow.", "en") == [("Kotelniki", "event")]
+    assert places("Его завербовали в колонии под Москвой.", "ru") == []
+    assert places("Бойцы теробороны под Киевом записали видео.", "ru") == [("Kyiv", "event")]

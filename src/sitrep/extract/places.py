@@ -788,6 +788,8 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                         cands = []
                     if cands and _governed(toks, i):
                         cands = []
+                    if cands and _vicinity_of_capital(toks, i, cands):
+                        cands = []
                     if cands and _not_settlement(toks, i, n, cands):
                         cands = []
                     if cands and _route(text, toks, i, n, gaz, lang):
@@ -1118,6 +1120,18 @@ def _introduced(toks: Sequence[Token], i: int, n: int, words: set[str] = INTRO, 
 def _clause_start(text: str, toks: Sequence[Token], i: int) -> bool:
     """The word opens a sentence or a clause after a colon or dash, so its capital letter says nothing."""
     return i == 0 or bool(re.fullmatch(r"\s*[:—–]\s*", text[toks[i - 1].end : toks[i].start]))
+
+
+NEAR_WORDS = {"near", "outside", "под", "подо", "під", "біля", "поблизу", "около", "возле"}
+
+
+def _vicinity_of_capital(toks: Sequence[Token], i: int, cands: list[GazPlace]) -> bool:
+    """ "a prison near Moscow", "Kotelniki outside Moscow", "колония под Москвой": somewhere in the
+    capital's wide surroundings (a place the text names otherwise or not at all), not the city. Kyiv's
+    surroundings were a front in 2022 ("бои под Киевом"): they stay."""
+    return (
+        i > 0 and toks[i - 1].word in NEAR_WORDS and all(c.fcode in METONYM_KINDS and c.country != "UA" for c in cands)
+    )
 
 
 def _governed(toks: Sequence[Token], i: int) -> bool:
