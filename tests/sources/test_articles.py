@@ -178,6 +178,9 @@ def test_cookie_banner_comment_widget_and_credit_lines_dropped() -> None:
         "Оставить комментарий",
         "12 комментариев",
         "Photo by John Smith/Getty Images",
+        "One algorithm used as much energy as 3 nuclear plants produce in an hour.Photograph: Getty Images",
+        "Вид на Белгород после обстрела. Фото: соцсети",
+        "AMO found 475 pounds of cocaine in a vessel. By U.S. CUSTOMS AND BORDER PROTECTION",
     ]
     text, _ = choose("<html></html>", None, "\n".join([body, *furniture]))
     assert text == body
@@ -208,6 +211,7 @@ def test_report_sentences_that_look_like_furniture_stay() -> None:
         "Скриншот видеообращения бойцов 1428-го полка опубликовал канал.",
         "Smith is a lawyer representing the soldiers' families.",
         "Меня зовут Иван, я мобилизованный из Курска.",
+        "Он прислал жене фото: на нём видно разрушенный блиндаж.",
     ]
     text, _ = choose("<html></html>", None, "\n".join([body, *report]))
     assert text.split("\n") == [body, *report]

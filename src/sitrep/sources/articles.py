@@ -145,7 +145,12 @@ _CAPTION_MAX = 150
 # characters (a caption, not a paragraph quoting a copyright notice). +0.001 F1 on the dev set.
 _CREDIT_LINE = re.compile(
     r"(\((foto|photo|bild|credit|image)s?\s*:[^)]{2,80}\)\.?\s*$|©\s*[^.]{2,60}$|"
-    r"^\s*(crédits? photos?|titelbild|beitragsbild|bildquelle|image illustrative|foto|photo|фото)\s*:)",
+    r"^\s*(crédits? photos?|titelbild|beitragsbild|bildquelle|image illustrative|foto|photo|фото)\s*:|"
+    # a caption ending in its credit without brackets: "… in an hour.Photograph: Getty Images",
+    # "… (Symbolbild) Foto: pixabay", "… Фото: соцсети"
+    r"(\b|(?<=\.))(photograph|photo|foto|фото|bild|image|credit)s?\s*:\s*[^.:]{2,60}$|"
+    # or in an agency's name in capitals: "… By U.S. CUSTOMS AND BORDER PROTECTION"
+    r"(?-i:\bBy [A-Z][A-Z.&' ]{6,60}$))",
     re.I,
 )
 _CREDIT_MAX = 200
