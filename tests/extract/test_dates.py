@@ -293,3 +293,9 @@ def test_a_sentence_split_after_a_month_abbreviation() -> None:
     text = "Two soldiers who deserted were detained on Nov. 17 in Voronezh, the prosecutor said."
     at = text.index("17")  # where a splitter that ends sentences at "Nov." starts the next one
     assert [h.iso for h in find_dates(text, at, len(text), PUB)] == ["2022-11-17"]
+
+
+def test_the_eve_of_an_occasion_is_not_the_day_before_the_post() -> None:
+    assert first("Накануне выборов жёны мобилизованных вышли на пикет.") is None
+    assert first("Напередодні Дня захисника дружини вийшли на акцію.") is None
+    assert first("Накануне в сети появились видео.") == ("2023-07-04", "day")

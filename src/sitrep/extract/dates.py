@@ -157,6 +157,11 @@ AFTER_DAYS = re.compile(
     r"(через неделю|через тиждень|a week later|неделю спустя|тиждень потому))\b",
     re.I,
 )
+# "накануне выборов", "напередодні Дня захисника", "накануне визита": the eve of a named occasion
+EVE_OF = re.compile(
+    r"\s+(?:(?:[А-ЯЁІЇЄҐ]\w+)|(?:выбор|визит|праздник|годовщин|саммит|переговор|наступлени|обмен|парад|голосовани|"
+    r"вибор|візит|свят|річниц|саміт|переговор|наступ|обмін|парад|голосуванн)\w*)"
+)
 # a weekday as an attribute ("после пятничного намаза", "недільної служби", "after Friday prayers",
 # "Monday's rally") or an English weekday without "on" ("the ministry said Tuesday"): that day
 WEEKDAY_ADJ = re.compile(
@@ -514,6 +519,8 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     for m in NEXT_WEEKDAY.finditer(text, start, end):
         add(_relative(m[0].split()[-1], pubd), "day", m.start(), m.end(), relative=True, later=True)
     for m in RELATIVE.finditer(text, start, end):
+        if m[1].lower() in ("накануне", "напередодні") and EVE_OF.match(text, m.end()):
+            continue  # "накануне выборов", "напередодні Дня захисника": the eve of something else, not of the post
         add(_relative(m[1], pubd), "day", m.start(), m.end(), relative=True)
     low = text[start:end].lower()
     after_days = any(w in low for w in ("через", "later", "спустя", "потому", "следующий", "наступного", "другой день"))
