@@ -521,6 +521,10 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     for m in RELATIVE.finditer(text, start, end):
         if m[1].lower() in ("накануне", "напередодні") and EVE_OF.match(text, m.end()):
             continue  # "накануне выборов", "напередодні Дня захисника": the eve of something else, not of the post
+        if m[1] == "Today" and re.search(
+            r"\b(?:Russia|USA|Ukraine|Moscow)\s+$", text[max(0, m.start() - 10) : m.start()]
+        ):
+            continue  # an outlet's name
         add(_relative(m[1], pubd), "day", m.start(), m.end(), relative=True)
     low = text[start:end].lower()
     after_days = any(w in low for w in ("через", "later", "спустя", "потому", "следующий", "наступного", "другой день"))
