@@ -299,3 +299,9 @@ def test_the_eve_of_an_occasion_is_not_the_day_before_the_post() -> None:
     assert first("Накануне выборов жёны мобилизованных вышли на пикет.") is None
     assert first("Напередодні Дня захисника дружини вийшли на акцію.") is None
     assert first("Накануне в сети появились видео.") == ("2023-07-04", "day")
+
+
+def test_a_quoted_name_is_not_today() -> None:
+    assert first("Подписаться на «Украина сегодня»") is None
+    assert first("The clip was shown by Russia Today.") is None
+    assert first("Он сказал: «Нас отправили вчера».") == ("2023-07-04", "day")

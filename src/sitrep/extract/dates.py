@@ -525,6 +525,10 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
             r"\b(?:Russia|USA|Ukraine|Moscow)\s+$", text[max(0, m.start() - 10) : m.start()]
         ):
             continue  # an outlet's name
+        if re.match(r"[»”\"]", text[m.end() : m.end() + 1]) and re.search(
+            r"[«“\"](?:[A-ZА-ЯЁІЇЄҐ][\w'’-]*\s+)?$", text[max(0, m.start() - 31) : m.start()]
+        ):
+            continue  # the last word of a quoted name: «Украина сегодня», "Russia Today"
         add(_relative(m[1], pubd), "day", m.start(), m.end(), relative=True)
     low = text[start:end].lower()
     after_days = any(w in low for w in ("через", "later", "спустя", "потому", "следующий", "наступного", "другой день"))
