@@ -153,6 +153,11 @@ def test_a_day_the_text_implies_beats_a_back_story_month() -> None:
         ("Monday's rally drew about 200 women.", ("2023-07-03", "day")),
         # the night before the post is the publication day, as "этой ночью"
         ("Минулої ночі рідні перекрили трасу.", ("2023-07-05", "day")),
+        ("В эту субботу жёны вышли на пикет.", ("2023-07-01", "day")),
+        ("Цієї суботи дружини вийшли на акцію.", ("2023-07-01", "day")),
+        ("This past Sunday the wives gathered outside the ministry.", ("2023-07-02", "day")),
+        ("The video appeared a fortnight ago.", ("2023-06-21", "day")),
+        ("Relatives gathered this afternoon outside the ministry.", ("2023-07-05", "day")),
     ],
 )
 def test_relative_days_on_unseen_wording(text: str, expected: tuple[str, str]) -> None:

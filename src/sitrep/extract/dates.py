@@ -138,12 +138,15 @@ RELATIVE = re.compile(
     rf"(?:в|во) (?:прошлый|прошлую|прошлое|минувший|минувшую|минувшее) {_WD_RU_ACC}|"
     r"(?:минулого|минулої|(?:у|в) минулий|(?:у|в) минулу|(?:у|в) минуле) (?:понеділка|вівторка|середи|четверга|"
     rf"п['’ʼ]ятниці|суботи|неділі|{_WD_UK_ACC[3:-1]})|"
-    rf"last {_WD_EN}|"
+    rf"(?:last|this past|this) {_WD_EN}|"
+    rf"(?:в|во) (?:эту|этот|это) {_WD_RU_ACC}|(?:у|в) (?:цю|цей|це) {_WD_UK_ACC}|"
+    r"(?:цього|цієї) (?:понеділка|вівторка|четверга|середи|п['’ʼ]ятниці|суботи|неділі)|"
     rf"(?:overnight|on the night) (?:into|of|to) {_WD_EN}|"
     # the preposition is "в"/"во" in ru and "у"/"в" in uk, either may stand before either language's day
     rf"(?:в|во|у) (?:{_WD_RU_ACC}|{_WD_UK_ACC})|"
     rf"{_AGO_NUM} (?:дня|дней|день|дні|днів|days?|недели|недель|тижні|тижнів|weeks?) (?:назад|тому|ago)|"
-    r"(?:вчерашн|вчорашн|учорашн)\w+|неделю назад|тиждень тому|a week ago|зранку|this morning|сегодня утром|"
+    r"(?:вчерашн|вчорашн|учорашн)\w+|неделю назад|тиждень тому|a week ago|a fortnight ago|зранку|this morning|"
+    r"this afternoon|this evening|tonight|earlier today|сегодня утром|"
     # the night just before the post ("Гурулёв этой ночью опубликовал"): the publication day
     r"этой ночью|сегодня ночью|прошлой ночью|ночью|цієї ночі|минулої ночі|сьогодні вночі|вночі|last night|overnight)\b",
     re.I,
@@ -335,7 +338,12 @@ def _relative(word: str, pub: date | None) -> str | None:
         return (pub - timedelta(days=2)).isoformat()
     if w in ("неделю назад", "тиждень тому", "a week ago"):
         return (pub - timedelta(days=7)).isoformat()
-    if w in ("сегодня", "сьогодні", "today", "зранку", "this morning", "сегодня утром") or w in (
+    if w == "a fortnight ago":
+        return (pub - timedelta(days=14)).isoformat()
+    if w in ("сегодня", "сьогодні", "today", "зранку", "this morning", "сегодня утром", "earlier today") or w in (
+        "this afternoon",
+        "this evening",
+        "tonight",
         "этой ночью",
         "сегодня ночью",
         "прошлой ночью",
