@@ -316,6 +316,8 @@ def test_the_others_beside_the_dead_are_counted() -> None:
         ("Дружини мобілізованих вийшли на акцію. Їх було близько п'ятдесяти.", (50, "approximate")),
         ("Их было 40, все из одной роты.", (40, "exact")),
         ("There were about 50 of them at the gates.", (50, "approximate")),
+        ("A group of 12 recorded a video appeal.", (12, "exact")),
+        ("Группа из 14 самовольно покинула позиции.", (14, "exact")),
         # the inverted order is approximate
         ("На акцию пришло человек 50, в основном жёны.", (50, "approximate")),
         # more English people nouns

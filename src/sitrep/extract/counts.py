@@ -202,7 +202,9 @@ NUM_NOUN = re.compile(rf"(){NUM}(?:{RANGE})?(\s+(?:[а-яёіїєґ'’ʼ-]+\s+)
 # "их было около пятидесяти", "їх було близько п'ятдесяти", "there were about 50 of them": the group's size
 _THEY_WERE = re.compile(
     r"(?:\b(?:их|їх)\s+(?:был[оаи]?|було|собралось|зібралося|пришло|прийшло|набралось|набралося)|"
-    r"\bthere\s+were)\s+$",
+    r"\bthere\s+were|"
+    # "группа из 12", "група з 12", "a group of 12" recorded a video
+    r"\b(?:group|группа|группу|группы|группой|група|групу|групи|групою)\s+(?:of|из|з|із))\s+$",
     re.I,
 )
 # "человек двадцать", "чоловік п'ятдесят": the inverted order makes the number approximate
