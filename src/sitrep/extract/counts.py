@@ -187,7 +187,8 @@ APPROX = (
     r"близько|понад|майже|приблизно|орієнтовно|більш ніж|більше ніж|більше|щонайменше|не менше|"
     r"принаймні|щонайменш|щонайменше|до|"
     r"about|around|nearly|over|almost|more than|at least|some|roughly|up to|approximately|an estimated|"
-    r"estimated|upwards of|as many as|close to)"
+    r"estimated|upwards of|as many as|close to|fewer than|less than|under|"
+    r"не более|не больше|менее|меньше|не більше|менше|менш ніж|менше ніж)"
 )
 # a range "150–200", "150 to 200", "от 150 до 200", "трёх-четырёх" → its midpoint, approximate
 RANGE = rf"(?:\s*[-–—]\s*|\s+(?:to|до|and|или|або|or|чи)\s+){NUM}"
