@@ -310,3 +310,20 @@ def test_a_quoted_name_is_not_today() -> None:
     assert first("Подписаться на «Украина сегодня»") is None
     assert first("The clip was shown by Russia Today.") is None
     assert first("Он сказал: «Нас отправили вчера».") == ("2023-07-04", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "12 марта суд приговорил контрактника к шести годам за то, что 3 января он отказался идти в бой.",
+            "2023-01-03",
+        ),
+        ("On March 12 a court sentenced him for refusing to fight on January 3.", "2023-01-03"),
+        ("Суд засудив військового 9 квітня, а 3 березня він самовільно залишив частину.", "2023-03-03"),
+        # no act dated: the verdict's day stands
+        ("12 марта суд приговорил контрактника к шести годам колонии.", "2023-03-12"),
+    ],
+)
+def test_a_verdict_gives_way_to_the_act(text: str, expected: str) -> None:
+    assert first(text) == (expected, "day")

@@ -222,6 +222,11 @@ FUTURE_NEAR = re.compile(
     re.I,
 )
 _ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$")
+# a court's verdict or sentence: its date gives way to the date of the act in the same sentence
+_COURT_NEAR = re.compile(
+    r"\b(?:приговор\w*|приговорил\w*|осудил\w*|вынес\w*|засуди\w+|вирок\w*|sentenc\w+|convicted|verdict|jailed)",
+    re.I,
+)
 # a news dateline ("KYIV, May 19 (Reuters) -", "МОСКВА, 19 мая — РИА Новости."): the report's date, not the event's
 DATELINE_BEFORE = re.compile(r"^\s*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’-]{2,30},\s*$")
 DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{2,30}\)\s*)?[-—–]")
@@ -409,6 +414,11 @@ def _counted_from(text: str, at: int) -> bool:
     return not any(rx.search(window, 0, m.start()) for rx in _EXPLICIT_DAY)
 
 
+def _clause_around(text: str, a: int, b: int) -> str:
+    """The words of the clause around a date: back to a comma or stop, on to the next one."""
+    return re.split(r"[,.;:!?\n]", text[max(0, a - 30) : a])[-1] + " " + re.split(r"[,.;:!?\n]", text[b : b + 30])[0]
+
+
 def _weekday(day: int, pub: date | None) -> str | None:
     """The latest such weekday (0 = Monday) on or before publication."""
     if pub is None:
@@ -556,6 +566,10 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     if dateline and any(h.start != dateline[0][0] and not h.background for h in hits):
         # the dateline gives way to the date the story tells ("KYIV, May 19 (Reuters) - ... on Saturday")
         hits = [replace(h, background=True) if h.start == dateline[0][0] else h for h in hits]
+    # "12 марта суд приговорил его за то, что 3 января он отказался идти в бой": the verdict gives way to the act
+    court = [h for h in hits if not h.background and _COURT_NEAR.search(_clause_around(text, h.start, h.end))]
+    if court and any(not h.background and h not in court for h in hits):
+        hits = [replace(h, background=True) if h in court else h for h in hits]
     # "17 марта их бросили на позиции... Через два дня бойцы отказываются": the day counted from is the story
     # before the event
     for i, h in enumerate(hits):
