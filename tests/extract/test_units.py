@@ -180,6 +180,9 @@ def test_named_unit_key_ignores_kind_and_script() -> None:
         "Минобороны сформировало 12 бригад и 5 полков.",  # counts of units
         "С 1-го числа бригада переходит на новый график.",  # a noun between number and kind
         "бойцы 5-го отделения бригады",
+        "На место выехали 3 бригады скорой помощи.",  # crews, not formations
+        "На місце прибули 2 бригади швидкої допомоги.",
+        "Работала 2-я ремонтная бригада.",
     ],
 )
 def test_no_unit_in_look_alikes(text: str) -> None:

@@ -347,6 +347,15 @@ def _adjective_like(word: str) -> bool:
 
 
 COORDINATED = re.compile(r"\b(\d{1,4})-?(?:го|й|я|ї|ої|ого|та|ти|ма|ми)\s*(?:,|и|і|та|й)\s*$", re.I)
+# a brigade that is a civilian crew: ambulance, rescue, repair, building, utility workers
+CIVIL_CREW = re.compile(
+    r"\s+(?i:скор|швидк|врач|лікар|медик|спасат|рятувальн|МЧС|ДСНС|строител|будівельник|рабоч|робітник|ремонтник|"
+    r"энергетик|енергетик|электрик|електрик|газовик|коммунальщик|комунальник|пожарн|аварийн|аварійн|дорожник|СМП|ЭМП)"
+)
+CIVIL_CREW_ADJ = re.compile(
+    r"(?i:ремонтн|аварийн|аварійн|медицинск|медичн|строительн|будівельн|пожарн|спасательн|рятувальн|"
+    r"реанимацион|реанімаційн|выездн|виїзн|дорожн|монтажн|кардиологическ)"
+)
 COUNTED_PLURAL = re.compile(
     r"(?i:бригад|полков|полків|батальонов|батальйонів|дивизий|дивізій|армий|армій|корпусов|корпусів|отрядов|"
     r"загонів|баз)"
@@ -779,6 +788,8 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
             continue  # "на базе ИИ", "18 на базу": bases of all kinds; "102-й базы" is a unit
         if kind == "corps" and not adj:
             continue  # "первый корпус университета", "8 корпусов ЖК", "на базе ИИ": buildings and bases of all kinds
+        if kind == "brigade" and (CIVIL_CREW.match(seg, m.end()) or CIVIL_CREW_ADJ.search(m[3])):
+            continue  # "3 бригады скорой помощи", "2-я ремонтная бригада": crews, not formations
         if kind == "army":
             adj = [a for a in adj if a != "army"]
         hits.append(UnitHit(" ".join([ordinal(num), *adj, kind]), start + m.start(), start + m.end()))
