@@ -183,6 +183,7 @@ def test_named_unit_key_ignores_kind_and_script() -> None:
         "На место выехали 3 бригады скорой помощи.",  # crews, not formations
         "На місце прибули 2 бригади швидкої допомоги.",
         "Работала 2-я ремонтная бригада.",
+        "Родные обратились в поисковый отряд «Лиза Алерт».",  # a volunteer search team
     ],
 )
 def test_no_unit_in_look_alikes(text: str) -> None:

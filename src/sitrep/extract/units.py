@@ -356,6 +356,10 @@ CIVIL_CREW_ADJ = re.compile(
     r"(?i:ремонтн|аварийн|аварійн|медицинск|медичн|строительн|будівельн|пожарн|спасательн|рятувальн|"
     r"реанимацион|реанімаційн|выездн|виїзн|дорожн|монтажн|кардиологическ)"
 )
+CIVIL_NAMED_BEFORE = re.compile(
+    rf"(?:{CIVIL_CREW_ADJ.pattern}|(?i:поисков|пошуков|поисково|пошуково|пионер|піонер|студенческ|студентськ|"
+    r"скаут|добровольн\w+\s+пожарн))"
+)
 COUNTED_PLURAL = re.compile(
     r"(?i:бригад|полков|полків|батальонов|батальйонів|дивизий|дивізій|армий|армій|корпусов|корпусів|отрядов|"
     r"загонів|баз)"
@@ -680,6 +684,8 @@ def _named(seg: str, start: int, pre: set[str] | None = None) -> list[UnitHit]:
         kind = next((eng for pat, eng in NAMED_KIND_RU_UK if re.fullmatch(pat, m[1], re.I)), None)
         if m[2] and (_NOT_UNIT_BETWEEN.search(m[2]) or (kind or m[1].lower()) not in _LOOSE_KINDS):
             continue
+        if CIVIL_NAMED_BEFORE.search(seg[max(0, m.start() - 30) : m.start()] + " " + (m[2] or "")):
+            continue  # "поисковый отряд «Лиза Алерт»", "столичного отряда «Спасрезерв»": civilian teams
         if kind is None:
             low = m[1].lower()
             kind = low if low in ("battalion", "regiment", "brigade", "detachment", "division", "legion") else ""
