@@ -201,13 +201,15 @@ CLAUSE_BEFORE = re.compile(r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої
 # the date a person was called up or recruited is their back-story, not the event ("мобилизованные в сентябре 2022
 # года записали обращение", "чоловіків, забраних у лютому", "men drafted in October")
 DRAFTED_BEFORE = re.compile(
-    r"(?:\b(?:мобилизован|призван|забран|завербован|отправлен|мобілізован|призван|забран|завербован|відправлен|"
+    r"\b(?:мобилизован|призван|забран|завербован|отправлен|мобілізован|призван|забран|завербован|відправлен|"
     r"мобилизовал|призвал|забрал|завербовал|мобілізувал|завербувал|"
     r"mobili[sz]ed|drafted|recruited|conscripted|called\s+up|deployed)\w*\s+(?:ещё\s+|еще\s+|ще\s+|back\s+)?"
-    # "ещё в феврале", "ще у лютому", "back in February": as long ago as that, the story before
-    r"|\b(?:ещё|еще|ще|back)\s+)(?:(?:в|у|in|on)\s+)?$",
+    r"(?:(?:в|у|in|on)\s+)?$",
     re.I,
 )
+# "ещё в феврале", "ще у лютому", "back in February": a month as long ago as that is the story before (a day
+# after "ещё" may still be the event's: "обращение записали ещё 5 марта")
+LONG_AGO_BEFORE = re.compile(r"\b(?:ещё|еще|ще|back)\s+(?:(?:в|у|in)\s+)?$", re.I)
 # a weekday to come: "в следующую пятницу", "у наступний вівторок", "next Friday"
 NEXT_WEEKDAY = re.compile(
     r"\b(?:next|this coming|(?:в|во|у)\s+(?:следующ|ближайш|наступн)\w*|наступного|наступної)\s+"
@@ -451,6 +453,8 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         if precision == "month" and not relative and CLAUSE_BEFORE.search(text[max(start, a - 60) : a]):
             background = True
         if not relative and DRAFTED_BEFORE.search(text[max(start, a - 40) : a]):
+            background = True
+        if precision == "month" and not relative and LONG_AGO_BEFORE.search(text[max(start, a - 12) : a]):
             background = True
         if a < 60 and DATELINE_BEFORE.match(text[:a]) and DATELINE_AFTER.match(text, b):
             dateline.append((a, b))
