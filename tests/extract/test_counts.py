@@ -170,6 +170,8 @@ def test_the_dead_alone_are_not_the_count(text: str) -> None:
         # tens and dozens
         ("около десятка военных стояли перед КПП", (10, "approximate")),
         ("полтора десятка бойцов вышли из окружения", (15, "approximate")),
+        ("около полусотни женщин пришли к мэрии", (50, "approximate")),
+        ("a few dozen soldiers refused to advance", (24, "approximate")),
         ("прийшли два десятки жінок", (20, "approximate")),
         ("Roughly two dozen men filmed the appeal", (24, "approximate")),
         ("half a dozen conscripts said they were beaten", (6, "approximate")),

@@ -157,6 +157,7 @@ def test_a_day_the_text_implies_beats_a_back_story_month() -> None:
         ("Цієї суботи дружини вийшли на акцію.", ("2023-07-01", "day")),
         ("This past Sunday the wives gathered outside the ministry.", ("2023-07-02", "day")),
         ("The video appeared a fortnight ago.", ("2023-06-21", "day")),
+        ("Этим утром жёны мобилизованных пришли к военкомату.", ("2023-07-05", "day")),
         ("Relatives gathered this afternoon outside the ministry.", ("2023-07-05", "day")),
     ],
 )

@@ -146,7 +146,7 @@ RELATIVE = re.compile(
     rf"(?:в|во|у) (?:{_WD_RU_ACC}|{_WD_UK_ACC})|"
     rf"{_AGO_NUM} (?:дня|дней|день|дні|днів|days?|недели|недель|тижні|тижнів|weeks?) (?:назад|тому|ago)|"
     r"(?:вчерашн|вчорашн|учорашн)\w+|неделю назад|тиждень тому|a week ago|a fortnight ago|зранку|this morning|"
-    r"this afternoon|this evening|tonight|earlier today|сегодня утром|"
+    r"this afternoon|this evening|tonight|earlier today|сегодня утром|этим утром|этим вечером|цього ранку|"
     # the night just before the post ("Гурулёв этой ночью опубликовал"): the publication day
     r"этой ночью|сегодня ночью|прошлой ночью|ночью|цієї ночі|минулої ночі|сьогодні вночі|вночі|last night|overnight)\b",
     re.I,
@@ -349,6 +349,9 @@ def _relative(word: str, pub: date | None) -> str | None:
         return (pub - timedelta(days=14)).isoformat()
     if w in ("сегодня", "сьогодні", "today", "зранку", "this morning", "сегодня утром", "earlier today") or w in (
         "this afternoon",
+        "этим утром",
+        "этим вечером",
+        "цього ранку",
         "this evening",
         "tonight",
         "этой ночью",
