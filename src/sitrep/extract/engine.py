@@ -46,6 +46,7 @@ _PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _QUESTION = re.compile(r"\?[\s\"»”)]*$")
 # "Напомним, ...", "Нагадаємо, ...": background the outlet adds (the law, an earlier case), not the news itself; a
 # trap word there ("Уголовный кодекс предусматривает ...") does not cancel the case the post tells
+_CONDITIONAL = frozenset({"если", "якщо", "if"})  # hedges that cover only the clause after them
 _BACKGROUND = re.compile(r"^\W*(?:напомним|напомню|нагадаємо|нагадуємо|нагадаю|recall that|as a reminder)\b", re.I)
 # "3-й батальон 115-й бригады": the 1st-9th battalion, company or platoon of a named brigade or regiment is a
 # part of it, numbered inside it, not a unit of its own (reports-dev lists "115th brigade" alone); the
@@ -85,7 +86,8 @@ class Signals:
     type_hits: tuple[Hit, ...]  # non-negated
     negated: int
     actor_sents: frozenset[int]  # sentences with an actor in them or next to them (same paragraph)
-    hedge_sents: frozenset[int]
+    hedge_sents: frozenset[int]  # sentences with a hedge anywhere
+    hedged: frozenset[tuple[int, int]]  # (sentence, token) of the type cues the hedge covers
     trap: float
     rule_score: float
 
@@ -122,16 +124,20 @@ class Engine:
         weak_words: set[tuple[str, ...]] = set()
         military = False
         hedge_sents: set[int] = set()
+        hedged: set[tuple[int, int]] = set()
         traps: dict[tuple[str, ...], tuple[float, int]] = {}
         para = self._paragraphs(text, sentences)
         for s in sentences:
+            found: list[Hit] = []
             for h in self.types.find(s):
                 if self._negated(s, h):
                     negated += 1
                 else:
-                    type_hits.append(h)
+                    found.append(h)
+            type_hits += found
             blocked = {i for h in self.not_actors.find(s) for i in range(h.start, h.end)}
-            if any(not blocked.intersection(range(h.start, h.end)) for h in self.actors.find(s)):
+            actor_hits = [h for h in self.actors.find(s) if not blocked.intersection(range(h.start, h.end))]
+            if actor_hits:
                 own_actor.add(s.index)
                 military = True
             weak = [h for h in self.weak_actors.find(s) if not blocked.intersection(range(h.start, h.end))]
@@ -144,10 +150,15 @@ class Engine:
             if not military and self.context.find(s):
                 military = True
             background = bool(_BACKGROUND.search(s.text))
-            if background or self.hedges.find(s) or _QUESTION.search(s.text):
+            hedge_from = self._hedge_from(s, background)
+            if hedge_from is not None:
                 hedge_sents.add(s.index)
+                hedged.update((s.index, h.start) for h in found if h.start >= hedge_from)
+            taken = {i for h in actor_hits for i in range(h.start, h.end)}
             for h in () if background else self.traps.find(s):
-                traps[h.cue.tokens] = (h.cue.weight, para[s.index])
+                # a trap word inside an actor ("рідні полонених": relatives of prisoners) is the actor, no trap
+                if not taken.intersection(range(h.start, h.end)):
+                    traps[h.cue.tokens] = (h.cue.weight, para[s.index])
         type_hits = _collapse(type_hits)
         if len(weak_words) >= WEAK_ACTORS_MILITARY:
             military = True
@@ -163,8 +174,33 @@ class Engine:
         # and only in a paragraph that has a type cue: a digest's weather teaser does not cancel its picket
         cued = {para[h.sentence] for h in type_hits}
         trap = sum(w for w, p in traps.values() if p in cued)
-        score = self._rule_score(type_hits, near, hedge_sents, trap)
-        return Signals(sentences, tuple(type_hits), negated, frozenset(near), frozenset(hedge_sents), trap, score)
+        score = self._rule_score(type_hits, near, hedged, trap)
+        return Signals(
+            sentences,
+            tuple(type_hits),
+            negated,
+            frozenset(near),
+            frozenset(hedge_sents),
+            frozenset(hedged),
+            trap,
+            score,
+        )
+
+    def _hedge_from(self, s: Sentence, background: bool) -> int | None:
+        """First token the sentence's hedge covers (None: no hedge).
+
+        A claim ("якобы"), propaganda, a question or background hedges the whole sentence; a condition
+        ("если", "якщо", "if") only what follows it: "избивают, угрожая «обнулить», если они не пойдут в
+        штурм" tells the beating as a fact.
+        """
+        if background or _QUESTION.search(s.text):
+            return 0
+        hits = self.hedges.find(s)
+        if not hits:
+            return None
+        if all(h.cue.tokens[0] in _CONDITIONAL for h in hits):
+            return min(h.start for h in hits)
+        return 0
 
     def _relatives_of(self, s: Sentence, weak: list[Hit]) -> bool:
         """A relative's word right before a weak actor ("жена бойца", "мати загиблого бійця", "wife of a marine").
@@ -236,7 +272,7 @@ class Engine:
     def _near(idx: int, sents: frozenset[int] | set[int]) -> bool:
         return idx in sents  # ``actor_sents`` already holds the neighbours (see _near_sents)
 
-    def _rule_score(self, hits: Sequence[Hit], actors: set[int], hedges: set[int], trap: float) -> float:
+    def _rule_score(self, hits: Sequence[Hit], actors: set[int], hedged: set[tuple[int, int]], trap: float) -> float:
         """The best cue plus a bonus for the cues told around it (within SUPPORT_SPAN sentences).
 
         An event is told in one place: a long commentary that says "протесты" in five paragraphs
@@ -245,7 +281,7 @@ class Engine:
         weighted = []
         for h in hits:
             w = h.cue.weight * (1.0 if self._near(h.sentence, actors) else 0.3)
-            w *= HEDGE_FACTOR if h.sentence in hedges else 1.0
+            w *= HEDGE_FACTOR if (h.sentence, h.start) in hedged else 1.0
             weighted.append((w, h.sentence))
         if not weighted:
             return 0.0
@@ -353,7 +389,7 @@ class Engine:
             if h.sentence in idx:
                 w = h.cue.weight * (2.0 if h.sentence == anchor else 1.0)
                 w *= 1.0 if h.sentence in sig.actor_sents else 0.3
-                w *= HEDGE_FACTOR if h.sentence in sig.hedge_sents else 1.0
+                w *= HEDGE_FACTOR if (h.sentence, h.start) in sig.hedged else 1.0
                 votes[h.cue.label] += w
         if not votes:
             return None
