@@ -164,6 +164,9 @@ def test_the_dead_alone_are_not_the_count(text: str) -> None:
         ("twenty-three recruits wrote to the embassy", (23, "exact")),
         ("около двух тысяч военных ждут ротации", (2000, "approximate")),
         ("на мітинг прийшли 3 тисячі людей", (3000, "exact")),
+        ("понад 1,5 тисячі військових вийшли з оточення", (1500, "approximate")),
+        ("около 2 тыс. мобилизованных ждут ротации", (2000, "approximate")),
+        ("about 1.5 thousand soldiers refused", (1500, "approximate")),
         ("тысячи мобилизованных остались без выплат", (3000, "approximate")),
         # "2-х" written with digits
         ("командир избил 2-х бойцов за отказ", (2, "exact")),
@@ -209,6 +212,7 @@ def test_a_collective_numeral_alone_is_people(text: str, expected: tuple[int, st
         "Суд учёл, что у него двое детей",
         "у нього троє дітей і хвора мати",
         "они шли двое суток без воды",
+        "мать троих сыновей просит вернуть мужа",
         # a measure or a preposition between the number and the people noun
         "их отправили на 10 дней военных сборов",
         "прокуратура открыла около 60 тысяч дел против военнослужащих",

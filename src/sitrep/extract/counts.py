@@ -106,7 +106,7 @@ def _number_forms() -> tuple[dict[str, int], frozenset[str]]:
 
 NUMBER_WORDS, COLLECTIVES = _number_forms()
 # multipliers: "two hundred", "дві тисячі", "5 тысяч", "a thousand"
-_MULT_RE = r"(?:hundred|thousand|тысяч[аиу]?|тисяч[аіу]?)"
+_MULT_RE = r"(?:hundred|thousand|тысяч[аиу]?|тисяч[аіу]?|тыс\.|тис\.)"
 _APOS = "['’ʼ]"
 
 
@@ -128,7 +128,8 @@ _UNITS, _TEENS, _TENS, _HUNDREDS = _words(1, 9), _words(10, 19), _words(20, 90),
 _BELOW_100 = rf"(?:{_TENS}(?:(?:\s+|-){_UNITS})?|{_TEENS}|{_UNITS})"
 _WORD_SEQ = rf"(?:{_HUNDREDS}(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100})"
 NUM = (
-    rf"(\d{{1,3}}(?:[ \u00a0,]\d{{3}})+(?!\d)|\d+(?:-(?:ти|ми|х|ух|ох|ьох|ом))?(?:\s+{_MULT_RE})?"
+    rf"(\d{{1,3}}[.,]\d{{1,2}}\s+{_MULT_RE}|\d{{1,3}}(?:[ \u00a0,]\d{{3}})+(?!\d)"
+    rf"|\d+(?:-(?:ти|ми|х|ух|ох|ьох|ом))?(?:\s+{_MULT_RE})?"
     rf"|(?:(?:a|one)\s+)?(?:{_WORD_SEQ}\s+)?{_MULT_RE}(?:\s+(?:and\s+)?{_WORD_SEQ})?|{_WORD_SEQ})"
 )
 VAGUE: list[tuple[str, int]] = [
@@ -161,17 +162,17 @@ PEOPLE = (
     r"солдат\w*|мобилизованн\w*|человек|чел\.|мужчин\w*|контрактник\w*|срочник\w*|призывник\w*|жен(?:ы|щин\w*)\b|"
     r"жён\b|родственниц\w*|родственник\w*|матер(?:и|ей|ям|ями|ях)\b|заключ[её]нн\w*|отказник\w*|дезертир\w*|"
     r"курсант\w*|офицер\w*|командир\w*|штурмовик\w*|граждан\w*|специалист\w*|техников|люд(?:и|ей|ям|ьми|ях)\b|"
-    r"ребят\w*|парн(?:ей|я|ям|ями)\b|сыновей|сынов\w*|муж(?:ей|ья|ьям|ьями)\b|пострадавш\w*|потерпевш\w*|"
+    r"ребят\w*|парн(?:ей|я|ям|ями)\b|муж(?:ей|ья|ьям|ьями)\b|пострадавш\w*|потерпевш\w*|"
     r"задержанн\w*|пленн\w*|военнопленн\w*|наемник\w*|наёмник\w*|мигрант\w*|студент\w*|участник\w*|"
     r"протестующ\w*|жител\w*|сотрудник\w*|полицейск\w*|десантник\w*|морпех\w*|пограничник\w*|осужд[её]нн\w*|"
     r"сержант\w*|рядов(?:ых|ые)\b|летчик\w*|лётчик\w*|пилот\w*|моряк\w*|матрос\w*|"
     r"військов\w*|військовослужбовц\w*|бійц\w*|боєць|чоловік\w*|осіб|особи|людей|людьми|мобілізован\w*|жін(?:ок|ки|кам|ками)\b|"
-    r"дружин\w*|рідн\w*|фахівц\w*|хлопц\w*|хлопців|синів|батьк(?:ів|и)\b|родич\w*|потерпіл\w*|постраждал\w*|"
+    r"дружин\w*|рідн\w*|фахівц\w*|хлопц\w*|хлопців|батьк(?:ів|и)\b|родич\w*|потерпіл\w*|постраждал\w*|"
     r"затриман\w*|полонен\w*|військовополонен\w*|найманц\w*|мігрант\w*|іноземц\w*|учасник\w*|мешканц\w*|"
     r"жител\w*|побратим\w*|співробітник\w*|поліцейськ\w*|прикордонник\w*|ув[’'ʼ]язнен\w*|засуджен\w*|"
     r"в[’'ʼ]язн\w*|строковик\w*|технік(?:ів|ами)\b|офіцер\w*|курсант\w*|моряк\w*|льотчик\w*|"
     r"член(?:ов|ы|ам)\b|членів|члени|из них|з них|із них|"
-    r"men|soldiers?|troops|servicem[ae]n|servicemembers|women|wives|husbands|sons|people|persons|recruits?|"
+    r"men|soldiers?|troops|servicem[ae]n|servicemembers|women|wives|husbands|people|persons|recruits?|"
     r"conscripts?|draftees|reservists|fighters|mercenaries|prisoners|inmates|convicts|detainees|captives|POWs|"
     r"relatives|mothers|fathers|parents|technicians|officers|commanders|cadets|deserters|volunteers|"
     r"paratroopers|marines|sailors|pilots|guards|policemen|police officers|members|protesters|demonstrators|"
@@ -303,13 +304,17 @@ def _value(token: str) -> int | None:
     if re.fullmatch(r"[\d ,]+", t):
         n = int(re.sub(r"\D", "", t))
         return n if 0 < n < 1_000_000 else None
+    dec = re.fullmatch(r"(\d+)[.,](\d{1,2})\s+(\S+)", t)
+    if dec:  # "1,5 тисячі", "1.5 thousand"
+        n = round(float(f"{dec[1]}.{dec[2]}") * (100 if dec[3] == "hundred" else 1000))
+        return n if 0 < n < 1_000_000 else None
     total = cur = 0
     for tok in re.findall(r"\d+|[^\W\d_]+(?:'[^\W\d_]+)?", t):
         if tok.isdigit():
             cur += int(tok)
         elif tok == "hundred":
             cur = max(cur, 1) * 100
-        elif tok == "thousand" or tok.startswith(("тысяч", "тисяч")):
+        elif tok == "thousand" or tok.startswith(("тысяч", "тисяч")) or tok in ("тыс", "тис"):
             total += max(cur, 1) * 1000
             cur = 0
         else:
