@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-GOLD = (Path(__file__).resolve().parents[2].parent / "shared" / "data/gold")
+GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "data/gold"
 
 # labelled sets shipped with the repository (team-written): always present
 IN_REPO = Path(__file__).resolve().parents[2] / "bench" / "data"
@@ -26,11 +26,14 @@ pytestmark = pytest.mark.gold
 # 2026-11-25 (H10, model retrained with team-heldout set 1): reports-dev P 1.00 R 0.966 type 0.966 units 0.961
 # date 0.913 count 0.774; team-heldout (set 1, in the repository, now training data: in-sample) P 1.00 R 0.985
 # type 0.969 units 0.986 places 0.994 via 0.741 date 0.974 count 0.789.
+# 2026-11-25 (issue #3, codebook 1.2, model retrained with team-heldout set 2 too — now in-sample): reports-dev P 1.00
+# R 0.977 type 0.977; set 1 P 1.00 R 1.00 type 1.00; set 2 P 1.00 R 1.00 type 0.984 units 1.00 places 0.965 via 0.833
+# date 1.00 count 0.957; leave-one-set-out figures (bench/extract_cv.py --loso) are the unseen-text ones.
 FLOORS: dict[str, dict[str, float]] = {
     "reports-dev": {
         "precision": 0.97,
-        "recall": 0.94,
-        "type_accuracy": 0.94,
+        "recall": 0.95,
+        "type_accuracy": 0.95,
         "units_f1": 0.94,
         "places_f1": 0.85,
         "via_f1": 0.75,
@@ -46,6 +49,16 @@ FLOORS: dict[str, dict[str, float]] = {
         "via_f1": 0.7,
         "date_accuracy": 0.94,
         "count_accuracy": 0.76,
+    },
+    "team-heldout-2": {
+        "precision": 0.97,
+        "recall": 0.97,
+        "type_accuracy": 0.95,
+        "units_f1": 0.95,
+        "places_f1": 0.9,
+        "via_f1": 0.75,
+        "date_accuracy": 0.94,
+        "count_accuracy": 0.9,
     },
     "milbloggers-dev": {"precision": 0.9, "recall": 0.2},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},
