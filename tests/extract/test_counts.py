@@ -167,6 +167,8 @@ def test_the_dead_alone_are_not_the_count(text: str) -> None:
         ("понад 1,5 тисячі військових вийшли з оточення", (1500, "approximate")),
         ("около 2 тыс. мобилизованных ждут ротации", (2000, "approximate")),
         ("about 1.5 thousand soldiers refused", (1500, "approximate")),
+        ("1.500 soldiers refused to advance", (1500, "exact")),
+        ("в 14:30 20 военных вышли к штабу", (20, "exact")),
         ("тысячи мобилизованных остались без выплат", (3000, "approximate")),
         # "2-х" written with digits
         ("командир избил 2-х бойцов за отказ", (2, "exact")),

@@ -128,7 +128,7 @@ _UNITS, _TEENS, _TENS, _HUNDREDS = _words(1, 9), _words(10, 19), _words(20, 90),
 _BELOW_100 = rf"(?:{_TENS}(?:(?:\s+|-){_UNITS})?|{_TEENS}|{_UNITS})"
 _WORD_SEQ = rf"(?:{_HUNDREDS}(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100})"
 NUM = (
-    rf"(\d{{1,3}}[.,]\d{{1,2}}\s+{_MULT_RE}|\d{{1,3}}(?:[ \u00a0,]\d{{3}})+(?!\d)"
+    rf"(\d{{1,3}}[.,]\d{{1,2}}\s+{_MULT_RE}|\d{{1,3}}(?:[ \u00a0,.]\d{{3}})+(?![\d.,]\d)"
     rf"|\d+(?:-(?:ти|ми|х|ух|ох|ьох|ом))?(?:\s+{_MULT_RE})?"
     rf"|(?:(?:a|one)\s+)?(?:{_WORD_SEQ}\s+)?{_MULT_RE}(?:\s+(?:and\s+)?{_WORD_SEQ})?|{_WORD_SEQ})"
 )
@@ -301,7 +301,7 @@ class CountHit:
 def _value(token: str) -> int | None:
     """The number a matched numeral stands for: digits, number words, compounds, hundreds and thousands."""
     t = token.lower().replace("\u00a0", " ").replace("ё", "е").replace("’", "'").replace("ʼ", "'")
-    if re.fullmatch(r"[\d ,]+", t):
+    if re.fullmatch(r"\d{1,3}(?:[ ,.]\d{3})+|\d+", t):
         n = int(re.sub(r"\D", "", t))
         return n if 0 < n < 1_000_000 else None
     dec = re.fullmatch(r"(\d+)[.,](\d{1,2})\s+(\S+)", t)
@@ -511,7 +511,8 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
             continue
         if word in ("hundred", "thousand") and last is not None and last[0].lower() in ("a", "one"):
             at = last.start()  # "a hundred soldiers"
-        if (at and (seg[at - 1].isalnum() or seg[at - 1] in "'’ʼ-")) or taken(at, tok.end()):
+        glued = at and (seg[at - 1].isalnum() or seg[at - 1] in "'’ʼ-")
+        if glued or (at > 1 and seg[at - 1] in ".,:/" and seg[at - 2].isdigit()) or taken(at, tok.end()):
             continue
         q = APPROX_BEFORE.search(seg, max(0, at - 40), at)
         approx_at = q.start() if q else None
