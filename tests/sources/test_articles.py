@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.sources.articles import (
+    MIN_TEXT_CHARS,
     Block,
     _justext,
     _justext_blocks,
@@ -248,3 +249,24 @@ def test_marked_lead_put_back_next_to_the_start_only() -> None:
     # a lead the text has already, or no marked lead at all: unchanged
     assert add_marked_lead(f"{title}\n{lead}\n{body}", blocks, [lead]) == f"{title}\n{lead}\n{body}"
     assert add_marked_lead(text, blocks, []) == text
+
+
+def test_link_rule_keeps_web_addresses_and_short_posts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.sources import articles
+
+    body = (
+        "Soldiers of the regiment said they had been sent forward without artillery support, "
+        "and that their commander refused to hear the complaint. "
+    )
+    url = "http://www.openpetition.de/petition/online/soldiers-appeal"
+    title = "A linked title of a short post"
+    short = "The short post: the soldiers of the regiment went home on Tuesday, their wives said."
+    blocks = [_block(url, links=1.0), _block("Related: another story", links=1.0), _block(title, links=1.0)]
+    monkeypatch.setattr(articles, "_justext_blocks", lambda _html, _sample: [*blocks, _block(body), _block(short)])
+    # a web address quoted in the text stays; a short linked headline goes
+    text, _ = choose("<html></html>", None, "\n".join([body, url, "Related: another story"]))
+    assert text == f"{body}\n{url}"
+    # a short post whose title is a link stays whole rather than falling under the article minimum
+    assert len(short) < MIN_TEXT_CHARS <= len(f"{title}\n{short}")
+    text, _ = choose("<html></html>", None, f"{title}\n{short}")
+    assert text == f"{title}\n{short}"

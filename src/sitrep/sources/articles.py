@@ -546,6 +546,10 @@ def _linked_lines(blocks: list[Block]) -> frozenset[str]:
     return frozenset(text for text, share in least.items() if share >= LINKED_SHARE and len(text) <= LINKED_MAX_CHARS)
 
 
+# A line that is a web address: quoted as a reference, not a link to elsewhere on the site.
+_URL = re.compile(r"^(https?://|www\.)\S+$", re.I)
+
+
 def _boilerplate_line(line: str) -> bool:
     line = line.strip()
     return bool(
@@ -606,7 +610,11 @@ def choose(html: str, url: str | None, first: str) -> tuple[str, str]:
         if voted != text:
             text, name = voted, name + "+voted"
     linked = _linked_lines(blocks)
-    kept = [line for line in text.split("\n") if not _boilerplate_line(line) and _norm(line) not in linked]
+    kept = [line for line in text.split("\n") if not _boilerplate_line(line)]
+    unlinked = [line for line in kept if _norm(line) not in linked or _URL.match(line.strip())]
+    # a short post whose title or lines are links stays an article: the link rule is the weakest
+    if len("\n".join(unlinked).strip()) >= MIN_TEXT_CHARS or len("\n".join(kept).strip()) < MIN_TEXT_CHARS:
+        kept = unlinked
     return "\n".join(_drop_bio(kept)), name
 
 
