@@ -1,7 +1,7 @@
 """Benchmark: how the extractor does on reports it was not trained on (k-fold cross-validation).
 
-The shipped model is trained on reports-dev + news-channels-dev, so ``sitrep eval`` on those sets is
-optimistic. Here each document is read by a model trained without it:
+The shipped model is trained on reports-dev + news-channels-dev + team-heldout sets 1 and 2, so ``sitrep eval``
+on those sets is optimistic. Here each document is read by a model trained without it:
 
 - reports-dev is split into k folds (default 5, fixed seed), stratified by the first event's type
   (negatives as their own class) and grouped by real-world event: texts that retell the same event
