@@ -55,7 +55,7 @@ def test_the_real_reference_article_when_present() -> None:
 
     import pytest
 
-    path = (Path(__file__).resolve().parents[2].parent / "shared" / "examples/article-1428th-regiment.txt")
+    path = Path(__file__).resolve().parents[2].parent / "shared" / "examples/article-1428th-regiment.txt"
     if not path.exists():
         pytest.skip(f"{path} is absent (the reference article is not shipped with the repository)")
     text = path.read_text(encoding="utf-8")
@@ -70,3 +70,27 @@ def test_the_real_reference_article_when_present() -> None:
     assert "Bakhmut" in [p.name for p in first.places]
     assert (second.event_type, second.event_date, second.people_count) == ("appeal", "2023-06-23", 300)
     assert all("China" not in e.text and "Chinese" not in e.text for ev in ext.events for e in ev.evidence)
+
+
+def test_overlapping_cues_of_one_type_count_once() -> None:
+    # "держат в подвалах" matches "держать в подвал" (0.9), "держать в" and "подвал": one hit, the strongest
+    from sitrep.extract.engine import Engine
+
+    ex = Extractor.load()
+    engine = Engine(ex.book, None, ex.engine.gaz)
+    sig = engine.signals("Командиры держат мобилизованных в подвалах.", "ru")
+    abuse = [h for h in sig.type_hits if h.cue.label == "abuse"]
+    assert len(abuse) == 1 and abuse[0].cue.weight == 0.9
+
+
+def test_a_condition_hedges_only_the_clause_after_it() -> None:
+    from sitrep.extract.engine import Engine
+
+    ex = Extractor.load()
+    engine = Engine(ex.book, None, ex.engine.gaz)
+    sig = engine.signals("Солдат избивают и обещают отправить в штурм, если они откажутся подписать контракт.", "ru")
+    by_label = {h.cue.label: (h.sentence, h.start) in sig.hedged for h in sig.type_hits}
+    assert by_label["abuse"] is False  # the beating is told as a fact
+    assert by_label["refusal"] is True  # the refusal is a condition
+    whole = engine.signals("Якобы солдаты отказались идти в штурм.", "ru")
+    assert all((h.sentence, h.start) in whole.hedged for h in whole.type_hits)
