@@ -444,15 +444,16 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         a: int,
         b: int,
         relative: bool = False,
-        later: bool = False,
+        aside: bool = False,
         attributive: bool = False,
     ) -> None:
+        """``aside``: known already to be no date of the event (a day announced for later, a day to come)."""
         if iso is None or any(a < y and x < b for x, y in taken):
             return
         before = text[max(start, a - 24) : a]
         # "after Friday prayers", "после пятничного намаза": the preposition governs the noun, not the day
         background = bool(BACKGROUND.search(before)) and not NIGHT_BEFORE.search(before) and not attributive
-        background = background or later
+        background = background or aside
         if precision == "month" and not relative and CLAUSE_BEFORE.search(text[max(start, a - 60) : a]):
             background = True
         if not relative and DRAFTED_BEFORE.search(text[max(start, a - 40) : a]):
@@ -488,13 +489,13 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         day_n = ORDINAL_DAYS.get(words) or ORDINAL_DAYS.get(words.split()[-1])
         if mon and day_n:
             given = int(m[3]) if m[3] else None
-            add(_resolve(day_n, mon, given, pubd), "day", m.start(), m.end(), later=_later(day_n, mon, given, pubd))
+            add(_resolve(day_n, mon, given, pubd), "day", m.start(), m.end(), aside=_later(day_n, mon, given, pubd))
     for m in DAY_RANGE.finditer(text, start, end):
         mon = _month(m[2])
         if mon:
             given = int(m[3]) if m[3] else None
             day = int(m[1])
-            add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), later=_later(day, mon, given, pubd))
+            add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), aside=_later(day, mon, given, pubd))
     for m in DAY_MONTH_CYR.finditer(text, start, end):
         mon = _month(m[2])
         if mon:
@@ -502,7 +503,7 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
             if given is None and pubd is not None and LAST_YEAR_AFTER.match(text, m.end(), end):
                 given = pubd.year - 1
             day = int(m[1])
-            add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), later=_later(day, mon, given, pubd))
+            add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), aside=_later(day, mon, given, pubd))
     # a sentence split after "Nov." leaves the day at the start of this one: read the month from before it
     split = _ABBR_END.search(text, max(0, start - 8), start)
     for m in EN_MD.finditer(text, split.start() if split else start, end):
@@ -510,13 +511,13 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         if mon:
             given = int(m[3]) if m[3] else None
             day = int(m[2])
-            add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), later=_later(day, mon, given, pubd))
+            add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), aside=_later(day, mon, given, pubd))
     for m in EN_DM.finditer(text, start, end):
         mon = _month(m[2])
         if mon:
             given = int(m[3]) if m[3] else None
             day = int(m[1])
-            add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), later=_later(day, mon, given, pubd))
+            add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), aside=_later(day, mon, given, pubd))
     for m in MONTH_CYR.finditer(text, start, end):
         mon = _month(m[1])
         if mon:
@@ -542,7 +543,7 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         if pubd is not None:
             add(f"{pubd.year:04d}-{pubd.month:02d}-01", "month", m.start(), m.end(), relative=True)
     for m in NEXT_WEEKDAY.finditer(text, start, end):
-        add(_relative(m[0].split()[-1], pubd), "day", m.start(), m.end(), relative=True, later=True)
+        add(_relative(m[0].split()[-1], pubd), "day", m.start(), m.end(), relative=True, aside=True)
     for m in RELATIVE.finditer(text, start, end):
         if m[1].lower() in ("накануне", "напередодні") and EVE_OF.match(text, m.end()):
             continue  # "накануне выборов", "напередодні Дня захисника": the eve of something else, not of the post
