@@ -326,3 +326,12 @@ def test_the_wide_surroundings_of_a_capital() -> None:
     assert places("Police raided a mosque in Kotelniki outside Moscow.", "en") == [("Kotelniki", "event")]
     assert places("Его завербовали в колонии под Москвой.", "ru") == []
     assert places("Бойцы теробороны под Киевом записали видео.", "ru") == [("Kyiv", "event")]
+
+
+def test_more_region_names() -> None:
+    assert places("Рідні мобілізованих з Івано-Франківщини.", "uk") == [("Ivano-Frankivsk Oblast", "origin")]
+    assert places("Військові на Франківщині скаржаться.", "uk") == [("Ivano-Frankivsk Oblast", "event")]
+    assert places("Soldiers from the Tuva Republic and the Republic of Dagestan complained.", "en") == [
+        ("Tuva", "origin"),
+        ("Dagestan", "origin"),
+    ]

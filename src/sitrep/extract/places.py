@@ -357,7 +357,7 @@ DEMONYMS: tuple[tuple[str, str, bool], ...] = (
     ("приморц", "Primorsky Krai", True),
     ("хабаровчан", "Khabarovsk Krai", True),
 )
-LIST_SEP = re.compile(r"\s*(?:,|и|і|й|та|and|, and|,\s*а также)\s*")
+LIST_SEP = re.compile(r"\s*(?:,|и|і|й|та|and|, and|,\s*а также)\s*(?:the\s+)?")
 # oblique ending -> nominative endings to try ("Стрелечьей" -> Стрелечья, "Красного" -> Красное/Красне)
 CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # the genitive of a town in -ськ/-ск: "в районі Вовчанська", "из Курска" (the nominative adjective
@@ -540,7 +540,12 @@ def _load_extra(path: Path, places: list[GazPlace], index: dict[str, list[int]],
         places.append(
             GazPlace(None, f[0], float(f[1]), float(f[2]), f[3], f[0] if f[4] == "region" else "", f[4], population)
         )
-        for variant in f[5].split("|") + (_regional_nouns(f[5]) if f[4] == "region" else []):
+        extra = []
+        if f[4] == "region":
+            extra = _regional_nouns(f[5])
+            if f[3] == "RU" and " " not in f[0] and "-" not in f[0]:
+                extra += [f"{f[0]} Republic", f"Republic of {f[0]}"]  # "Tuva Republic", "the Republic of Tuva"
+        for variant in f[5].split("|") + extra:
             if not variant:
                 continue
             toks = variant.lower().replace("ё", "е").replace("’", "'").replace("-", " - ").split()
