@@ -194,9 +194,7 @@ def check_codebook(path: Path) -> tuple[Codebook | None, list[str]]:
     ]
     mp = book.model_path
     if mp is not None and not mp.exists():
-        errors.append(
-            f"{path}: model: file {mp} does not exist (train one with `sitrep train`, or remove the key)"
-        )
+        errors.append(f"{path}: model: file {mp} does not exist (train one with `sitrep train`, or remove the key)")
     return book, errors
 
 
