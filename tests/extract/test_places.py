@@ -335,3 +335,14 @@ def test_more_region_names() -> None:
         ("Tuva", "origin"),
         ("Dagestan", "origin"),
     ]
+
+
+def test_people_addressed_are_not_villages() -> None:
+    # Russian surnames are village names too; a town of 10,000+ after "to" stays a place
+    assert places("The soldiers addressed an appeal to Gerasimov and Belousov.", "en") == []
+    assert places("According to Budanov, the unit was withdrawn.", "en") == []
+    assert places("They were sent to Avdiivka without training.", "en") == [("Avdiivka", "event")]
+    # a man's surname in the genitive after "до"; towns in -ська and agencies stay
+    assert places("Бійці звернулися до Сирського та Залужного.", "uk") == []
+    assert places("Колона рухалася до Покровська.", "uk") == [("Pokrovsk", "event")]
+    assert places("Скарга надійшла до Полтавського ТЦК.", "uk") == [("Poltava", "event")]

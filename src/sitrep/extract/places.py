@@ -828,6 +828,8 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                 nxt = toks[i + 1].word if i + 1 < len(toks) else ""
                 prev = toks[i - 1].word if i > 0 else ""
                 capital = text[toks[i].start].isupper() and prev not in INTRO
+                if text[toks[i].start].isupper() and prev in ADDRESSEE_INTRO and _addressee(text, toks, i, lang):
+                    capital = True  # "звернулися до Сирського": the general, not Syria
                 acronym = (
                     i + 1 < len(toks)
                     and len(toks[i + 1].word) > 1
@@ -1267,6 +1269,31 @@ def _person_or_adjective(word: str, lang: str, names_only: bool = False) -> bool
     )
 
 
+# Words that introduce a place or a person addressed: "sent to Bakhmut" / "a letter to Gerasimov",
+# "поїхали до Києва" / "звернулися до Сирського"
+ADDRESSEE_INTRO = {"to", "до"}
+
+
+def _addressee(text: str, toks: Sequence[Token], i: int, lang: str) -> bool:
+    """The word after "to"/"до" is more likely a person: a Latin name of a small place (Russian surnames
+    are village names too: Belousov, Gladkov; towns of 10,000+ stay: "sent to Bakhmut" is checked by the
+    caller), or an adjective-shaped Cyrillic word in a man's genitive that no noun follows ("до
+    Залужного", not "до Полтавського ТЦК" or "до Красного села")."""
+    if toks[i].word.isascii():
+        return True
+    if not toks[i].word.endswith(("ого", "его", "ому", "ему")):
+        return False  # a man's surname in the genitive/dative; "до Покровська" is a town
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return True
+    if text[nxt.start : nxt.end].isupper() and len(nxt.word) > 1:
+        return False  # an acronym: "до Полтавського ТЦК"
+    from sitrep.enrich.lemmas import _morph
+
+    parse = _morph(lang if lang in ("ru", "uk") else "ru").parse(nxt.word)
+    return not (parse and any(t in str(parse[0].tag) for t in ("NOUN", "ADJF")))  # "Одеського обласного ТЦК"
+
+
 def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], lang: str) -> bool:
     """A one-word match is a place if it is big, or introduced ("в", "near", "село"), and not a name."""
     big = max(c.population for c in cands) >= BIG or any(c.fcode in EXTRA_KINDS for c in cands)
@@ -1293,6 +1320,9 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
             return False
     if prev in SETTLEMENT:
         return True  # "у поселка Урожайное", "village of Pavlivka": named as a place
+    small = max(c.population for c in cands) < (10_000 if toks[i].word.isascii() else BIG)
+    if prev in ADDRESSEE_INTRO and not big and small and _addressee(text, toks, i, lang):
+        return False  # "an appeal to Gerasimov", "звернулися до Залужного": a person addressed
     if big:
         return not (_person_or_adjective(toks[i].word, lang) and not introduced)
     return (
