@@ -346,3 +346,10 @@ def test_people_addressed_are_not_villages() -> None:
     assert places("Бійці звернулися до Сирського та Залужного.", "uk") == []
     assert places("Колона рухалася до Покровська.", "uk") == [("Pokrovsk", "event")]
     assert places("Скарга надійшла до Полтавського ТЦК.", "uk") == [("Poltava", "event")]
+
+
+def test_a_place_within_a_regions_possessive() -> None:
+    assert places("Shelling hit the Kharkiv region's Vovchansk again.", "en") == [
+        ("Kharkiv Oblast", "event"),
+        ("Vovchansk", "event"),
+    ]

@@ -745,7 +745,7 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                         text[t.start].isupper() or t.word in ("на", "on", "-") for t in toks[i : i + n]
                     ):
                         # multi-word names: "Великая Новоселка", "Rostov-on-Don", "Ulan-Ude"
-                        if not any(t.word in REGION_WORDS for t in toks[i : i + n]):
+                        if not any(_bare(t.word) in REGION_WORDS for t in toks[i : i + n]):
                             continue
                     # "сёл Борисовка, Гатище и Красное": list items share the first one's introduction
                     listed = bool(LIST_SEP.fullmatch(text[last_end : toks[i].start])) if last_end >= 0 else False
@@ -1119,6 +1119,8 @@ def _introduced(toks: Sequence[Token], i: int, n: int, words: set[str] = INTRO, 
     prev = toks[i - 1].word if i > 0 else ""
     if prev in words or prev in ORIGIN_BEFORE:  # "житель Ялты", "natives of": a place of origin
         return True
+    if prev.endswith("'s") and _bare(prev) in REGION_WORDS:
+        return True  # "the Kharkiv region's Vovchansk"
     if i > 1 and toks[i - 2].word in words and (prev in ("г", "с", "м", "смт", "пгт") or _modifier(prev, lang)):
         return True
     return i + n < len(toks) and toks[i + n].word in AREA_AFTER and toks[i].word.isascii()
