@@ -353,3 +353,11 @@ def test_a_place_within_a_regions_possessive() -> None:
         ("Kharkiv Oblast", "event"),
         ("Vovchansk", "event"),
     ]
+
+
+def test_first_words_of_longer_names_streets_and_quoted_titles() -> None:
+    assert places("Бои идут у поселка Великая Новоселка.", "ru") == []  # not the town Velikiy
+    assert places("Грабителя задержали на Большой Дмитровке.", "ru") == []
+    assert places("Рейс Новосибирск – Москва задержали.", "ru") == []
+    assert places("Россиянам, вылетающим на Родину, советуют взять документы.", "ru") == []
+    assert places("Что изготавливали из камня из «Игры престолов».", "ru") == []

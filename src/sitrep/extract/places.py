@@ -214,6 +214,9 @@ INTRO = {
     "покинув",
     "покинула",
 } | SETTLEMENT
+# Prepositions before which a town named by a common word is read as the town ("под Лиманом", "в Орле");
+# not "на Родину", "из «Игры престолов»", "до Победы"
+WEAK_KEY_INTRO = {"в", "во", "у", "под", "подо", "під", "біля", "около", "возле", "поблизу", "near", "in", "outside"}
 # Locatives that make a capital the place rather than its government ("appealed to Moscow" is not in it)
 LOCATIVE = INTRO - {"to", "into"}
 # a capital's possessive is a place after these only ("in Kyiv's Maidan square", not "Moscow's pressure")
@@ -753,13 +756,19 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                     # union: "Артемовском" → артемовск and артемовский
                     cands = _candidates(gaz, _keys(toks, i, n, lang), upper)
                     # fallbacks for a word after "в", "під", "near" (or listed after one) only
-                    intro = listed or _introduced(toks, i, n)
+                    intro = listed or _introduced(toks, i, n, INTRO, lang, text)
                     # "в селе Крынки", "поселка Горняк": a settlement word makes even a common word a name
                     settlement = i > 0 and toks[i - 1].word in SETTLEMENT
                     if not cands and n == 1 and intro:
                         # the first lemma may be a name ("Києві" -> "кий"): try the dictionary's other readings
                         cands = _candidates(gaz, _other_lemmas(toks[i].word, lang), upper)
-                    if not cands and n == 1 and intro and not _clause_start(text, toks, i):
+                    if (
+                        not cands
+                        and n == 1
+                        and (settlement or (i > 0 and toks[i - 1].word in WEAK_KEY_INTRO))
+                        and not _clause_start(text, toks, i)
+                        and text[toks[i].start - 1] not in "«\"“„'"
+                    ):
                         # a town named by a common word ("под Лиманом", "в Котельниках", "в Счастье"):
                         # the gazetteer marks such keys "~"; a capital mid-sentence after a locative makes it a name
                         cands = _candidates(gaz, ["~" + k for k in _keys(toks, i, n, lang)], upper)
@@ -784,7 +793,7 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                         and not listed
                         and max(cands, key=lambda c: c.population).fcode in METONYM_KINDS
                         and (
-                            not _introduced(toks, i, n, LOCATIVE | {"a", "an"})
+                            not _introduced(toks, i, n, LOCATIVE | {"a", "an"}, lang, text)
                             or (toks[i + n - 1].word.endswith("'s") and not _introduced(toks, i, n, IN_WORDS))
                         )
                     ):
@@ -1112,7 +1121,9 @@ def _modifier(word: str, lang: str) -> bool:
     return bool(parse) and any(t in str(parse[0].tag) for t in ("ADJF", "PRTF"))
 
 
-def _introduced(toks: Sequence[Token], i: int, n: int, words: set[str] = INTRO, lang: str = "ru") -> bool:
+def _introduced(
+    toks: Sequence[Token], i: int, n: int, words: set[str] = INTRO, lang: str = "ru", text: str = ""
+) -> bool:
     """A word before the name makes it a place: "в", "near", "село" (``words``), also past an adjective
     ("в окупованому Донецьку") or an abbreviation ("в г. Курске"); or a word for an area follows it
     ("the Sudzha district", "the Sievierodonetsk area")."""
@@ -1121,8 +1132,12 @@ def _introduced(toks: Sequence[Token], i: int, n: int, words: set[str] = INTRO, 
         return True
     if prev.endswith("'s") and _bare(prev) in REGION_WORDS:
         return True  # "the Kharkiv region's Vovchansk"
-    if i > 1 and toks[i - 2].word in words and (prev in ("г", "с", "м", "смт", "пгт") or _modifier(prev, lang)):
-        return True
+    if i > 1 and toks[i - 2].word in words:
+        if prev in ("г", "с", "м", "смт", "пгт"):
+            return True
+        # a lower-case adjective only: "на Большой Дмитровке" is a street's two-word name
+        if _modifier(prev, lang) and not (text and text[toks[i - 1].start].isupper()):
+            return True
     return i + n < len(toks) and toks[i + n].word in AREA_AFTER and toks[i].word.isascii()
 
 
@@ -1300,7 +1315,7 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
     """A one-word match is a place if it is big, or introduced ("в", "near", "село"), and not a name."""
     big = max(c.population for c in cands) >= BIG or any(c.fcode in EXTRA_KINDS for c in cands)
     prev = toks[i - 1].word if i > 0 else ""
-    introduced = _introduced(toks, i, 1, INTRO, lang)
+    introduced = _introduced(toks, i, 1, INTRO, lang, text)
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     # after "to", "from" a Latin word may be a first name ("a letter to Oleg Kozhemyako"); so may a
     # Cyrillic word the dictionary knows as one ("до Володимира Зеленського")
@@ -1320,6 +1335,15 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
         oblique = _cyrillic(toks[i].word) and toks[i].word != toks[i].lemma
         if not (region and (oblique or _person_or_adjective(nxt.word, lang))):
             return False
+    if (
+        nxt is not None
+        and text[nxt.start].isupper()
+        and nxt.start - toks[i].end <= 1
+        and _cyrillic(toks[i].word)
+        and not any(c.fcode in ("region", "country", "ADM1") for c in cands)
+        and _person_or_adjective(toks[i].word, lang)
+    ):
+        return False  # "поселка Великая Новоселка", "село Старые Терны": the first word of a longer name
     if prev in SETTLEMENT:
         return True  # "у поселка Урожайное", "village of Pavlivka": named as a place
     small = max(c.population for c in cands) < (10_000 if toks[i].word.isascii() else BIG)
