@@ -70,7 +70,7 @@ def print_summary(summary: IngestSummary) -> None:
         f"[bold]new reports[/] {summary.new_reports:,} · [bold]unchanged[/] {summary.unchanged:,} · "
         f"[bold]new versions[/] {summary.new_versions:,} · [bold]skipped[/] {summary.skipped:,} "
         f"(service messages, empty posts) · [bold]failures[/] {summary.failures:,} · "
-        f"[bold]events[/] {summary.events:,}"
+        f"[bold]event mentions[/] {summary.events:,} (merged into events: [bold]sitrep events[/])"
     )
     if summary.inputs_unreadable:
         console.print(f"[red]{summary.inputs_unreadable} of {summary.inputs} inputs could not be read[/]")
