@@ -383,3 +383,94 @@ def test_a_couple_and_a_dozen_or_so() -> None:
     # a vague phrase over a measure counts days or money, not people
     assert first("пару дней назад бойцы записали видео") is None
     assert first("сотни тысяч рублей бойцам так и не выплатили") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Военный суд приговорил к трём годам колонии контрактника, который отказался идти на позиции.",
+        "К четырём годам колонии мобилизованного из Карелии приговорили за самовольное оставление части.",
+        "Гарнізонний суд засудив до п'яти роками позбавлення волі військового, який втік із частини.",
+    ],
+)
+def test_years_of_a_sentence_are_no_count(text: str) -> None:
+    # "к трём годам колонии контрактника": a term in any case of "год"/"рік", not three people
+    assert first(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of a group named before: the wounded among the fighters, the children among the returned
+        ("Жінки просили допомогти з евакуацією захисників заводу, серед яких сотні поранених.", None),
+        ("Родные просят вывезти бойцов, среди которых около 40 раненых, с позиций.", None),
+        ("The wives asked for help to evacuate the garrison, among them hundreds of wounded men.", None),
+        ("46 жителей области вернулись домой. Среди них — 12 детей.", (46, "exact")),
+        # the size of the group before the subset is still read
+        ("около двадцати человек, среди них дети, записали видео", (20, "approximate")),
+    ],
+)
+def test_a_subset_after_among_them_is_not_the_group(text: str, expected: tuple[int, str] | None) -> None:
+    assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In March, police arrested 12 people accused of smuggling about 150 men into the Russian army.", 150),
+        ("В Непале задержали 12 человек, которые переправили в Россию 150–200 мужчин.", 175),
+        ("Полиция задержала около 200 мигрантов, более 30 из них отвезли в военкомат.", 30),
+        ("Поліція затримала 40 чоловіків, 15 із них відвезли до ТЦК і вручили повістки.", 15),
+        # the detained alone are the count: "the detention of 234 men who refused is a refusal" (codebook §2)
+        ("задержали 234 военнослужащих, отказавшихся идти в бой", 234),
+    ],
+)
+def test_the_people_caught_give_way_to_the_group_the_sentence_names(text: str, expected: int) -> None:
+    hits = find_counts(text, 0, len(text))
+    assert hits[0].value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Дружини захисників Катерина Прокопенко та Юлія Федосюк зустрілися з Папою.", 2),
+        ("Жёны военных бригады — Галина Храпливая и Марина Юкальчук — обратились к Сырскому.", 2),
+        ("Военные называют свои имена — Илья Каминский, Алдар Дылыков, Сергей Арсенов и Николай Васильев.", 4),
+        ("Матері бійців Ольга Коваль, Ірина Мельник і Наталія Бондар записали звернення.", 3),
+    ],
+)
+def test_people_named_in_a_row_are_counted(text: str, expected: int) -> None:
+    assert first(text) == (expected, "exact")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # officials addressed, not a group: the names are not in the nominative
+        "Военные попросили Владимира Путина и Сергея Шойгу о ротации.",
+        "Бойцы записали обращение к Владимиру Путину и Сергею Шойгу.",
+        # places are no first names
+        "Военные вывезены в Нижний Новгород и Великие Луки.",
+    ],
+)
+def test_people_addressed_are_not_a_named_group(text: str) -> None:
+    assert first(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "21 февраля в Донецкой области погиб 23-летний Хемиль Мангукия из индийского Сурата.",
+        "Минулого тижня на Донеччині загинув 23-річний індієць Хеміль Мангукія із Сурата.",
+        "Суд оштрафовал 30-летнего Мансура Ходжиева и выдворил его из России.",
+        "На відео вбивають колишнього в'язня Дмитра Якущенка, який хотів здатися.",
+        "Командир роты избил подчинённого, который попросил об отпуске.",
+        "ДБР повідомило про підозру командиру, який побив підлеглого за прохання про відпустку.",
+        "The company commander beat a subordinate who had asked for leave.",
+    ],
+)
+def test_one_person_by_age_and_name_prisoner_or_subordinate(text: str) -> None:
+    from sitrep.extract.counts import find_individual
+
+    hit = find_individual(text, 0, len(text))
+    assert hit is not None and (hit.value, hit.precision) == (1, "exact")

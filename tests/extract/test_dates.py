@@ -328,3 +328,49 @@ def test_a_quoted_name_is_not_today() -> None:
 )
 def test_a_verdict_gives_way_to_the_act(text: str, expected: str) -> None:
     assert first(text) == (expected, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "expected"),
+    [
+        # a court or an investigator acting on a person: the month in the clause that tells the act is the event's
+        (
+            "Гарнізонний суд у Твері дав два роки колонії-поселення контрактнику, який у вересні відмовився "
+            "виходити на позиції.",
+            None,
+            ("XXXX-09-01", "month"),
+        ),
+        (
+            "ДБР повідомило про підозру п'ятьом військовослужбовцям, які наприкінці травня відмовилися виконувати "
+            "бойове розпорядження.",
+            datetime(2024, 6, 5, 15, 10),
+            ("2024-05-01", "month"),
+        ),
+        (
+            "Суд приговорил мобилизованного, который в январе не вернулся из отпуска, к пяти годам колонии.",
+            datetime(2024, 6, 5, 12, 0),
+            ("2024-01-01", "month"),
+        ),
+        (
+            "A military court jailed two contract soldiers who in August refused to move to the Kursk region.",
+            datetime(2024, 12, 5, 12, 0),
+            ("2024-08-01", "month"),
+        ),
+    ],
+)
+def test_the_month_of_the_act_a_court_judges(text: str, pub: datetime | None, expected: tuple[str, str]) -> None:
+    assert first(text, pub) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # outside a court case a month in a relative clause stays the person's back-story
+        "На видео Евгений Нужин, который в сентябре сдался в плен, рассказывает о казни.",
+        "Мати бійця, якого в лютому мобілізували, розповідає про його долю.",
+        "Yevgeny Nuzhin, who in September surrendered to Ukrainian forces, was killed with a sledgehammer.",
+    ],
+)
+def test_a_month_in_a_relative_clause_is_back_story_outside_a_court_case(text: str) -> None:
+    pub = datetime(2022, 11, 14, 12, 0)
+    assert [h.background for h in find_dates(text, 0, len(text), pub)] == [True]

@@ -244,9 +244,9 @@ VAGUE_RE = re.compile(
 # a measure between the number and the people noun: "на 10 дней военных", "5 тысяч рублей бойцам"
 _MEASURE = re.compile(
     r"\b(?:утра|вечера|ночи|ранку|вечора|ночі|a\.?m|p\.?m|o['’]clock|дн(?:я|ей|и|ям)?|день|лет|год(?:а|ов|у)?|"
-    r"месяц\w*|недел\w*|час(?:а|ов)?|минут\w*|суток|рубл(?:ь|я|ей)|гривен|гривн[аыи]?|доллар(?:а|ов)?|евро|тенге|"
+    r"месяц\w*|недел\w*|час(?:а|ов)?|минут\w*|суток|годам|годами|годах|рубл(?:ь|я|ей)|гривен|гривн[аыи]?|доллар(?:а|ов)?|евро|тенге|"
     r"процент\w*|км|километр\w*|метр(?:а|ов)?|единиц\w*|раз(?:а)?|днів|дні|рок(?:и|ів|у)|місяц\w*|тижн\w*|"
-    r"тиждень|годин(?:а|и)?|діб|гривень|гривні|відсот\w*|одиниц\w*|days?|years?|months?|weeks?|hours?|minutes?|"
+    r"тиждень|рокам|роками|роках|годин(?:а|и)?|діб|гривень|гривні|відсот\w*|одиниц\w*|days?|years?|months?|weeks?|hours?|minutes?|"
     r"rubles?|roubles?|hryvnias?|dollars?|percent|per cent|kilomet\w*|miles?|times|units?)\b",
     re.I,
 )
@@ -323,16 +323,19 @@ def _value(token: str) -> int | None:
     return n if 0 < n < 1_000_000 else None
 
 
-# One person described on their own: "20-летнего контрактника", "a 28-year-old captain".
+_CAP = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+"
+# One person described on their own: "20-летнего контрактника", "a 28-year-old captain", an age before a first name
+# and surname ("погиб 23-летний Хемиль Мангукия", "23-річний індієць Хеміль Мангукія", "30-летнего Мансура
+# Ходжиева").
 INDIVIDUAL = re.compile(
-    r"\b\d{2}-(?:летн|річн)\w*\s+(?:[а-яіїєґ'-]+\s+){0,2}?(?:контрактник|военнослужащ|военн|солдат|срочник|курсант|"
+    rf"\b\d{{2}}-(?:летн|річн)\w*\s+(?:[а-яёіїєґ'’-]+\s+){{0,2}}?(?-i:{_CAP}\s+{_CAP})"
+    r"|\b\d{2}-(?:летн|річн)\w*\s+(?:[а-яіїєґ'-]+\s+){0,2}?(?:контрактник|военнослужащ|военн|солдат|срочник|курсант|"
     r"офицер|сержант|рядов|дезертир|мобилизованн|військовослужбов|військов|боєць|бійц|новобран|"
     r"лейтенант|капитан|капітан|летчик|льотчик|студент|мужчин|чоловік)\w*"
     r"|\b(?:a|an|the)\s+\d{2}-year-old\s+(?:[a-z-]+\s+){0,3}?(?:soldier|serviceman|conscript|recruit|captain|"
     r"officer|deserter|student|man|pilot|sergeant|lieutenant|contract soldier|cadet|private|[A-Z][a-z]+(?:an|ese|i))\b",
     re.I,
 )
-_CAP = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+"
 # One named service member: a singular soldier noun right before a first name and surname
 # ("контрактнику Максиму Горячкину", "механик-водитель Алексей Новиков", "Десантник 56-го полка Павел Филатьев",
 # "співробітника ФСО Михайла Жиліна"), or after it ("Михаила Жилина — бывшего сотрудника", "Yevgeny Nuzhin, a
@@ -344,7 +347,7 @@ _MEMBER_SING = (
     r"осужд[её]нн(?:ый|ого|ому|ым)|"
     r"військовослужбов(?:ець|ця|цю|цем)|мобілізован(?:ий|ого|ому)|строковик|капітан|льотчик|співробітник|"
     r"офіцер|десантник|ув['’ʼ]язнен(?:ий|ого|ому)|засуджен(?:ий|ого|ому)|"
-    r"боєць|бійц(?:я|ю|ем)|навідник|водій|стрілець|розвідник)"
+    r"боєць|бійц(?:я|ю|ем)|навідник|водій|стрілець|розвідник|в['’ʼ]язень|в['’ʼ]язн(?:я|ю|ем)|узник)"
 )
 _MEMBER_SING_EN = (
     r"(?:soldier|serviceman|conscript|recruit|deserter|paratrooper|marine|sailor|pilot|officer|sergeant|"
@@ -374,8 +377,9 @@ ACTED_ON_ONE = re.compile(
     r"fined|beat)\s+(?:[а-яёіїєґa-z'’ʼ-]+\s+){0,2}?"
     r"(?:контрактника|военнослужащего|мобилизованного|солдата|срочника|военного|бойца|офицера|дезертира|"
     r"курсанта|призывника|отказника|військового|військовослужбовця|мобілізованого|бійця|строковика|офіцера|"
-    r"дезертира|курсанта|(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:soldier|serviceman|conscript|deserter|officer|recruit|"
-    r"cadet|sergeant|private))\b",
+    r"дезертира|курсанта|подчин[её]нного|підлеглого|"
+    r"(?:a|an|his|their)\s+(?:[a-z-]+\s+){0,2}?(?:soldier|serviceman|conscript|deserter|officer|recruit|"
+    r"cadet|sergeant|private|subordinate))\b",
     re.I,
 )
 
@@ -444,6 +448,49 @@ _PLUS_ONE_BEFORE = re.compile(
     re.I,
 )
 _AND_OTHER = re.compile(r"\band\s+$", re.I)
+
+
+# a part of a group named before ("евакуацією військових полку «Азов», серед яких сотні поранених"; "46 жителей
+# вернулись. Среди них — 12 детей"; "the men, among them 40 wounded"): not the size of the event's group
+_SUBSET_BEFORE = re.compile(
+    r"(?:\bсреди\s+(?:которых|них)|\bсеред\s+(?:яких|них)|\bamong\s+(?:them|whom)|\bв\s+том\s+числе|"
+    r"\b(?:у|в)\s+тому\s+числі|\bincluding)\s*[—–-]?\s*$",
+    re.I,
+)
+# the people the police caught: "police arrested 12 people accused of trafficking 150 to 200 men", "задержали около
+# 200 мигрантов, более 30 из них ... отвезли в военкомат" — the sentence goes on to name the group the event is
+# about, so the catch comes after the other counts of the sentence
+_CAUGHT_BEFORE = re.compile(
+    r"\b(?:задержал[иао]?|задержан[оы]|арестовал[иао]?|арестован[оы]|затримал[иао]?|затримано|заарештува\w+|"
+    r"arrested|detained|rounded\s+up)\s+(?:[\w'’ʼ-]+\s+){0,2}$",
+    re.I,
+)
+# several people named in a row after a people noun (and up to two words of it), a dash or a colon
+# ("Дружини захисників «Азовсталі» Катерина Прокопенко та Юлія Федосюк", "Военные называют свои имена — Илья
+# Каминский, Алдар Дылыков ... и Николай Васильев"): one each; every first word must be a first name in the
+# dictionary and in the nominative
+_NAME = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]{1,20}\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]{1,25}(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]{1,25})?"
+NAMED_LIST = re.compile(rf"(?<![\w'’ʼ-])({_NAME}(?:\s*,\s*{_NAME}){{0,12}}\s*,?\s+(?:и|та|і|й)\s+{_NAME})(?![\w'’ʼ-])")
+_BEFORE_LIST = re.compile(rf"(?:[—–:»,]|\b{PEOPLE}(?:\s+[«\"]?[a-zа-яёіїєґ'’ʼ-]+[»\"]?){{0,2}})\s*$", re.I)
+
+
+def _first_name(word: str, morph: Any) -> bool:
+    return any("Name" in p.tag and "nomn" in p.tag for p in morph.parse(word.lower().replace("’", "'")))
+
+
+def _named_list(seg: str, lang: str) -> list[tuple[int, int, int]]:
+    """(number of names, start, end) of each list of two or more named people after a people noun or a dash."""
+    from sitrep.enrich.lemmas import _morph
+
+    morph = _morph(lang)
+    out = []
+    for m in NAMED_LIST.finditer(seg):
+        if not _BEFORE_LIST.search(seg, max(0, m.start() - 40), m.start()):
+            continue
+        firsts = re.findall(r"(?:^|,|\s(?:и|та|і|й))\s*([А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]+)\s", m[1])
+        if len(firsts) >= 2 and all(_first_name(w, morph) for w in firsts):
+            out.append((len(firsts), m.start(), m.end()))
+    return out
 
 
 def _hit(m: re.Match[str], val: int, start: int, approx_at: int | None) -> CountHit:
@@ -554,7 +601,14 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
         val = _value(m[2])
         if val is not None:
             hits.append(_hit(m, val, start, approx_at))
+    if re.search(r"[А-ЯЁІЇЄҐ]\w+\s+(?:и|та|і|й)\s+[А-ЯЁІЇЄҐ]", seg):
+        for n, a, b in _named_list(seg, lang):
+            if not taken(a, b):
+                hits.append(CountHit(n, "exact", start + a, start + b))
+    hits = [h for h in hits if not _SUBSET_BEFORE.search(text, max(start, h.start - 30), h.start)]
     hits.sort(key=lambda h: h.start)
+    if len(hits) > 1:
+        hits.sort(key=lambda h: bool(_CAUGHT_BEFORE.search(text, max(start, h.start - 40), h.start)))
     return hits
 
 

@@ -198,6 +198,15 @@ LAST_MONTH_REL = re.compile(
 # сдался в плен"; "who had surrendered ... in September"); days are kept: "бойцы, которые 2 июля записали
 # обращение" is the event
 CLAUSE_BEFORE = re.compile(r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої|их|им)|who|which)\b[^.;:!?()«»\"\n]{0,50}$", re.I)
+# a court, an investigator or a prosecutor acting on a person: the act judged is the event (gold-format and the
+# set READMEs: the month of the refusal, not the verdict's day), so a month in the relative clause that tells it
+# ("суд дал два года контрактнику, который в сентябре отказался"; "ДБР повідомило про підозру військовим, які
+# наприкінці травня відмовилися") is no back-story
+LEGAL_SENT = re.compile(
+    r"\b(?:суд(?:а|у|ом|е|ы|ов|і|ів|ові)?\b|приговор\w*|приговорил\w*|осудил\w*|осужд\w*|засуди\w+|вирок\w*|подозрени\w*|підозр\w*|"
+    r"обвин\w+|звинувач\w+|court|sentenc\w+|convicted|verdict|jailed|charged|indicted|suspicion)",
+    re.I,
+)
 # the date a person was called up or recruited is their back-story, not the event ("мобилизованные в сентябре 2022
 # года записали обращение", "чоловіків, забраних у лютому", "men drafted in October")
 DRAFTED_BEFORE = re.compile(
@@ -434,6 +443,7 @@ def _weekday(day: int, pub: date | None) -> str | None:
 def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[DateHit]:
     """Dates inside ``text[start:end]`` (offsets into ``text``), in order of appearance."""
     pubd = pub.date() if pub else None
+    legal = bool(LEGAL_SENT.search(text, start, end))
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     dateline: list[tuple[int, int]] = []
@@ -455,7 +465,7 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         background = bool(BACKGROUND.search(before)) and not NIGHT_BEFORE.search(before) and not attributive
         background = background or aside
         if precision == "month" and not relative and CLAUSE_BEFORE.search(text[max(start, a - 60) : a]):
-            background = True
+            background = background or not legal
         if not relative and DRAFTED_BEFORE.search(text[max(start, a - 40) : a]):
             background = True
         if precision == "month" and not relative and LONG_AGO_BEFORE.search(text[max(start, a - 12) : a]):
