@@ -63,7 +63,8 @@ def keys_of(variant: str, weak: bool = False) -> set[str]:
 
     A one-word Cyrillic name that is also a common word ("Лиман", "Счастье", "Котельники") is left
     out, as it would match prose; with ``weak`` (towns of 5,000+) it is kept as a key marked "~", which
-    the extractor reads only after a locative word ("под Лиманом", "в Котельниках").
+    the extractor reads only after a locative word ("под Лиманом", "в Котельниках"); a smaller place's
+    is kept marked "=", read only after a word for a settlement ("у села Вилок", "селище Дружба").
     """
     text = variant.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
     toks = WORD.findall(text)
@@ -83,6 +84,8 @@ def keys_of(variant: str, weak: bool = False) -> set[str]:
             out.add(k)
         elif weak and len(k) >= 4 and _plain_noun(k):
             out.add("~" + k)
+        else:
+            out.add("=" + k)
     return out
 
 

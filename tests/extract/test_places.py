@@ -361,3 +361,57 @@ def test_first_words_of_longer_names_streets_and_quoted_titles() -> None:
     assert places("Рейс Новосибирск – Москва задержали.", "ru") == []
     assert places("Россиянам, вылетающим на Родину, советуют взять документы.", "ru") == []
     assert places("Что изготавливали из камня из «Игры престолов».", "ru") == []
+
+
+def test_channel_footers_and_forwarding_headers_name_no_place() -> None:
+    text = "Бойцы записали обращение из Курской области.\n\n🔔 Севастополь сегодня — подписаться"
+    assert [p for p, _ in places(text, "ru")] == ["Kursk Oblast"]
+    text = "Переслано из: Одесса онлайн\n\nЖёны мобилизованных вышли на пикет в Белгороде."
+    assert [p for p, _ in places(text, "ru")] == ["Belgorod"]
+    text = "Рідні військових вийшли на акцію в Житомирі.\n\nХарків 24 | Підписатися"
+    assert [p for p, _ in places(text, "uk")] == ["Zhytomyr"]
+    text = "↪️ Forwarded from Kharkiv Today\nSoldiers' wives rallied outside the brigade's headquarters in Poltava."
+    assert [p for p, _ in places(text, "en")] == ["Poltava"]
+
+
+def test_a_street_named_after_a_town_is_no_place() -> None:
+    text = "В Одессе родственники пленных провели акцию на Приморском бульваре."
+    assert places(text, "ru") == [("Odesa", "event")]
+    assert places("Вони вийшли на Харківське шосе, а потім до мерії в Полтаві.", "uk") == [("Poltava", "event")]
+    assert places("Жёны вышли на пикет на улице Харьковской в Сумах.", "ru") == [("Sumy", "event")]
+    assert places("Relatives gathered on Kharkivska Street in Sumy on Sunday.", "en") == [("Sumy", "event")]
+
+
+def test_stressed_adjectives_in_skoi_and_regions_in_ye() -> None:
+    # "Тверской гарнизонный военный суд": a court named after its town (the court's city is coded)
+    assert places("Тверской гарнизонный военный суд приговорил контрактника к двум годам.", "ru") == [("Tver", "event")]
+    assert [p for p, _ in places("Военные из Тверской, Курской и Брянской областей записали видео.", "ru")] == [
+        "Tver Oblast",
+        "Kursk Oblast",
+        "Bryansk Oblast",
+    ]
+    # "приморский" -> Приморье, "забайкальский" -> Забайкалье; a unit raised there gives its origin
+    assert places("Добровольцы приморского батальона записали видео в подвале.", "ru") == [("Primorsky Krai", "origin")]
+    assert places("Бійці приморського батальйону скаржаться на командира.", "uk") == [("Primorsky Krai", "origin")]
+    assert places("Забайкальские мобилизованные записали обращение.", "ru") == [("Zabaykalsky Krai", "origin")]
+
+
+def test_small_village_named_by_a_common_word() -> None:
+    # "Вилок" is a cabbage head; after "села" or in the oblast the text names it is the Zakarpattia village
+    text = "В Закарпатье задержали военного, он пытался уйти пешком у села Вилок."
+    assert ("Vylok", "event") in places(text, "ru")
+    text = "На Закарпатті затримали військового, який намагався перейти кордон поблизу Вилока."
+    assert ("Vylok", "event") in places(text, "uk")
+    # a village whose name is a common word is not read after a mere locative when its oblast is not named
+    assert ("Vylok", "event") not in places("Вони сиділи поблизу Вилока.", "uk")
+
+
+def test_cities_abroad_from_recruitment_and_asylum_stories() -> None:
+    assert ("Surat", "origin") in places("Погиб 23-летний Хемиль Мангукия из Сурата.", "ru")
+    assert ("Thrissur", "origin") in places("Binil Babu, 32, from Thrissur, was killed.", "en")
+    assert ("Thrissur", "origin") in places("32-річний Бініл Бабу з Тріссура загинув.", "uk")
+    assert ("San Diego", "event") in places("He crossed the border near San Diego and asked for asylum.", "en")
+    assert ("San Diego", "event") in places("Он перешёл границу под Сан-Диего.", "ru")
+    assert places("Дружини захисників сьогодні у Ватикані зустрілися з Папою.", "uk") == [("Vatican City", "event")]
+    # "The Vatican has called for": the Holy See speaks, nothing happens there
+    assert places("The Vatican has repeatedly called for corridors.", "en") == []

@@ -723,7 +723,7 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
     last_end = -10
     for sent in sentences:
         toks = sent.tokens
-        if toks and (toks[0].word in RECALL_OPENERS or toks[0].word in FOOTER_OPENERS or _link(text, toks)):
+        if toks and (toks[0].word in RECALL_OPENERS or _footer(toks) or _link(text, toks)):
             continue
         i = 0
         while i < len(toks):
@@ -771,7 +771,16 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                     ):
                         # a town named by a common word ("под Лиманом", "в Котельниках", "в Счастье"):
                         # the gazetteer marks such keys "~"; a capital mid-sentence after a locative makes it a name
-                        cands = _candidates(gaz, ["~" + k for k in _keys(toks, i, n, lang)], upper)
+                        # a village named by a common word only after a word for a settlement ("у села Вилок"),
+                        # or in an oblast the text has named ("На Закарпатті ... поблизу Вилока")
+                        keys = _keys(toks, i, n, lang)
+                        cands = _candidates(gaz, ["~" + k for k in keys], upper)
+                        named = {c.name for m in mentions for c in m[0] if c.fcode in ("ADM1", "region")}
+                        cands += [
+                            c
+                            for c in _candidates(gaz, ["=" + k for k in keys], upper)
+                            if c not in cands and (settlement or c.admin1 in named)
+                        ]
                         if i + 1 < len(toks) and text[toks[i + 1].start].isupper():
                             cands = []  # "в Надежде Ивановой": a person's name goes on
                     if (
@@ -889,6 +898,15 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
 
 
 PEOPLE_STEMS = (
+    # a unit raised or based in the region: "приморского батальона", "псковской дивизии" (its origin)
+    "батальон",
+    "батальйон",
+    "бригад",
+    "полк",
+    "дивизи",
+    "дивізі",
+    "отряд",
+    "загон",
     "мобилиз",
     "мобіліз",
     "военн",
@@ -906,6 +924,23 @@ PEOPLE_STEMS = (
     "призыв",
     "срочник",
 )
+# Words for a street or square (stems): a town's name next to one names the street
+STREET = (
+    "улиц",
+    "вулиц",
+    "бульвар",
+    "проспект",
+    "площад",
+    "площі",
+    "площа",
+    "переул",
+    "провулк",
+    "провулок",
+    "набережн",
+    "шоссе",
+    "шосе",
+)
+STREET_EN = {"street", "avenue", "boulevard", "square", "lane", "embankment", "prospekt", "avenue's", "street's"}
 # "Свердловского района", "Кировоградской области": a district/street/oblast named after a city, not the city
 NOT_AFTER_DEMONYM = (
     "район",
@@ -921,6 +956,8 @@ NOT_AFTER_DEMONYM = (
     # "Запорожской АЭС" is a power plant (in Enerhodar)
     "аэс",
     "аес",
+    # "на Приморском бульваре", "Одеська площа": a street or square
+    *STREET,
     "атомн",
     # "полтавського управління ДБР": an agency named after a town ("Нальчикский гарнизонный военный
     # суд" sits in and names the town: it is kept)
@@ -977,7 +1014,18 @@ GOVERNMENT_SKIP = {
     "невизнаної",
 }
 # Channel footers ("Подписаться на «Донецк: люди»"): the channel's name, not a place of the event.
-FOOTER_OPENERS = {"подписаться", "підписатися", "підписуйтесь", "подписывайтесь", "subscribe"}
+FOOTER_OPENERS = {
+    "подписаться",
+    "підписатися",
+    "підписуйтесь",
+    "подписывайтесь",
+    "подпишитесь",
+    "підпишіться",
+    "subscribe",
+}
+FOOTER_MAX = 8  # a line this short with a subscribe word anywhere is a footer: "Одеса 24 | Підписатися"
+# A forwarding header names the channel a post was forwarded from ("Переслано из: Донецк сегодня")
+FORWARDED = {("переслано", "из"), ("переслано", "от"), ("переслано", "з"), ("переслано", "від"), ("forwarded", "from")}
 FRONT_OBLASTS = {
     "Donetsk Oblast",
     "Luhansk Oblast",
@@ -1088,7 +1136,7 @@ PLURAL_REGION_WORDS = {
     "краёв": "край",
     "країв": "край",
 }
-ADJ_SUFFIXES = ("ский", "ський", "цкий", "цький", "зький")
+ADJ_SUFFIXES = ("ский", "ський", "цкий", "цький", "зький", "ской", "цкой")
 
 
 def _cyrillic(word: str) -> bool:
@@ -1098,6 +1146,16 @@ def _cyrillic(word: str) -> bool:
 def _bare(word: str) -> str:
     """ "kenya's" -> "kenya": the English possessive off a name."""
     return word[:-2] if word.endswith("'s") else word
+
+
+def _footer(toks: Sequence[Token]) -> bool:
+    """A channel's footer or forwarding header ("Подписывайтесь на Приморье Live", "🔔 Севастополь сегодня —
+    подписаться", "Переслано из: Донецк сегодня", "↪️ Forwarded from Kyiv Today"): it names a channel."""
+    if toks[0].word in FOOTER_OPENERS:
+        return True
+    if len(toks) > 1 and (toks[0].word, toks[1].word) in FORWARDED:
+        return True
+    return len(toks) <= FOOTER_MAX and any(t.word in FOOTER_OPENERS for t in toks)
 
 
 def _link(text: str, toks: Sequence[Token]) -> bool:
@@ -1173,6 +1231,11 @@ def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace]
         return False
     if i + n < len(toks) and _cyrillic(toks[i].word) and toks[i + n].word.startswith(("район", "округ")):
         return True  # "в Кировском районе": a district named after someone, not the village Kirovske
+    # "на Приморском бульваре", "на улице Харьковской", "Pushkinska Street": a street named after a town
+    if i + n < len(toks) and (toks[i + n].word.startswith(STREET) or toks[i + n].word in STREET_EN):
+        return True
+    if i > 0 and toks[i - 1].word.startswith(STREET):
+        return True
     before = [t.word for t in toks[max(0, i - 3) : i]][::-1]  # nearest first
     if before and before[0] == "the":
         before = before[1:]
@@ -1246,6 +1309,8 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
         keys += [base + "са", base + "си"]
     if base.endswith("й"):  # "замбийский" -> Замбия, "замбійський" -> Замбія
         keys.append(base[:-1] + "я")
+    # a region in -ье/-'я: "приморский" -> Приморье, "приморський" -> Примор'я, "забайкальский" -> Забайкалье
+    keys += [base + "ье", base + "'я", base + "е" if base.endswith("ь") else ""]
     keys.append(IRREGULAR_ADJ.get(base, ""))  # "запорожский" -> Запорожье, "запорізький" -> Запоріжжя
     for key in keys:
         if key in STOP or len(key) < 4:
