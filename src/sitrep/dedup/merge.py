@@ -4,13 +4,14 @@ Input: ``EventCandidate`` objects (with the publication date of their report) or
 already stored. Output: a ``Profile`` per event, ``lookup_keys`` to find stored events worth
 comparing, and ``match`` which gives a score (or None when the two must never merge).
 
-Hard rules (never merge): a different event type; units of the same kind with disjoint
-numbers (1428th regiment ≠ 1430th regiment); event dates more than ``DATE_WINDOW_DAYS`` apart,
-unless the two were published within ``PUB_CLOSE_DAYS`` and the rest of the evidence reaches
-``DATE_OVERRIDE_SCORE`` (a shared numbered unit, a specific place and a rare name, or the same
-text: extracted dates often belong to a background fact, "killed on 22 September", "the next
-rally is on the 19th"); event places that share neither a place, an oblast, nor 50 km (unless a
-numbered unit or the text itself is shared: extracted places are the noisiest field).
+Hard rules (never merge): event types that are neither the same nor neighbours (below); units
+of the same kind with disjoint numbers (1428th regiment ≠ 1430th regiment); event dates more than
+``DATE_WINDOW_DAYS`` apart, unless the two were published within ``PUB_CLOSE_DAYS`` and the rest
+of the evidence reaches ``DATE_OVERRIDE_SCORE`` (a shared numbered unit, a specific place and a
+rare name, or the same text: extracted dates often belong to a background fact, "killed on 22
+September", "the next rally is on the 19th"; ``DATE_OVERRIDE_COARSE_SCORE`` when one side has
+only a month or a year); event places that share neither a place, an oblast, nor 50 km (unless
+a numbered unit or the text itself is shared: extracted places are the noisiest field).
 Evidence (summed, merge at ``MERGE_SCORE``): a shared numbered unit 3, a shared named unit 1.5, a
 shared specific place 2 (an oblast/region 1, a foreign country 1.5, a big city or Russia/Ukraine
 0.3; a place one side extracted is shared when the other's text names it anywhere,
@@ -25,11 +26,20 @@ days of each other 0.7 for one and 1.5 for two or more, a distinctive number wri
 (``names.number_keys``: "500 days", "400 тысяч"; not a count both extracted nor a unit number) in
 reports published within 3 days 0.7, and, when embeddings are on, similar text meaning across
 languages 1.
-Types must agree: the labelled clusters never mix types (an appeal and the later detention of
-its authors are two events), and cross-type pairs of different events score as high (4.2) as
-cross-type pairs of one event the extractor typed differently (4.0), so no threshold separates them
-(published on the same day, a brigade's marines' appeal and their relatives' protest score 6.5;
-allowing neighbour types only between single-type reports would still merge those).
+Types: one real-world event is often typed differently by different reports (men who left
+their unit record an appeal: appeal or desertion; a refusal told as an appeal; relatives'
+appeal or their protest; abuse told through an appeal), so the neighbouring types
+``NEIGHBOUR_TYPES`` (appeal↔desertion/refusal/abuse/protest, refusal↔desertion/abuse) may merge,
+but only on stronger evidence than one type needs (``cross_type_ok``): published within
+``CROSS_TYPE_PUB_DAYS``, no date disagreement, places that agree where both sides have any, an
+identifying agreement (a shared numbered unit, a rare name, a specific place, the same text) and
+``CROSS_TYPE_MARGIN`` more points (the score is returned less the margin, so a same-type event
+wins a tie). Coercion merges with another type only with a shared rare name besides; other pairs
+(protest↔desertion, …) never. Stressed to 6 hours apart, different events of neighbouring types
+score up to 6.5 (a brigade's marines' appeal in Mariupol, their relatives' rally in Kyiv two
+years later: the places disagree) and 3.5 with a shared numbered unit alone (two 155th brigades,
+one in France, one near Pavlivka) — the place rule stops both. An event's type is the type most
+of its mentions give, ties to the earliest (``Profile.main_type``).
 A big city alone with the same date (0.3 + 1.5 + 0.5 = 2.3) stays below 2.5 on purpose: two
 protests in Moscow on one day are not one event; nor do rare names alone merge (1.5 + 0.5 < 2.5
 unless a place, unit, date or count agrees too). The weights were set by hand on the
@@ -47,7 +57,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sitrep.dedup.names import COUNTRY_PREFIX, NUMBER_PREFIX, PLACE_PREFIX, covered_keys
+from sitrep.dedup.names import COUNTRY_PREFIX, MAX_NUMBER_DIGITS, NUMBER_PREFIX, PLACE_PREFIX, covered_keys
 from sitrep.models import EventCandidate, Place
 
 MERGE_SCORE = 2.5
@@ -56,12 +66,36 @@ DATE_WINDOW_DAYS = 14  # one event is reported over days; different waves of a s
 PUB_WINDOW_DAYS = 120  # neither side has an event date: publications further apart are other events
 PUB_CLOSE_DAYS = 3  # published within 3 days: 0.5 points, and a date disagreement can be outweighed
 DATE_OVERRIDE_SCORE = 5.0
+# When one side dates the event only to a month or a year: published within 3 days, every such
+# disagreement in the labelled sets is one event (a background month read as the event's: "a
+# similar video in November", "in December he left the unit"; stressed to 6 hours apart, no pair
+# of different events reaches this score).
+DATE_OVERRIDE_COARSE_SCORE = 3.5
 NAME_SCORE_ONE = 0.7
 NAME_SCORE_MANY = 1.5
 NUMBER_SCORE = 0.7
 SECOND_PLACE_SCORE = 0.5
 COUNTRY_SCORE = 1.5  # a foreign country, as ``place_weight`` gives one
 NEAR_KM = 50.0
+# Neighbouring event types (codebook §2) that reports of one event give it: may merge on stronger
+# evidence (``cross_type_ok``). Coercion (``NAMED_TYPE``) merges with the other default types only
+# when a rare name is shared besides. Any other pair of types, or a type of another codebook, never.
+NEIGHBOUR_TYPES = frozenset(
+    frozenset(p)
+    for p in (
+        ("appeal", "desertion"),
+        ("appeal", "refusal"),
+        ("appeal", "abuse"),
+        ("appeal", "protest"),
+        ("refusal", "desertion"),
+        ("refusal", "abuse"),
+    )
+)
+NAMED_TYPE = "coercion"
+DEFAULT_TYPES = frozenset({"appeal", "refusal", "desertion", "protest", "abuse", NAMED_TYPE})
+CROSS_TYPE_MARGIN = 1.0  # a cross-type pair needs MERGE_SCORE + 1 (3.5): e.g. a unit and a date
+CROSS_TYPE_PUB_DAYS = 7  # a criminal case for leaving the unit a week after the men's video appeal
+SPECIFIC_PLACE_WEIGHT = 2.0  # a town or village (``place_weight``), not a region, country or big city
 # Optional text-embedding evidence (dedup/embed.py, multilingual-e5-small): on the labelled
 # reports-dev pairs of one event type, cosine >= 0.88 held 24 of 55 same-event pairs and 7 of
 # 787 different-event pairs (0.86: 36 vs 49), so it adds 1 point — enough to tip a
@@ -80,45 +114,179 @@ OPEN_SPAN = (1, date.max.toordinal())  # nothing known: the event may be any day
 # bounded candidate list with events that could never use it.
 NAME_KEY = "|t:"
 NAME_LOOKUP_DAYS = PUB_CLOSE_DAYS + 1
+COUNT_KEY_MIN = 32  # smaller counts are shared by many events (``names.number_keys`` skips them too)
 
 _KINDS = {
-    "regiment": "regiment", "brigade": "brigade", "battalion": "battalion", "division": "division",
-    "company": "company", "army": "army", "corps": "corps", "detachment": "detachment", "base": "base",
-    "squadron": "squadron", "platoon": "platoon", "group": "group",
-    "полк": "regiment", "бригада": "brigade", "батальон": "battalion", "дивизия": "division",
-    "дивізія": "division", "рота": "company", "армия": "army", "армія": "army", "корпус": "corps",
-    "отряд": "detachment", "загін": "detachment", "база": "base", "бригады": "brigade", "полка": "regiment",
-    "бригади": "brigade", "батальону": "battalion", "батальона": "battalion",
+    "regiment": "regiment",
+    "brigade": "brigade",
+    "battalion": "battalion",
+    "division": "division",
+    "company": "company",
+    "army": "army",
+    "corps": "corps",
+    "detachment": "detachment",
+    "base": "base",
+    "squadron": "squadron",
+    "platoon": "platoon",
+    "group": "group",
+    "полк": "regiment",
+    "бригада": "brigade",
+    "батальон": "battalion",
+    "дивизия": "division",
+    "дивізія": "division",
+    "рота": "company",
+    "армия": "army",
+    "армія": "army",
+    "корпус": "corps",
+    "отряд": "detachment",
+    "загін": "detachment",
+    "база": "base",
+    "бригады": "brigade",
+    "полка": "regiment",
+    "бригади": "brigade",
+    "батальону": "battalion",
+    "батальона": "battalion",
 }
 # Words that say what kind of unit it is, never which one: never enough to match two names.
-_GENERIC = frozenset({
-    "separate", "mechanized", "mechanised", "motorized", "motorised", "motor", "rifle", "infantry",
-    "guards", "guard", "tank", "assault", "airborne", "air", "mountain", "territorial",
-    "defence", "defense", "tactical", "aviation", "helicopter", "artillery", "special", "forces",
-    "military", "unit", "marine", "naval", "the", "of", "and", "national", "operational", "purpose",
-    "volunteer", "battle", "combat", "reserve", "units", "troops", "storm", "z", "higher", "school",
-    "command", "center", "centre", "training", "regional", "district", "отдельный", "отдельная",
-    "механизированная", "мотострелковый", "мотострелковая", "штурмовой", "гвардейская",
-})
+_GENERIC = frozenset(
+    {
+        "separate",
+        "mechanized",
+        "mechanised",
+        "motorized",
+        "motorised",
+        "motor",
+        "rifle",
+        "infantry",
+        "guards",
+        "guard",
+        "tank",
+        "assault",
+        "airborne",
+        "air",
+        "mountain",
+        "territorial",
+        "defence",
+        "defense",
+        "tactical",
+        "aviation",
+        "helicopter",
+        "artillery",
+        "special",
+        "forces",
+        "military",
+        "unit",
+        "marine",
+        "naval",
+        "the",
+        "of",
+        "and",
+        "national",
+        "operational",
+        "purpose",
+        "volunteer",
+        "battle",
+        "combat",
+        "reserve",
+        "units",
+        "troops",
+        "storm",
+        "z",
+        "higher",
+        "school",
+        "command",
+        "center",
+        "centre",
+        "training",
+        "regional",
+        "district",
+        "отдельный",
+        "отдельная",
+        "механизированная",
+        "мотострелковый",
+        "мотострелковая",
+        "штурмовой",
+        "гвардейская",
+    }
+)
 _MIL_UNIT = re.compile(
     r"(?:military\s+unit|в/ч|в\.ч\.|вч|в/ч\.|військова\s+частина)\s*№?\s*([a-zа-я]?\d{3,6})", re.IGNORECASE
 )
 _NUMBERED = re.compile(r"(\d{1,4})(?:st|nd|rd|th|-?[а-яіїє]{1,3})?\b")
 
 # Cities so large that sharing one says little (population > ~1M, plus the capitals).
-BIG_CITIES = frozenset({
-    "moscow", "saint petersburg", "st petersburg", "kyiv", "kiev", "kharkiv", "odesa", "odessa",
-    "dnipro", "donetsk", "zaporizhzhia", "lviv", "kazan", "novosibirsk", "yekaterinburg",
-    "nizhny novgorod", "chelyabinsk", "samara", "omsk", "rostov-on-don", "ufa", "krasnoyarsk",
-    "voronezh", "perm", "volgograd", "krasnodar", "minsk", "москва", "киев", "київ", "харьков",
-    "харків", "одесса", "одеса", "донецк", "донецьк", "санкт-петербург", "казань",
-})
+BIG_CITIES = frozenset(
+    {
+        "moscow",
+        "saint petersburg",
+        "st petersburg",
+        "kyiv",
+        "kiev",
+        "kharkiv",
+        "odesa",
+        "odessa",
+        "dnipro",
+        "donetsk",
+        "zaporizhzhia",
+        "lviv",
+        "kazan",
+        "novosibirsk",
+        "yekaterinburg",
+        "nizhny novgorod",
+        "chelyabinsk",
+        "samara",
+        "omsk",
+        "rostov-on-don",
+        "ufa",
+        "krasnoyarsk",
+        "voronezh",
+        "perm",
+        "volgograd",
+        "krasnodar",
+        "minsk",
+        "москва",
+        "киев",
+        "київ",
+        "харьков",
+        "харків",
+        "одесса",
+        "одеса",
+        "донецк",
+        "донецьк",
+        "санкт-петербург",
+        "казань",
+    }
+)
 HOME_COUNTRIES = frozenset({"russia", "ukraine", "россия", "украина", "україна", "росія"})
-COUNTRIES = HOME_COUNTRIES | frozenset({
-    "belarus", "armenia", "georgia", "kazakhstan", "kyrgyzstan", "uzbekistan", "tajikistan", "nepal",
-    "india", "sri lanka", "cuba", "zambia", "norway", "finland", "poland", "france", "germany",
-    "moldova", "romania", "turkey", "serbia", "syria", "libya", "mali", "central african republic",
-})
+COUNTRIES = HOME_COUNTRIES | frozenset(
+    {
+        "belarus",
+        "armenia",
+        "georgia",
+        "kazakhstan",
+        "kyrgyzstan",
+        "uzbekistan",
+        "tajikistan",
+        "nepal",
+        "india",
+        "sri lanka",
+        "cuba",
+        "zambia",
+        "norway",
+        "finland",
+        "poland",
+        "france",
+        "germany",
+        "moldova",
+        "romania",
+        "turkey",
+        "serbia",
+        "syria",
+        "libya",
+        "mali",
+        "central african republic",
+    }
+)
 _REGION = re.compile(r"\b(oblast|krai|kray|region|republic|область|край|республика|республіка|okrug)\b")
 
 
@@ -147,8 +315,7 @@ def parse_unit(text: str) -> UnitKey:
     kind = next((_KINDS[w] for w in reversed(words) if w in _KINDS), "")
     num = _NUMBERED.match(t)
     number = num.group(1) if num and kind else None
-    names = frozenset(w for w in words if len(w) >= 4 and w not in _GENERIC and w not in _KINDS
-                      and not w[0].isdigit())
+    names = frozenset(w for w in words if len(w) >= 4 and w not in _GENERIC and w not in _KINDS and not w[0].isdigit())
     return UnitKey(kind, number, names)
 
 
@@ -214,9 +381,7 @@ def places_compatible(a: Place, b: Place) -> bool:
     return km is not None and km <= NEAR_KM
 
 
-def date_interval(
-    value: str | None, precision: str | None, published: datetime | None
-) -> tuple[date, date] | None:
+def date_interval(value: str | None, precision: str | None, published: datetime | None) -> tuple[date, date] | None:
     """An event date as the interval of days it may mean (``XXXX`` takes the publication year)."""
     if not value:
         return None
@@ -238,9 +403,16 @@ def date_interval(
 
 @dataclass
 class Profile:
-    """What is known of one event: the union over its candidates (or a stored event's row)."""
+    """What is known of one event: the union over its candidates (or a stored event's row).
+
+    ``event_type``: the type before any candidate is added, and the event's type for good when
+    ``fixed_type`` (a stored event: its row's type, which an analyst may have set); otherwise the
+    type is the one most candidates give, ties to the earliest added (``main_type``).
+    """
 
     event_type: str
+    fixed_type: bool = False
+    types: list[str] = field(default_factory=list)  # each added candidate's type, in order
     units: set[UnitKey] = field(default_factory=set)
     places: list[Place] = field(default_factory=list)  # event-role places first
     dates: list[tuple[date, date]] = field(default_factory=list)
@@ -257,6 +429,12 @@ class Profile:
     covered: set[str] = field(default_factory=set)  # name keys of its places and units
     outlets: set[str] = field(default_factory=set)  # name keys of the outlets (``via``) it was made public by
 
+    @property
+    def main_type(self) -> str:
+        if self.fixed_type or not self.types:
+            return self.event_type
+        return majority_type(self.types)
+
     def add(
         self,
         cand: EventCandidate,
@@ -265,6 +443,7 @@ class Profile:
         vector: Any = None,
         names: Iterable[str] = (),
     ) -> None:
+        self.types.append(cand.event_type)
         self.units.update(parse_unit(u) for u in cand.units)
         for key in names:
             if key.startswith(NUMBER_PREFIX):
@@ -297,6 +476,24 @@ class Profile:
             self.vectors.append(vector)
 
 
+def majority_type(types: Iterable[str]) -> str:
+    """The type most of an event's mentions give; a tie goes to the earliest (``types`` in order)."""
+    seen = list(types)
+    return max(dict.fromkeys(seen), key=seen.count)  # max keeps the first of equal counts
+
+
+def type_relation(a: str, b: str) -> str | None:
+    """ "same", "neighbour" (``NEIGHBOUR_TYPES``), "named" (coercion and another default type:
+    merges only with a shared rare name), or None: never one event."""
+    if a == b:
+        return "same"
+    if frozenset((a, b)) in NEIGHBOUR_TYPES:
+        return "neighbour"
+    if NAMED_TYPE in (a, b) and a in DEFAULT_TYPES and b in DEFAULT_TYPES:
+        return "named"
+    return None
+
+
 def profile_of(cand: EventCandidate, published: datetime | None, dup_group: Any = None) -> Profile:
     p = Profile(cand.event_type)
     p.add(cand, published, dup_group)
@@ -308,8 +505,13 @@ def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
 
 
 def match(a: Profile, b: Profile) -> float | None:
-    """Evidence that ``a`` and ``b`` are one event (merge at ``MERGE_SCORE``), None = never."""
-    if a.event_type != b.event_type or units_conflict(a.units, b.units):
+    """Evidence that ``a`` and ``b`` are one event (merge at ``MERGE_SCORE``), None = never.
+
+    Events of neighbouring types (``type_relation``) score less ``CROSS_TYPE_MARGIN``, and only
+    when ``cross_type_ok`` holds.
+    """
+    relation = type_relation(a.main_type, b.main_type)
+    if relation is None or units_conflict(a.units, b.units):
         return None
     pub_gap = (
         min(abs((x - y).total_seconds()) for x in a.published for y in b.published) / 86400
@@ -389,9 +591,30 @@ def match(a: Profile, b: Profile) -> float | None:
             score += NUMBER_SCORE
     if a.vectors and b.vectors and max(float(x @ y) for x in a.vectors for y in b.vectors) >= EMBED_MIN_SIM:
         score += EMBED_SCORE
-    if dates_conflict and score < DATE_OVERRIDE_SCORE:
+    # a month or year on one side ("a similar video in November") is more often a background fact
+    # than an exact day: published together, less evidence outweighs it
+    override = DATE_OVERRIDE_SCORE if a.day_dates and b.day_dates else DATE_OVERRIDE_COARSE_SCORE
+    if dates_conflict and score < override:
         return None
-    return score
+    if relation == "same":
+        return score
+    specific = any(weight[k] >= SPECIFIC_PLACE_WEIGHT for k in weight)
+    identified = bool(numbered or names or specific or a.dup_groups & b.dup_groups)
+    if not cross_type_ok(relation, pub_gap, dates_conflict, bool(apart or disagree), identified, names > 0):
+        return None
+    return score - CROSS_TYPE_MARGIN
+
+
+def cross_type_ok(
+    relation: str, pub_gap: float | None, dates_conflict: bool, places_disagree: bool, identified: bool, named: bool
+) -> bool:
+    """The stronger evidence events of two types need besides ``CROSS_TYPE_MARGIN`` more points:
+    published within ``CROSS_TYPE_PUB_DAYS``, dates within the window (never by the override),
+    places that agree where both sides have any, and an identifying agreement (a numbered unit, a
+    rare name, a specific place or the same text); coercion and another type: a rare name."""
+    if pub_gap is None or pub_gap > CROSS_TYPE_PUB_DAYS or dates_conflict or places_disagree:
+        return False
+    return named if relation == "named" else identified
 
 
 def day_span(items: Iterable[tuple[EventCandidate, datetime | None]]) -> tuple[int, int]:
@@ -436,4 +659,30 @@ def lookup_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str]:
         keys.add(f"{cand.event_type}|p:{place_key(p)}")
         if p.admin1:
             keys.add(f"{cand.event_type}|p:{_fold(p.admin1)}")
+    count = cand.people_count
+    if count is not None and COUNT_KEY_MIN <= count < 10**MAX_NUMBER_DIGITS:
+        # the people count as a number key (window of the rare names): reports that name no unit
+        # and no place («из одной из женских колоний … около ста», "one women's penal colony …
+        # roughly 100") are found by it, and the count both read counts in ``match``
+        keys.add(f"{cand.event_type}{NAME_KEY}{NUMBER_PREFIX}{count}")
+    return sorted(keys)
+
+
+def query_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str]:
+    """Keys to look stored events up by: ``lookup_keys`` (under which events are stored, each
+    under its mentions' own types) and the identifying keys under the types this one may merge
+    with (``type_relation``): numbered units, specific places and rare names for a neighbouring
+    type, rare names alone with coercion. Stored keys stay as they were: old stores need no
+    re-indexing, and the extra keys cost only index probes at lookup."""
+    own = lookup_keys(cand, names)
+    rare = sorted({n for n in names if n[:1] not in (NUMBER_PREFIX, PLACE_PREFIX, COUNTRY_PREFIX)})
+    ident = [f"u:{u.kind}:{u.number}" for u in (parse_unit(x) for x in cand.units) if u.number]
+    ident += [f"p:{place_key(p)}" for p in cand.places if place_weight(p) >= SPECIFIC_PLACE_WEIGHT]
+    keys = set(own)
+    for other in sorted(DEFAULT_TYPES):
+        relation = type_relation(cand.event_type, other)
+        if relation == "neighbour":
+            keys.update(f"{other}|{k}" for k in ident)
+        if relation in ("neighbour", "named"):
+            keys.update(f"{other}{NAME_KEY}{n}" for n in rare)
     return sorted(keys)

@@ -26,7 +26,16 @@ from sqlalchemy import and_, desc, func, or_, select
 from sqlalchemy.engine import Connection
 
 from sitrep.dedup.embed import from_bytes
-from sitrep.dedup.merge import LOOKUP_WINDOW_DAYS, MERGE_SCORE, NAME_KEY, OPEN_SPAN, Profile, match, name_window
+from sitrep.dedup.merge import (
+    LOOKUP_WINDOW_DAYS,
+    MERGE_SCORE,
+    NAME_KEY,
+    OPEN_SPAN,
+    Profile,
+    match,
+    name_window,
+    type_relation,
+)
 from sitrep.models import EventCandidate, Evidence, Place
 from sitrep.store.dup_links import link_duplicates
 from sitrep.store.schema import (
@@ -145,7 +154,9 @@ def load_members(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[M
 
 
 def profile_of_members(members: Sequence[Member], event_type: str) -> Profile:
-    prof = Profile(event_type)
+    """A stored event's merge profile; its type is the event row's (the mentions' majority, or an
+    analyst's choice), not recomputed."""
+    prof = Profile(event_type, fixed_type=True)
     for m in members:
         prof.add(m.cand, m.published, m.group, m.vector, m.names)
     return prof
@@ -185,9 +196,7 @@ def candidate_events(
         conditions.append(and_(event_keys.c.key.in_(plain), event_keys.c.day_hi >= lo, event_keys.c.day_lo <= hi))
     if named and names_window is not None:
         nlo, nhi = names_window
-        conditions.append(
-            and_(event_keys.c.key.in_(named), event_keys.c.day_hi >= nlo, event_keys.c.day_lo <= nhi)
-        )
+        conditions.append(and_(event_keys.c.key.in_(named), event_keys.c.day_hi >= nlo, event_keys.c.day_lo <= nhi))
     if conditions:
         n = func.count().label("n")
         found += [
@@ -228,9 +237,7 @@ def find_event(
     found = candidate_events(conn, keys, span, group, name_window(published))
     if not found:
         return None
-    rows = conn.execute(
-        select(events.c.id, events.c.merged_into).where(events.c.id.in_(found))
-    ).all()
+    rows = conn.execute(select(events.c.id, events.c.merged_into).where(events.c.id.in_(found))).all()
     resolved = list(dict.fromkeys(_resolve(conn, r.id, r.merged_into) for r in sorted(rows)))
     info = {
         r.id: r
@@ -243,13 +250,13 @@ def find_event(
         e
         for e in resolved
         if e in info
-        and info[e].event_type == cand.event_type
+        and type_relation(info[e].event_type, cand.event_type) is not None
         and info[e].status != "rejected"
         and e not in own  # another event of this same report
     ]
     best: tuple[float, str] | None = None
     for eid, members in load_members(conn, keep).items():
-        score = match(mine, profile_of_members(members, cand.event_type))
+        score = match(mine, profile_of_members(members, info[eid].event_type))
         if score is not None and score >= MERGE_SCORE and (best is None or (score, eid) > best):
             best = (score, eid)
     return best[1] if best else None

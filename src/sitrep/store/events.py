@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection
 
 from sitrep.dedup.cluster import event_id_for, report_key, report_names
 from sitrep.dedup.embed import Embedder, embed_relevant, to_bytes
-from sitrep.dedup.merge import Profile, day_span, lookup_keys, place_key
+from sitrep.dedup.merge import Profile, day_span, lookup_keys, majority_type, place_key, query_keys
 from sitrep.models import Extraction, Post, RawItem, Report, SourceRef
 from sitrep.review import audit
 from sitrep.store.dup_links import link_duplicates, link_duplicates_many, store_dup_of
@@ -70,9 +70,24 @@ class Pending:
 # The report columns a Pending needs (not media/entities: decoding their JSON for every
 # pending report was ~5 % of a first ingest and nothing downstream reads them).
 _PENDING_COLUMNS = (
-    "id", "version", "first_seen_at", "raw_sha256", "external_id", "text", "published_at", "edited_at",
-    "url", "title", "author", "forwarded_from", "forwarded_from_id", "reply_to", "views", "lang",
-    "norm_text", "search_body",
+    "id",
+    "version",
+    "first_seen_at",
+    "raw_sha256",
+    "external_id",
+    "text",
+    "published_at",
+    "edited_at",
+    "url",
+    "title",
+    "author",
+    "forwarded_from",
+    "forwarded_from_id",
+    "reply_to",
+    "views",
+    "lang",
+    "norm_text",
+    "search_body",
 )
 
 
@@ -81,7 +96,9 @@ def load_pending(store: Store, limit: int, after_id: int = 0) -> list[Pending]:
     q = (
         select(
             *(reports.c[name] for name in _PENDING_COLUMNS),
-            sources.c.kind, sources.c.handle, sources.c.title.label("source_title"),
+            sources.c.kind,
+            sources.c.handle,
+            sources.c.title.label("source_title"),
         )
         .join(sources, sources.c.id == reports.c.source_id)
         .where(
@@ -110,15 +127,14 @@ def load_pending(store: Store, limit: int, after_id: int = 0) -> list[Pending]:
                 reply_to=row["reply_to"],
                 views=row["views"],
             )
-            rep = Report(
-                post=post, lang=row["lang"] or "und", norm_text=row["norm_text"], lemmas=row["search_body"]
-            )
+            rep = Report(post=post, lang=row["lang"] or "und", norm_text=row["norm_text"], lemmas=row["search_body"])
             out.append(Pending(int(row["id"]), int(row["version"]), rep))
     return out
 
 
 def _aggregate(members: Sequence[Member]) -> dict[str, Any]:
-    """Event fields from its mentions: first source, unions, the most specific date, count range."""
+    """Event fields from its mentions: first source, the type most give (ties: the earliest),
+    unions, the most specific date, count range."""
     first = members[0]
     cands = [m.cand for m in members]
     dated = [c for c in cands if c.event_date]
@@ -143,7 +159,7 @@ def _aggregate(members: Sequence[Member]) -> dict[str, Any]:
         and all(c.count_precision == "exact" for c in cands if c.people_count is not None)
     )
     return {
-        "event_type": first.cand.event_type,
+        "event_type": majority_type(c.event_type for c in cands),  # mentions keep their own
         "grievances": list(dict.fromkeys(g for c in cands for g in c.grievances)),
         "event_date": pick.event_date if pick else None,
         "date_precision": pick.date_precision if pick else None,
@@ -174,9 +190,7 @@ def _refresh(conn: Connection, event_id: str, now: datetime) -> None:
     conn.execute(delete(event_facets).where(event_facets.c.event_id == event_id))
     conn.execute(delete(event_keys).where(event_keys.c.event_id == event_id))
     if not members:
-        referenced = conn.execute(
-            select(corrections.c.id).where(corrections.c.event_id == event_id).limit(1)
-        ).first()
+        referenced = conn.execute(select(corrections.c.id).where(corrections.c.event_id == event_id).limit(1)).first()
         if referenced is None:
             conn.execute(delete(events).where(events.c.id == event_id))
             audit(conn, event_id, "pipeline", "delete", note="no report mentions this event any more")
@@ -197,9 +211,7 @@ def _refresh(conn: Connection, event_id: str, now: datetime) -> None:
         )
     first_id = members[0].mention_id
     conn.execute(
-        update(mentions)
-        .where(mentions.c.event_id == event_id)
-        .values(is_first_source=mentions.c.id == first_id)
+        update(mentions).where(mentions.c.event_id == event_id).values(is_first_source=mentions.c.id == first_id)
     )
     facets: set[tuple[str, str]] = {("type", fields["event_type"])}
     facets.update(("grievance", g) for g in fields["grievances"])
@@ -208,15 +220,11 @@ def _refresh(conn: Connection, event_id: str, now: datetime) -> None:
     facets.update(("admin1", p["admin1"][:512]) for p in fields["places"] if p["admin1"])
     facets.update(("channel", m.channel[:512]) for m in members)
     facets.update(("lang", m.lang) for m in members if m.lang)
-    conn.execute(
-        insert(event_facets), [{"event_id": event_id, "facet": f, "value": v} for f, v in sorted(facets)]
-    )
+    conn.execute(insert(event_facets), [{"event_id": event_id, "facet": f, "value": v} for f, v in sorted(facets)])
     keys = sorted({k[:300] for m in members for k in lookup_keys(m.cand, m.names)})
     lo, hi = day_span((m.cand, m.published) for m in members)
     if keys:
-        conn.execute(
-            insert(event_keys), [{"key": k, "event_id": event_id, "day_lo": lo, "day_hi": hi} for k in keys]
-        )
+        conn.execute(insert(event_keys), [{"key": k, "event_id": event_id, "day_lo": lo, "day_hi": hi} for k in keys])
 
 
 def _norm(value: Any) -> Any:
@@ -289,10 +297,8 @@ def store_extraction(
             cand = dataclasses.replace(cand, codebook_version=codebook_version)
         mine = Profile(cand.event_type)
         mine.add(cand, published, group, vector, names)
-        keys = [key[:300] for key in lookup_keys(cand, names)]
-        match_id = find_event(
-            conn, cand, mine, keys, day_span([(cand, published)]), group, report_id, published
-        )
+        keys = [key[:300] for key in query_keys(cand, names)]
+        match_id = find_event(conn, cand, mine, keys, day_span([(cand, published)]), group, report_id, published)
         created = False
         eid = match_id or _new_event_id(conn, report_key(rep), k, report_id)
         if match_id is None:
@@ -375,7 +381,13 @@ def apply_batch(
                 conn.execute(insert(report_vectors).values(report_id=item.report_id, vector=to_bytes(vector)))
             if extraction is not None:
                 stored += store_extraction(
-                    conn, item.report_id, item.version, item.report, link.group, extraction, codebook_version,
+                    conn,
+                    item.report_id,
+                    item.version,
+                    item.report,
+                    link.group,
+                    extraction,
+                    codebook_version,
                     vector,
                 )
     return stored
