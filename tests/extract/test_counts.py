@@ -408,6 +408,11 @@ def test_years_of_a_sentence_are_no_count(text: str) -> None:
         ("46 жителей области вернулись домой. Среди них — 12 детей.", (46, "exact")),
         # the size of the group before the subset is still read
         ("около двадцати человек, среди них дети, записали видео", (20, "approximate")),
+        # the rest of the enumeration the subset starts
+        ("Погибли 10 человек, среди них семь полицейских, медик и два местных жителя.", None),
+        # "в том числе" right before the number only: "among other things" elsewhere
+        ("Правозащитники, в том числе опросили более 300 мобилизованных, готовят доклад.", (300, "approximate")),
+        ("Обращение подписали родственники, в том числе 40 жён мобилизованных.", None),
     ],
 )
 def test_a_subset_after_among_them_is_not_the_group(text: str, expected: tuple[int, str] | None) -> None:
@@ -423,6 +428,10 @@ def test_a_subset_after_among_them_is_not_the_group(text: str, expected: tuple[i
         ("Поліція затримала 40 чоловіків, 15 із них відвезли до ТЦК і вручили повістки.", 15),
         # the detained alone are the count: "the detention of 234 men who refused is a refusal" (codebook §2)
         ("задержали 234 военнослужащих, отказавшихся идти в бой", 234),
+        # two catches: the order of the sentence stays
+        ("Суд арестовал ещё семь человек, накануне были арестованы пятеро задержанных.", 7),
+        # a passive catch is no agent's catch: "были задержаны 50 человек, всего задержанных 200"
+        ("были задержаны 50 человек, ещё 20 человек отпустили", 50),
     ],
 )
 def test_the_people_caught_give_way_to_the_group_the_sentence_names(text: str, expected: int) -> None:
@@ -451,6 +460,8 @@ def test_people_named_in_a_row_are_counted(text: str, expected: int) -> None:
         "Бойцы записали обращение к Владимиру Путину и Сергею Шойгу.",
         # places are no first names
         "Военные вывезены в Нижний Новгород и Великие Луки.",
+        # the dead alone are not the event's people
+        "Военные сообщили: Сергей Сметанин и Алексей Семёнов погибли.",
     ],
 )
 def test_people_addressed_are_not_a_named_group(text: str) -> None:

@@ -451,27 +451,32 @@ _AND_OTHER = re.compile(r"\band\s+$", re.I)
 
 
 # a part of a group named before ("евакуацією військових полку «Азов», серед яких сотні поранених"; "46 жителей
-# вернулись. Среди них — 12 детей"; "the men, among them 40 wounded"): not the size of the event's group
+# вернулись. Среди них — 12 детей"; "the men, among them 40 wounded"): not the size of the event's group, nor is
+# the rest of the enumeration it starts ("среди них семь полицейских, медик и два местных жителя")
 _SUBSET_BEFORE = re.compile(
-    r"(?:\bсреди\s+(?:которых|них)|\bсеред\s+(?:яких|них)|\bamong\s+(?:them|whom)|\bв\s+том\s+числе|"
-    r"\b(?:у|в)\s+тому\s+числі|\bincluding)\s*[—–-]?\s*$",
+    r"(?:\b(?:среди\s+(?:которых|них)|серед\s+(?:яких|них)|among\s+(?:them|whom))\b[^;:.!?()«»\"\n]{0,60}|"
+    # "в том числе" is also "among other things" ("в том числе опросили 2,5 тысячи заёмщиков"): right before only
+    r"\b(?:в\s+том\s+числе|(?:у|в)\s+тому\s+числі|including)\s*[—–-]?\s*)$",
     re.I,
 )
 # the people the police caught: "police arrested 12 people accused of trafficking 150 to 200 men", "задержали около
 # 200 мигрантов, более 30 из них ... отвезли в военкомат" — the sentence goes on to name the group the event is
 # about, so the catch comes after the other counts of the sentence
+# (the active verb: "задержаны четверо, ещё двоих задержали" are two catches)
 _CAUGHT_BEFORE = re.compile(
-    r"\b(?:задержал[иао]?|задержан[оы]|арестовал[иао]?|арестован[оы]|затримал[иао]?|затримано|заарештува\w+|"
+    r"(?<!were\s)(?<!been\s)(?<!was\s)\b(?:задержал[иао]?|арестовал[иао]?|затримал[иао]?|заарештува(?:в|ла|ли)|"
     r"arrested|detained|rounded\s+up)\s+(?:[\w'’ʼ-]+\s+){0,2}$",
     re.I,
 )
+# the other group is one caught too: "арестовал ещё семь человек — накануне были арестованы пятерых задержанных"
+_CAUGHT_NOUN = re.compile(r"задержан|затриман|арестован|заарештован|detain|arrest", re.I)
 # several people named in a row after a people noun (and up to two words of it), a dash or a colon
 # ("Дружини захисників «Азовсталі» Катерина Прокопенко та Юлія Федосюк", "Военные называют свои имена — Илья
 # Каминский, Алдар Дылыков ... и Николай Васильев"): one each; every first word must be a first name in the
 # dictionary and in the nominative
 _NAME = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]{1,20}\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]{1,25}(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]{1,25})?"
 NAMED_LIST = re.compile(rf"(?<![\w'’ʼ-])({_NAME}(?:\s*,\s*{_NAME}){{0,12}}\s*,?\s+(?:и|та|і|й)\s+{_NAME})(?![\w'’ʼ-])")
-_BEFORE_LIST = re.compile(rf"(?:[—–:»,]|\b{PEOPLE}(?:\s+[«\"]?[a-zа-яёіїєґ'’ʼ-]+[»\"]?){{0,2}})\s*$", re.I)
+_BEFORE_LIST = re.compile(rf"(?:[—–:»]|\b{PEOPLE}(?:\s+[«\"]?[a-zа-яёіїєґ'’ʼ-]+[»\"]?){{0,2}})\s*$", re.I)
 
 
 def _first_name(word: str, morph: Any) -> bool:
@@ -488,7 +493,7 @@ def _named_list(seg: str, lang: str) -> list[tuple[int, int, int]]:
         if not _BEFORE_LIST.search(seg, max(0, m.start() - 40), m.start()):
             continue
         firsts = re.findall(r"(?:^|,|\s(?:и|та|і|й))\s*([А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]+)\s", m[1])
-        if len(firsts) >= 2 and all(_first_name(w, morph) for w in firsts):
+        if len(firsts) >= 2 and all(_first_name(w, morph) for w in firsts) and not _dead(seg, m):
             out.append((len(firsts), m.start(), m.end()))
     return out
 
@@ -605,10 +610,11 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
         for n, a, b in _named_list(seg, lang):
             if not taken(a, b):
                 hits.append(CountHit(n, "exact", start + a, start + b))
-    hits = [h for h in hits if not _SUBSET_BEFORE.search(text, max(start, h.start - 30), h.start)]
+    hits = [h for h in hits if not _SUBSET_BEFORE.search(text, max(start, h.start - 90), h.start)]
     hits.sort(key=lambda h: h.start)
-    if len(hits) > 1:
-        hits.sort(key=lambda h: bool(_CAUGHT_BEFORE.search(text, max(start, h.start - 40), h.start)))
+    caught = [h for h in hits if _CAUGHT_BEFORE.search(text, max(start, h.start - 40), h.start)]
+    if caught and any(h not in caught and not _CAUGHT_NOUN.search(text, h.start, h.end) for h in hits):
+        hits.sort(key=lambda h: h in caught)
     return hits
 
 
