@@ -415,3 +415,66 @@ def test_cities_abroad_from_recruitment_and_asylum_stories() -> None:
     assert places("Дружини захисників сьогодні у Ватикані зустрілися з Папою.", "uk") == [("Vatican City", "event")]
     # "The Vatican has called for": the Holy See speaks, nothing happens there
     assert places("The Vatican has repeatedly called for corridors.", "en") == []
+
+
+def test_dateline_is_the_place_only_when_no_other_is_named() -> None:
+    text = "KYIV — Hundreds of relatives of soldiers rallied on Independence Square on Sunday."
+    assert places(text, "en") == [("Kyiv", "event")]
+    text = "KYIV — Soldiers of a new brigade say they are being scattered among other units near Pokrovsk."
+    assert places(text, "en") == [("Pokrovsk", "event")]
+    text = "SURAT — A man from Surat was killed in the Donetsk region, his family said."
+    assert places(text, "en") == [("Surat", "origin"), ("Donetsk Oblast", "event")]
+
+
+def test_a_units_base_is_its_origin() -> None:
+    text = "Roughly 60 soldiers of Russia's Pskov-based 76th air assault division have been dismissed."
+    assert places(text, "en") == [("Pskov", "origin")]
+    assert places("A Moscow-based newspaper reported the dismissals.", "en") == []
+
+
+def test_transit_and_unreached_destinations_abroad_are_not_coded() -> None:
+    text = "The man flew to Mexico via Turkey and crossed the border near San Diego."
+    assert ("Turkey", "event") not in places(text, "en")
+    assert ("Turkey", "event") not in places("Он вылетел в Мексику транзитом через Турцию.", "ru")
+    text = "В Закарпатье задержали военного: он пытался пешком уйти в Венгрию."
+    assert places(text, "ru") == [("Zakarpattia Oblast", "event")]
+    assert places("На Буковині затримали військового, який намагався втекти до Румунії.", "uk") == [
+        ("Chernivtsi Oblast", "event")
+    ]
+    assert places("He was detained in the Odesa region after trying to cross into Moldova.", "en") == [
+        ("Odesa Oblast", "event")
+    ]
+    # a flight that ended abroad is coded there
+    assert ("Norway", "event") in places("Бывший командир отделения бежал в Норвегию и просит убежища.", "ru")
+
+
+def test_what_a_witness_will_testify_about_is_no_place_of_the_event() -> None:
+    text = "Уроженец Хабаровского края говорит, что готов дать показания о том, что происходило в Буче."
+    assert places(text, "ru") == [("Khabarovsk Krai", "origin")]
+    assert places("Тепер він каже, що готовий свідчити про злочини своєї бригади на Київщині.", "uk") == []
+    assert places("He is ready to testify about what he saw in the Kyiv region.", "en") == []
+    # testimonies as a source keep the place: "по свидетельствам бойцов, под Бахмутом ..."
+    assert places("По свидетельствам бойцов, под Бахмутом их бросили без поддержки.", "ru") == [("Bakhmut", "event")]
+
+
+def test_hospitals_and_earlier_battles_are_background() -> None:
+    text = "He was wounded near Bakhmut and taken to a hospital in Rostov-on-Don."
+    assert places(text, "en") == [("Bakhmut", "event")]
+    # alone, the hospital's town is where the event is told to happen
+    assert places("Раненые в госпитале в Ростове-на-Дону записали обращение.", "ru") == [("Rostov-on-Don", "event")]
+    text = "В Пскове уволили контрактников, которые после первых недель боёв под Киевом отказались воевать."
+    assert places(text, "ru") == [("Pskov", "event")]
+
+
+def test_country_adjective_qualifies_the_next_place() -> None:
+    text = "В Донецкой области погиб 23-летний Хемиль Мангукия из индийского Сурата."
+    assert places(text, "ru") == [("Donetsk Oblast", "event"), ("Surat", "origin")]
+    # a country adjective alone stays: "индийского" before a person
+    assert [p for p, _ in places("Погиб индийский гражданин, завербованный в российскую армию.", "ru")] == ["India"]
+
+
+def test_first_name_before_a_possessive_surname_and_also_read_links() -> None:
+    text = "Wives turned up at Vladimir Putin's election campaign headquarters in Moscow on Saturday."
+    assert places(text, "en") == [("Moscow", "event")]
+    text = "A man was killed in the Donetsk region.\n\nAlso read: Gujarat sees record heat in February"
+    assert places(text, "en") == [("Donetsk Oblast", "event")]

@@ -301,6 +301,7 @@ EN_MODIFIERS = {
 LINK_OPENERS = {
     ("read", "more"),
     ("read", "also"),
+    ("also", "read"),
     ("related", ""),
     ("see", "also"),
     ("читайте", "также"),
@@ -726,8 +727,23 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
         if toks and (toks[0].word in RECALL_OPENERS or _footer(toks) or _link(text, toks)):
             continue
         i = 0
+        dateline = _dateline(text, toks, gaz)
+        if dateline is not None:
+            # "KYIV — Hundreds of relatives rallied...": where the reporter files; the place of the event
+            # only when the report names no other (not "KYIV — soldiers ... near Pokrovsk")
+            n_dl, cands_dl = dateline
+            weak.add(len(mentions))
+            mentions.append((cands_dl, "event", toks[0].start, toks[n_dl - 1].end, sent.index))
+            i = n_dl
         while i < len(toks):
             found = False
+            based = _based(toks, i, gaz)
+            if based:
+                # "Russia's Pskov-based 76th division": the unit's home, coded as its origin
+                mentions.append((based, "origin", toks[i].start, toks[i].end, sent.index))
+                last_end = toks[i].end
+                i += 1
+                continue
             shared = _shared_region(toks, i, gaz)
             if shared is not None:
                 # "из Курской, Белгородской и Брянской областей": each adjective names its oblast
@@ -821,6 +837,10 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                         cands = []
                     if cands and n == 1 and i + 1 < len(toks) and toks[i + 1].lemma in ("год", "рік"):
                         cands = []  # "на Новый год": a holiday, not the village Novyy
+                    if cands and (_transit(toks, i, cands) or _unreached(toks, i, cands, lang)):
+                        cands = []
+                    if cands and _testimony(toks, i):
+                        cands = []
                     if cands:
                         prev = toks[i - 1].word if i > 0 else ""
                         prev2 = toks[i - 2].word if i > 1 else ""
@@ -835,7 +855,7 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                         if n == 1 and any(c.fcode != "ADM1" for c in cands):
                             # a bare "Zaporizhzhia" is the city; the oblast needs "область"/"oblast"
                             cands = [c for c in cands if c.fcode != "ADM1"]
-                        if _background(toks, i):
+                        if _background(toks, i) or _treated(toks, i):
                             weak.add(len(mentions))
                         mentions.append((cands, role, toks[i].start, toks[i + n - 1].end, sent.index))
                         last_end = toks[i + n - 1].end
@@ -888,6 +908,7 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                 i += 1
     if weak and any(m[1] == "event" for j, m in enumerate(mentions) if j not in weak):
         mentions = [m for j, m in enumerate(mentions) if j not in weak]
+    mentions = _drop_qualifying_countries(mentions, text)
     if any(c.country == "RU" and c.fcode in ("ADM1", "region") for m in mentions for c in m[0]) and not any(
         c.country == "UA" and (c.fcode in ("ADM1", "region") or c.population >= BIG) for m in mentions for c in m[0]
     ):
@@ -1057,8 +1078,121 @@ BACKGROUND_BEFORE = (
     "захисник",
     "defender",
     "captured",
+    # "после первых недель боёв под Киевом", "after the battles for Bakhmut": where they fought before
+    "боёв",
+    "боев",
+    "боїв",
+    "battles",
 )
+# "taken to a hospital in Moscow", "лечится в госпитале в Ростове": where the wounded are treated
+HOSPITAL = ("hospital", "госпитал", "шпитал", "больниц", "лікарн", "clinic")
+# "flew to Mexico via Turkey", "через Турцию": a country passed through
+TRANSIT = {"via", "транзитом"}
+THROUGH = {"через"}
+# "пытался уйти в Венгрию", "tried to cross into Hungary": a destination never reached
+ATTEMPT = (
+    "пыта",
+    "попыта",
+    "намага",
+    "спроб",
+    "пробува",
+    "tried",
+    "trying",
+    "attempt",
+)
+GOAL_PREPS = {"в", "во", "у", "до", "to", "into"}
+# "готов дать показания о том, что происходило в Буче", "testify about what he saw in the Kyiv region":
+# what a witness will tell about is an earlier event, not this one
+TESTIMONY = ("показани", "свидетельствова", "свідчи", "свідчен", "testif")
+ABOUT = {"о", "об", "про", "about"}
+# a unit after "X-based": "the Pskov-based 76th division"
+UNIT_WORDS = ("division", "brigade", "regiment", "battalion", "unit", "corps", "detachment", "fleet")
 QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
+
+
+DATELINE = re.compile(r"[\s\ufeff]*([A-Z][A-Z.' -]{1,40}?[A-Z])(?:,[^\n—–]{1,30})?\s+[—–-]{1,2}\s")
+
+
+def _dateline(text: str, toks: Sequence[Token], gaz: Gazetteer) -> tuple[int, list[GazPlace]] | None:
+    """A wire dateline opening the text: "KYIV —", "VATICAN CITY —", "SURAT, India —": (its words, places)."""
+    m = DATELINE.match(text, 0, 80)
+    if not toks or m is None or toks[0].start != m.start(1):
+        return None
+    n = sum(1 for t in toks[:4] if t.end <= m.end(1))
+    cands = gaz.lookup(" ".join(t.word for t in toks[:n]))
+    cands = [c for c in cands if c.fcode != "ADM1"] or cands  # "KYIV —" is the city
+    return (n, cands) if cands else None
+
+
+def _based(toks: Sequence[Token], i: int, gaz: Gazetteer) -> list[GazPlace]:
+    """ "the Pskov-based 76th division": the place a unit is based in (its origin), or []."""
+    word = toks[i].word
+    if not word.endswith("-based") or not any(t.word.startswith(UNIT_WORDS) for t in toks[i + 1 : i + 6]):
+        return []
+    return [c for c in gaz.lookup(word[: -len("-based")]) if c.fcode[:3] == "PPL" or c.fcode in EXTRA_KINDS]
+
+
+def _top(cands: Sequence[GazPlace]) -> GazPlace:
+    """The likeliest reading of a name: a country or big city over its village namesakes ("Moldova")."""
+    return max(cands, key=lambda c: (c.fcode in EXTRA_KINDS, c.population))
+
+
+def _abroad(cands: Sequence[GazPlace]) -> bool:
+    return _top(cands).country not in ("UA", "RU")
+
+
+def _transit(toks: Sequence[Token], i: int, cands: Sequence[GazPlace]) -> bool:
+    """ "flew to Mexico via Turkey", "летел через Стамбул": a place abroad passed through on the way."""
+    prev = toks[i - 1].word if i > 0 else ""
+    return prev in TRANSIT or (prev in THROUGH and _abroad(cands))
+
+
+def _unreached(toks: Sequence[Token], i: int, cands: Sequence[GazPlace], lang: str) -> bool:
+    """ "пытался пешком уйти в Венгрию", "tried to cross into Poland": a country abroad the man tried and
+    failed to reach (a flight that ended there, "бежал в Норвегию", stays)."""
+    prev = toks[i - 1].word if i > 0 else ""
+    if prev not in GOAL_PREPS or _top(cands).fcode != "country" or not _abroad(cands):
+        return False
+    if not any(t.word.startswith(ATTEMPT) for t in toks[max(0, i - 6) : i - 1]):
+        return False
+    if prev in ("в", "во", "у") and _cyrillic(toks[i].word):
+        from sitrep.enrich.lemmas import _morph
+
+        parse = _morph(lang if lang in ("ru", "uk") else "ru").parse(toks[i].word)
+        return bool(parse) and "accs" in str(parse[0].tag)  # "в Венгрию" (motion), not "в Венгрии"
+    return True
+
+
+def _testimony(toks: Sequence[Token], i: int) -> bool:
+    """The place is in what a witness will testify about ("показания о том, что происходило в Буче")."""
+    before = [t.word for t in toks[max(0, i - 9) : i]]
+    for j, word in enumerate(before):
+        if word.startswith(TESTIMONY) and any(w in ABOUT for w in before[j + 1 : j + 3]):
+            return True
+    return False
+
+
+def _treated(toks: Sequence[Token], i: int) -> bool:
+    """ "taken to a hospital in Moscow", "в госпитале в Ростове": where the wounded lie, weak."""
+    return any(t.word.startswith(HOSPITAL) for t in toks[max(0, i - 3) : i])
+
+
+def _drop_qualifying_countries(
+    mentions: list[tuple[list[GazPlace], str, int, int, int]], text: str
+) -> list[tuple[list[GazPlace], str, int, int, int]]:
+    """ "из индийского Сурата", "in India's Surat": a country that only qualifies the place after it."""
+    out = []
+    for j, m in enumerate(mentions):
+        nxt = mentions[j + 1] if j + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and all(c.fcode == "country" for c in m[0])
+            and re.fullmatch(r"(?:'s)?\s{1,2}", text[m[3] : nxt[2]])
+            and {c.country for c in m[0]} & {c.country for c in nxt[0]}
+        ):
+            continue
+        out.append(m)
+    return out
 
 
 def _agency_seat(toks: Sequence[Token], i: int, n: int) -> bool:
@@ -1387,6 +1521,14 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
     person_slot = (toks[i].word.isascii() and prev in BEFORE_PERSON) or _person_or_adjective(
         toks[i].word, lang, names_only=True
     )
+    if (
+        nxt is not None
+        and toks[i].word.isascii()
+        and nxt.word.endswith("'s")
+        and _bare(nxt.word) not in REGION_WORDS | AREA_AFTER
+        and text[nxt.start].isupper()
+    ):
+        person_slot = True  # "at Vladimir Putin's headquarters": a first name before a possessive surname
     if (
         (not introduced or person_slot)
         and nxt is not None
