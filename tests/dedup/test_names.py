@@ -10,6 +10,13 @@ def test_one_name_folds_to_one_key_across_scripts_and_cases() -> None:
     assert fold("Hryhoriy") == fold("Григорий") and fold("Yevgeny") == fold("Евгений")
     assert fold("Kurunegala") == fold("курунегала")
     assert fold("Garmazhapova") == fold("гармажапова")
+    # -ец / -ець spelt -ets keeps its "ts" (not an English plural)
+    assert fold("Shkrebets") == fold("шкребец") == fold("шкребець") == "shkrebets"
+    assert fold("Kravets") == fold("кравец") and fold("Donets") == fold("донец")
+    assert fold("Zambians") == fold("Zambian") and fold("Gorbachevs") == fold("Gorbachev")  # plurals still go
+    en = name_keys("The father, Dmitry Shkrebets, wrote that his son Yegor served aboard the cruiser.", "en")
+    ru = name_keys("Житель Ялты Дмитрий Шкребец написал, что его сын Егор служил на крейсере.", "ru")
+    assert "shkrebets" in set(en) & set(ru)
     ru = name_keys("Полиция Курунегалы задержала вербовщика Ньиренду. О деле рассказал «Айдар».", "ru")
     en = name_keys("Police in Kurunegala detained recruiter Nyirenda, the Aidar battalion said.", "en")
     uk = name_keys("Поліція Курунегали затримала вербувальника Ньиренду, повідомили в «Айдарі».", "uk")

@@ -45,16 +45,67 @@ _NAME_TAGS = frozenset({"Surn", "Geox", "Orgn", "Trad"})
 _GIVEN_NAME_TAGS = frozenset({"Name", "Patr"})
 _SENTENCE_END = frozenset(".!?…:;\n•")
 
-_CYR = dict(zip(
-    "абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя",
-    ["a", "b", "v", "g", "g", "d", "e", "e", "e", "zh", "z", "i", "i", "i", "i", "k", "l", "m", "n", "o",
-     "p", "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "", "i", "", "e", "iu", "ia"],
-    strict=True,
-))
+_CYR = dict(
+    zip(
+        "абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "g",
+            "d",
+            "e",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "h",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "i",
+            "",
+            "e",
+            "iu",
+            "ia",
+        ],
+        strict=True,
+    )
+)
 # g/h/kh are one letter: Ukrainian г is "h" in English (Hryhoriy = Григорий), Russian г is "g",
 # х is "kh"; "ye" at a word start is е (Yevgeny), "yi" й/ий (Zaluzhnyi).
-_LATIN_FIX = (("kh", "h"), ("g", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("x", "ks"), ("q", "k"),
-              ("ck", "k"), ("ph", "f"), ("ie", "e"), ("'", ""), ("’", ""))
+_LATIN_FIX = (
+    ("kh", "h"),
+    ("g", "h"),
+    ("y", "i"),
+    ("j", "i"),
+    ("w", "v"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("ie", "e"),
+    ("'", ""),
+    ("’", ""),
+)
 _DOUBLE = re.compile(r"(.)\1+")
 _TRAILING_VOWELS = re.compile(r"[aeiou]+$")
 # Case endings a dictionary that does not know the word leaves on it (Залужном, Курунегалой).
@@ -116,8 +167,10 @@ def fold(word: str, case_ending: bool = False) -> str:
     w = unicodedata.normalize("NFKD", w)
     w = "".join(ch for ch in w if "a" <= ch <= "z")
     w = _DOUBLE.sub(r"\1", w)
-    if latin and len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
-        w = w[:-1]  # English plural
+    if latin and len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "ts")):
+        # English plural; not "-ts": Slavic -ец/-ець/-иц surnames and places spelt -ets/-its
+        # (Shkrebets, Kravets, Donets), whose Cyrillic forms keep the "ts" of ц
+        w = w[:-1]
     for rx in ((_CASE_ENDING,) if case_ending else ()) + (_DEMONYM,):
         cut = rx.sub("", w)
         if len(cut) >= MIN_KEY_LEN:
@@ -192,9 +245,11 @@ def name_keys(text: str, lang: str | None, common: frozenset[str] | None = None)
         if _has_cyrillic(word):
             if word.isupper() and len(word) <= 5:
                 continue  # abbreviations (ВСУ, МИД, ФСБ): common, or spelt otherwise in another language
-            full = n + 1 < len(words) and words[n + 1].group()[0].isupper() and not text[
-                m.end() : words[n + 1].start()
-            ].strip(" ")
+            full = (
+                n + 1 < len(words)
+                and words[n + 1].group()[0].isupper()
+                and not text[m.end() : words[n + 1].start()].strip(" ")
+            )
             parts = [_cyrillic_key(p, morph_lang, initial, full) for p in re.split(r"[-'’]", word) if p]
         else:
             if initial or word.isupper():
