@@ -190,3 +190,32 @@ def test_reports_with_no_unit_or_place_are_found_by_their_people_count(
             ids[0][0],
             ids[1][0],
         ]
+
+
+def test_an_analysts_type_decides_what_may_join_the_event(store: Store, settings: Settings) -> None:
+    from sitrep.review.events import edit
+
+    table = {
+        "123-й": [cand("appeal", units=BRIGADE, places=["Vuhledar"], date="2024-05-02")],
+        "123-ї": [cand("appeal", units=BRIGADE, places=["Vuhledar"], date="2024-05-02")],
+        "prosecutors": [cand("desertion", units=BRIGADE, places=["Vuhledar"])],
+    }
+    pair = [report("1", APPEAL_RU, 3, "ru"), report("3", CASE_EN, 4, "en")]
+    ids = cluster_documents(pair, TableExtractor(table).extract_many(pair))
+    assert ids[0] == ids[1]  # left to the rules, the prosecutors' report joins the men's appeal
+    store.save_reports(pair[:1])
+    process_pending(settings, store, TableExtractor(table))
+    with store.engine.connect() as conn:
+        (eid,) = conn.execute(select(events.c.id)).scalars().all()
+    # the analyst reads the men's video as their relatives' protest: a desertion is no neighbour of it
+    edit(store, eid, "analyst", "event_type", "protest")
+    store.save_reports([report("3", CASE_EN, 4, "en")])
+    process_pending(settings, store, TableExtractor(table))
+    # an appeal is a neighbour of the protest: the Ukrainian report still joins; the type stays the analyst's
+    store.save_reports([report("2", APPEAL_UK, 4, "uk")])
+    process_pending(settings, store, TableExtractor(table))
+    with store.engine.connect() as conn:
+        by_report = dict(conn.execute(select(mentions.c.report_id, mentions.c.event_id)).all())
+        kinds = dict(conn.execute(select(events.c.id, events.c.event_type)).all())
+    assert by_report[1] == by_report[3] == eid != by_report[2]
+    assert kinds[eid] == "protest" and kinds[by_report[2]] == "desertion"
