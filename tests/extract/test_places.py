@@ -478,3 +478,14 @@ def test_first_name_before_a_possessive_surname_and_also_read_links() -> None:
     assert places(text, "en") == [("Moscow", "event")]
     text = "A man was killed in the Donetsk region.\n\nAlso read: Gujarat sees record heat in February"
     assert places(text, "en") == [("Donetsk Oblast", "event")]
+
+
+def test_a_ministry_or_embassy_is_its_government() -> None:
+    text = "Двоє індійців із Керали загинули на фронті. Родина звернулася до МЗС Індії."
+    assert places(text, "uk") == [("Kerala", "origin")]
+    assert places("Семеро колумбийцев просят МИД Колумбии вытащить их.", "ru") == []
+
+
+def test_a_hospital_is_no_place_when_the_men_s_home_is_named() -> None:
+    text = "Two men from Kerala were hit at the front; one was taken to a hospital in Moscow."
+    assert places(text, "en") == [("Kerala", "origin")]

@@ -721,6 +721,7 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
     """Places named in the given sentences, each resolved to one gazetteer entry."""
     mentions: list[tuple[list[GazPlace], str, int, int, int]] = []
     weak: set[int] = set()  # indexes of mentions that are background when another event place is named
+    treated: set[int] = set()  # a hospital's town: background when any other place is named
     last_end = -10
     for sent in sentences:
         toks = sent.tokens
@@ -855,8 +856,10 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                         if n == 1 and any(c.fcode != "ADM1" for c in cands):
                             # a bare "Zaporizhzhia" is the city; the oblast needs "область"/"oblast"
                             cands = [c for c in cands if c.fcode != "ADM1"]
-                        if _background(toks, i) or _treated(toks, i):
+                        if _background(toks, i):
                             weak.add(len(mentions))
+                        elif _treated(toks, i):
+                            treated.add(len(mentions))
                         mentions.append((cands, role, toks[i].start, toks[i + n - 1].end, sent.index))
                         last_end = toks[i + n - 1].end
                         i += n
@@ -906,8 +909,12 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                     mentions.append(([demonym], role, toks[i].start, toks[i].end, sent.index))
                     last_end = toks[i].end
                 i += 1
-    if weak and any(m[1] == "event" for j, m in enumerate(mentions) if j not in weak):
-        mentions = [m for j, m in enumerate(mentions) if j not in weak]
+    drop: set[int] = set()
+    if weak and any(m[1] == "event" for j, m in enumerate(mentions) if j not in weak | treated):
+        drop |= weak
+    if treated and any(j not in weak | treated for j in range(len(mentions))):
+        drop |= treated  # "men from Kerala ... taken to a hospital in Moscow": the hospital is no place of it
+    mentions = [m for j, m in enumerate(mentions) if j not in drop]
     mentions = _drop_qualifying_countries(mentions, text)
     if any(c.country == "RU" and c.fcode in ("ADM1", "region") for m in mentions for c in m[0]) and not any(
         c.country == "UA" and (c.fcode in ("ADM1", "region") or c.population >= BIG) for m in mentions for c in m[0]
@@ -1019,6 +1026,19 @@ GOVERNMENT_BEFORE = {
     "leadership",
     "руководства",
     "керівництва",
+    # "просят МИД Колумбии", "звернулася до МЗС Індії", "посольство Индии": a ministry or an embassy
+    "мид",
+    "мзс",
+    "министерство",
+    "министерства",
+    "министерству",
+    "міністерство",
+    "міністерства",
+    "міністерству",
+    "посольство",
+    "посольства",
+    "посольству",
+    "посольстві",
 }
 # words between a government word and the name: "the authorities of the self-proclaimed ..."
 GOVERNMENT_SKIP = {
@@ -1351,7 +1371,8 @@ def _vicinity_of_capital(toks: Sequence[Token], i: int, cands: list[GazPlace]) -
 
 
 def _governed(toks: Sequence[Token], i: int) -> bool:
-    """ "Власти Татарстана", "under the command of the self-proclaimed DPR": the government, not a place."""
+    """ "Власти Татарстана", "under the command of the self-proclaimed DPR", "МЗС Індії": the government,
+    not a place."""
     j = i - 1
     while j >= 0 and i - j <= 4 and toks[j].word in GOVERNMENT_SKIP:
         j -= 1
