@@ -322,8 +322,6 @@ def test_a_quoted_name_is_not_today() -> None:
         ),
         ("On March 12 a court sentenced him for refusing to fight on January 3.", "2023-01-03"),
         ("Суд засудив військового 9 квітня, а 3 березня він самовільно залишив частину.", "2023-03-03"),
-        # no act dated: the verdict's day stands
-        ("12 марта суд приговорил контрактника к шести годам колонии.", "2023-03-12"),
     ],
 )
 def test_a_verdict_gives_way_to_the_act(text: str, expected: str) -> None:
@@ -374,3 +372,32 @@ def test_the_month_of_the_act_a_court_judges(text: str, pub: datetime | None, ex
 def test_a_month_in_a_relative_clause_is_back_story_outside_a_court_case(text: str) -> None:
     pub = datetime(2022, 11, 14, 12, 0)
     assert [h.background for h in find_dates(text, 0, len(text), pub)] == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the day of a verdict is not the day of the refusal or the desertion it judges (set READMEs)
+        "Гарнизонный суд 14 марта приговорил контрактника к двум годам за отказ выполнить приказ.",
+        "On March 14 a garrison court sentenced a contract soldier to two years for refusing orders.",
+        "Гарнізонний суд 14 березня засудив військового до п'яти років за самовільне залишення частини.",
+        "Приговор вынесен 14 марта.",
+        "12 марта суд приговорил контрактника к шести годам колонии.",
+    ],
+)
+def test_a_verdicts_day_alone_is_no_event_date(text: str) -> None:
+    assert first(text, datetime(2024, 5, 15, 12, 0)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In mid-March the soldiers recorded an appeal to the governor.", ("2024-03-01", "month")),
+        ("By mid-April the men had been held in the basement for weeks.", ("2024-04-01", "month")),
+        ("В конце прошлого месяца бойцы записали обращение.", ("2024-04-01", "month")),
+        ("В середине минувшего месяца жёны вышли на пикет.", ("2024-04-01", "month")),
+        ("Наприкінці минулого місяця бійці записали звернення.", ("2024-04-01", "month")),
+    ],
+)
+def test_mid_month_and_the_month_before(text: str, expected: tuple[str, str]) -> None:
+    assert first(text, datetime(2024, 5, 15, 12, 0)) == expected

@@ -96,8 +96,8 @@ EN_MD = re.compile(rf"\b({_MONTH_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+({_
 EN_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_EN})\b(?:,?\s+({_YEAR})\b)?")
 EN_MONTH_YEAR = re.compile(rf"\b(?:in|since|during|by)\s+({_MONTH_EN})\s+({_YEAR})\b")
 EN_LAST_MONTH = re.compile(
-    r"\b(?i:last|in|since|during|by|at the (?:start|end|beginning) of|in early|in late|in mid-?)"
-    rf"\s+({_MONTH_EN})\b(?!\s+\d)"
+    r"\b(?i:last|in|since|during|by|at the (?:start|end|beginning) of|(?:in|by|since|until) (?:early|late|mid)|mid)"
+    rf"(?:\s+|(?<=mid)-)({_MONTH_EN})\b(?!\s+\d)"
 )
 _MONTH_CYR_LOC = (
     r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|"
@@ -192,7 +192,9 @@ THIS_MONTH = re.compile(
 )
 # "last month", «в прошлом месяце», «минулого місяця»: the month before publication, month precision
 LAST_MONTH_REL = re.compile(
-    r"\b(?:last month|в прошлом месяце|в минувшем месяце|минулого місяця|(?:у|в) минулому місяці)\b", re.I
+    r"\b(?:last month|в прошлом месяце|в минувшем месяце|прошлого месяца|минувшего месяца|минулого місяця|"
+    r"(?:у|в) минулому місяці)\b",
+    re.I,
 )
 # a month named inside a relative clause is the person's back-story, not the event ("Нужин, который в сентябре
 # сдался в плен"; "who had surrendered ... in September"); days are kept: "бойцы, которые 2 июля записали
@@ -235,7 +237,7 @@ FUTURE_NEAR = re.compile(
 _ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$")
 # a court's verdict or sentence: its date gives way to the date of the act in the same sentence
 _COURT_NEAR = re.compile(
-    r"\b(?:приговор\w*|приговорил\w*|осудил\w*|вынес\w*|засуди\w+|вирок\w*|sentenc\w+|convicted|verdict|jailed)",
+    r"\b(?:приговор\w*|приговорил\w*|осудил\w*|засуди\w+|вирок\w*|sentenc\w+|convicted|verdict|jailed)",
     re.I,
 )
 # a news dateline ("KYIV, May 19 (Reuters) -", "МОСКВА, 19 мая — РИА Новости."): the report's date, not the event's
@@ -584,9 +586,11 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     if dateline and any(h.start != dateline[0][0] and not h.background for h in hits):
         # the dateline gives way to the date the story tells ("KYIV, May 19 (Reuters) - ... on Saturday")
         hits = [replace(h, background=True) if h.start == dateline[0][0] else h for h in hits]
-    # "12 марта суд приговорил его за то, что 3 января он отказался идти в бой": the verdict gives way to the act
+    # "12 марта суд приговорил его за то, что 3 января он отказался идти в бой": the verdict gives way to the act; a
+    # verdict's day alone is no date of the act either (set READMEs: "the date of a court ruling is not the date of
+    # the refusal"), so a later sentence that dates the act is read
     court = [h for h in hits if not h.background and _COURT_NEAR.search(_clause_around(text, h.start, h.end))]
-    if court and any(not h.background and h not in court for h in hits):
+    if court:
         hits = [replace(h, background=True) if h in court else h for h in hits]
     # "17 марта их бросили на позиции... Через два дня бойцы отказываются": the day counted from is the story
     # before the event

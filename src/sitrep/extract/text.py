@@ -17,6 +17,25 @@ from sitrep.extract.codebook import Cue
 _SENT_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«“(—–-]?[A-ZА-ЯЁІЇЄҐ0-9🎥👉🔥⚡])|\n+")
 _WORD = re.compile(r"\w+(?:['’ʼ-]\w+)*|/")
 _APOS = str.maketrans({"’": "'", "ʼ": "'", "ё": "е", "Ё": "Е"})
+# A stop after an abbreviation ends no sentence ("On Nov. 5 the men...", "по ч. 2.1 ст. 332 УК", "5 сент. 2023 г.",
+# "Gen. Gerasimov", "подполковник А. В. Иванов", "Robert C. Martin", "из с. Ивановка", "ул. Ленина"): a month or a
+# legal/number abbreviation before a digit; a title, a street or settlement abbreviation, a one-letter one ("с." a
+# village, "г." a town, "м." a city) or an initial before a capital. Still ends: "2023 г. Бойцы", "2 с. И" (a year or
+# a unit after a number), "и т. д. Они", "хозяйки Юлии Ц. Девушка" (a surname's initial after a Cyrillic first name),
+# "Лжедмитрий I. В", "на C. Этот" (a Latin letter after a Cyrillic or a lower-case word).
+_ABBR_BEFORE_DIGIT = re.compile(
+    r"(?:^|[\s(«\"])(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|"
+    r"дек|січ|лют|бер|квіт|трав|черв|лип|серп|вер|верес|жовт|лист|листоп|груд|ст|стт|ч|п|пп|абз|подп|no|nos|art|"
+    r"para|pp?|vol|ch|sec)\.$",
+    re.I,
+)
+_ABBR_BEFORE_CAP = re.compile(
+    r"(?:^|[\s(«\"])(?:(?i:mr|mrs|ms|dr|gen|col|lt|sgt|capt|maj|cpl|pvt|st|prof|sen|rep|gov|adm|brig|rev|ген|полк|"
+    r"подполк|ст|св|тов|пан|вул|ул|пр|просп|пер|пл|бул|пос|пгт|смт|дер)|[сгдмпрохч])\.$"
+)
+_INITIAL = re.compile(r"(?:^|([\w'’]+)\s+|[\s.(«\"])([A-ZА-ЯЁІЇЄҐ])\.$")
+_UNIT_OR_YEAR = re.compile(r"\d\s*[а-яё]{1,2}\.$|\bт\.\s?[дпе]\.$|\bи\s+пр\.$")
+_NEXT_INITIAL = re.compile(r"[A-ZА-ЯЁІЇЄҐ]\.")
 MAX_TEXT = 100_000  # longer texts are cut: a post or article is far below this
 MAX_SENT = 1500  # a "sentence" longer than this is a run-on list; split it further
 
@@ -47,12 +66,42 @@ class Hit:
     end: int  # token index (exclusive)
 
 
+def _after_abbreviation(text: str, m: re.Match[str]) -> bool:
+    """True when the break ``m`` follows an abbreviation's stop on the same line (see _ABBR_BEFORE_DIGIT)."""
+    if "\n" in m[0] or m.start() < 2 or text[m.start() - 1] != ".":
+        return False
+    before = text[max(0, m.start() - 24) : m.start()]
+    nxt = text[m.end() : m.end() + 1]
+    if nxt.isdigit():
+        return bool(_ABBR_BEFORE_DIGIT.search(before))
+    if not nxt.isupper() or _UNIT_OR_YEAR.search(before):
+        return False
+    if _ABBR_BEFORE_CAP.search(before):
+        return True
+    if re.search(r"(?:^|\s)им\.$", before):  # "им. Н. Э. Баумана", not the pronoun ("стала им. Её личность")
+        return bool(_NEXT_INITIAL.match(text, m.end()))
+    ini = _INITIAL.search(before)
+    if ini is None:
+        return False
+    word, letter = ini[1] or "", ini[2]
+    if letter.isascii():  # "Robert C. Martin", "U.S. Department"; not "на C. Этот", "Лжедмитрий I. В этот"
+        return letter not in "IVX" and (not word or word[0].isupper()) and not re.search(r"[а-яёіїєґ]", word, re.I)
+    # "подполковник А. В. Иванов", "— Р. Эрдогана"; not "Юлии Ц. Девушка", "с ударением на О. Слово"
+    if word[:1].isupper():
+        return False
+    return (
+        not word or bool(_NEXT_INITIAL.match(text, m.end())) or bool(re.search(r"[А-ЯЁІЇЄҐ]\.\s?[А-ЯЁІЇЄҐ]\.$", before))
+    )
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of sentences (stripped), never longer than MAX_SENT."""
     text = text[:MAX_TEXT]
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END.finditer(text):
+        if _after_abbreviation(text, m):
+            continue
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
@@ -137,9 +186,7 @@ class CueIndex:
         hits: list[Hit] = []
         toks = sent.tokens
         for i, tok in enumerate(toks):
-            cands = self.exact.get(tok.word, []) + (
-                self.exact.get(tok.lemma, []) if tok.lemma != tok.word else []
-            )
+            cands = self.exact.get(tok.word, []) + (self.exact.get(tok.lemma, []) if tok.lemma != tok.word else [])
             for key in {tok.word[:3], tok.lemma[:3]}:
                 for cue in self.prefix.get(key, ()):
                     if self._tok_match(cue.tokens[0], tok):
