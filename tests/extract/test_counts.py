@@ -485,3 +485,22 @@ def test_one_person_by_age_and_name_prisoner_or_subordinate(text: str) -> None:
 
     hit = find_individual(text, 0, len(text))
     assert hit is not None and (hit.value, hit.precision) == (1, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the genitive of "полтора десятка", "два десятка", "две сотни" after "около", "более", "близько"
+        ("Около полутора десятков жён мобилизованных пришли в приёмную.", (15, "approximate")),
+        ("Более двух десятков бойцов записали видеообращение.", (20, "approximate")),
+        ("Понад два десятки бійців записали відеозвернення.", (20, "approximate")),
+        ("Близько двох десятків бійців залишили позиції.", (20, "approximate")),
+        ("Около трёх десятков военных вышли к штабу.", (30, "approximate")),
+        ("Около двух сотен жён вышли на акцию.", (200, "approximate")),
+        ("Близько двох сотень рідних вийшли на мітинг.", (200, "approximate")),
+        ("Около полутора сотен военных записали обращение.", (150, "approximate")),
+        ("Tens of women came to the office of the governor.", (24, "approximate")),
+    ],
+)
+def test_vague_tens_and_hundreds_in_the_genitive(text: str, expected: tuple[int, str]) -> None:
+    assert first(text) == expected
