@@ -489,3 +489,15 @@ def test_a_ministry_or_embassy_is_its_government() -> None:
 def test_a_hospital_is_no_place_when_the_men_s_home_is_named() -> None:
     text = "Two men from Kerala were hit at the front; one was taken to a hospital in Moscow."
     assert places(text, "en") == [("Kerala", "origin")]
+
+
+def test_role_of_a_base_a_message_sent_from_and_with() -> None:
+    text = "Бойцы 810-й бригады записали обращение к Путину из Курской области."
+    assert places(text, "ru") == [("Kursk Oblast", "event")]
+    text = "Marines of the 810th brigade, based in occupied Sevastopol, posted a video to Putin from the Kursk region."
+    assert places(text, "en") == [("Sevastopol", "origin"), ("Kursk Oblast", "event")]
+    # the men's home stays their origin
+    assert places("Мобилизованные из Бурятии записали видеообращение.", "ru") == [("Buryatia", "origin")]
+    # "з" + instrumental is "with": "кордон з Молдовою"
+    text = "На Одещині затримали військового, який намагався перейти кордон з Молдовою."
+    assert ("Moldova", "event") in places(text, "uk")

@@ -851,6 +851,12 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                             if prev in ORIGIN_BEFORE or prev2 in ORIGIN_BEFORE or after in PEOPLE_AFTER
                             else "event"
                         )
+                        if role == "origin" and prev in ("з", "із", "зі") and _instrumental(toks[i].word):
+                            role = "event"  # "перейти кордон з Молдовою": "with", not "from"
+                        if role == "origin" and _sent_from(toks, i):
+                            role = "event"  # "записали обращение к Путину из Курской области": sent from there
+                        if _base_of(toks, i):
+                            role = "origin"  # "the 810th brigade, based in occupied Sevastopol"
                         if listed and mentions and mentions[-1][1] == "origin":
                             role = "origin"  # "из Бурятии и Тувы"
                         if n == 1 and any(c.fcode != "ADM1" for c in cands):
@@ -1125,12 +1131,48 @@ GOAL_PREPS = {"в", "во", "у", "до", "to", "into"}
 # what a witness will tell about is an earlier event, not this one
 TESTIMONY = ("показани", "свидетельствова", "свідчи", "свідчен", "testif")
 ABOUT = {"о", "об", "про", "about"}
+# a message sent from a place: "обращение ... из Курской области", "a video ... from the Kursk region"
+FROM_WORDS = {"из", "з", "із", "зі", "from"}
+MESSAGE = ("обращени", "видеообращени", "видео", "письм", "звернен", "відео", "appeal", "video", "message", "letter")
+MESSAGE_WORDS = {"лист", "листа", "листі", "листом", "plea", "petition"}
+BASED = ("based", "базирующ", "базуєт", "базуют", "базуються", "базуется", "дислоцирующ")
 # a unit after "X-based": "the Pskov-based 76th division"
 UNIT_WORDS = ("division", "brigade", "regiment", "battalion", "unit", "corps", "detachment", "fleet")
 QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
 
 
 DATELINE = re.compile(r"[\s\ufeff]*([A-Z][A-Z.' -]{1,40}?[A-Z])(?:,[^\n—–]{1,30})?\s+[—–-]{1,2}\s")
+
+
+@lru_cache(maxsize=5_000)
+def _instrumental(word: str) -> bool:
+    """A Ukrainian word in the instrumental only ("Молдовою"): after "з" it means "with", not "from"."""
+    if not _cyrillic(word):
+        return False
+    from sitrep.enrich.lemmas import _morph
+
+    parse = _morph("uk").parse(word)[:3]
+    return bool(parse) and all("ablt" in str(p.tag) for p in parse)
+
+
+def _sent_from(toks: Sequence[Token], i: int) -> bool:
+    """ "обращение к Путину из Курской области", "a video addressed to Putin from the Kursk region": the place a
+    message was sent from, where its authors are (the event's place); "men from Buryatia" stay its origin."""
+    k = next((j for j in (i - 1, i - 2) if j >= 0 and toks[j].word in FROM_WORDS), None)
+    if k is None:
+        return False
+    for j in range(k - 1, max(-1, k - 9), -1):
+        word = toks[j].word
+        if word.startswith(MESSAGE) or word in MESSAGE_WORDS:
+            return True
+        if word in PEOPLE_AFTER or word.startswith(PEOPLE_STEMS) or word in ORIGIN_BEFORE:
+            return False
+    return False
+
+
+def _base_of(toks: Sequence[Token], i: int) -> bool:
+    """ "based in occupied Sevastopol", "базирующейся в Севастополе", "що базується в Криму": a unit's base."""
+    return any(t.word.startswith(BASED) for t in toks[max(0, i - 3) : i])
 
 
 def _dateline(text: str, toks: Sequence[Token], gaz: Gazetteer) -> tuple[int, list[GazPlace]] | None:
