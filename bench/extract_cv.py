@@ -15,9 +15,10 @@ on those sets is optimistic. Here each document is read by a model trained witho
   (``sitrep.extract.evaluate.score``);
 - a second run reads every document with the rules alone (no model) to show what the model adds;
 - ``--loso`` (leave one set out) trains on all development sets but one — reports-dev, news-channels-dev,
-  team-heldout sets 1 and 2 — and scores the one left out with the whole engine: the figure closest to a new,
+  team-heldout sets 1, 2 and 3 — and scores the one left out with the whole engine: the figure closest to a new,
   unseen set written by someone else (texts of one set share a writer's wording, so k-fold inside a set is
-  optimistic); milbloggers-dev (evaluation only, never trained on) is scored by the model of all four;
+  optimistic); milbloggers-dev (evaluation only, never trained on) is scored by the model of all five; each
+  left-out set also gets its first-event type confusion (gold type → predicted type, "-" for no event);
 - ``--team`` also puts the team-written set 1 (``bench/data/team-heldout``, in the repository and in the
   shipped model's training data) into the folds, grouped by its clusters, and prints its pooled held-out
   scores: reports-dev's wording is then no longer the only positive wording the models see.
@@ -45,6 +46,7 @@ from typing import Any
 
 TEAM = Path(__file__).resolve().parent / "data" / "team-heldout"
 TEAM2 = Path(__file__).resolve().parent / "data" / "team-heldout-2"
+TEAM3 = Path(__file__).resolve().parent / "data" / "team-heldout-3"
 # The development data beside the repository (../shared/data), absent on users' machines.
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = Path(os.environ.get("SITREP_BENCH_GOLD", str(SHARED / "data/gold")))
@@ -105,7 +107,7 @@ def folds_of(pairs: Sequence[Pair], k: int, seed: int, by_cluster: bool = True) 
 def _read(name: str) -> list[Pair]:
     from sitrep.extract.training import read_pairs
 
-    folder = {"team-heldout": TEAM, "team-heldout-2": TEAM2}.get(name, GOLD / name)
+    folder = {"team-heldout": TEAM, "team-heldout-2": TEAM2, "team-heldout-3": TEAM3}.get(name, GOLD / name)
     return read_pairs(folder / "texts.jsonl", folder / "gold.jsonl")
 
 
@@ -240,7 +242,21 @@ def main() -> None:
             print("  " + line)
 
 
-LOSO_SETS = ("reports-dev", "news-channels-dev", "team-heldout", "team-heldout-2")
+def confusion(pairs: Sequence[Pair], preds: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """First-event type errors over gold-relevant documents: "gold→predicted" (predicted "-": no event) → count."""
+    out: Counter[str] = Counter()
+    for (_, g), p in zip(pairs, preds, strict=True):
+        gold = _label(g)
+        if gold == "-":
+            continue
+        got = str(p["events"][0]["event_type"]) if p.get("events") else "-"
+        if got != gold:
+            out[f"{gold}→{got}"] += 1
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+LOSO_SETS = ("reports-dev", "news-channels-dev", "team-heldout", "team-heldout-2", "team-heldout-3")
+_FOLDERS = {"team-heldout-2": TEAM2, "team-heldout-3": TEAM3}
 
 
 def loso(codebook: Path | None, threshold: float | None, errors: bool, as_json: bool) -> None:
@@ -253,7 +269,7 @@ def loso(codebook: Path | None, threshold: float | None, errors: bool, as_json: 
     from sitrep.extract.training import train_examples
 
     c0 = time.process_time()
-    names = [n for n in LOSO_SETS if n != "team-heldout-2" or (TEAM2 / "gold.jsonl").exists()]
+    names = [n for n in LOSO_SETS if n not in _FOLDERS or (_FOLDERS[n] / "gold.jsonl").exists()]
     sets = {n: _read(n) for n in names}
     mil = _read("milbloggers-dev") if (GOLD / "milbloggers-dev" / "gold.jsonl").exists() else []
     book = load_codebook(codebook)
@@ -282,10 +298,13 @@ def loso(codebook: Path | None, threshold: float | None, errors: bool, as_json: 
             extraction_to_gold(str(d["id"]), engine.extract(r)) for r, (d, _) in zip(reports[held], pairs, strict=True)
         ]
         rs = score([g for _, g in pairs], rules)
-        out[held] = {"model": sc.as_dict(), "rules_only": rs.as_dict()}
+        conf = confusion(pairs, preds)
+        out[held] = {"model": sc.as_dict(), "rules_only": rs.as_dict(), "type_confusion": conf}
         if not as_json:
             print(f"{held:<18} held out  {_fmt(sc.as_dict())}")
             print(f"{'':<18} rules     {_fmt(rs.as_dict())}")
+            errs = ", ".join(f"{k} {v}" for k, v in conf.items()) or "none"
+            print(f"{'':<18} type errors (gold→predicted): {errs}")
             if errors:
                 for line in sc.errors:
                     print("    " + line)

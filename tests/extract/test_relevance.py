@@ -430,3 +430,44 @@ def test_a_relatives_post_is_an_appeal_with_the_model() -> None:
     text = "Дружина військового 110-ї бригади написала у фейсбуці, що чоловіка не відпускають після поранення."
     got = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2024-03-10"}))
     assert got.relevant and got.events[0].event_type == "appeal"
+
+
+# --- issue #3 (H4): codebook 1.3 families, own sentences (ru/uk/en) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the wounded sent back to assaults (codebook §2 names it under abuse): object first, imperfectives, crutches
+        ("Раненых бойцов возвращают в окопы прямо из госпиталя, рассказали жёны военных 15-го полка.", "abuse"),
+        ("Контрактников после ранения без ВВК отправили обратно в штурмовые группы под Угледаром.", "abuse"),
+        ("Поранених бійців повернули на позиції на милицях, розповіли рідні військових 3-ї роти.", "abuse"),
+        ("Relatives say wounded soldiers were sent back to assault units straight from hospital.", "abuse"),
+        # a gathering in person: placards, going out to a building or a square
+        ("Жёны мобилизованных вышли к зданию администрации с плакатами «Верните мужей».", "protest"),
+        ("Дружини військових тримали плакати біля будівлі ОДА, вимагаючи демобілізації.", "protest"),
+        ("Wives of mobilised men turned up outside the regional parliament holding placards.", "protest"),
+        # made to fight, pressed to sign: the coerced men are enlistees (no soldier word needed)
+        ("Двох студентів з Індії заманили до російської армії обіцянкою роботи на кухні.", "coercion"),
+        ("Мигрантов отвезли в военкомат и давили, чтобы они подписали контракт, пишут правозащитники.", "coercion"),
+        ("Мігрантів відвезли до військкомату й тиснули, щоб вони підписали контракт.", "coercion"),
+    ],
+)
+def test_codebook_1_3_families(text: str, kind: str) -> None:
+    assert _rules(text) == (True, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # soldiers "marched" to the front are no march of protesters
+        "Columns of soldiers marched towards the front near Pokrovsk on Sunday, a drone video shows.",
+        # history told by historians is no event of today
+        "По оценкам историков, в 1917 году дезертирство из армии стало массовым: солдаты бросали фронт.",
+        "Історики досі сперечаються, скільки дезертирів розстріляли загороджувальні загони у 1943 році.",
+        # a worker forced to sign a labour contract, with no war anywhere in the text
+        "Курьеров заставили подписать новый контракт с агрегатором, пишут профсоюзы.",
+    ],
+)
+def test_look_alikes_of_the_1_3_cues_are_not_events(text: str) -> None:
+    assert not _rules(text)[0]

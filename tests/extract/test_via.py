@@ -328,3 +328,23 @@ def test_relative_clauses_groups_and_custody() -> None:
 def test_generic_words_are_no_latin_name() -> None:
     assert via("The video was circulated by pro-Ukrainian Telegram channels.") == []
     assert via("The video was circulated by Russian state TV.") == []
+
+
+def test_channel_named_before_the_appearance_verb() -> None:
+    # the channel first, the verb after it (ru/uk), or an English appositive naming the kind after the name
+    assert via("В провагнеровском канале Grey Zone сегодня появилось новое видео расправы кувалдой.") == ["Grey Zone"]
+    assert via("Напередодні в каналі Grey Zone з'явився ролик, на якому вбивають колишнього в'язня.") == ["Grey Zone"]
+    assert via("В канале «Осторожно, новости» появилось видео обращения мобилизованных.") == ["Ostorozhno Novosti"]
+    assert via("A video that appeared on Ostorozhno Novosti, a Telegram channel, shows the beaten men.") == [
+        "Ostorozhno Novosti"
+    ]
+    # a channel that only writes about the front, a unit "in Wagner, a private army": no publication
+    assert via("В канале «Рыбарь» пишут, что противник наступает.") == []
+    assert via("He served in Wagner, a private army, before he was beaten by commanders.") == []
+
+
+def test_according_to_someone_described_is_no_outlet() -> None:
+    # an indefinite article describes a person ("a fellow Indian recruit", "an army source"), never names an outlet
+    assert via("He died on February 21, according to a fellow Indian recruit who called the family.") == []
+    assert via("The men were beaten, according to an Interior Ministry source.") == []
+    assert via("The men were beaten in a pit, according to Vazhnye Istorii.") == ["iStories"]

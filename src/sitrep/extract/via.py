@@ -453,7 +453,7 @@ QUICK = re.compile(  # run on the lower-cased sentence
     r"інтерв|оказал|распоряжен|розпоряджен|опинил|отправил|надісла|присла|стать|статт|публикац|публікац|"
     r"материал|матеріал|расследов|розслідув|репортаж|сюжет|эфир|ефір|article|report|investigation|story|"
     r"piece|странице|сторінці|page|published|posted|released|aired|shared|obtained|broadcast|uploaded|"
-    r"put out|carried|\bran\b|citing|cited|появил|з'явил|з’явил|appeared|surfaced|circulat|заяв|сказа|пояснi|"
+    r"put out|carried|\bran\b|citing|cited|появил|з'яви|з’яви|appeared|surfaced|circulat|заяв|сказа|пояснi|"
     r"поясни|беседе|разговоре|розмові|коментар|комментар|speaking|согласно|відповідно|ссылк|посилан|"
     r"помог|допом|помощ|поддерж|підтрим|help|assist|post|посте|постах|дописі|пості|says|обратил|звернул|"
     r"contacted|reached out)"
@@ -490,6 +490,13 @@ _PARTICIPLE = re.compile(
     r"викладен|показанн|показан)\w*(?![\w])"
 )
 _PUB_EN = re.compile(rf"(?<![\w])(?:{PUB_EN}|uploaded)(?![\w])")
+# after a channel's name: an appearance or publication verb, a time word or two between ("сегодня появилось")
+_VERB_AFTER = re.compile(
+    r"[»\"”]?\s+(?:[\w'’-]+\s+){0,2}?(?:появил\w*|з['’]яви[лв]\w*|опубликова\w*|опублікува\w*|"
+    r"оприлюдни\w*|выложи\w*|виклав\w*|виклала\w*|вышл\w*|вийш\w*)(?![\w])"
+)
+_ON_NAME = re.compile(r"(?<![\w])(?:on|in)\s+(?=\S)")
+_KIND_APPOSITIVE = re.compile(rf"[»\"”]?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{KIND_OUTLET}(?![\w])")
 # writing on a platform: "написал во «ВКонтакте»", "написала у Facebook", "wrote on VKontakte", "in a post on X"
 _WROTE_ON = re.compile(
     rf"(?<![\w])(?:написа(?:л{_V}|в)|пишет|пишут|пише|пишуть|wrote|writes|said|says|заяви(?:л{_V}|в)|"
@@ -588,6 +595,10 @@ def _lemma_outlet(name: str, lang: str) -> str:
             first = nom.word
             words[0] = first[:1].upper() + first[1:] if words[0][:1].isupper() else first
     return " ".join(words)
+
+
+# an indefinite article opens a description of someone ("a fellow recruit", "an army source"), never an outlet's name
+_INDEFINITE = re.compile(r"\s*(?:a|an)\s", re.I)
 
 
 def _clean(raw: str) -> str:
@@ -800,6 +811,8 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
             continue  # "Об этом избранный президент написал в соцсети X": an official's own post
         e = _clause_end(mask, m.end(), 70)
         cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind != "platform"]
+        if cands and _INDEFINITE.match(seg[m.end() : cands[0].start]):
+            continue  # "according to a fellow Indian recruit", "citing an Interior Ministry source": someone, no outlet
         if cands and _near(seg, m.end(), cands[0].start, 3):
             best = _agent(cands, seg)[-1]
             if best.kind == "person" and (not best.strong or OFFICIAL.search(seg[m.end() : best.start])):
@@ -847,6 +860,19 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
         e = _clause_end(mask, m.end(), 50)
         cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "outlet"]
         if cands and _near(seg, m.end(), cands[0].start, 0):
+            hits.append(cands[0])
+    # 7c. the channel first, the verb after it: "в каналі Grey Zone з'явився ролик", "В канале «X» появилось видео"
+    for m in _IN_KIND.finditer(low):
+        e = _clause_end(mask, m.end(), 50)
+        cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "outlet"]
+        if cands and _near(seg, m.end(), cands[0].start, 0) and _VERB_AFTER.match(low, cands[0].end):
+            hits.append(cands[0])
+    # 7d. an appositive kind after the name: "appeared on Grey Zone, a Telegram channel linked to Wagner"
+    for m in _ON_NAME.finditer(low):
+        if not _VERB_BEFORE.search(low, _clause_start(mask, m.start()), m.start()):
+            continue
+        cands = [c for c in _candidates(seg, m.end(), _clause_end(mask, m.end(), 50), lang) if c.kind == "outlet"]
+        if cands and _near(seg, m.end(), cands[0].start, 0) and _KIND_APPOSITIVE.match(low, cands[0].end):
             hits.append(cands[0])
     # 7b. a participle and its agent: "видео, опубликованное «Версткой»", "відео, оприлюднене каналом «X»"
     for m in _PARTICIPLE.finditer(low):
