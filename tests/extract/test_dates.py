@@ -401,3 +401,33 @@ def test_a_verdicts_day_alone_is_no_event_date(text: str) -> None:
 )
 def test_mid_month_and_the_month_before(text: str, expected: tuple[str, str]) -> None:
     assert first(text, datetime(2024, 5, 15, 12, 0)) == expected
+
+
+WED = datetime(2024, 5, 15, 12, 0)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the first or last days of a month, the first week of it: the month
+        ("В первых числах мая бойцы записали обращение.", ("2024-05-01", "month")),
+        ("В последних числах апреля жёны вышли на пикет.", ("2024-04-01", "month")),
+        ("У перших числах травня бійці записали звернення.", ("2024-05-01", "month")),
+        ("In the first days of May the soldiers recorded an appeal.", ("2024-05-01", "month")),
+        ("In the last week of April the wives picketed the building.", ("2024-04-01", "month")),
+        # a sentence-initial "In" before a month and a year
+        ("In December 2023 the soldiers recorded an appeal.", ("2023-12-01", "month")),
+        # a slashed date, day first unless the second number is no month
+        ("13/05/2024 the soldiers left their positions.", ("2024-05-13", "day")),
+        ("Video dated 05/13/2024 shows the men in a basement.", ("2024-05-13", "day")),
+        # "last Wednesday" in a Wednesday post is a week before
+        ("Минулої середи бійці записали звернення.", ("2024-05-08", "day")),
+        ("В прошлую среду жёны вышли на пикет.", ("2024-05-08", "day")),
+        ("Last Wednesday the wives picketed the building.", ("2024-05-08", "day")),
+        ("В среду жёны вышли на пикет.", ("2024-05-15", "day")),
+    ],
+)
+def test_month_spans_slashed_dates_and_last_weekday(text: str, expected: tuple[str, str]) -> None:
+    found = [h for h in find_dates(text, 0, len(text), WED) if not h.background]
+    best = min(found, key=lambda d: (d.precision != "day", d.relative))
+    assert (best.iso, best.precision) == expected

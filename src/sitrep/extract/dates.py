@@ -94,9 +94,11 @@ DAY_MONTH_CYR = re.compile(rf"\b(\d{{1,2}})(?:-?го)?\s+({_MONTH_RU_UK})\b(?:\s
 MONTH_CYR = re.compile(rf"\b(?:в|у|с|з|к|до)\s+({_MONTH_RU_UK})\s+({_YEAR})\b", re.I)
 EN_MD = re.compile(rf"\b({_MONTH_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR})\b)?")
 EN_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_EN})\b(?:,?\s+({_YEAR})\b)?")
-EN_MONTH_YEAR = re.compile(rf"\b(?:in|since|during|by)\s+({_MONTH_EN})\s+({_YEAR})\b")
+EN_MONTH_YEAR = re.compile(rf"\b(?i:in|since|during|by)\s+({_MONTH_EN})\s+({_YEAR})\b")
 EN_LAST_MONTH = re.compile(
-    r"\b(?i:last|in|since|during|by|at the (?:start|end|beginning) of|(?:in|by|since|until) (?:early|late|mid)|mid)"
+    r"\b(?i:last|in|since|during|by|at the (?:start|end|beginning) of|(?:in|by|since|until) (?:early|late|mid)|mid|"
+    # "in the first days of May", "in the last week of April": the month
+    r"in the (?:first|last|final|second|third) (?:days?|week|weeks|half|fortnight) of)"
     rf"(?:\s+|(?<=mid)-)({_MONTH_EN})\b(?!\s+\d)"
 )
 _MONTH_CYR_LOC = (
@@ -108,11 +110,14 @@ _MONTH_CYR_LOC = (
 )
 MONTH_ONLY_CYR = re.compile(
     rf"(?:\b(в|у|с|з|к|до|на)\s+(?:начала\s+|конца\s+)?|\b(?=наприкінці))({_MONTH_CYR_LOC}|"
-    rf"(?:начала|конца|началу|концу|середине|початку|кінця|кінцю|середині|кінці|наприкінці)\s+{_MONTH_RU_UK})"
+    rf"(?:начала|конца|началу|концу|середине|початку|кінця|кінцю|середині|кінці|наприкінці|"
+    # "в первых числах мая", "в последних числах апреля", "у перших числах травня": the month
+    rf"(?:первых|последних|перших|останніх)\s+числах)\s+{_MONTH_RU_UK})"
     r"\b(?!\s+\d)",
     re.I,
 )
-NUMERIC = re.compile(rf"\b(\d{{1,2}})\.(\d{{1,2}})\.({_YEAR}|\d{{2}})\b")
+# "02.07.2023", "2.7.23", "02/07/2023" (a slash with a four-digit year only; "05/13/2024" is read month first)
+NUMERIC = re.compile(rf"\b(\d{{1,2}})(?:\.(\d{{1,2}})\.({_YEAR}|\d{{2}})|/(\d{{1,2}})/({_YEAR}))\b")
 ISO = re.compile(rf"\b({_YEAR})-(\d{{2}})-(\d{{2}})\b")
 _WD_RU_ACC = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
 _WD_UK_ACC = r"(?:понеділок|вівторок|середу|четвер|п['’ʼ]ятницю|суботу|неділю)"
@@ -385,6 +390,8 @@ def _relative(word: str, pub: date | None) -> str | None:
     day = w.split()[-1]
     if day in WEEKDAYS:  # the latest such weekday on or before publication
         back = (pub.weekday() - WEEKDAYS[day]) % 7
+        if back == 0 and re.match(r"(?:(?:в|во|у) )?(?:last|this past|прошл|минувш|минул)", w):
+            back = 7  # "минулої середи", "last Wednesday" in a Wednesday post: a week before
         return (pub - timedelta(days=back)).isoformat()
     return None
 
@@ -397,6 +404,14 @@ def _count_word(word: str) -> int:
 _EXPLICIT_DAY = (DAY_MONTH_CYR, EN_MD, EN_DM, NUMERIC, ISO)
 
 
+def _numeric(m: re.Match[str]) -> tuple[int, int, int]:
+    """(day, month, year) of a NUMERIC match: day first, unless a slashed date's second number is no month."""
+    if m[2] is not None:
+        return int(m[1]), int(m[2]), int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+    day, mon = int(m[1]), int(m[4])
+    return (mon, day, int(m[5])) if mon > 12 >= day else (day, mon, int(m[5]))
+
+
 def _last_day_before(text: str, at: int, pub: date | None) -> date | None:
     """The last day with its month written out in the 600 characters before ``at``."""
     window = max(0, at - 600)
@@ -406,7 +421,7 @@ def _last_day_before(text: str, at: int, pub: date | None) -> date | None:
             if rx is ISO:
                 day, mon, year = int(m[3]), int(m[2]), int(m[1])
             elif rx is NUMERIC:
-                day, mon, year = int(m[1]), int(m[2]), int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+                day, mon, year = _numeric(m)
             else:
                 d_grp, m_grp = (2, 1) if rx is EN_MD else (1, 2)
                 day, mon_found, year = int(m[d_grp]), _month(m[m_grp]), int(m[3]) if m[3] else 0
@@ -493,8 +508,7 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     for m in ISO.finditer(text, start, end):
         add(_resolve(int(m[3]), int(m[2]), int(m[1]), pubd), "day", m.start(), m.end())
     for m in NUMERIC.finditer(text, start, end):
-        year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
-        add(_resolve(int(m[1]), int(m[2]), year, pubd), "day", m.start(), m.end())
+        add(_resolve(*_numeric(m), pubd), "day", m.start(), m.end())
     for m in ORDINAL_DAY_MONTH.finditer(text, start, end):
         mon = _month(m[2])
         words = re.sub(r"\s+", " ", m[1].lower().replace("’", "'").replace("ʼ", "'").replace("ё", "е"))
