@@ -504,3 +504,18 @@ def test_one_person_by_age_and_name_prisoner_or_subordinate(text: str) -> None:
 )
 def test_vague_tens_and_hundreds_in_the_genitive(text: str, expected: tuple[int, str]) -> None:
     assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the soldiers counting themselves
+        ("Нас было 40, теперь осталось двенадцать.", (40, "exact")),
+        ("Нас було 40, а тепер лишилося дванадцять.", (40, "exact")),
+        ("Нас осталось 12 из всей роты.", (12, "exact")),
+        ("There are 40 of us here and nobody answers.", (40, "exact")),
+        ("Их было около пятидесяти.", (50, "approximate")),
+    ],
+)
+def test_we_were_n(text: str, expected: tuple[int, str]) -> None:
+    assert first(text) == expected

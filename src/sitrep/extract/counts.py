@@ -179,12 +179,12 @@ PEOPLE = (
     r"затриман\w*|полонен\w*|військовополонен\w*|найманц\w*|мігрант\w*|іноземц\w*|учасник\w*|мешканц\w*|"
     r"жител\w*|побратим\w*|співробітник\w*|поліцейськ\w*|прикордонник\w*|ув[’'ʼ]язнен\w*|засуджен\w*|"
     r"в[’'ʼ]язн\w*|строковик\w*|технік(?:ів|ами)\b|офіцер\w*|курсант\w*|моряк\w*|льотчик\w*|"
-    r"член(?:ов|ы|ам)\b|членів|члени|из них|з них|із них|"
+    r"член(?:ов|ы|ам)\b|членів|члени|из них|з них|із них|из нас|з нас|із нас|"
     r"men|soldiers?|troops|servicem[ae]n|servicemembers|women|wives|husbands|people|persons|recruits?|"
     r"conscripts?|draftees|reservists|fighters|mercenaries|prisoners|inmates|convicts|detainees|captives|POWs|"
     r"relatives|mothers|fathers|parents|technicians|officers|commanders|cadets|deserters|volunteers|"
     r"paratroopers|marines|sailors|pilots|guards|policemen|police officers|members|protesters|demonstrators|"
-    r"migrants|students|workers|residents|victims|of them|mobili[sz]ed|young men|veterans|nationals|citizens|"
+    r"migrants|students|workers|residents|victims|of them|of us|mobili[sz]ed|young men|veterans|nationals|citizens|"
     r"subordinates|comrades|colleagues|troopers|guardsmen|riflemen|gunners|drivers|medics|servicewomen|"
     r"brothers|daughters|widows|families of|"
     r"росгвардейц\w*|гвардейц\w*|гвардійц\w*|(?!месяц|місяц)[а-яіїєґ]+(?:цев|ців)|(?-i:[A-Z][a-z]+(?:is|ans|ese)))"
@@ -211,8 +211,9 @@ COUNT = re.compile(rf"(){NUM}(?:{RANGE})?(\s+(?:[a-zа-яёіїєґ'’ʼ-]+\s+)
 NUM_NOUN = re.compile(rf"(){NUM}(?:{RANGE})?(\s+(?:[а-яёіїєґ'’ʼ-]+\s+){{0,2}}[а-яёіїєґ'’ʼ-]+)", re.I)
 # "их было около пятидесяти", "їх було близько п'ятдесяти", "there were about 50 of them": the group's size
 _THEY_WERE = re.compile(
-    r"(?:\b(?:их|їх)\s+(?:был[оаи]?|було|собралось|зібралося|пришло|прийшло|набралось|набралося)|"
-    r"\bthere\s+were|"
+    # the soldiers speak of themselves: "нас было 40", "нас було 40", "there are 40 of us" (PEOPLE: "of us")
+    r"(?:\b(?:их|їх|нас)\s+(?:был[оаи]?|було|собралось|зібралося|пришло|прийшло|набралось|набралося|осталось|"
+    r"залишилося|лишилося)|\bthere\s+were|"
     # "группа из 12", "група з 12", "a group of 12" recorded a video
     r"\b(?:group|группа|группу|группы|группой|група|групу|групи|групою)\s+(?:of|из|з|із))\s+$",
     re.I,
