@@ -50,9 +50,7 @@ def test_forward_reply_and_media_without_text(fixtures: Path, ctx: SourceContext
 
 def test_photo_path_kept_for_archiving(fixtures: Path, ctx: SourceContext) -> None:
     (photo,) = _posts(_items(fixtures / "tg_export", ctx))["2"].media
-    assert (
-        photo.kind == "photo" and photo.path == "photos/photo_1@01-07-2023_10-00-00.jpg" and photo.size == 26
-    )
+    assert photo.kind == "photo" and photo.path == "photos/photo_1@01-07-2023_10-00-00.jpg" and photo.size == 26
 
 
 def test_poll_text_and_skips(fixtures: Path, ctx: SourceContext) -> None:
@@ -92,10 +90,7 @@ def test_old_format(fixtures: Path, ctx: SourceContext) -> None:
     assert posts["11"].edited_at == datetime(2021, 3, 1, 10, 6, tzinfo=UTC)
     assert posts["12"].text == "See example.com/a and ask @ann"
     assert Entity("link", "example.com/a", "https://example.com/a") in posts["12"].entities
-    assert (
-        posts["13"].media[0].kind == "voice_message"
-        and posts["13"].media[0].path == "voice_messages/audio_1.ogg"
-    )
+    assert posts["13"].media[0].kind == "voice_message" and posts["13"].media[0].path == "voice_messages/audio_1.ogg"
     assert sum(isinstance(i, Skipped) for i in items) == 1
 
 
@@ -116,9 +111,7 @@ def test_full_account_export(tmp_path: Path, ctx: SourceContext) -> None:
     ]
 
 
-def test_truncated_export_keeps_messages_before_the_cut(
-    fixtures: Path, tmp_path: Path, ctx: SourceContext
-) -> None:
+def test_truncated_export_keeps_messages_before_the_cut(fixtures: Path, tmp_path: Path, ctx: SourceContext) -> None:
     data = (fixtures / "tg_export" / "result.json").read_bytes()
     cut = tmp_path / "result.json"
     cut.write_bytes(data[: data.index(b'"id": 4')])
@@ -144,7 +137,25 @@ def test_huge_message_is_a_failure(tmp_path: Path) -> None:
         fh.write('"}, {"id": 2, "type": "message", "date_unixtime": "1704067200", "text": "small"}]}')
     ctx = SourceContext(settings=Settings(data_dir=tmp_path))
     items = list(read(str(path), ctx))
-    assert (
-        isinstance(items[0], Failure) and "over the" in items[0].reason and items[0].position == "message 1"
-    )
+    assert isinstance(items[0], Failure) and "over the" in items[0].reason and items[0].position == "message 1"
     assert isinstance(items[1], Post) and items[1].text == "small"
+
+
+def test_reading_an_export_never_loads_the_web_reader(fixtures: Path) -> None:
+    """The article stack (trafilatura, lxml, httpx) costs ~0.3 s of CPU to import: an ingest of
+    Telegram exports or JSONL files must not pay it (checked in a fresh interpreter)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from sitrep.settings import Settings\n"
+        "from sitrep.sources import SourceContext, read\n"
+        "from sitrep.models import Post\n"
+        f"items = list(read({str(fixtures / 'tg_export')!r}, SourceContext(settings=Settings())))\n"
+        f"items += list(read({str(fixtures / 'tg_export' / 'result.json')!r}, SourceContext(settings=Settings())))\n"
+        "assert any(isinstance(i, Post) for i in items)\n"
+        "print(sorted(m for m in ('sitrep.sources.web', 'trafilatura', 'httpx') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == "[]"
