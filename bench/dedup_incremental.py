@@ -6,7 +6,8 @@ SQLite file in /tmp). Step 1 generates N reports from the real stream
 deletions and channel footers, so some variants are near duplicates and most are not), and
 writes them straight into the store's tables at speed (reports, their 16 LSH keys in
 ``dedup_keys``, and for one report in 50 an event with its mention and lookup keys, rare-name
-keys of its text included).
+keys of its text included; the events' types cycle through the six default types, so that the
+lookups under neighbouring types find rows too).
 Step 2 adds 300 new reports one by one through the real incremental path
 (``store.events.apply_batch``: near-duplicate lookup, link, event lookup and merge, audit, one
 transaction each) and prints p50/p95/max milliseconds (wall and CPU time) and the peak RSS of
@@ -41,17 +42,17 @@ from sitrep.store import open_store
 from sitrep.store.event_lookup import candidate_to_json
 from sitrep.store.events import Pending, apply_batch
 
-STREAM = (Path(__file__).resolve().parents[1].parent / "shared" / "data/telegram-news-stream/raw")
+STREAM = Path(__file__).resolve().parents[1].parent / "shared" / "data/telegram-news-stream/raw"
 FOOTERS = ["\n\nПодписаться", "\n\n👉 Прислать новость", "\n\nИсточник: ТАСС", "", "", ""]
 UNITS = ["regiment", "brigade", "battalion"]
+# every default type, so that the lookups under neighbouring types (``merge.cross_type_keys``) find rows
+TYPES = ("appeal", "refusal", "desertion", "protest", "abuse", "coercion")
 
 
 def stream_texts() -> list[str]:
     out = []
     for path in sorted(STREAM.glob("*.json")):
-        out += [
-            m["text"] for m in json.loads(path.read_text(encoding="utf-8")) if (m.get("text") or "").strip()
-        ]
+        out += [m["text"] for m in json.loads(path.read_text(encoding="utf-8")) if (m.get("text") or "").strip()]
     return out
 
 
@@ -65,7 +66,7 @@ def vary(rng: random.Random, text: str) -> str:
 
 def cand_for(i: int) -> EventCandidate:
     return EventCandidate(
-        "appeal",
+        TYPES[i // 50 % len(TYPES)],
         units=(f"{100 + i % 5000}th {UNITS[i % 3]}",),
         places=(Place(f"Place{i % 3000}", "event"),),
         event_date=None,
@@ -139,7 +140,7 @@ def generate(db: Path, n: int, texts: list[str]) -> None:
                 evs.append(
                     (
                         eid,
-                        "appeal",
+                        c.event_type,
                         "[]",
                         json.dumps(list(c.units)),
                         "[]",
@@ -153,9 +154,7 @@ def generate(db: Path, n: int, texts: list[str]) -> None:
                         now,
                     )
                 )
-                ments.append(
-                    (eid, rid, 0, 1, json.dumps(candidate_to_json(c, names)), "[]", c.people_count, 1, now)
-                )
+                ments.append((eid, rid, 0, 1, json.dumps(candidate_to_json(c, names)), "[]", c.people_count, 1, now))
                 lo, hi = day_span([(c, published)])
                 ekeys += [(k, eid, lo, hi) for k in lookup_keys(c, names)]
         con.executemany(
@@ -175,9 +174,7 @@ def generate(db: Path, n: int, texts: list[str]) -> None:
             "evidence, people_count, report_version, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
             ments,
         )
-        con.executemany(
-            "INSERT OR IGNORE INTO event_keys (key, event_id, day_lo, day_hi) VALUES (?, ?, ?, ?)", ekeys
-        )
+        con.executemany("INSERT OR IGNORE INTO event_keys (key, event_id, day_lo, day_hi) VALUES (?, ?, ?, ?)", ekeys)
         con.commit()
         done = min(n, start + chunk - 1)
         print(f"\r  generated {done:,} reports ({time.perf_counter() - t0:.0f} s)", end="", flush=True)
@@ -215,10 +212,7 @@ def main() -> None:
         if child.exitcode != 0:
             db.unlink(missing_ok=True)
             sys.exit(f"generation failed (exit code {child.exitcode}); the partial database was removed")
-        print(
-            f"generation of {n:,} reports: {time.perf_counter() - t0:.0f} s, "
-            f"db {db.stat().st_size / 1e9:.2f} GB"
-        )
+        print(f"generation of {n:,} reports: {time.perf_counter() - t0:.0f} s, db {db.stat().st_size / 1e9:.2f} GB")
     store = open_store(f"sqlite:///{db}")
     rng = random.Random(11)
     new_posts = []
@@ -272,6 +266,7 @@ def main() -> None:
     )
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+
 
 if __name__ == "__main__":
     main()

@@ -1,5 +1,5 @@
 """Neighbouring event types, an event's majority type, coarse-date disagreements and count keys
-(``merge.type_relation``, ``merge.cross_type_ok``, ``Profile.main_type``, ``merge.query_keys``),
+(``merge.type_relation``, ``merge.cross_type_ok``, ``Profile.main_type``, ``merge.cross_type_keys``),
 in the batch (``cluster_documents``) and in the store (``pipeline.process_pending``)."""
 
 from __future__ import annotations
@@ -219,3 +219,23 @@ def test_an_analysts_type_decides_what_may_join_the_event(store: Store, settings
         kinds = dict(conn.execute(select(events.c.id, events.c.event_type)).all())
     assert by_report[1] == by_report[3] == eid != by_report[2]
     assert kinds[eid] == "protest" and kinds[by_report[2]] == "desertion"
+
+
+def test_events_of_a_neighbouring_type_are_looked_up_only_days_around(store: Store, settings: Settings) -> None:
+    """Cross-type unit and place keys find only events within ``CROSS_LOOKUP_DAYS`` of the
+    report's publication (a cross-type merge needs publication within a week)."""
+    from sitrep.dedup.merge import cross_type_keys, cross_window
+    from sitrep.store.event_lookup import candidate_events
+
+    appeal = cand("appeal", units=BRIGADE, places=["Vuhledar"], date="2024-05-02")
+    store.save_reports([report("1", APPEAL_RU, 3, "ru")])
+    process_pending(settings, store, TableExtractor({"123-й": [appeal]}))
+    case = cand("desertion", units=BRIGADE, places=["Vuhledar"])
+    cross = cross_type_keys(case, ())
+    assert cross and not set(cross) & set(lookup_keys(case))
+    with store.engine.connect() as conn:
+        for day, expect in ((9, 1), (20, 0)):
+            published = datetime(2024, 5, day, 12, tzinfo=UTC)
+            found = candidate_events(conn, [], (1, 1), -1, None, cross, cross_window(published))
+            assert len(found) == expect, (day, found)
+        assert candidate_events(conn, [], (1, 1), -1, None, cross, None) == []  # no publication date

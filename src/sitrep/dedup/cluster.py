@@ -6,10 +6,11 @@ report the ids of the events its candidates belong to after merging across the b
 Steps: (1) near-duplicate groups — MinHash LSH + rapidfuzz over the normalised text, the same
 canonical article URL, a Telegram forward pointing at a post of the batch; (2) reports in
 publication order, each candidate joins the best-matching event found through its lookup keys
-(unit, place — under its own type and, for identifying keys, the types it may merge with,
-``merge.query_keys`` — and the report's text keys — ``dedup.names``: rare proper names, distinctive
+(unit, place, and the report's text keys — ``dedup.names``: rare proper names, distinctive
 numbers, the places its text names anywhere — which find only events within
-``merge.NAME_LOOKUP_DAYS`` of the report's publication, as in the store) or its
+``merge.NAME_LOOKUP_DAYS`` of the report's publication, as in the store; and its identifying
+keys under the types it may merge with, ``merge.cross_type_keys``, within
+``merge.cross_window``) or its
 near-duplicate group (``merge.match``), or starts one. Event ids derive from the first
 report's key and the candidate index, so the same input always gives the same ids.
 """
@@ -26,11 +27,12 @@ from sitrep.dedup.merge import (
     NAME_KEY,
     OPEN_SPAN,
     Profile,
+    cross_type_keys,
+    cross_window,
     day_span,
     lookup_keys,
     match,
     name_window,
-    query_keys,
 )
 from sitrep.dedup.names import country_words, fold, name_keys, number_keys, place_keys
 from sitrep.dedup.neardup import near_duplicate_groups, post_key, url_key
@@ -174,17 +176,21 @@ def cluster_documents(
         group = groups[pos]
         vec = vectors[i] if vectors is not None else None
         names = report_names(rep) if ex.events else ()
-        window = name_window(published)
+        window, cross = name_window(published), cross_window(published)
         for k, cand in enumerate(ex.events):
             mine = Profile(cand.event_type)
             mine.add(cand, published, group, vec, names)
             keys = lookup_keys(cand, names)
             seen: list[str] = []
-            for key in query_keys(cand, names):
+            for key in keys:
                 if NAME_KEY not in key:
                     seen.extend(by_key.get(key, ()))
                 elif window is not None:  # the store's narrower window for rare-name keys
                     seen.extend(e for e in by_key.get(key, ()) if _touches(spans[e], window))
+            for key in cross_type_keys(cand, names):  # events of the types it may merge with
+                near = window if NAME_KEY in key else cross
+                if near is not None:
+                    seen.extend(e for e in by_key.get(key, ()) if _touches(spans[e], near))
             seen.extend(by_group.get(group, ()))
             best: tuple[float, str] | None = None
             for eid in dict.fromkeys(seen):

@@ -95,6 +95,7 @@ NAMED_TYPE = "coercion"
 DEFAULT_TYPES = frozenset({"appeal", "refusal", "desertion", "protest", "abuse", NAMED_TYPE})
 CROSS_TYPE_MARGIN = 1.0  # a cross-type pair needs MERGE_SCORE + 1 (3.5): e.g. a unit and a date
 CROSS_TYPE_PUB_DAYS = 7  # a criminal case for leaving the unit a week after the men's video appeal
+CROSS_LOOKUP_DAYS = CROSS_TYPE_PUB_DAYS + 1  # the cross-type keys' lookup window (+1 for time zones)
 SPECIFIC_PLACE_WEIGHT = 2.0  # a town or village (``place_weight``), not a region, country or big city
 # Optional text-embedding evidence (dedup/embed.py, multilingual-e5-small): on the labelled
 # reports-dev pairs of one event type, cosine >= 0.88 held 24 of 55 same-event pairs and 7 of
@@ -668,17 +669,18 @@ def lookup_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str]:
     return sorted(keys)
 
 
-def query_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str]:
-    """Keys to look stored events up by: ``lookup_keys`` (under which events are stored, each
-    under its mentions' own types) and the identifying keys under the types this one may merge
-    with (``type_relation``): numbered units, specific places and rare names for a neighbouring
-    type, rare names alone with coercion. Stored keys stay as they were: old stores need no
+def cross_type_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str]:
+    """Keys to look up stored events of the types this candidate may merge with
+    (``type_relation``; events are stored under their mentions' own types, ``lookup_keys``):
+    numbered units and specific places under a neighbouring type (found only within
+    ``cross_window`` of the report's publication: a cross-type merge needs publication within
+    ``CROSS_TYPE_PUB_DAYS``), rare names under a neighbouring type or coercion (``NAME_KEY``
+    keys: within ``name_window``). Stored keys stay as they were: old stores need no
     re-indexing, and the extra keys cost only index probes at lookup."""
-    own = lookup_keys(cand, names)
     rare = sorted({n for n in names if n[:1] not in (NUMBER_PREFIX, PLACE_PREFIX, COUNTRY_PREFIX)})
     ident = [f"u:{u.kind}:{u.number}" for u in (parse_unit(x) for x in cand.units) if u.number]
     ident += [f"p:{place_key(p)}" for p in cand.places if place_weight(p) >= SPECIFIC_PLACE_WEIGHT]
-    keys = set(own)
+    keys: set[str] = set()
     for other in sorted(DEFAULT_TYPES):
         relation = type_relation(cand.event_type, other)
         if relation == "neighbour":
@@ -686,3 +688,14 @@ def query_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str]:
         if relation in ("neighbour", "named"):
             keys.update(f"{other}{NAME_KEY}{n}" for n in rare)
     return sorted(keys)
+
+
+def cross_window(published: datetime | None) -> tuple[int, int] | None:
+    """Days an event's span must touch to be found through a cross-type unit or place key."""
+    day = utc_day(published)
+    return None if day is None else (day - CROSS_LOOKUP_DAYS, day + CROSS_LOOKUP_DAYS)
+
+
+def query_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str]:
+    """Every key a candidate looks events up by: ``lookup_keys`` and ``cross_type_keys``."""
+    return sorted({*lookup_keys(cand, names), *cross_type_keys(cand, names)})

@@ -32,6 +32,7 @@ from sitrep.dedup.merge import (
     NAME_KEY,
     OPEN_SPAN,
     Profile,
+    cross_window,
     match,
     name_window,
     type_relation,
@@ -179,16 +180,24 @@ def candidate_events(
     span: tuple[int, int],
     group: int,
     names_window: tuple[int, int] | None = None,
+    cross: Sequence[str] = (),
+    cross_days: tuple[int, int] | None = None,
 ) -> list[str]:
     """Ids of stored events worth scoring: by lookup key within the day window, and by group.
 
     Rare-name keys (``merge.NAME_KEY``) find only events whose span touches ``names_window``
-    (``merge.name_window`` of the report's publication; None: not at all).
+    (``merge.name_window`` of the report's publication; None: not at all); ``cross``: keys under
+    the types the candidate may merge with (``merge.cross_type_keys``), their units and places
+    only within ``cross_days`` (``merge.cross_window``; None: not at all).
     """
     found: list[str] = []
     plain = [k for k in keys if NAME_KEY not in k]
-    named = [k for k in keys if NAME_KEY in k] if names_window is not None else []
+    named = [k for k in (*keys, *cross) if NAME_KEY in k] if names_window is not None else []
     conditions = []
+    near = [k for k in cross if NAME_KEY not in k] if cross_days is not None else []
+    if near and cross_days is not None:
+        clo, chi = cross_days
+        conditions.append(and_(event_keys.c.key.in_(near), event_keys.c.day_hi >= clo, event_keys.c.day_lo <= chi))
     if plain:
         lo, hi = span
         if (lo, hi) != OPEN_SPAN:
@@ -232,9 +241,12 @@ def find_event(
     group: int,
     report_id: int,
     published: datetime | None = None,
+    cross: Sequence[str] = (),
 ) -> str | None:
-    """The stored event this candidate belongs to (best ``match`` score ≥ MERGE_SCORE), or None."""
-    found = candidate_events(conn, keys, span, group, name_window(published))
+    """The stored event this candidate belongs to (best ``match`` score ≥ MERGE_SCORE), or None.
+
+    ``cross``: keys under the types it may merge with (``merge.cross_type_keys``)."""
+    found = candidate_events(conn, keys, span, group, name_window(published), cross, cross_window(published))
     if not found:
         return None
     rows = conn.execute(select(events.c.id, events.c.merged_into).where(events.c.id.in_(found))).all()

@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection
 
 from sitrep.dedup.cluster import event_id_for, report_key, report_names
 from sitrep.dedup.embed import Embedder, embed_relevant, to_bytes
-from sitrep.dedup.merge import Profile, day_span, lookup_keys, majority_type, place_key, query_keys
+from sitrep.dedup.merge import Profile, cross_type_keys, day_span, lookup_keys, majority_type, place_key
 from sitrep.models import Extraction, Post, RawItem, Report, SourceRef
 from sitrep.review import audit
 from sitrep.store.dup_links import link_duplicates, link_duplicates_many, store_dup_of
@@ -297,8 +297,9 @@ def store_extraction(
             cand = dataclasses.replace(cand, codebook_version=codebook_version)
         mine = Profile(cand.event_type)
         mine.add(cand, published, group, vector, names)
-        keys = [key[:300] for key in query_keys(cand, names)]
-        match_id = find_event(conn, cand, mine, keys, day_span([(cand, published)]), group, report_id, published)
+        keys = [key[:300] for key in lookup_keys(cand, names)]
+        cross = [key[:300] for key in cross_type_keys(cand, names)]
+        match_id = find_event(conn, cand, mine, keys, day_span([(cand, published)]), group, report_id, published, cross)
         created = False
         eid = match_id or _new_event_id(conn, report_key(rep), k, report_id)
         if match_id is None:
