@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from sitrep import pipeline
 from sitrep.store.schema import failures, raw_items, reports
 
@@ -33,11 +35,15 @@ def test_summary_counts_new_unchanged_skipped_failed(settings, store, tmp_path):
 
 
 def test_every_report_points_to_its_raw_item(settings, store, tmp_path):
-    pipeline.ingest([write(tmp_path / "a.jsonl", [post(1, "Текст один."), post(2, "Текст два.")])],
-                    quiet(settings), store)
+    pipeline.ingest(
+        [write(tmp_path / "a.jsonl", [post(1, "Текст один."), post(2, "Текст два.")])], quiet(settings), store
+    )
     with store.engine.connect() as conn:
-        pairs = conn.execute(reports.join(raw_items, raw_items.c.sha256 == reports.c.raw_sha256)
-                             .select().with_only_columns(reports.c.external_id, raw_items.c.content)).all()
+        pairs = conn.execute(
+            reports.join(raw_items, raw_items.c.sha256 == reports.c.raw_sha256)
+            .select()
+            .with_only_columns(reports.c.external_id, raw_items.c.content)
+        ).all()
     assert sorted((e, json.loads(c)["id"]) for e, c in pairs) == [("1", 1), ("2", 2)]
 
 
@@ -59,3 +65,26 @@ def test_parse_query_bounds_and_folds():
     groups, prefixes = pipeline.parse_query("Ёлки " + "слово " * 40)
     assert prefixes[0] == "елки" and len(groups) == 16
     assert pipeline.parse_query("\"*'; --") == ([], [])
+
+
+def test_ingest_collects_cyclic_garbage_less_often_and_restores_the_collector(settings, store, tmp_path, monkeypatch):
+    import gc
+
+    seen: list[tuple[int, int, int]] = []
+    real_flush = pipeline._flush
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.get_threshold())
+        return real_flush(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_flush", spy)
+    before = gc.get_threshold()
+    target = write(tmp_path / "a.jsonl", [post(1, "Бойцы полка записали обращение."), post(2, "Second post.")])
+    summary = pipeline.ingest([target], quiet(settings), store)
+    assert summary.new_reports == 2
+    assert seen and all(t[0] >= pipeline._GC_YOUNG and t[1] >= pipeline._GC_MIDDLE for t in seen)
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError):  # restored on the way out of a failing run too
+        with pipeline._bulk_collector():
+            raise RuntimeError("boom")
+    assert gc.get_threshold() == before

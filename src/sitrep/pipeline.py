@@ -15,7 +15,9 @@ killed at any moment is completed by the next one and ends in the same database.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -56,6 +58,28 @@ def open_settings_store(settings: Settings) -> Store:
     return open_store(settings.db_url)
 
 
+# Allocations between young-generation collections while ingesting (CPython's default: 700).
+# A batch keeps ~100k small objects alive (rows, keys, parameter tuples) for its whole
+# length; at the default each one was scanned by several young and middle collections, and
+# their promotion into the old generation set off ~100 full collections of the whole heap:
+# 2.3 of the 30 CPU-seconds of the 22k-post stream went to the collector, 0.2 s at 50,000,
+# with the same peak RSS (reference counting frees nearly everything; only cyclic garbage
+# waits for a collection, and a batch makes little of it).
+_GC_YOUNG = 50_000
+_GC_MIDDLE = 20
+
+
+@contextmanager
+def _bulk_collector() -> Iterator[None]:
+    """Collect cyclic garbage less often while a bulk job runs; the old thresholds come back after."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], _GC_YOUNG), max(old[1], _GC_MIDDLE), old[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 @dataclass
 class _Batch:
     posts: list[Post]
@@ -70,6 +94,17 @@ def ingest(
     ctx_factory: Callable[[Settings], SourceContext] | None = None,
 ) -> IngestSummary:
     """Ingest files, folders and URLs into the store; returns the counts for the summary."""
+    with _bulk_collector():
+        return _ingest(targets, settings, store, progress, ctx_factory)
+
+
+def _ingest(
+    targets: Iterable[str],
+    settings: Settings,
+    store: Store,
+    progress: Progress | None,
+    ctx_factory: Callable[[Settings], SourceContext] | None,
+) -> IngestSummary:
     progress = progress or Progress()
     summary = IngestSummary()
     ctx = ctx_factory(settings) if ctx_factory else SourceContext(settings=settings)
@@ -114,12 +149,13 @@ def ingest_posts(posts: Iterable[Post], settings: Settings, store: Store) -> Ing
     """
     summary = IngestSummary()
     batch = _Batch([], None)
-    for post in posts:
-        batch.posts.append(post)
-        if len(batch.posts) >= settings.batch_size:
-            _flush(batch, settings, store, summary)
-    _flush(batch, settings, store, summary)
-    summary.events += process_pending(settings, store)
+    with _bulk_collector():
+        for post in posts:
+            batch.posts.append(post)
+            if len(batch.posts) >= settings.batch_size:
+                _flush(batch, settings, store, summary)
+        _flush(batch, settings, store, summary)
+        summary.events += process_pending(settings, store)
     return summary
 
 
@@ -204,9 +240,7 @@ def process_pending(settings: Settings, store: Store, extractor: ExtractorLike |
         stored += apply_batch(store, list(zip(pending, extractions, strict=True)), version, embedder)
 
 
-def _process_shared(
-    settings: Settings, store: Store, extractor: ExtractorLike | None, version: str
-) -> int:
+def _process_shared(settings: Settings, store: Store, extractor: ExtractorLike | None, version: str) -> int:
     """Steps 5–6 on PostgreSQL, where several workers run at once (``store.claims``).
 
     5. claim a batch of pending reports no other worker holds, extract it, stage the results;
@@ -243,9 +277,7 @@ def _process_shared(
             return stored
 
 
-def _extract_all(
-    extractor: ExtractorLike, pending: Sequence[Pending], store: Store
-) -> list[Extraction | None]:
+def _extract_all(extractor: ExtractorLike, pending: Sequence[Pending], store: Store) -> list[Extraction | None]:
     """Extract a batch; when the batch fails, report by report, recording each failure."""
     reports = [p.report for p in pending]
     try:
@@ -257,11 +289,15 @@ def _extract_all(
         try:
             out.append(extractor.extract(item.report))
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
-            store.record_failure(Failure(
-                origin=f"report {item.report_id}", position=item.report.post.external_id, stage="extract",
-                reason=f"extractor failed on report {item.report_id} v{item.version}: "
-                f"{type(exc).__name__}: {str(exc)[:200]}; fix the extractor, then reset extracted_version",
-            ))
+            store.record_failure(
+                Failure(
+                    origin=f"report {item.report_id}",
+                    position=item.report.post.external_id,
+                    stage="extract",
+                    reason=f"extractor failed on report {item.report_id} v{item.version}: "
+                    f"{type(exc).__name__}: {str(exc)[:200]}; fix the extractor, then reset extracted_version",
+                )
+            )
             out.append(None)
     return out
 
