@@ -431,3 +431,38 @@ def test_month_spans_slashed_dates_and_last_weekday(text: str, expected: tuple[s
     found = [h for h in find_dates(text, 0, len(text), WED) if not h.background]
     best = min(found, key=lambda d: (d.precision != "day", d.relative))
     assert (best.iso, best.precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an institution's statement day gives way to the date of the act in the same sentence
+        (
+            "The State Bureau of Investigation said on Tuesday it had charged five soldiers who in late April "
+            "refused to move to positions near Chasiv Yar.",
+            ("2024-04-01", "month"),
+        ),
+        (
+            "ДБР у вівторок повідомило про підозру військовим, які наприкінці квітня відмовилися виходити на позиції.",
+            ("2024-04-01", "month"),
+        ),
+        (
+            "Во вторник пресс-служба суда сообщила, что в марте контрактник самовольно оставил часть.",
+            ("2024-03-01", "month"),
+        ),
+        # alone, the statement's day stays (no other date to give way to)
+        ("Local media reported on Thursday that a mobilised soldier had fled his unit.", ("2024-05-09", "day")),
+        # the soldiers themselves speaking on a day: their appeal's day
+        ("Бойцы во вторник рассказали в видео, что в апреле их бросили в штурм.", ("2024-05-14", "day")),
+        # the police catching a man: the month of his act in the relative clause is the event's
+        (
+            "В Новосибирске задержали военнослужащего, который в марте самовольно оставил часть.",
+            ("2024-03-01", "month"),
+        ),
+        ("Border guards caught a soldier who in March had left his unit without leave.", ("2024-03-01", "month")),
+    ],
+)
+def test_a_statement_day_gives_way_and_a_caught_mans_act(text: str, expected: tuple[str, str]) -> None:
+    found = [h for h in find_dates(text, 0, len(text), WED) if not h.background]
+    best = min(found, key=lambda d: (d.precision != "day", d.relative))
+    assert (best.iso, best.precision) == expected

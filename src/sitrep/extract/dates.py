@@ -211,7 +211,25 @@ CLAUSE_BEFORE = re.compile(r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої
 # наприкінці травня відмовилися") is no back-story
 LEGAL_SENT = re.compile(
     r"\b(?:суд(?:а|у|ом|е|ы|ов|і|ів|ові)?\b|приговор\w*|приговорил\w*|осудил\w*|осужд\w*|засуди\w+|вирок\w*|подозрени\w*|підозр\w*|"
-    r"обвин\w+|звинувач\w+|court|sentenc\w+|convicted|verdict|jailed|charged|indicted|suspicion)",
+    r"обвин\w+|звинувач\w+|court|sentenc\w+|convicted|verdict|jailed|charged|indicted|suspicion|"
+    # the police catching a deserter: "задержали военнослужащего, который в марте самовольно оставил часть"
+    r"задержа\w+|затрима\w+|арестова\w+|заарештува\w+|разыскива\w+|розшуку\w+|detained|arrested|caught)",
+    re.I,
+)
+# a weekday an institution, a lawyer or the media "said" something on is the statement's day, not the event's (set
+# READMEs: "told ... on Tuesday", "reported on Thursday" → null): it gives way to another date of the sentence ("The
+# State Bureau of Investigation said on Tuesday it had charged five soldiers who in late April refused ...")
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|reported|announced|stated|confirmed|wrote|сообщил\w*|сообщает|заявил\w*|заявляет|"
+    r"рассказал\w*|написал\w*|подтвердил\w*|уточнил\w*|повідомил\w*|повідомив|повідомляє|заяви(?:в|ла|ли)|"
+    r"розповіл\w*|розповів|написа(?:в|ла|ли)|підтверди(?:в|ла|ли)|уточни(?:в|ла|ли))\b",
+    re.I,
+)
+_REPORTER = re.compile(
+    r"\b(?:ДБР|ГБР|SBI|State Bureau|Bureau|ministry|министерств\w*|міністерств\w*|Минобороны|Міноборони|МВД|МВС|"
+    r"police|полици\w*|поліці\w*|prosecutor\w*|прокуратур\w*|прокурор\w*|пресс-служб\w*|прес-служб\w*|"
+    r"court|суд(?:а|у|ом|е|ы|і)?|lawyer|attorney|адвокат\w*|СМИ|ЗМІ|media|outlet|officials?|spokes\w+|"
+    r"представител\w*|речни\w+|embassy|посольств\w*|governor|губернатор\w*|Генштаб\w*|General Staff)\b",
     re.I,
 )
 # the date a person was called up or recruited is their back-story, not the event ("мобилизованные в сентябре 2022
@@ -606,6 +624,16 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     court = [h for h in hits if not h.background and _COURT_NEAR.search(_clause_around(text, h.start, h.end))]
     if court:
         hits = [replace(h, background=True) if h in court else h for h in hits]
+    said = [
+        h
+        for h in hits
+        if h.relative
+        and not h.background
+        and _REPORTING.search(_clause_around(text, h.start, h.end))
+        and _REPORTER.search(text, start, h.end + 40)
+    ]
+    if said and any(not h.background and h not in said for h in hits):
+        hits = [replace(h, background=True) if h in said else h for h in hits]
     # "17 марта их бросили на позиции... Через два дня бойцы отказываются": the day counted from is the story
     # before the event
     for i, h in enumerate(hits):
