@@ -466,3 +466,18 @@ def test_a_statement_day_gives_way_and_a_caught_mans_act(text: str, expected: tu
     found = [h for h in find_dates(text, 0, len(text), WED) if not h.background]
     best = min(found, key=lambda d: (d.precision != "day", d.relative))
     assert (best.iso, best.precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("У ніч проти неділі бійці залишили позиції.", ("2024-05-12", "day")),
+        ("У ніч проти суботи дружини отримали останнє повідомлення.", ("2024-05-11", "day")),
+        ("Жінки приходили до ТЦК 13-го та 14-го травня.", ("2024-05-13", "day")),
+        ("Жёны приходили 13-го и 14-го мая.", ("2024-05-13", "day")),
+    ],
+)
+def test_uk_night_before_and_a_pair_of_days(text: str, expected: tuple[str, str]) -> None:
+    found = [h for h in find_dates(text, 0, len(text), WED) if not h.background]
+    best = min(found, key=lambda d: (d.precision != "day", d.relative))
+    assert (best.iso, best.precision) == expected

@@ -55,7 +55,8 @@ _YEAR = r"(?:19[89]\d|20[0-4]\d)"  # plausible years only: no "1428"
 # also "с 1 по 5 июля", "з 1 по 5 липня", "від 1 до 5 липня", "from 1 to 5 July": the span starts that day (the
 # preposition is part of the match, so "с" is not read as "since")
 DAY_RANGE = re.compile(
-    rf"(?:\b(?:с|з|із|від|from|between)\s+)?\b(\d{{1,2}})(?:\s*[-–—]\s*|\s+(?:по|до|to|and|і|и)\s+)\d{{1,2}}\s+"
+    rf"(?:\b(?:с|з|із|від|from|between)\s+)?\b(\d{{1,2}})(?:-?го)?(?:\s*[-–—]\s*|\s+(?:по|до|to|and|і|и|та|й)\s+)"
+    rf"\d{{1,2}}(?:-?го)?\s+"
     rf"({_MONTH_RU_UK}|{_MONTH_EN})\b(?:\s+({_YEAR})\b)?",
     re.I,
 )
@@ -139,6 +140,8 @@ RELATIVE = re.compile(
     rf"on {_WD_EN}|"
     rf"в ночь на {_WD_RU_ACC}|"
     rf"(?:в|у) ніч на {_WD_UK_ACC}|"
+    # "у ніч проти неділі": the night before Sunday, dated Sunday as "в ночь на воскресенье"
+    r"(?:в|у) ніч проти (?:понеділка|вівторка|середи|четверга|п['’ʼ]ятниці|суботи|неділі)|"
     rf"{_NIGHT_FROM}\s+(?:{_WD_RU_ACC}|{_WD_UK_ACC})|"
     rf"(?:в|во) (?:прошлый|прошлую|прошлое|минувший|минувшую|минувшее) {_WD_RU_ACC}|"
     r"(?:минулого|минулої|(?:у|в) минулий|(?:у|в) минулу|(?:у|в) минуле) (?:понеділка|вівторка|середи|четверга|"
