@@ -128,6 +128,55 @@ UA_OBLASTS = {
 }
 
 
+# GeoNames' Russian admin1 names mix forms ("Rostov", "Primorye", "Stavropol Kray", "Buryatiya Republic"); these
+# are the names of ``regions.tsv`` (and of reports: "Primorsky Krai", "Rostov Oblast"), so that a region the text
+# names finds its towns ("В Приморье ... в поселке Тавричанка") and places compare by region.
+RU_ADMIN1 = {
+    "Rostov": "Rostov Oblast",
+    "Stavropol Kray": "Stavropol Krai",
+    "Bashkortostan Republic": "Bashkortostan",
+    "Chelyabinsk": "Chelyabinsk Oblast",
+    "Leningradskaya Oblast'": "Leningrad Oblast",
+    "Primorye": "Primorsky Krai",
+    "Tatarstan Republic": "Tatarstan",
+    "Kuzbass": "Kemerovo Oblast",
+    "Sakha": "Yakutia",
+    "Zabaykalskiy (Transbaikal) Kray": "Zabaykalsky Krai",
+    "Kabardino-Balkariya Republic": "Kabardino-Balkaria",
+    "Khanty-Mansia": "Khanty-Mansi Autonomous Okrug",
+    "Murmansk": "Murmansk Oblast",
+    "Buryatiya Republic": "Buryatia",
+    "Ingushetiya Republic": "Ingushetia",
+    "Ulyanovsk": "Ulyanovsk Oblast",
+    "Udmurtiya Republic": "Udmurtia",
+    "Khabarovsk": "Khabarovsk Krai",
+    "Arkhangelskaya": "Arkhangelsk Oblast",
+    "North Ossetia–Alania": "North Ossetia",
+    "Mordoviya Republic": "Mordovia",
+    "St.-Petersburg": "Saint Petersburg",
+    "Chuvash Republic": "Chuvashia",
+    "Karachayevo-Cherkesiya Republic": "Karachay-Cherkessia",
+    "Yamalo-Nenets": "Yamalo-Nenets Autonomous Okrug",
+    "Oryol oblast": "Oryol Oblast",
+    "Mariy-El Republic": "Mari El",
+    "Khakasiya Republic": "Khakassia",
+    "Kalmykiya Republic": "Kalmykia",
+    "Adygeya Republic": "Adygea",
+    "Republic of Tyva": "Tuva",
+    "Kamchatka": "Kamchatka Krai",
+    "Altai": "Altai Republic",
+    "Nenets": "Nenets Autonomous Okrug",
+}
+# the oblasts of the Russian postal dump, by their Russian adjective
+POSTAL_OBLASTS = {
+    "Белгородская": "Belgorod Oblast",
+    "Брянская": "Bryansk Oblast",
+    "Воронежская": "Voronezh Oblast",
+    "Курская": "Kursk Oblast",
+    "Ростовская": "Rostov Oblast",
+}
+
+
 # Ukrainian national romanisation (KMU 2010), the spelling English-language media use
 # ("Zaporizhzhia", "Avdiivka", "Makiivka") where GeoNames' primary name is older ("Zaporizhzhya"):
 # the extractor's table (``sitrep.extract.via.translit_uk``), each word capitalised.
@@ -184,6 +233,7 @@ def read_geonames(path: Path, admin1: dict[str, str], rows: list[list[str]]) -> 
             for v in variants:
                 keys |= keys_of(v, weak=int(f[14] or 0) >= WEAK_MIN_POPULATION)
             adm = UA_OBLASTS.get(f[10], "") if f[8] == "UA" else admin1.get(f"{f[8]}.{f[10]}", "")
+            adm = RU_ADMIN1.get(adm, adm) if f[8] == "RU" else adm
             rows.append([f[0], name, f[4], f[5], f[8], adm, f[7], f[14] or "0", "|".join(sorted(keys))])
 
 
@@ -194,7 +244,8 @@ def read_postal(path: Path, rows: list[list[str]], seen: set[str]) -> None:
             if len(f) < 12 or not CYR.match(f[2]) or f[2].lower() in seen:
                 continue
             seen.add(f[2].lower())
-            oblast = translit(f[3].split()[0]).replace("skaya", "sk") + " Oblast"
+            adjective = f[3].split()[0]
+            oblast = POSTAL_OBLASTS.get(adjective) or translit(adjective).replace("skaya", "sk") + " Oblast"
             rows.append(["", translit(f[2]), f[9], f[10], "RU", oblast, "PPL", "0", "|".join(sorted(keys_of(f[2])))])
 
 

@@ -501,3 +501,11 @@ def test_role_of_a_base_a_message_sent_from_and_with() -> None:
     # "з" + instrumental is "with": "кордон з Молдовою"
     text = "На Одещині затримали військового, який намагався перейти кордон з Молдовою."
     assert ("Moldova", "event") in places(text, "uk")
+
+
+def test_russian_region_named_in_the_text_picks_its_village() -> None:
+    # GeoNames calls the region "Primorye"; the gazetteer uses the regions' names, so the Primorye village wins
+    # over its Kherson namesake
+    text = "В Приморье мужчина напал на полицейских. Правоохранители прибыли в поселок Тавричанка."
+    hits = find_places(text, tokenize(text, "ru"), default_gazetteer(), "ru")
+    assert [(h.place.name, h.place.admin1) for h in hits][-1] == ("Tavrichanka", "Primorsky Krai")
