@@ -500,6 +500,7 @@ def test_one_person_by_age_and_name_prisoner_or_subordinate(text: str) -> None:
         ("Близько двох сотень рідних вийшли на мітинг.", (200, "approximate")),
         ("Около полутора сотен военных записали обращение.", (150, "approximate")),
         ("Tens of women came to the office of the governor.", (24, "approximate")),
+        ("Some 40 military personnel refused to go back to the front.", (40, "approximate")),
     ],
 )
 def test_vague_tens_and_hundreds_in_the_genitive(text: str, expected: tuple[int, str]) -> None:

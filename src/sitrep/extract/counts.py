@@ -186,7 +186,7 @@ PEOPLE = (
     r"paratroopers|marines|sailors|pilots|guards|policemen|police officers|members|protesters|demonstrators|"
     r"migrants|students|workers|residents|victims|of them|of us|mobili[sz]ed|young men|veterans|nationals|citizens|"
     r"subordinates|comrades|colleagues|troopers|guardsmen|riflemen|gunners|drivers|medics|servicewomen|"
-    r"brothers|daughters|widows|families of|"
+    r"brothers|daughters|widows|families of|personnel|"
     r"росгвардейц\w*|гвардейц\w*|гвардійц\w*|(?!месяц|місяц)[а-яіїєґ]+(?:цев|ців)|(?-i:[A-Z][a-z]+(?:is|ans|ese)))"
 )
 # "more than / at least N" is N, approximate (reports-dev conventions)
