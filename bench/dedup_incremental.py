@@ -215,6 +215,9 @@ def main() -> None:
         print(f"generation of {n:,} reports: {time.perf_counter() - t0:.0f} s, db {db.stat().st_size / 1e9:.2f} GB")
     store = open_store(f"sqlite:///{db}")
     rng = random.Random(11)
+    # The new reports' day: 79 % into the stored stream (one report every 40 s from 2024-01-01):
+    # 2025-01-01 for 1M as before, and for a smaller N too the merge window around it holds events.
+    added_at = datetime(2024, 1, 1, tzinfo=UTC) + timedelta(days=366 * n / 1_000_000)
     new_posts = []
     for j in range(300):
         src = rng.randrange(n) + 1
@@ -230,7 +233,7 @@ def main() -> None:
                 f"new-{j}-{time.time_ns()}",
                 raw,
                 text,
-                published_at=datetime(2025, 1, 1, tzinfo=UTC),
+                published_at=added_at,
             )
         )
     reps = enrich_posts(new_posts)
