@@ -19,6 +19,8 @@ on those sets is optimistic. Here each document is read by a model trained witho
   unseen set written by someone else (texts of one set share a writer's wording, so k-fold inside a set is
   optimistic); milbloggers-dev (evaluation only, never trained on) is scored by the model of all five; each
   left-out set also gets its first-event type confusion (gold type → predicted type, "-" for no event);
+  ``--loso --sweep`` prints the first-event type accuracy per type-model weight and rules' bonus instead
+  (how ``engine.TYPE_MODEL_WEIGHT`` was chosen);
 - ``--team`` also puts the team-written set 1 (``bench/data/team-heldout``, in the repository and in the
   shipped model's training data) into the folds, grouped by its clusters, and prints its pooled held-out
   scores: reports-dev's wording is then no longer the only positive wording the models see.
@@ -133,6 +135,9 @@ def main() -> None:
     ap.add_argument("--no-news", action="store_true", help="leave news-channels-dev out (train and test)")
     ap.add_argument("--team", action="store_true", help="add team-heldout set 1 to the folds and score it")
     ap.add_argument("--loso", action="store_true", help="leave one development set out (see above)")
+    ap.add_argument(
+        "--sweep", action="store_true", help="with --loso: first-type accuracy per type-model weight and bonus"
+    )
     ap.add_argument("--codebook", type=Path, default=None, help="codebook YAML (default: the shipped one)")
     ap.add_argument("--threshold", type=float, default=None, help="relevance threshold (default: the codebook's)")
     ap.add_argument("--errors", action="store_true", help="list the pooled misses, false alarms, field errors")
@@ -148,6 +153,9 @@ def main() -> None:
     from sitrep.extract.places import default_gazetteer
     from sitrep.extract.training import train_examples
 
+    if args.loso and args.sweep:
+        sweep(args.codebook)
+        return
     if args.loso:
         loso(args.codebook, args.threshold, args.errors, args.json)
         return
@@ -312,6 +320,51 @@ def loso(codebook: Path | None, threshold: float | None, errors: bool, as_json: 
         print(json.dumps(out, ensure_ascii=False))
     else:
         print(f"time: {time.process_time() - c0:.1f} s CPU")
+
+
+def sweep(codebook: Path | None) -> None:
+    """Leave one set out, first-event type accuracy for each type-model weight and rules' bonus (engine constants)."""
+    import sitrep.extract.engine as engine_mod
+    from sitrep.extract import reports_from_docs
+    from sitrep.extract.codebook import load_codebook
+    from sitrep.extract.engine import Engine
+    from sitrep.extract.places import Gazetteer
+    from sitrep.extract.training import train_examples
+
+    names = [n for n in LOSO_SETS if n not in _FOLDERS or (_FOLDERS[n] / "gold.jsonl").exists()]
+    sets = {n: _read(n) for n in names}
+    engine = Engine(load_codebook(codebook), None, Gazetteer([], {}))  # type only: no places needed
+    reports = {n: reports_from_docs([d for d, _ in pairs]) for n, pairs in sets.items()}
+    ex = {
+        n: [
+            (engine.features(sig, r.lang), bool(g.get("relevant")), sig.rule_score)
+            for r, (_, g) in zip(reports[n], sets[n], strict=True)
+            for sig in [engine.signals(r.post.text, r.lang)]
+        ]
+        for n in names
+    }
+    models = {
+        held: train_examples(
+            [e for m in names if m != held for e in ex[m]], [p for m in names if m != held for p in sets[m]]
+        )
+        for held in names
+    }
+    saved = engine_mod.TYPE_MODEL_WEIGHT, engine_mod.WINS_BONUS
+    try:
+        for w in (0.0, 0.5, 1.0, 1.5, 2.0, 3.0):
+            for b in (0.0, 0.2, 0.4):
+                engine_mod.TYPE_MODEL_WEIGHT, engine_mod.WINS_BONUS = w, b
+                row, ok_all, n_all = [], 0, 0
+                for held in names:
+                    engine.model = models[held]
+                    gold = [(r, g) for r, (_, g) in zip(reports[held], sets[held], strict=True) if _label(g) != "-"]
+                    got = [engine.extract(r).events for r, _ in gold]
+                    ok = sum(bool(e) and e[0].event_type == _label(g) for e, (_, g) in zip(got, gold, strict=True))
+                    row.append(f"{held} {ok}/{len(gold)}")
+                    ok_all, n_all = ok_all + ok, n_all + len(gold)
+                print(f"weight {w:.1f} bonus {b:.1f}: " + ", ".join(row) + f" | all {ok_all}/{n_all}", flush=True)
+    finally:
+        engine_mod.TYPE_MODEL_WEIGHT, engine_mod.WINS_BONUS = saved
 
 
 if __name__ == "__main__":
