@@ -509,3 +509,8 @@ def test_russian_region_named_in_the_text_picks_its_village() -> None:
     text = "В Приморье мужчина напал на полицейских. Правоохранители прибыли в поселок Тавричанка."
     hits = find_places(text, tokenize(text, "ru"), default_gazetteer(), "ru")
     assert [(h.place.name, h.place.admin1) for h in hits][-1] == ("Tavrichanka", "Primorsky Krai")
+
+
+def test_a_region_s_name_is_the_region_not_a_hamlet_namesake() -> None:
+    text = "ПВО сбила 3 беспилотника над Крымом и 2 над Ростовской областью."
+    assert [p for p, _ in places(text, "ru")] == ["Crimea", "Rostov Oblast"]

@@ -862,6 +862,10 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                         if n == 1 and any(c.fcode != "ADM1" for c in cands):
                             # a bare "Zaporizhzhia" is the city; the oblast needs "область"/"oblast"
                             cands = [c for c in cands if c.fcode != "ADM1"]
+                        if not settlement and any(c.fcode in ("region", "country") for c in cands):
+                            # "над Крымом" is Crimea, not a hamlet Krym of the Rostov region the text also names;
+                            # "в селе Крым" is the hamlet
+                            cands = [c for c in cands if not (c.fcode[:3] == "PPL" and c.population < 10_000)]
                         if _background(toks, i):
                             weak.add(len(mentions))
                         elif _treated(toks, i):
