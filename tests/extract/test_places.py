@@ -514,3 +514,11 @@ def test_russian_region_named_in_the_text_picks_its_village() -> None:
 def test_a_region_s_name_is_the_region_not_a_hamlet_namesake() -> None:
     text = "ПВО сбила 3 беспилотника над Крымом и 2 над Ростовской областью."
     assert [p for p, _ in places(text, "ru")] == ["Crimea", "Rostov Oblast"]
+
+
+def test_the_country_a_border_was_crossed_from_is_transit() -> None:
+    text = "The deserter crossed into the United States from Mexico near San Diego."
+    assert ("Mexico", "origin") not in places(text, "en") and ("San Diego", "event") in places(text, "en")
+    assert [p for p, _ in places("Он перешёл границу из Мексики под Сан-Диего.", "ru")] == ["San Diego"]
+    # men from a country stay its people
+    assert ("Mexico", "origin") in places("Two men from Mexico were recruited by the army.", "en")

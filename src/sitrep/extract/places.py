@@ -1131,6 +1131,7 @@ ATTEMPT = (
     "attempt",
 )
 GOAL_PREPS = {"в", "во", "у", "до", "to", "into"}
+CROSSING = ("cross", "перешел", "перешёл", "перешли", "перейшов", "перейшли", "перетнув", "пересек", "пересёк")
 # "готов дать показания о том, что происходило в Буче", "testify about what he saw in the Kyiv region":
 # what a witness will tell about is an earlier event, not this one
 TESTIMONY = ("показани", "свидетельствова", "свідчи", "свідчен", "testif")
@@ -1208,9 +1209,17 @@ def _abroad(cands: Sequence[GazPlace]) -> bool:
 
 
 def _transit(toks: Sequence[Token], i: int, cands: Sequence[GazPlace]) -> bool:
-    """ "flew to Mexico via Turkey", "летел через Стамбул": a place abroad passed through on the way."""
+    """ "flew to Mexico via Turkey", "летел через Стамбул": a place abroad passed through on the way; "crossed
+    into the United States from Mexico", "перешёл границу США из Мексики": the country a border was crossed from."""
     prev = toks[i - 1].word if i > 0 else ""
-    return prev in TRANSIT or (prev in THROUGH and _abroad(cands))
+    if prev in TRANSIT or (prev in THROUGH and _abroad(cands)):
+        return True
+    return (
+        prev in FROM_WORDS
+        and _top(cands).fcode == "country"
+        and _abroad(cands)
+        and any(t.word.startswith(CROSSING) for t in toks[max(0, i - 7) : i - 1])
+    )
 
 
 def _unreached(toks: Sequence[Token], i: int, cands: Sequence[GazPlace], lang: str) -> bool:
