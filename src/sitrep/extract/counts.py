@@ -621,9 +621,9 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
                 hits.append(CountHit(n, "exact", start + a, start + b))
     hits = [h for h in hits if not _SUBSET_BEFORE.search(text, max(start, h.start - 90), h.start)]
     hits.sort(key=lambda h: h.start)
-    caught = [h for h in hits if _CAUGHT_BEFORE.search(text, max(start, h.start - 40), h.start)]
-    if caught and any(h not in caught and not _CAUGHT_NOUN.search(text, h.start, h.end) for h in hits):
-        hits.sort(key=lambda h: h in caught)
+    caught = {h.start for h in hits if _CAUGHT_BEFORE.search(text, max(start, h.start - 40), h.start)}
+    if caught and any(h.start not in caught and not _CAUGHT_NOUN.search(text, h.start, h.end) for h in hits):
+        hits.sort(key=lambda h: h.start in caught)
     return hits
 
 
