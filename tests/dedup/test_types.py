@@ -11,6 +11,7 @@ from dedup_helpers import TableExtractor, cand, report
 from sqlalchemy import select
 
 from sitrep.dedup import cluster_documents
+from sitrep.dedup.cluster import report_names
 from sitrep.dedup.merge import (
     MERGE_SCORE,
     Profile,
@@ -239,3 +240,28 @@ def test_events_of_a_neighbouring_type_are_looked_up_only_days_around(store: Sto
             found = candidate_events(conn, [], (1, 1), -1, None, cross, cross_window(published))
             assert len(found) == expect, (day, found)
         assert candidate_events(conn, [], (1, 1), -1, None, cross, None) == []  # no publication date
+
+
+# Written for these tests: a company commander's kickbacks, told as abuse (ru) and as the refusal
+# of those who would not pay (uk); only the oblast, the count and the sum agree.
+KICKBACK_RU = (
+    "На Житомирщине командир роты требовал с подчинённых откаты с боевых выплат: семеро "
+    "пострадавших, ущерб больше 450 тысяч гривен, несогласных он отправлял на самые опасные позиции."
+)
+KICKBACK_UK = (
+    "ДБР повідомило про підозру командиру роти на Житомирщині: семеро військових, які відмовлялися "
+    "віддавати йому частину бойових, втратили 450 тисяч гривень."
+)
+
+
+def test_a_distinctive_number_in_both_texts_identifies_an_event_across_types() -> None:
+    abuse = dataclasses.replace(cand("abuse", places=["Zhytomyr Oblast"], count=7), grievances=("pay",))
+    refusal = dataclasses.replace(abuse, event_type="refusal")
+    reps = [report("1", KICKBACK_RU, 3, "ru"), report("2", KICKBACK_UK, 3, "uk")]
+    assert {n for r in reps for n in report_names(r) if n[0].isalpha()} == set()  # no rare name: the sum
+    ids = cluster_documents(reps, TableExtractor({"откаты": [abuse], "ДБР": [refusal]}).extract_many(reps))
+    assert ids[0] == ids[1]
+    # the same agreement without the sum (an oblast and a count) is enough for one type only
+    assert (match(_at(abuse, 3), _at(dataclasses.replace(refusal, event_type="abuse"), 3)) or 0) >= MERGE_SCORE
+    assert match(_at(abuse, 3), _at(refusal, 3)) is None
+    assert (match(_at(abuse, 3, ("#450000",)), _at(refusal, 3, ("#450000",))) or 0) >= MERGE_SCORE

@@ -32,10 +32,11 @@ appeal or their protest; abuse told through an appeal), so the neighbouring type
 ``NEIGHBOUR_TYPES`` (appeal↔desertion/refusal/abuse/protest, refusal↔desertion/abuse) may merge,
 but only on stronger evidence than one type needs (``cross_type_ok``): published within
 ``CROSS_TYPE_PUB_DAYS``, no date disagreement, places that agree where both sides have any, an
-identifying agreement (a shared numbered unit, a rare name, a specific place, the same text) and
-``CROSS_TYPE_MARGIN`` more points (the score is returned less the margin, so a same-type event
-wins a tie). Coercion merges with another type only with a shared rare name besides; other pairs
-(protest↔desertion, …) never. Stressed to 6 hours apart, different events of neighbouring types
+identifying agreement (a shared numbered unit, a rare name, a distinctive number such as
+"400 тысяч" in both texts, a specific place, the same text) and ``CROSS_TYPE_MARGIN`` more
+points (the score is returned less the margin, so a same-type event wins a tie). Coercion
+merges with another type only with a shared rare name besides; other pairs (protest↔desertion,
+…) never. Stressed to 6 hours apart, different events of neighbouring types
 score up to 6.5 (a brigade's marines' appeal in Mariupol, their relatives' rally in Kyiv two
 years later: the places disagree) and 3.5 with a shared numbered unit alone (two 155th brigades,
 one in France, one near Pavlivka) — the place rule stops both. An event's type is the type most
@@ -584,12 +585,14 @@ def match(a: Profile, b: Profile) -> float | None:
     names = len((a.names & b.names) - (a.covered & b.covered) - a.outlets - b.outlets) if pub_close else 0
     if names:
         score += NAME_SCORE_ONE if names == 1 else NAME_SCORE_MANY
+    number = False
     if pub_close and a.numbers & b.numbers:
         # A count both extracted, or a unit number, was compared above.
         known = {f"{NUMBER_PREFIX}{n}" for n in set(a.counts) & set(b.counts)}
         known |= {f"{NUMBER_PREFIX}{u.number}" for u in a.units | b.units if u.number}
         if (a.numbers & b.numbers) - known:
             score += NUMBER_SCORE
+            number = True
     if a.vectors and b.vectors and max(float(x @ y) for x in a.vectors for y in b.vectors) >= EMBED_MIN_SIM:
         score += EMBED_SCORE
     # a month or year on one side ("a similar video in November") is more often a background fact
@@ -600,7 +603,7 @@ def match(a: Profile, b: Profile) -> float | None:
     if relation == "same":
         return score
     specific = any(weight[k] >= SPECIFIC_PLACE_WEIGHT for k in weight)
-    identified = bool(numbered or names or specific or a.dup_groups & b.dup_groups)
+    identified = bool(numbered or names or number or specific or a.dup_groups & b.dup_groups)
     if not cross_type_ok(relation, pub_gap, dates_conflict, bool(apart or disagree), identified, names > 0):
         return None
     return score - CROSS_TYPE_MARGIN
@@ -612,7 +615,8 @@ def cross_type_ok(
     """The stronger evidence events of two types need besides ``CROSS_TYPE_MARGIN`` more points:
     published within ``CROSS_TYPE_PUB_DAYS``, dates within the window (never by the override),
     places that agree where both sides have any, and an identifying agreement (a numbered unit, a
-    rare name, a specific place or the same text); coercion and another type: a rare name."""
+    rare name, a distinctive number, a specific place or the same text); coercion and another
+    type: a rare name."""
     if pub_gap is None or pub_gap > CROSS_TYPE_PUB_DAYS or dates_conflict or places_disagree:
         return False
     return named if relation == "named" else identified
@@ -674,10 +678,11 @@ def cross_type_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str
     (``type_relation``; events are stored under their mentions' own types, ``lookup_keys``):
     numbered units and specific places under a neighbouring type (found only within
     ``cross_window`` of the report's publication: a cross-type merge needs publication within
-    ``CROSS_TYPE_PUB_DAYS``), rare names under a neighbouring type or coercion (``NAME_KEY``
-    keys: within ``name_window``). Stored keys stay as they were: old stores need no
-    re-indexing, and the extra keys cost only index probes at lookup."""
+    ``CROSS_TYPE_PUB_DAYS``), distinctive numbers under a neighbouring type and rare names under
+    a neighbouring type or coercion (``NAME_KEY`` keys: within ``name_window``). Stored keys stay
+    as they were: old stores need no re-indexing, and the extra keys cost only index probes."""
     rare = sorted({n for n in names if n[:1] not in (NUMBER_PREFIX, PLACE_PREFIX, COUNTRY_PREFIX)})
+    numbers = sorted({n for n in names if n.startswith(NUMBER_PREFIX)})
     ident = [f"u:{u.kind}:{u.number}" for u in (parse_unit(x) for x in cand.units) if u.number]
     ident += [f"p:{place_key(p)}" for p in cand.places if place_weight(p) >= SPECIFIC_PLACE_WEIGHT]
     keys: set[str] = set()
@@ -685,6 +690,7 @@ def cross_type_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str
         relation = type_relation(cand.event_type, other)
         if relation == "neighbour":
             keys.update(f"{other}|{k}" for k in ident)
+            keys.update(f"{other}{NAME_KEY}{n}" for n in numbers)
         if relation in ("neighbour", "named"):
             keys.update(f"{other}{NAME_KEY}{n}" for n in rare)
     return sorted(keys)

@@ -107,6 +107,9 @@ _LATIN_FIX = (
     ("’", ""),
 )
 _DOUBLE = re.compile(r"(.)\1+")
+# -щина / -ччина names a region after its centre (Житомирщина, Харківщина, Донеччина, Луганщина):
+# a place, which the place keys compare (``place_keys`` resolves it to the oblast), not a rare name
+_REGION_NAME = ("shchin", "chchin")
 _TRAILING_VOWELS = re.compile(r"[aeiou]+$")
 # Case endings a dictionary that does not know the word leaves on it (Залужном, Курунегалой).
 _CASE_ENDING = re.compile(r"(?:om|em|im|oi|ei|ami|iami|ah|iah|imi)$")
@@ -256,7 +259,7 @@ def name_keys(text: str, lang: str | None, common: frozenset[str] | None = None)
                 continue  # "The", "Police": any English word starts a sentence capitalised
             parts = [fold(p) for p in re.split(r"[-'’]", word) if p]
         for key in parts:
-            if key and len(key) >= MIN_KEY_LEN and key not in common:
+            if key and len(key) >= MIN_KEY_LEN and key not in common and not key.endswith(_REGION_NAME):
                 out.setdefault(key, None)
                 if len(out) >= MAX_NAMES:
                     return tuple(out)
