@@ -424,6 +424,8 @@ def test_dateline_is_the_place_only_when_no_other_is_named() -> None:
     assert places(text, "en") == [("Pokrovsk", "event")]
     text = "SURAT — A man from Surat was killed in the Donetsk region, his family said."
     assert places(text, "en") == [("Surat", "origin"), ("Donetsk Oblast", "event")]
+    text = "MOSCOW, Jan 5 (Reuters) - Wives of mobilised men picketed the defence ministry on Friday."
+    assert places(text, "en") == [("Moscow", "event")]
 
 
 def test_a_units_base_is_its_origin() -> None:

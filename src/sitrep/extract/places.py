@@ -1146,7 +1146,10 @@ UNIT_WORDS = ("division", "brigade", "regiment", "battalion", "unit", "corps", "
 QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
 
 
-DATELINE = re.compile(r"[\s\ufeff]*([A-Z][A-Z.' -]{1,40}?[A-Z])(?:,[^\n—–]{1,30})?\s+[—–-]{1,2}\s")
+# "KYIV —", "VATICAN CITY —", "SURAT, India —", "MOSCOW, Jan 5 (Reuters) -"
+DATELINE = re.compile(
+    r"[\s\ufeff]*([A-Z][A-Z.' -]{1,40}?[A-Z])(?:,[^\n—–()]{1,30})?(?:\s*\([^()\n]{1,30}\))?\s+[—–-]{1,2}\s"
+)
 
 
 @lru_cache(maxsize=5_000)
