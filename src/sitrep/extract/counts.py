@@ -16,6 +16,7 @@ person the event is about (an age, a name beside a soldier noun, a court acting 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -545,9 +546,22 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
     """People counts inside ``text[start:end]`` (offsets into ``text``), in order of appearance."""
     seg = text[start:end]
     hits: list[CountHit] = []
+    spans: list[tuple[int, int]] = []  # (start, end) of the hits, sorted: an overlap check without a scan
+    longest = 0
+
+    def add(hit: CountHit) -> None:
+        nonlocal longest
+        hits.append(hit)
+        insort(spans, (hit.start, hit.end))
+        longest = max(longest, hit.end - hit.start)
 
     def taken(a: int, b: int) -> bool:
-        return any(h.start < start + b and start + a < h.end for h in hits)
+        i = bisect_left(spans, (start + a - longest, 0))
+        while i < len(spans) and spans[i][0] < start + b:
+            if spans[i][1] > start + a:
+                return True
+            i += 1
+        return False
 
     if _VAGUE_HINT.search(seg):
         for vm in VAGUE_RE.finditer(seg):
@@ -561,7 +575,7 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
             if _MEASURE.search(vm[3]) or _PREP.search(vm[3]):
                 continue  # "пару дней назад бойцы": the phrase counts days
             if not _dead(seg, vm):
-                hits.append(CountHit(vague, "approximate", start + vm.start(), start + vm.end()))
+                add(CountHit(vague, "approximate", start + vm.start(), start + vm.end()))
     lang = "uk" if re.search(r"[іїєґ]", seg, re.I) else "ru"
     prev: re.Match[str] | None = None
     for tok in _TOKEN.finditer(seg):
@@ -581,14 +595,14 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
         if m is not None:
             val = _value(m[2])
             if val is not None and _number_ok(seg, m, val, m[4], approx_at):
-                hits.append(_hit(m, val, start, approx_at))
+                add(_hit(m, val, start, approx_at))
             continue
         m = NUM_NOUN.match(seg, at)
         if m is not None:  # a people noun the list does not know, by the dictionary's animacy
             val = _value(m[2])
             noun = _animate_noun(m[4], lang) if val is not None else None
             if val is not None and noun is not None and _number_ok(seg, m, val, noun, approx_at):
-                hits.append(_hit(m, val, start, approx_at))
+                add(_hit(m, val, start, approx_at))
                 continue
         they_were = _THEY_WERE.search(seg, max(0, (approx_at or at) - 30), approx_at or at)
         inverted = _INVERTED.search(seg, max(0, at - 12), at)
@@ -601,9 +615,9 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
                 and not re.match(r"\s*(?:-?лет|-?років|-?рок|years?)\b", seg[m.end() :])
             ):
                 if inverted:  # "человек двадцать": about twenty people
-                    hits.append(CountHit(val, "approximate", start + inverted.start(), start + m.end()))
+                    add(CountHit(val, "approximate", start + inverted.start(), start + m.end()))
                 else:
-                    hits.append(_hit(m, val, start, approx_at))
+                    add(_hit(m, val, start, approx_at))
                 continue
         if word not in COLLECTIVES:
             continue
@@ -614,11 +628,11 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
             continue  # "двое из" before a noun the list does not know; "на двоих" is "for two"
         val = _value(m[2])
         if val is not None:
-            hits.append(_hit(m, val, start, approx_at))
+            add(_hit(m, val, start, approx_at))
     if re.search(r"[А-ЯЁІЇЄҐ]\w+\s+(?:и|та|і|й)\s+[А-ЯЁІЇЄҐ]", seg):
         for n, a, b in _named_list(seg, lang):
             if not taken(a, b):
-                hits.append(CountHit(n, "exact", start + a, start + b))
+                add(CountHit(n, "exact", start + a, start + b))
     hits = [h for h in hits if not _SUBSET_BEFORE.search(text, max(start, h.start - 90), h.start)]
     hits.sort(key=lambda h: h.start)
     caught = {h.start for h in hits if _CAUGHT_BEFORE.search(text, max(start, h.start - 40), h.start)}
