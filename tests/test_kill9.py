@@ -31,10 +31,32 @@ from sitrep.store import open_store
 
 pytestmark = pytest.mark.slow
 
-TABLES = ("sources", "raw_items", "reports", "report_versions", "events", "mentions", "event_facets",
-          "event_keys", "dedup_keys", "report_links")
-CLOCK_COLUMNS = frozenset({"first_seen_at", "last_seen_at", "fetched_at", "seen_at", "created_at",
-                           "updated_at", "last_success_at", "last_error_at", "first_at", "last_at"})
+TABLES = (
+    "sources",
+    "raw_items",
+    "reports",
+    "report_versions",
+    "events",
+    "mentions",
+    "event_facets",
+    "event_keys",
+    "dedup_keys",
+    "report_links",
+)
+CLOCK_COLUMNS = frozenset(
+    {
+        "first_seen_at",
+        "last_seen_at",
+        "fetched_at",
+        "seen_at",
+        "created_at",
+        "updated_at",
+        "last_success_at",
+        "last_error_at",
+        "first_at",
+        "last_at",
+    }
+)
 
 UNITS = ["1428-го полка", "1430-го полка", "в/ч 12345", "3-й бригады", "штурмового отряда «Шторм Z»"]
 PLACES = ["под Бахмутом", "в Белгородской области", "под Авдеевкой", "в Курской области", "под Купянском"]
@@ -55,15 +77,27 @@ CITIES = ["Москве", "Казани", "Новосибирске", "Сама�
 def make_posts(n: int, rng: random.Random) -> list[dict]:
     posts = []
     for i in range(1, n + 1):
-        fill = {"unit": rng.choice(UNITS), "place": rng.choice(PLACES), "city": rng.choice(CITIES),
-                "n": rng.randint(10, 400), "m": rng.randint(1, 9), "d": rng.randint(1, 28)}
+        fill = {
+            "unit": rng.choice(UNITS),
+            "place": rng.choice(PLACES),
+            "city": rng.choice(CITIES),
+            "n": rng.randint(10, 400),
+            "m": rng.randint(1, 9),
+            "d": rng.randint(1, 28),
+        }
         pool = RELEVANT if rng.random() < 0.08 else NEWS
         text = rng.choice(pool).format(**fill) + f" Подробности в материале №{i}."
         channel = ("astra", "mash", "rian")[i % 3]
         if i > 50 and rng.random() < 0.05:  # a repost of an earlier post in another channel
             text = posts[rng.randrange(len(posts))]["text"]
-        posts.append({"id": i, "channel": channel, "text": text,
-                      "date": f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:00:00+00:00"})
+        posts.append(
+            {
+                "id": i,
+                "channel": channel,
+                "text": text,
+                "date": f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:00:00+00:00",
+            }
+        )
     return posts
 
 
@@ -72,9 +106,13 @@ def write_jsonl(path: Path, posts: list[dict]) -> str:
     return str(path)
 
 
-def ingest_cmd(data_dir: Path, targets: list[str], hash_seed: int) -> tuple[list[str], dict[str, str]]:
+def ingest_cmd(
+    data_dir: Path, targets: list[str], hash_seed: int, extract: bool = True
+) -> tuple[list[str], dict[str, str]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SITREP_")}
     env.update({"SITREP_DATA_DIR": str(data_dir), "SITREP_BATCH_SIZE": "200", "PYTHONHASHSEED": str(hash_seed)})
+    if not extract:
+        env["SITREP_EXTRACT_EVENTS"] = "false"
     return [sys.executable, "-c", "from sitrep.cli import main; main()", "ingest", "-q", *targets], env
 
 
@@ -106,13 +144,48 @@ def test_kill9_then_rerun_equals_clean_run(tmp_path: Path, table_dump):
     cmd, env = ingest_cmd(tmp_path / "killed", targets, hash_seed=len(moments) + 1)
     run_to_end(cmd, env, seed)
     if extractor_fingerprint() != fingerprint:
-        pytest.skip("the extractor's code or model changed on disk during the test (edited or retrained "
-                    "in this checkout): the two runs used different extractors; rerun when it is quiet")
+        pytest.skip(
+            "the extractor's code or model changed on disk during the test (edited or retrained "
+            "in this checkout): the two runs used different extractors; rerun when it is quiet"
+        )
 
     clean = open_store(f"sqlite:///{tmp_path / 'clean' / 'sitrep.db'}")
     killed = open_store(f"sqlite:///{tmp_path / 'killed' / 'sitrep.db'}")
     expected = table_dump(clean, TABLES, CLOCK_COLUMNS)
     assert len(expected["reports"]) > 2500 and expected["events"], f"seed {seed}: the input made no events"
+    got = table_dump(killed, TABLES, CLOCK_COLUMNS)
+    for table in TABLES:
+        assert got[table] == expected[table], f"seed {seed}, kills at {moments}: {table} differs"
+
+
+def test_kill9_without_extraction_equals_clean_run(tmp_path: Path, table_dump):
+    """Extraction off: near duplicates are linked in each batch's save transaction
+    (``pipeline._inline_linker``); kills at any moment, then a rerun, give the clean run's tables."""
+    seed = int(os.environ.get("SITREP_KILL9_SEED", random.randrange(1 << 30)))
+    rng = random.Random(seed)
+    posts = make_posts(3000, rng)
+    edits = [dict(p, text=p["text"] + " Обновлено.") for p in rng.sample(posts, 150)]
+    targets = [write_jsonl(tmp_path / "posts.jsonl", posts), write_jsonl(tmp_path / "edits.jsonl", edits)]
+
+    cmd, env = ingest_cmd(tmp_path / "clean", targets, hash_seed=0, extract=False)
+    start = time.monotonic()
+    run_to_end(cmd, env, seed)
+    duration = time.monotonic() - start
+
+    moments = sorted(rng.uniform(0.1, 0.95) * duration for _ in range(3))
+    for n, moment in enumerate(moments, start=1):
+        cmd, env = ingest_cmd(tmp_path / "killed", targets, hash_seed=n, extract=False)
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(moment)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    cmd, env = ingest_cmd(tmp_path / "killed", targets, hash_seed=len(moments) + 1, extract=False)
+    run_to_end(cmd, env, seed)
+
+    clean = open_store(f"sqlite:///{tmp_path / 'clean' / 'sitrep.db'}")
+    killed = open_store(f"sqlite:///{tmp_path / 'killed' / 'sitrep.db'}")
+    expected = table_dump(clean, TABLES, CLOCK_COLUMNS)
+    assert len(expected["reports"]) > 2500 and expected["report_links"], f"seed {seed}: no near duplicates"
     got = table_dump(killed, TABLES, CLOCK_COLUMNS)
     for table in TABLES:
         assert got[table] == expected[table], f"seed {seed}, kills at {moments}: {table} differs"

@@ -88,3 +88,105 @@ def test_ingest_collects_cyclic_garbage_less_often_and_restores_the_collector(se
         with pipeline._bulk_collector():
             raise RuntimeError("boom")
     assert gc.get_threshold() == before
+
+
+_REPOST = (
+    "Военнослужащие 1428-го полка записали видеообращение: их отправили на штурм без подготовки "
+    "и без связи, командир угрожает расстрелом отказникам, родные просят прокуратуру вмешаться."
+)
+_POSTS = [
+    ("astra", 1, _REPOST),
+    ("astra", 2, "Дощ у Києві не вщухає третій день поспіль, синоптики обіцяють сонце лише в неділю."),
+    ("mash", 7, _REPOST + " Подписывайтесь на наш канал."),
+    ("mash", 8, "Relatives of mobilised soldiers gathered outside the ministry demanding rotation home."),
+    ("sota", 3, "Relatives of mobilised soldiers gathered outside the ministry, demanding rotation home now."),
+    ("sota", 4, "Совсем другая новость о погоде в Сочи на выходных, без всякой связи с армией и полком."),
+    ("mash", 9, "ВАЖНО. " + _REPOST),
+]
+
+
+def _snapshot(st):  # type: ignore[no-untyped-def]
+    from sitrep.store.schema import dedup_keys, report_links
+
+    with st.engine.connect() as conn:
+        return (
+            sorted(tuple(r) for r in conn.execute(report_links.select()).all()),
+            sorted(
+                tuple(r)
+                for r in conn.execute(
+                    reports.select().with_only_columns(
+                        reports.c.id, reports.c.dup_of, reports.c.extracted_version, reports.c.version
+                    )
+                ).all()
+            ),
+            sorted(tuple(r) for r in conn.execute(dedup_keys.select()).all()),
+        )
+
+
+def _inputs(tmp_path: Path, edited: bool) -> list[str]:
+    lines = [
+        json.dumps(
+            {"id": i, "channel": ch, "text": t + (" Обновлено." if edited and i == 2 else ""), "date": "2023-07-01"},
+            ensure_ascii=False,
+        ).encode()
+        for ch, i, t in _POSTS
+    ]
+    return [write(tmp_path / f"{'b' if edited else 'a'}.jsonl", lines)]
+
+
+def test_links_made_in_the_save_transaction_equal_the_deferred_ones(settings, store, tmp_path, monkeypatch):
+    """Without extraction, near duplicates are linked where each batch is saved; the database
+    ends exactly as when ``process_pending`` links them afterwards (also across edits)."""
+    from sitrep.store import dup_links, open_store
+
+    calls: list[int] = []
+    real = dup_links.link_duplicates_many
+
+    def counting(conn, items):  # type: ignore[no-untyped-def]
+        calls.append(len(items))
+        return real(conn, items)
+
+    quick = settings.model_copy(update={"extract_events": False, "batch_size": 3})
+    monkeypatch.setattr(dup_links, "link_duplicates_many", counting)  # only the inline path looks it up here
+    for edited in (False, True):
+        pipeline.ingest(_inputs(tmp_path, edited), quick, store)
+    assert sum(calls) == len(_POSTS) + 1  # every report once, the edited one again
+
+    deferred = open_store(f"sqlite:///{tmp_path / 'deferred.db'}")
+    monkeypatch.setattr(pipeline, "_inline_linker", lambda _s, _st: None)
+    for edited in (False, True):
+        pipeline.ingest(_inputs(tmp_path, edited), quick, deferred)
+    links, rows, keys = _snapshot(store)
+    assert (links, rows, keys) == _snapshot(deferred)
+    assert any(kind == "dup" for _rid, kind, *_ in links) and keys
+    assert all(ext == version for _id, _dup, ext, version in rows)  # nothing left pending
+    deferred.dispose()
+
+
+def test_reports_left_pending_earlier_are_linked_first(settings, store, tmp_path):
+    """A batch is linked inline only when it is all that is pending: reports an earlier run
+    left pending (a run with extraction on that was killed) come first, in id order."""
+    from datetime import UTC, datetime
+
+    from sitrep.enrich import enrich_posts
+    from sitrep.models import Post, RawItem, SourceRef
+    from sitrep.store import open_store
+
+    def left_pending(st):  # type: ignore[no-untyped-def]
+        raw = RawItem(b"{}", "application/json", "test", datetime(2023, 7, 1, tzinfo=UTC))
+        post = Post(SourceRef("jsonl", "early", None), "1", raw, _REPOST)
+        st.save_reports(enrich_posts([post]))  # saved, never linked
+
+    quick = settings.model_copy(update={"extract_events": False, "batch_size": 3})
+    left_pending(store)
+    pipeline.ingest(_inputs(tmp_path, False), quick, store)
+
+    reference = open_store(f"sqlite:///{tmp_path / 'reference.db'}")
+    left_pending(reference)
+    pipeline.process_pending(quick, reference)
+    pipeline.ingest(_inputs(tmp_path, False), quick, reference)  # inline from the first batch on
+    links, rows, _keys = _snapshot(store)
+    assert (links, rows) == _snapshot(reference)[:2]
+    early = min(r[0] for r in rows)
+    assert sum(1 for _rid, kind, target, _s in links if kind == "dup" and target == early) == 3
+    reference.dispose()

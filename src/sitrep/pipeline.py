@@ -31,8 +31,11 @@ from sitrep.models import Extraction, Failure, IngestSummary, Post, Report, Skip
 from sitrep.settings import Settings
 from sitrep.sources import SourceContext
 from sitrep.store import Store, open_store
+from sitrep.store.sql import SaveOutcome
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
     from sitrep.store.events import Pending
     from sitrep.store.queries import SearchHit
 
@@ -177,14 +180,52 @@ def _flush(batch: _Batch, settings: Settings, store: Store, summary: IngestSumma
         posts = [preserve_media(p, batch.base_dir, archive_dir, max_bytes) if p.media else p for p in posts]
     # 3. enrich
     reports = enrich_posts(posts, settings.max_text_chars)
-    # 4. store
-    for outcome in store.save_reports(reports):
+    # 4. store (and, when nothing else waits, link near duplicates in the same transaction)
+    for outcome in store.save_reports(reports, after=_inline_linker(settings, store)):
         if outcome.status == "new":
             summary.new_reports += 1
         elif outcome.status == "version":
             summary.new_versions += 1
         else:
             summary.unchanged += 1
+
+
+_PENDING_IDS = "SELECT id FROM reports WHERE extracted_version IS NULL OR extracted_version != version LIMIT ?"
+
+
+def _inline_linker(
+    settings: Settings, store: Store
+) -> Callable[[Connection, list[tuple[SaveOutcome, Report]]], None] | None:
+    """Step 6 without extraction, done where the batch is saved (SQLite, no embeddings).
+
+    With extraction off, step 6 only links near duplicates and forwards and marks the reports
+    done (``store.events.apply_batch``). Done in the save transaction it needs neither a
+    second transaction that rewrites every report page nor a re-read of the reports it was
+    just handed, and a kill still leaves whole batches: saved-and-linked or not at all. It
+    runs only when this batch's new texts are all that is pending — the same reports, in the
+    same id order, that ``process_pending`` would link next, so the links are the same.
+    Otherwise (reports left pending by an earlier run) ``process_pending`` does it all in order.
+    """
+    if settings.extract_events or settings.dedup_embeddings or not store.is_sqlite:
+        return None
+
+    def link(conn: Connection, saved: list[tuple[SaveOutcome, Report]]) -> None:
+        changed: dict[int, tuple[int, Report]] = {}
+        for outcome, rep in saved:
+            if outcome.status != "unchanged":  # a new report or a new version: pending now
+                changed[outcome.report_id] = (outcome.version, rep)  # the last version saved wins
+        if not changed:
+            return
+        pending = {int(r[0]) for r in conn.exec_driver_sql(_PENDING_IDS, (len(changed) + 1,))}
+        if pending != changed.keys():
+            return
+        from sitrep.store.dup_links import link_duplicates_many, store_dup_of  # numpy, rapidfuzz: not for search
+
+        items = sorted(changed.items())
+        linked = link_duplicates_many(conn, [(rid, rep) for rid, (_v, rep) in items])
+        store_dup_of(conn, linked, [version for _rid, (version, _r) in items])
+
+    return link
 
 
 class ExtractorLike(Protocol):

@@ -156,9 +156,7 @@ class Store:
         if cached is not None:
             return cached
         row = conn.execute(
-            select(sources.c.id, sources.c.title).where(
-                sources.c.kind == ref.kind, sources.c.handle == ref.handle
-            )
+            select(sources.c.id, sources.c.title).where(sources.c.kind == ref.kind, sources.c.handle == ref.handle)
         ).first()
         if row is None:
             conn.execute(
@@ -167,9 +165,7 @@ class Store:
                 )
             )
             row = conn.execute(
-                select(sources.c.id, sources.c.title).where(
-                    sources.c.kind == ref.kind, sources.c.handle == ref.handle
-                )
+                select(sources.c.id, sources.c.title).where(sources.c.kind == ref.kind, sources.c.handle == ref.handle)
             ).one()
         elif ref.title and row.title != ref.title:
             conn.execute(update(sources).where(sources.c.id == row.id).values(title=ref.title))
@@ -177,7 +173,12 @@ class Store:
         return int(row.id)
 
     def _bulk_insert(
-        self, conn: Connection, table: Any, rows: list[dict[str, Any]], *, ignore: bool = False,
+        self,
+        conn: Connection,
+        table: Any,
+        rows: list[dict[str, Any]],
+        *,
+        ignore: bool = False,
         returning: tuple[str, ...] = (),
     ) -> list[tuple[Any, ...]]:
         """Insert ``rows`` (dicts with the same keys); the ``returning`` columns of each inserted row.
@@ -227,7 +228,7 @@ class Store:
         back = tail + " RETURNING " + ", ".join(returning)
         out: list[tuple[Any, ...]] = []
         for start in range(0, len(params), page):
-            chunk = params[start:start + page]
+            chunk = params[start : start + page]
             flat = tuple(chain.from_iterable(chunk))
             found = conn.exec_driver_sql(head + ", ".join([one] * len(chunk)) + back, flat).fetchall()
             out.extend(tuple(r) for r in found)
@@ -240,20 +241,35 @@ class Store:
             if raw.sha256 in seen:
                 continue
             seen.add(raw.sha256)
-            rows.append({
-                "sha256": raw.sha256, "media_type": raw.media_type, "size": len(raw.content),
-                "content": raw.content, "origin": raw.origin, "source_id": source_id,
-                "external_id": external_id, "fetched_at": _utc(raw.fetched_at),
-            })
+            rows.append(
+                {
+                    "sha256": raw.sha256,
+                    "media_type": raw.media_type,
+                    "size": len(raw.content),
+                    "content": raw.content,
+                    "origin": raw.origin,
+                    "source_id": source_id,
+                    "external_id": external_id,
+                    "fetched_at": _utc(raw.fetched_at),
+                }
+            )
         self._bulk_insert(conn, raw_items, rows, ignore=True)
 
     # -- write path -----------------------------------------------------------------------
-    def save_reports(self, batch: Sequence[Report]) -> list[SaveOutcome]:
+    def save_reports(
+        self,
+        batch: Sequence[Report],
+        after: Callable[[Connection, list[tuple[SaveOutcome, Report]]], None] | None = None,
+    ) -> list[SaveOutcome]:
         """Save a batch in one transaction: new reports, new versions, or nothing when unchanged.
 
         A report is keyed by (source, external id). A text seen before (current or any older
         version) changes nothing, so re-ingesting an old export after a newer one does not
         turn history around. A new text becomes version n+1; older versions stay.
+
+        ``after(conn, [(outcome, report), ...])``, when given, runs inside the same transaction
+        once the batch is written (the pipeline links near duplicates there): it commits or
+        rolls back with the reports.
         """
         if not batch:
             return []
@@ -266,12 +282,11 @@ class Store:
                 by_source.setdefault(sid, []).append(rep.post.external_id)
             for sid, ext_ids in by_source.items():
                 for chunk_start in range(0, len(ext_ids), 500):
-                    chunk = ext_ids[chunk_start:chunk_start + 500]
+                    chunk = ext_ids[chunk_start : chunk_start + 500]
                     for row in conn.execute(
-                        select(reports.c.id, reports.c.external_id, reports.c.text, reports.c.version,
-                               reports.c.raw_sha256).where(
-                            reports.c.source_id == sid, reports.c.external_id.in_(chunk)
-                        )
+                        select(
+                            reports.c.id, reports.c.external_id, reports.c.text, reports.c.version, reports.c.raw_sha256
+                        ).where(reports.c.source_id == sid, reports.c.external_id.in_(chunk))
                     ):
                         existing[(sid, row.external_id)] = _Known(*row)
             self._save_raw(conn, ((r.post.raw, sid, r.post.external_id) for sid, r in keyed))
@@ -295,19 +310,23 @@ class Store:
                     outcomes[i] = SaveOutcome(int(known.id), "unchanged", int(known.version))
                     continue
                 version = int(known.version) + 1
-                conn.execute(insert(report_versions).values(
-                    report_id=known.id, version=version, raw_sha256=rep.post.raw.sha256, text=rep.post.text,
-                    edited_at=_utc(rep.post.edited_at), seen_at=now,
-                ))
+                conn.execute(
+                    insert(report_versions).values(
+                        report_id=known.id,
+                        version=version,
+                        raw_sha256=rep.post.raw.sha256,
+                        text=rep.post.text,
+                        edited_at=_utc(rep.post.edited_at),
+                        seen_at=now,
+                    )
+                )
                 values = self._report_row(sid, rep, now)
                 for k in ("source_id", "external_id", "first_seen_at"):
                     values.pop(k)
                 values["version"] = version
                 conn.execute(update(reports).where(reports.c.id == known.id).values(**values))
                 outcomes[i] = SaveOutcome(int(known.id), "version", version)
-                existing[key] = _Known(
-                    int(known.id), rep.post.external_id, rep.post.text, version, rep.post.raw.sha256
-                )
+                existing[key] = _Known(int(known.id), rep.post.external_id, rep.post.text, version, rep.post.raw.sha256)
             if new_rows:
                 # RETURNING the key instead of sort_by_parameter_order: on SQLite the ordered form
                 # falls back to one INSERT per row (22k round trips for the news stream, ~25% of
@@ -315,11 +334,21 @@ class Store:
                 result = self._bulk_insert(conn, reports, new_rows, returning=("id", "source_id", "external_id"))
                 id_of = {(int(r[1]), str(r[2])): int(r[0]) for r in result}
                 ids = [id_of[(row["source_id"], row["external_id"])] for row in new_rows]
-                self._bulk_insert(conn, report_versions, [
-                    {"report_id": rid, "version": 1, "raw_sha256": row["raw_sha256"], "text": row["text"],
-                     "edited_at": row["edited_at"], "seen_at": now}
-                    for rid, row in zip(ids, new_rows, strict=True)
-                ])
+                self._bulk_insert(
+                    conn,
+                    report_versions,
+                    [
+                        {
+                            "report_id": rid,
+                            "version": 1,
+                            "raw_sha256": row["raw_sha256"],
+                            "text": row["text"],
+                            "edited_at": row["edited_at"],
+                            "seen_at": now,
+                        }
+                        for rid, row in zip(ids, new_rows, strict=True)
+                    ],
+                )
                 for i, rid in zip(new_idx, ids, strict=True):
                     outcomes[i] = SaveOutcome(rid, "new", 1)
             final: list[SaveOutcome] = []
@@ -331,14 +360,16 @@ class Store:
                 else:
                     assert out is not None
                     final.append(out)
+            if after is not None:
+                after(conn, list(zip(final, (rep for _sid, rep in keyed), strict=True)))
             return final
 
     @staticmethod
     def _known_version(conn: Connection, report_id: int, text: str) -> bool:
         found = conn.execute(
-            select(report_versions.c.id).where(
-                report_versions.c.report_id == report_id, report_versions.c.text == text
-            ).limit(1)
+            select(report_versions.c.id)
+            .where(report_versions.c.report_id == report_id, report_versions.c.text == text)
+            .limit(1)
         ).first()
         return found is not None
 
@@ -346,14 +377,27 @@ class Store:
     def _report_row(source_id: int, rep: Report, now: datetime) -> dict[str, Any]:
         p = rep.post
         return {
-            "source_id": source_id, "external_id": p.external_id, "url": p.url, "title": p.title,
-            "author": p.author, "published_at": _utc(p.published_at), "edited_at": _utc(p.edited_at),
-            "forwarded_from": p.forwarded_from, "forwarded_from_id": p.forwarded_from_id,
-            "reply_to": p.reply_to, "views": p.views,
+            "source_id": source_id,
+            "external_id": p.external_id,
+            "url": p.url,
+            "title": p.title,
+            "author": p.author,
+            "published_at": _utc(p.published_at),
+            "edited_at": _utc(p.edited_at),
+            "forwarded_from": p.forwarded_from,
+            "forwarded_from_id": p.forwarded_from_id,
+            "reply_to": p.reply_to,
+            "views": p.views,
             "media": [_flat(m) for m in p.media] or None,
             "entities": [_flat(e) for e in p.entities] or None,
-            "lang": rep.lang, "text": p.text, "norm_text": rep.norm_text, "search_body": rep.lemmas,
-            "raw_sha256": p.raw.sha256, "version": 1, "first_seen_at": now, "last_seen_at": now,
+            "lang": rep.lang,
+            "text": p.text,
+            "norm_text": rep.norm_text,
+            "search_body": rep.lemmas,
+            "raw_sha256": p.raw.sha256,
+            "version": 1,
+            "first_seen_at": now,
+            "last_seen_at": now,
         }
 
     def record_failure(self, failure: Failure) -> None:
@@ -367,14 +411,23 @@ class Store:
                 self._save_raw(conn, [(failure.raw, None, None)])
             found = conn.execute(select(failures.c.id).where(failures.c.key == key)).first()
             if found is None:
-                conn.execute(self._insert_ignore(failures).values(
-                    origin=failure.origin, position=failure.position, stage=failure.stage,
-                    reason=failure.reason, raw_sha256=failure.raw.sha256 if failure.raw else None,
-                    first_at=now, last_at=now, count=1, key=key,
-                ))
+                conn.execute(
+                    self._insert_ignore(failures).values(
+                        origin=failure.origin,
+                        position=failure.position,
+                        stage=failure.stage,
+                        reason=failure.reason,
+                        raw_sha256=failure.raw.sha256 if failure.raw else None,
+                        first_at=now,
+                        last_at=now,
+                        count=1,
+                        key=key,
+                    )
+                )
             else:
-                conn.execute(update(failures).where(failures.c.id == found.id).values(
-                    last_at=now, count=failures.c.count + 1))
+                conn.execute(
+                    update(failures).where(failures.c.id == found.id).values(last_at=now, count=failures.c.count + 1)
+                )
 
     def count(self, table: Any) -> int:
         with self.engine.connect() as conn:
