@@ -520,3 +520,16 @@ def test_vague_tens_and_hundreds_in_the_genitive(text: str, expected: tuple[int,
 )
 def test_we_were_n(text: str, expected: tuple[int, str]) -> None:
     assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Лист на 12 сторінках підписали рідні бійців.",
+        "Письмо на 12 страницах подписали родственники военных.",
+        "A 12-page letter signed by relatives of the soldiers.",
+        "The letter, 12 pages long, was signed by relatives of soldiers.",
+    ],
+)
+def test_pages_of_a_letter_are_no_count(text: str) -> None:
+    assert first(text) is None

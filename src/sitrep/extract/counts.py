@@ -257,7 +257,9 @@ _MEASURE = re.compile(
     r"месяц\w*|недел\w*|час(?:а|ов)?|минут\w*|суток|годам|годами|годах|рубл(?:ь|я|ей)|гривен|гривн[аыи]?|доллар(?:а|ов)?|евро|тенге|"
     r"процент\w*|км|километр\w*|метр(?:а|ов)?|единиц\w*|раз(?:а)?|днів|дні|рок(?:и|ів|у)|місяц\w*|тижн\w*|"
     r"тиждень|рокам|роками|роках|годин(?:а|и)?|діб|гривень|гривні|відсот\w*|одиниц\w*|days?|years?|months?|weeks?|hours?|minutes?|"
-    r"rubles?|roubles?|hryvnias?|dollars?|percent|per cent|kilomet\w*|miles?|times|units?)\b",
+    r"rubles?|roubles?|hryvnias?|dollars?|percent|per cent|kilomet\w*|miles?|times|units?|"
+    # pages of a letter (th README: "counts of pages ... are not coded")
+    r"страниц\w*|сторін(?:ок|ках|ки)|сторінк\w*|pages?)\b",
     re.I,
 )
 # a preposition between the number and the people noun: the number counts the thing before it
