@@ -426,6 +426,9 @@ def test_a_subset_after_among_them_is_not_the_group(text: str, expected: tuple[i
         ("В Непале задержали 12 человек, которые переправили в Россию 150–200 мужчин.", 175),
         ("Полиция задержала около 200 мигрантов, более 30 из них отвезли в военкомат.", 30),
         ("Поліція затримала 40 чоловіків, 15 із них відвезли до ТЦК і вручили повістки.", 15),
+        # service members caught are the event's own people
+        ("Полиция задержала 12 дезертиров, троих из них отправили обратно на фронт.", 12),
+        ("Police detained 12 deserters; three of them were sent back to the front.", 12),
         # the detained alone are the count: "the detention of 234 men who refused is a refusal" (codebook §2)
         ("задержали 234 военнослужащих, отказавшихся идти в бой", 234),
         # two catches: the order of the sentence stays

@@ -480,6 +480,13 @@ _CAUGHT_BEFORE = re.compile(
     r"arrested|detained|rounded\s+up)\s+(?:[\w'’ʼ-]+\s+){0,2}$",
     re.I,
 )
+# service members caught are the event's own people ("задержали 12 дезертиров, троих из них отправили на фронт"):
+# the rule is for the police's catch of civilians, recruiters or a crowd
+_SERVICE_NOUN = re.compile(
+    r"военн|военнослужащ|бойц|бо[ея]ц|солдат|дезертир|отказник|контрактник|мобилизованн|срочник|призывник|військов|"
+    r"бійц|мобілізован|строковик|servicem|soldier|troop|deserter|conscript|mobili|draftee|recruit|refusenik",
+    re.I,
+)
 # the other group is one caught too: "арестовал ещё семь человек — накануне были арестованы пятерых задержанных"
 _CAUGHT_NOUN = re.compile(r"задержан|затриман|арестован|заарештован|detain|arrest", re.I)
 # several people named in a row after a people noun (and up to two words of it), a dash or a colon
@@ -637,7 +644,12 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
                 add(CountHit(n, "exact", start + a, start + b))
     hits = [h for h in hits if not _SUBSET_BEFORE.search(text, max(start, h.start - 90), h.start)]
     hits.sort(key=lambda h: h.start)
-    caught = {h.start for h in hits if _CAUGHT_BEFORE.search(text, max(start, h.start - 40), h.start)}
+    caught = {
+        h.start
+        for h in hits
+        if _CAUGHT_BEFORE.search(text, max(start, h.start - 40), h.start)
+        and not _SERVICE_NOUN.search(text, h.start, h.end)
+    }
     if caught and any(h.start not in caught and not _CAUGHT_NOUN.search(text, h.start, h.end) for h in hits):
         hits.sort(key=lambda h: h.start in caught)
     return hits
