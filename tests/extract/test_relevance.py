@@ -467,6 +467,8 @@ def test_codebook_1_3_families(text: str, kind: str) -> None:
         "Історики досі сперечаються, скільки дезертирів розстріляли загороджувальні загони у 1943 році.",
         # a worker forced to sign a labour contract, with no war anywhere in the text
         "Курьеров заставили подписать новый контракт с агрегатором, пишут профсоюзы.",
+        # "forced to fight" whose object is a country: a commentator's claim, no enlistee
+        "Философ заявил, что протестующие хотят заставить Армению воевать с Россией.",
     ],
 )
 def test_look_alikes_of_the_1_3_cues_are_not_events(text: str) -> None:
