@@ -455,7 +455,9 @@ def test_what_a_witness_will_testify_about_is_no_place_of_the_event() -> None:
     assert places(text, "ru") == [("Khabarovsk Krai", "origin")]
     assert places("Тепер він каже, що готовий свідчити про злочини своєї бригади на Київщині.", "uk") == []
     assert places("He is ready to testify about what he saw in the Kyiv region.", "en") == []
-    # testimonies as a source keep the place: "по свидетельствам бойцов, под Бахмутом ..."
+    # a victim's statement in the case keeps its place; so do testimonies as a source
+    text = "Потерпевший дал показания о том, что командир избил его в Краматорске."
+    assert places(text, "ru") == [("Kramatorsk", "event")]
     assert places("По свидетельствам бойцов, под Бахмутом их бросили без поддержки.", "ru") == [("Bakhmut", "event")]
 
 

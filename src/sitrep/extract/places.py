@@ -1136,6 +1136,7 @@ CROSSING = ("cross", "перешел", "перешёл", "перешли", "пе
 # what a witness will tell about is an earlier event, not this one
 TESTIMONY = ("показани", "свидетельствова", "свідчи", "свідчен", "testif")
 ABOUT = {"о", "об", "про", "about"}
+READY = ("готов", "ready", "willing", "prepared", "offer", "предлож", "пропону")
 # a message sent from a place: "обращение ... из Курской области", "a video ... from the Kursk region"
 FROM_WORDS = {"из", "з", "із", "зі", "from"}
 MESSAGE = ("обращени", "видеообращени", "видео", "письм", "звернен", "відео", "appeal", "video", "message", "letter")
@@ -1242,11 +1243,15 @@ def _unreached(toks: Sequence[Token], i: int, cands: Sequence[GazPlace], lang: s
 
 
 def _testimony(toks: Sequence[Token], i: int) -> bool:
-    """The place is in what a witness will testify about ("показания о том, что происходило в Буче")."""
-    before = [t.word for t in toks[max(0, i - 9) : i]]
+    """The place is in what a man offers to testify about ("готов дать показания о том, что происходило в
+    Буче", "ready to testify about what he saw in the Kyiv region"): earlier crimes, for a future trial. A
+    victim's statement in this case ("дал показания о том, что его избили в Краматорске") keeps its place."""
+    lo = max(0, i - 9)
+    before = [t.word for t in toks[lo:i]]
     for j, word in enumerate(before):
         if word.startswith(TESTIMONY) and any(w in ABOUT for w in before[j + 1 : j + 3]):
-            return True
+            offer = [t.word for t in toks[max(0, lo + j - 3) : lo + j]]
+            return any(w.startswith(READY) for w in offer)
     return False
 
 
