@@ -41,8 +41,10 @@ def _links(store: Store) -> tuple[list[tuple[object, ...]], ...]:
     with store.engine.connect() as conn:
         return (
             [tuple(r) for r in conn.execute(select(reports.c.id, reports.c.dup_of).order_by(reports.c.id))],
-            [tuple(r) for r in conn.execute(select(report_links).order_by(report_links.c.report_id,
-                                                                          report_links.c.kind))],
+            [
+                tuple(r)
+                for r in conn.execute(select(report_links).order_by(report_links.c.report_id, report_links.c.kind))
+            ],
             [tuple(r) for r in conn.execute(select(dedup_keys).order_by(dedup_keys.c.report_id, dedup_keys.c.key))],
         )
 
@@ -79,8 +81,9 @@ def test_batch_links_equal_one_at_a_time(any_store: Store, any_settings: Setting
 def test_edits_relink_the_same_whatever_the_batches(settings: Settings, tmp_path: Path) -> None:
     settings.extract_events = False
     first = _reports(3)
-    edits = [report(r.post.external_id, BASE[k % 3] + " правка", 2, r.post.source.handle)
-             for k, r in enumerate(first[:12])]
+    edits = [
+        report(r.post.external_id, BASE[k % 3] + " правка", 2, r.post.source.handle) for k, r in enumerate(first[:12])
+    ]
     results = []
     for batch in (500, 5):
         store = open_store(f"sqlite:///{tmp_path / f'b{batch}.db'}")
@@ -113,3 +116,26 @@ def test_permutations_are_datasketchs() -> None:
         pytest.skip("the stored keys follow datasketch 2's default permutation scheme")
     expected = datasketch.MinHash(num_perm=neardup.NUM_PERM, seed=neardup.SEED).permutations
     assert neardup._PERMS.dtype == expected.dtype and (neardup._PERMS == expected).all()
+
+
+def test_lookups_read_the_oldest_rows_of_the_keys_that_exist(any_store: Store) -> None:
+    """More keys than one ranged statement takes: the existence probe first, then the oldest
+    ``limit`` rows of each key found (a boilerplate key shared by every report included)."""
+    from sitrep.store.dup_links import _CHUNK, _sharing
+
+    any_store.save_reports(_reports(3))
+    with any_store.engine.begin() as conn:
+        ids = sorted(int(r[0]) for r in conn.execute(select(reports.c.id)))
+        boiler = -(2**62)
+        rows = [(boiler, rid) for rid in ids] + [(k, ids[k % len(ids)]) for k in range(1, 300, 3)]
+        rows += [(k, ids[(k + 5) % len(ids)]) for k in range(1, 60, 3)]  # two reports under some keys
+        conn.execute(dedup_keys.insert(), [{"key": k, "report_id": r} for k, r in rows])
+        limits = {k: 1 + k % 3 for k in range(600)} | {boiler: 5, 2**62: 7}
+        assert len(limits) > _CHUNK
+        want: dict[int, list[int]] = {}
+        for key, limit in limits.items():
+            found = sorted(r for k, r in rows if k == key)[:limit]
+            if found:
+                want[key] = found
+        assert _sharing(conn, limits) == want
+        assert want[boiler] == ids[:5]
