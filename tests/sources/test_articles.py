@@ -7,10 +7,12 @@ import pytest
 from sitrep.sources.articles import (
     MIN_TEXT_CHARS,
     Block,
+    _caption_texts,
     _justext,
     _justext_blocks,
     _linked_lines,
     _marked_leads,
+    _parse,
     _readability,
     add_agreed,
     add_lead,
@@ -270,3 +272,40 @@ def test_link_rule_keeps_web_addresses_and_short_posts(monkeypatch: pytest.Monke
     assert len(short) < MIN_TEXT_CHARS <= len(f"{title}\n{short}")
     text, _ = choose("<html></html>", None, f"{title}\n{short}")
     assert text == f"{title}\n{short}"
+
+
+def test_caption_texts_by_element_and_class() -> None:
+    html = (
+        "<html><body><article><p>Body.</p>"
+        "<figure><img src='a.jpg'><figcaption> Мобилизованные у здания  администрации. </figcaption></figure>"
+        "<div class='wp-caption'><img src='b.jpg'><p class='wp-caption-text'>Relatives outside the "
+        "recruitment office in Kursk.</p></div>"
+        "<div class='photo-overlay'><div class='photo-caption'>Родичі військових біля ТЦК.</div></div>"
+        "<p class='captioned-story'>A paragraph whose class only contains the word.</p>"
+        f"<div class='image-caption'>{'Довгий текст підпису. ' * 20}</div>"
+        "</article></body></html>"
+    )
+    found = _caption_texts(_parse(html))
+    assert "Мобилизованные у здания администрации." in found
+    assert "Relatives outside the recruitment office in Kursk." in found
+    assert "Родичі військових біля ТЦК." in found
+    # a class that merely contains the word, and a box longer than a caption, are no captions
+    assert not any(t.startswith(("A paragraph", "Довгий")) for t in found)
+    assert _caption_texts(None) == frozenset()
+
+
+def test_line_that_is_a_whole_caption_is_dropped() -> None:
+    body = (
+        "Relatives of mobilised soldiers gathered outside the regional administration on Monday, "
+        "demanding that the men be rotated home after a year at the front. "
+    ) * 2
+    caption = "Relatives of mobilised soldiers outside the administration."
+    mention = "Relatives of mobilised soldiers outside the administration. The governor did not come out."
+    html = (
+        f"<html><body><article><p>{body}</p>"
+        f"<figure><img src='p.jpg'><figcaption>{caption}</figcaption></figure>"
+        f"<p>{mention}</p></article></body></html>"
+    )
+    text, _ = choose(html, None, f"{body}\n{caption}\n{mention}")
+    # the caption line goes; the paragraph that repeats its words stays
+    assert text.split("\n") == [body, mention]
