@@ -94,3 +94,19 @@ def test_a_condition_hedges_only_the_clause_after_it() -> None:
     assert by_label["refusal"] is True  # the refusal is a condition
     whole = engine.signals("Якобы солдаты отказались идти в штурм.", "ru")
     assert all((h.sentence, h.start) in whole.hedged for h in whole.type_hits)
+
+
+def test_abuse_and_coercion_events_carry_the_outlet_that_made_them_public() -> None:
+    # codebook 1.3 (lead's decision): `via` for abuse and coercion too, not only appeals
+    beaten = (
+        "Командир роты 83-й бригады избил двух мобилизованных за опоздание на построение. "
+        "Видео избиения опубликовал телеграм-канал «Вёрстка»."
+    )
+    coerced = (
+        "Conscripts of military unit 12345 were forced to sign contracts with the defence ministry, "
+        "the independent outlet Mediazona reported."
+    )
+    for text, kind, outlet in ((beaten, "abuse", "Verstka"), (coerced, "coercion", "Mediazona")):
+        ext = Extractor.load().extract(report_from_doc({"id": "v", "text": text, "published": "2024-05-02"}))
+        assert ext.relevant and ext.events[0].event_type == kind
+        assert ext.events[0].via == outlet

@@ -473,3 +473,18 @@ def test_codebook_1_3_families(text: str, kind: str) -> None:
 )
 def test_look_alikes_of_the_1_3_cues_are_not_events(text: str) -> None:
     assert not _rules(text)[0]
+
+
+def test_a_recorded_appeal_about_abuse_is_an_appeal_a_request_to_investigate_is_not() -> None:
+    # codebook §2: the soldiers' own video appeal is the reported act, whatever treatment it tells of
+    video = (
+        "Контрактник 20-й бригады записал видеообращение: за отказ идти тем же маршрутом командир приказал "
+        "привязать его с сослуживцем к дереву и избил их."
+    )
+    assert _rules(video) == (True, "appeal")
+    # relatives asking the prosecutor to look into a beating someone else filmed: the beating stays the act
+    asked = (
+        "Подписчики прислали видео, на котором командир роты избивает двух бойцов. "
+        "Родные солдат просят военную прокуратуру разобраться."
+    )
+    assert _rules(asked) == (True, "abuse")
