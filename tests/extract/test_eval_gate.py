@@ -29,6 +29,9 @@ pytestmark = pytest.mark.gold
 # 2026-11-25 (issue #3, codebook 1.2, model retrained with team-heldout set 2 too — now in-sample): reports-dev P 1.00
 # R 0.977 type 0.977; set 1 P 1.00 R 1.00 type 1.00; set 2 P 1.00 R 1.00 type 0.984 units 1.00 places 0.965 via 0.833
 # date 1.00 count 0.957; leave-one-set-out figures (bench/extract_cv.py --loso) are the unseen-text ones.
+# 2026-11-25 (session 4, codebook 1.3; team-heldout-3 is development data and in the model's training set since
+# team-heldout-4 was committed): set 3 P 1.00 R 0.968 type 0.968 units 0.955 places 0.924 via 1.00 date 1.00
+# count 0.967; the blind figures are team-heldout-4's, scored in aggregate only (its README), never pinned here.
 FLOORS: dict[str, dict[str, float]] = {
     "reports-dev": {
         "precision": 0.97,
@@ -59,6 +62,16 @@ FLOORS: dict[str, dict[str, float]] = {
         "via_f1": 0.75,
         "date_accuracy": 0.94,
         "count_accuracy": 0.9,
+    },
+    "team-heldout-3": {
+        "precision": 0.97,
+        "recall": 0.94,
+        "type_accuracy": 0.94,
+        "units_f1": 0.93,
+        "places_f1": 0.9,
+        "via_f1": 0.9,
+        "date_accuracy": 0.97,
+        "count_accuracy": 0.93,
     },
     "milbloggers-dev": {"precision": 0.9, "recall": 0.2},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},
