@@ -60,8 +60,8 @@ def text_value(text: str) -> tuple[str | list[Any], list[dict[str, Any]]]:
     pos = 0
     for m in _LINK.finditer(text):
         if m.start() > pos:
-            runs.append(text[pos:m.start()])
-            entities.append({"type": "plain", "text": text[pos:m.start()]})
+            runs.append(text[pos : m.start()])
+            entities.append({"type": "plain", "text": text[pos : m.start()]})
         runs.append({"type": "link", "text": m.group(0)})
         entities.append({"type": "link", "text": m.group(0)})
         pos = m.end()
@@ -76,9 +76,14 @@ def text_value(text: str) -> tuple[str | list[Any], list[dict[str, Any]]]:
 def tdesktop_message(msg_id: int, text: str, when: datetime, channel: str, peer: int) -> dict[str, Any]:
     value, entities = text_value(text)
     return {
-        "id": msg_id, "type": "message", "date": when.strftime("%Y-%m-%dT%H:%M:%S"),
-        "date_unixtime": str(int(when.timestamp())), "from": channel, "from_id": f"channel{peer}",
-        "text": value, "text_entities": entities,
+        "id": msg_id,
+        "type": "message",
+        "date": when.strftime("%Y-%m-%dT%H:%M:%S"),
+        "date_unixtime": str(int(when.timestamp())),
+        "from": channel,
+        "from_id": f"channel{peer}",
+        "text": value,
+        "text_entities": entities,
     }
 
 
@@ -93,8 +98,10 @@ def write_export(folder: Path, name: str, peer: int, messages: Iterable[dict[str
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "result.json"
     with path.open("w", encoding="utf-8") as fh:
-        fh.write('{\n "name": ' + json.dumps(name, ensure_ascii=False) + ',\n "type": "public_channel",\n'
-                 f' "id": {peer},\n "messages": [')
+        fh.write(
+            '{\n "name": ' + json.dumps(name, ensure_ascii=False) + ',\n "type": "public_channel",\n'
+            f' "id": {peer},\n "messages": ['
+        )
         first = True
         for msg in messages:
             fh.write(("\n  " if first else ",\n  ") + json.dumps(msg, ensure_ascii=False))
@@ -114,8 +121,12 @@ def stream_to_exports(out_dir: Path) -> tuple[list[Path], int]:
             continue
         peer = peer_id(posts[0]["sender_id"])
         name = str(posts[0].get("channel") or peer)
-        msgs = (tdesktop_message(int(p["message_id"]), str(p.get("text") or ""),
-                                 datetime.fromisoformat(p["date"]), name, peer) for p in posts)
+        msgs = (
+            tdesktop_message(
+                int(p["message_id"]), str(p.get("text") or ""), datetime.fromisoformat(p["date"]), name, peer
+            )
+            for p in posts
+        )
         folder = out_dir / f"channel_{peer}"
         write_export(folder, name, peer, msgs)
         folders.append(folder)
@@ -154,8 +165,7 @@ def run_timed(cmd: list[str], env: dict[str, str] | None = None) -> Timed:
     )
     full_env = dict(os.environ)
     full_env.update(env or {})
-    res = subprocess.run([sys.executable, "-c", helper, *cmd], capture_output=True, text=True, env=full_env,
-                         check=True)
+    res = subprocess.run([sys.executable, "-c", helper, *cmd], capture_output=True, text=True, env=full_env, check=True)
     dt, rss, rc, err, cpu = json.loads(res.stdout.strip().splitlines()[-1])
     return Timed(float(dt), float(rss), int(rc), str(err), float(cpu))
 

@@ -82,8 +82,9 @@ def generate(out_dir: Path, n: int, seed: int, as_jsonl: bool) -> tuple[list[str
             count = min(per_target, n - made)
             start = datetime(2023, 1, 1) + timedelta(days=rng.randint(0, 600))
 
-            def messages(count: int = count, start: datetime = start, name: str = name,
-                         peer: int = peer, pool: list[dict] = pool) -> object:
+            def messages(
+                count: int = count, start: datetime = start, name: str = name, peer: int = peer, pool: list[dict] = pool
+            ) -> object:
                 for i in range(count):
                     text = vary(pool[i % len(pool)]["text"], rng)
                     yield tdesktop_message(i + 1, text, start + timedelta(minutes=7 * i), name, peer)
@@ -96,9 +97,19 @@ def generate(out_dir: Path, n: int, seed: int, as_jsonl: bool) -> tuple[list[str
                     for m in messages():  # type: ignore[attr-defined]
                         runs = m["text"] if isinstance(m["text"], list) else [m["text"]]
                         text = "".join(t if isinstance(t, str) else t["text"] for t in runs)
-                        fh.write(json.dumps({"id": m["id"], "channel": str(peer), "channel_title": name,
-                                             "text": text, "date": m["date"] + "+00:00"},
-                                            ensure_ascii=False) + "\n")
+                        fh.write(
+                            json.dumps(
+                                {
+                                    "id": m["id"],
+                                    "channel": str(peer),
+                                    "channel_title": name,
+                                    "text": text,
+                                    "date": m["date"] + "+00:00",
+                                },
+                                ensure_ascii=False,
+                            )
+                            + "\n"
+                        )
                 targets.append(str(path))
             else:
                 write_export(folder, name, peer, messages())  # type: ignore[arg-type]
@@ -125,18 +136,24 @@ def stream_words() -> Counter[str]:
 def report_search(db: Path, words: Counter[str], n_queries: int, seed: int) -> None:
     queries = pick_queries(words, n_queries, random.Random(seed))
     times, cpu = search_latency(f"sqlite:///{db}", queries)
-    print(f"search over {len(queries)} one-word queries: p50 {percentile(times, 50):.1f} ms, "
-          f"p95 {percentile(times, 95):.1f} ms, max {max(times):.1f} ms (target p95 < 50 ms)")
+    print(
+        f"search over {len(queries)} one-word queries: p50 {percentile(times, 50):.1f} ms, "
+        f"p95 {percentile(times, 95):.1f} ms, max {max(times):.1f} ms (target p95 < 50 ms)"
+    )
     # CPU time of this process per query: what the wall time would be on an idle machine (the
     # search is single-threaded and, with the database in the page cache, not waiting on I/O).
-    print(f"  CPU time per query: p50 {percentile(cpu, 50):.1f} ms, p95 {percentile(cpu, 95):.1f} ms, "
-          f"max {max(cpu):.1f} ms; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"  CPU time per query: p50 {percentile(cpu, 50):.1f} ms, p95 {percentile(cpu, 95):.1f} ms, "
+        f"max {max(cpu):.1f} ms; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     slow = sorted(zip(times, cpu, queries, strict=True), reverse=True)[:5]
     print("slowest:", ", ".join(f"{q} {ms:.0f} ms (CPU {c:.0f})" for ms, c, q in slow))
     # Short words begin thousands of index terms: a prefix arm on them merges huge doclists.
     times, cpu = search_latency(f"sqlite:///{db}", SHORT_QUERIES)
-    print("short words (not in the percentiles):",
-          ", ".join(f"{q} {ms:.0f} ms (CPU {c:.0f})" for q, ms, c in zip(SHORT_QUERIES, times, cpu, strict=True)))
+    print(
+        "short words (not in the percentiles):",
+        ", ".join(f"{q} {ms:.0f} ms (CPU {c:.0f})" for q, ms, c in zip(SHORT_QUERIES, times, cpu, strict=True)),
+    )
 
 
 SHORT_QUERIES = ["про", "при", "пол", "это", "все", "укр", "мобилиз"]
@@ -165,8 +182,12 @@ def main() -> None:
     ap.add_argument("--extract", action="store_true", help="Keep codebook extraction on (default: off).")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", type=Path, metavar="DIR", help="Keep the built database in DIR (must not exist).")
-    ap.add_argument("--reuse", type=Path, metavar="DIR",
-                    help="Skip generation and ingest; time the searches against the database kept in DIR.")
+    ap.add_argument(
+        "--reuse",
+        type=Path,
+        metavar="DIR",
+        help="Skip generation and ingest; time the searches against the database kept in DIR.",
+    )
     args = ap.parse_args()
 
     if args.reuse:
@@ -184,20 +205,27 @@ def main() -> None:
         as_jsonl = not _uses_tdesktop_reader()
         t = time.perf_counter()
         targets, words = generate(work / "in", args.posts, args.seed, as_jsonl)
-        print(f"generated {args.posts:,} posts in {len(targets)} {'JSONL files' if as_jsonl else 'exports'} "
-              f"({time.perf_counter() - t:.0f} s)")
+        print(
+            f"generated {args.posts:,} posts in {len(targets)} {'JSONL files' if as_jsonl else 'exports'} "
+            f"({time.perf_counter() - t:.0f} s)"
+        )
         data = args.keep if args.keep else work / "data"
-        env = {"SITREP_DATA_DIR": str(data), "SITREP_EXTRACT_EVENTS": str(args.extract).lower(),
-               "SITREP_BATCH_SIZE": "2000"}
+        env = {
+            "SITREP_DATA_DIR": str(data),
+            "SITREP_EXTRACT_EVENTS": str(args.extract).lower(),
+            "SITREP_BATCH_SIZE": "2000",
+        }
         run = run_timed([SITREP, "ingest", "-q", *targets], env=env)
         if run.returncode not in (0, 1):
             print(f"sitrep ingest failed (exit {run.returncode}):\n{run.stderr}")
             sys.exit(1)
         size = sum(p.stat().st_size for p in data.glob("sitrep.db*")) / 1e6
         print(f"extraction: {'on' if args.extract else 'off (SITREP_EXTRACT_EVENTS=false)'}")
-        print(f"ingest: {run.seconds:,.0f} s, {args.posts / run.seconds:,.0f} posts/s, "
-              f"peak RSS {run.max_rss_mb:,.0f} MB (target < 1,024), database {size:,.0f} MB, "
-              f"CPU {run.cpu_seconds:,.0f} s ({args.posts / run.cpu_seconds:,.0f} posts per CPU-second)")
+        print(
+            f"ingest: {run.seconds:,.0f} s, {args.posts / run.seconds:,.0f} posts/s, "
+            f"peak RSS {run.max_rss_mb:,.0f} MB (target < 1,024), database {size:,.0f} MB, "
+            f"CPU {run.cpu_seconds:,.0f} s ({args.posts / run.cpu_seconds:,.0f} posts per CPU-second)"
+        )
         report_search(data / "sitrep.db", words, args.queries, args.seed)
         if args.keep:
             print(f"database kept in {args.keep} (time the searches again with --reuse {args.keep})")

@@ -42,8 +42,18 @@ def sqlite_utils_baseline(work: Path) -> tuple[float, float] | None:
     rows = work / "posts.jsonl"
     with rows.open("w", encoding="utf-8") as fh:
         for p in load_stream():
-            fh.write(json.dumps({"id": f"{p['sender_id']}/{p['message_id']}", "channel": p.get("channel"),
-                                 "date": p.get("date"), "text": p.get("text")}, ensure_ascii=False) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "id": f"{p['sender_id']}/{p['message_id']}",
+                        "channel": p.get("channel"),
+                        "date": p.get("date"),
+                        "text": p.get("text"),
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     db = work / "baseline.db"
     start = time.perf_counter()
     t1 = run_timed([str(exe), "insert", str(db), "posts", str(rows), "--nl", "--pk", "id"])
@@ -69,9 +79,19 @@ def main() -> None:
             jsonl = work / "stream.jsonl"
             with jsonl.open("w", encoding="utf-8") as fh:
                 for p in load_stream():
-                    fh.write(json.dumps({"id": p["message_id"], "channel": str(p["sender_id"]),
-                                         "channel_title": p.get("channel"), "text": p.get("text"),
-                                         "date": p.get("date")}, ensure_ascii=False) + "\n")
+                    fh.write(
+                        json.dumps(
+                            {
+                                "id": p["message_id"],
+                                "channel": str(p["sender_id"]),
+                                "channel_title": p.get("channel"),
+                                "text": p.get("text"),
+                                "date": p.get("date"),
+                            },
+                            ensure_ascii=False,
+                        )
+                        + "\n"
+                    )
             targets, fmt = [str(jsonl)], "JSONL (export reader not ready)"
         env = {"SITREP_DATA_DIR": str(work / "data"), "SITREP_EXTRACT_EVENTS": str(args.extract).lower()}
         load_before = os.getloadavg()[0]
@@ -85,18 +105,28 @@ def main() -> None:
         db_mb = (work / "data" / "sitrep.db").stat().st_size / 1e6
         print(f"input: {posts:,} posts in {len(folders)} channels, read as {fmt}")
         print(f"extraction: {'on' if args.extract else 'off (SITREP_EXTRACT_EVENTS=false)'}")
-        print(f"sitrep ingest: {run.seconds:.1f} s, {posts / run.seconds:,.0f} posts/s "
-              f"(target >= 2,000), peak RSS {run.max_rss_mb:,.0f} MB, database {db_mb:,.0f} MB")
-        print(f"  CPU time {run.cpu_seconds:.1f} s -> {posts / run.cpu_seconds:,.0f} posts per CPU-second "
-              "(the wall figure above suffers when other jobs share the cores)")
+        print(
+            f"sitrep ingest: {run.seconds:.1f} s, {posts / run.seconds:,.0f} posts/s "
+            f"(target >= 2,000), peak RSS {run.max_rss_mb:,.0f} MB, database {db_mb:,.0f} MB"
+        )
+        print(
+            f"  CPU time {run.cpu_seconds:.1f} s -> {posts / run.cpu_seconds:,.0f} posts per CPU-second "
+            "(the wall figure above suffers when other jobs share the cores)"
+        )
         ratio = run.seconds / parse
-        print(f"bare json.load of the exports: {parse:.2f} s -> ingest is {ratio:.1f}x (target <= 10x); "
-              f"in CPU time {parse_cpu:.2f} s -> {run.cpu_seconds / parse_cpu:.1f}x")
+        print(
+            f"bare json.load of the exports: {parse:.2f} s -> ingest is {ratio:.1f}x (target <= 10x); "
+            f"in CPU time {parse_cpu:.2f} s -> {run.cpu_seconds / parse_cpu:.1f}x"
+        )
         if base is not None:
-            print(f"sqlite-utils insert + enable-fts: {base[0]:.1f} s -> ingest takes {run.seconds / base[0]:.1f}x; "
-                  f"in CPU time {base[1]:.1f} s -> {run.cpu_seconds / base[1]:.1f}x")
-        print(f"load average (1 min) {load_before:.1f} before the ingest, {load_after:.1f} after, "
-              f"on {os.cpu_count()} cores")
+            print(
+                f"sqlite-utils insert + enable-fts: {base[0]:.1f} s -> ingest takes {run.seconds / base[0]:.1f}x; "
+                f"in CPU time {base[1]:.1f} s -> {run.cpu_seconds / base[1]:.1f}x"
+            )
+        print(
+            f"load average (1 min) {load_before:.1f} before the ingest, {load_after:.1f} after, "
+            f"on {os.cpu_count()} cores"
+        )
         print(f"last lines of ingest: {run.stderr.strip().splitlines()[-2:] if run.stderr.strip() else ''}")
         if args.keep:
             print(f"kept: {work}")

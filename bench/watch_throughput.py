@@ -47,9 +47,15 @@ def _fingerprint(conn: Connection) -> str:
     """What the run produced, independent of report ids (which depend on how workers interleave):
     the (channel, message, event type) of every mention and the number of near-duplicate links.
     Runs of the same code with 1, 2 or 4 workers should print the same fingerprint."""
-    rows = sorted(tuple(r) for r in conn.execute(text(
-        "SELECT s.handle, r.external_id, e.event_type FROM mentions m JOIN reports r ON r.id = m.report_id "
-        "JOIN sources s ON s.id = r.source_id JOIN events e ON e.id = m.event_id")))
+    rows = sorted(
+        tuple(r)
+        for r in conn.execute(
+            text(
+                "SELECT s.handle, r.external_id, e.event_type FROM mentions m JOIN reports r ON r.id = m.report_id "
+                "JOIN sources s ON s.id = r.source_id JOIN events e ON e.id = m.event_id"
+            )
+        )
+    )
     dups = int(conn.execute(text("SELECT count(*) FROM reports WHERE dup_of IS NOT NULL")).scalar_one())
     digest = hashlib.sha256(repr(rows).encode()).hexdigest()[:10]
     return f"mentions={len(rows)} dup_links={dups} fingerprint={digest}"
@@ -83,8 +89,11 @@ def throughput(workers: int, files: list[str]) -> tuple[int, float, int, int, fl
         cpu = _children_cpu() - cpu_before
         with store.engine.connect() as conn:
             count = int(conn.execute(text("SELECT count(*) FROM reports")).scalar_one())
-            pending = int(conn.execute(text("SELECT count(*) FROM reports "
-                                            "WHERE extracted_version IS DISTINCT FROM version")).scalar_one())
+            pending = int(
+                conn.execute(
+                    text("SELECT count(*) FROM reports WHERE extracted_version IS DISTINCT FROM version")
+                ).scalar_one()
+            )
             events = int(conn.execute(text("SELECT count(*) FROM events")).scalar_one())
             fingerprint = _fingerprint(conn)
         store.dispose()
@@ -117,8 +126,7 @@ def latency(rate: float, seconds: float) -> list[float]:
         for i in range(n):
             ext = 10_000 + i
             words = f"Сообщение {ext}: военнослужащие записали обращение код{ext}"
-            msg = variant(base, id=ext, message=words,
-                          date=datetime.now(UTC), grouped_id=None)
+            msg = variant(base, id=ext, message=words, date=datetime.now(UTC), grouped_id=None)
             published[str(ext)] = time.perf_counter()
             await queue_.put(Update("new", base.peer_id.channel_id, (msg,)))
             await asyncio.sleep(1 / rate)
@@ -169,16 +177,21 @@ def main() -> None:
                 count, elapsed, pending, events, cpu, fingerprint = throughput(n, files)
                 rate = count / elapsed
                 base_rate = base_rate or rate
-                print(f"workers={n} files={len(files)} reports={count} events={events} "
-                      f"not_extracted={pending} seconds={elapsed:.1f} reports/s={rate:.1f} "
-                      f"worker_cpu_ms/report={1000 * cpu / max(count, 1):.1f} "
-                      f"speedup={rate / base_rate:.2f} load_before={load_before:.1f} "
-                      f"load_after={os.getloadavg()[0]:.1f} cpus={os.cpu_count()} {fingerprint}", flush=True)
+                print(
+                    f"workers={n} files={len(files)} reports={count} events={events} "
+                    f"not_extracted={pending} seconds={elapsed:.1f} reports/s={rate:.1f} "
+                    f"worker_cpu_ms/report={1000 * cpu / max(count, 1):.1f} "
+                    f"speedup={rate / base_rate:.2f} load_before={load_before:.1f} "
+                    f"load_after={os.getloadavg()[0]:.1f} cpus={os.cpu_count()} {fingerprint}",
+                    flush=True,
+                )
     delays = latency(args.rate, args.seconds)
     delays.sort()
     p95 = delays[int(0.95 * (len(delays) - 1))] if delays else float("nan")
-    print(f"latency rate={args.rate}/s posts={len(delays)} median={statistics.median(delays):.3f}s "
-          f"p95={p95:.3f}s max={delays[-1]:.3f}s (target p95 < 5 s)")
+    print(
+        f"latency rate={args.rate}/s posts={len(delays)} median={statistics.median(delays):.3f}s "
+        f"p95={p95:.3f}s max={delays[-1]:.3f}s (target p95 < 5 s)"
+    )
 
 
 if __name__ == "__main__":

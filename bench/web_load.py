@@ -107,9 +107,7 @@ def build(db: Path, n_reports: int) -> None:
     t0 = time.perf_counter()
     posts = []
     for p in stream:
-        raw = RawItem(
-            json.dumps(p, ensure_ascii=False).encode(), "application/json", "stream", datetime.now(UTC)
-        )
+        raw = RawItem(json.dumps(p, ensure_ascii=False).encode(), "application/json", "stream", datetime.now(UTC))
         posts.append(
             Post(
                 SourceRef("telegram_export", str(p["channel"]), str(p["channel"])),
@@ -357,12 +355,9 @@ def load(db: Path, clients: int, seconds: float, workers: int) -> bool:
     for kind in ("search", "event", "api_search"):
         k = [r[1] for r in results if r[0] == kind]
         print(
-            f"  {kind:<10} n={len(k):>6}  p50 {_pct(k, 0.5):7.1f}  "
-            f"p95 {_pct(k, 0.95):7.1f}  p99 {_pct(k, 0.99):7.1f}"
+            f"  {kind:<10} n={len(k):>6}  p50 {_pct(k, 0.5):7.1f}  p95 {_pct(k, 0.95):7.1f}  p99 {_pct(k, 0.99):7.1f}"
         )
-    windows = [
-        [r[1] for r in results if lo <= r[3] - start < lo + 10] for lo in range(0, int(wall) + 1, 10)
-    ]
+    windows = [[r[1] for r in results if lo <= r[3] - start < lo + 10] for lo in range(0, int(wall) + 1, 10)]
     print("p95 per 10 s window (warm-up first): " + ", ".join(f"{_pct(w, 0.95):.0f}" for w in windows if w))
     ok = not errors and _pct(lat, 0.95) < 200
     print("PASS: p95 < 200 ms, no errors" if ok else "FAIL: target is p95 < 200 ms with no errors")

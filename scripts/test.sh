@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/pytest ] || ./scripts/setup.sh
 .venv/bin/ruff check src tests bench scripts
+.venv/bin/ruff format --check src tests bench scripts
 .venv/bin/mypy
 # pytest exits 5 when it collects no tests: set -e makes that a failure, never a silent pass.
 .venv/bin/pytest -q "$@"

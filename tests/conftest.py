@@ -128,9 +128,7 @@ def pg_url(_pg_template: str) -> Iterator[str]:
 
 # -- both backends -------------------------------------------------------------------------
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def any_settings(
-    request: pytest.FixtureRequest, settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> Settings:
+def any_settings(request: pytest.FixtureRequest, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
     """``settings`` pointing at SQLite or at a fresh PostgreSQL database (the test runs on both)."""
     if request.param == "sqlite":
         return settings

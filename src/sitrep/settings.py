@@ -52,15 +52,19 @@ class Settings(BaseSettings):
         description="Path to a codebook file (YAML). Default: the codebook shipped with sitrep.",
     )
     batch_size: int = Field(
-        default=500, ge=1, le=100_000,
+        default=500,
+        ge=1,
+        le=100_000,
         description="Reports written per database transaction during ingest.",
     )
     max_item_bytes: int = Field(
-        default=8 * 1024 * 1024, ge=1024,
+        default=8 * 1024 * 1024,
+        ge=1024,
         description="Largest single item (message, page) accepted; bigger items are recorded as failures.",
     )
     max_text_chars: int = Field(
-        default=200_000, ge=1000,
+        default=200_000,
+        ge=1000,
         description="Text longer than this is cut before enrichment and extraction (the raw item stays whole).",
     )
     copy_media: bool = Field(
@@ -68,7 +72,8 @@ class Settings(BaseSettings):
         description="Copy media files found beside a Telegram Desktop export into the archive.",
     )
     max_media_bytes: int = Field(
-        default=200 * 1024 * 1024, ge=0,
+        default=200 * 1024 * 1024,
+        ge=0,
         description="Media files bigger than this are recorded but not copied into the archive.",
     )
     http_timeout: float = Field(default=20.0, gt=0, description="Seconds before an HTTP request gives up.")
@@ -77,15 +82,18 @@ class Settings(BaseSettings):
         description="User-Agent header sent with every HTTP request.",
     )
     http_min_interval: float = Field(
-        default=1.0, ge=0,
+        default=1.0,
+        ge=0,
         description="Minimum seconds between two requests to the same host (politeness).",
     )
     http_max_bytes: int = Field(
-        default=20 * 1024 * 1024, ge=1024,
+        default=20 * 1024 * 1024,
+        ge=1024,
         description="Largest HTTP response body read; longer responses are cut and recorded as failures.",
     )
     extract_events: bool = Field(
-        default=True, description="Run the codebook extractor during ingest and store event candidates.",
+        default=True,
+        description="Run the codebook extractor during ingest and store event candidates.",
     )
     dedup_embeddings: bool = Field(
         default=False,
@@ -103,7 +111,8 @@ class Settings(BaseSettings):
         description="Secret for signing session cookies. Default: a random key stored in data_dir.",
     )
     public_reading: bool = Field(
-        default=True, description="Let visitors without an account read public pages.",
+        default=True,
+        description="Let visitors without an account read public pages.",
     )
     map_tile_url: str = Field(
         default="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -111,33 +120,37 @@ class Settings(BaseSettings):
     )
     telegram_api_id: int | None = Field(default=None, description="Telegram API id (from my.telegram.org).")
     telegram_api_hash: SecretStr | None = Field(
-        default=None, description="Telegram API hash; only from env or a file, never stored in the database.",
+        default=None,
+        description="Telegram API hash; only from env or a file, never stored in the database.",
     )
     telegram_session: Path | None = Field(
-        default=None, description="Telethon session file path. Default: data_dir/telegram.session.",
+        default=None,
+        description="Telethon session file path. Default: data_dir/telegram.session.",
     )
     channels: list[str] = Field(default_factory=list, description="Telegram channels `sitrep watch` follows.")
     feeds: list[str] = Field(default_factory=list, description="RSS/Atom feeds and sitemaps polled by `sitrep watch`.")
     backfill_since: str | None = Field(
-        default=None, description="ISO date to which `sitrep watch` backfills each new channel.",
+        default=None,
+        description="ISO date to which `sitrep watch` backfills each new channel.",
     )
     poll_interval: float = Field(default=300.0, gt=0, description="Seconds between two polls of a feed.")
     # --- continuous collection (watch) -------------------------------------------------------
     telegram_bot_token: SecretStr | None = Field(
         default=None,
-        description=(
-            "Telegram bot token for alert messages (from @BotFather); only from env or a file, never logged."
-        ),
+        description=("Telegram bot token for alert messages (from @BotFather); only from env or a file, never logged."),
     )
     telegram_bot_api: str = Field(
-        default="https://api.telegram.org", description="Base URL of the Telegram Bot API (alerts).",
+        default="https://api.telegram.org",
+        description="Base URL of the Telegram Bot API (alerts).",
     )
     watch_download_media: bool = Field(
         default=False,
         description="`sitrep watch` downloads media files (up to max_media_bytes each) into the archive.",
     )
     watch_recheck_ids: int = Field(
-        default=200, ge=0, le=10_000,
+        default=200,
+        ge=0,
+        le=10_000,
         description=(
             "On (re)start, `sitrep watch` fetches the newest N stored messages of each channel again to "
             "record edits and deletions made while it was stopped (0: off)."

@@ -47,16 +47,22 @@ CHANNELS = ("astra", "mash", "rian", "vchk")
 
 
 def _text(rng: random.Random, i: int) -> str:
-    fill = {"unit": rng.choice(UNITS), "place": rng.choice(PLACES), "n": rng.choice([120, 190, 300, 383]),
-            "m": rng.randint(1, 9), "day": rng.randint(1, 20)}
+    fill = {
+        "unit": rng.choice(UNITS),
+        "place": rng.choice(PLACES),
+        "n": rng.choice([120, 190, 300, 383]),
+        "m": rng.randint(1, 9),
+        "day": rng.randint(1, 20),
+    }
     pool = RELEVANT if rng.random() < 0.5 else NEWS
     return rng.choice(pool).format(**fill) + f" Материал №{i}."
 
 
 def _post(channel: str, ext_id: int, text: str, published: datetime, fwd: str | None = None) -> Post:
     raw = RawItem(text.encode(), "text/plain", "generated", published)
-    return Post(SourceRef("telegram_export", channel), str(ext_id), raw, text, published_at=published,
-                forwarded_from_id=fwd)
+    return Post(
+        SourceRef("telegram_export", channel), str(ext_id), raw, text, published_at=published, forwarded_from_id=fwd
+    )
 
 
 def generate(seed: int, n: int = 240) -> tuple[list[Report], list[Report]]:
@@ -73,20 +79,28 @@ def generate(seed: int, n: int = 240) -> tuple[list[Report], list[Report]]:
             posts.append(_post(channel, i, text, published))
         elif posts and roll < 0.2:  # a Telegram forward of an earlier post
             orig = rng.choice(posts)
-            posts.append(_post(channel, i, orig.text, published,
-                               fwd=f"https://t.me/{orig.source.handle}/{orig.external_id}"))
+            posts.append(
+                _post(channel, i, orig.text, published, fwd=f"https://t.me/{orig.source.handle}/{orig.external_id}")
+            )
         else:
             posts.append(_post(channel, i, _text(rng, i), published))
-    edits = [_post(p.source.handle, int(p.external_id), _text(rng, 10_000 + k), p.published_at or start)
-             for k, p in enumerate(rng.sample(posts, n // 10))]
+    edits = [
+        _post(p.source.handle, int(p.external_id), _text(rng, 10_000 + k), p.published_at or start)
+        for k, p in enumerate(rng.sample(posts, n // 10))
+    ]
     return enrich_posts(posts), enrich_posts(edits)
 
 
 def _run(db: Path, batch_size: int, hash_seed: int, die_after: int = 0) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SITREP_")}
     env.update(PYTHONHASHSEED=str(hash_seed), SITREP_DATA_DIR=str(db.parent), SITREP_CONFIG=os.devnull)
-    proc = subprocess.run([sys.executable, str(DRIVER), f"sqlite:///{db}", str(batch_size), str(die_after)],
-                          env=env, capture_output=True, text=True, timeout=240)
+    proc = subprocess.run(
+        [sys.executable, str(DRIVER), f"sqlite:///{db}", str(batch_size), str(die_after)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert proc.returncode == (9 if die_after else 0), proc.stderr[-2000:]
 
 
@@ -128,8 +142,10 @@ def test_merge_ignores_batch_cuts_kills_and_hash_seeds(tmp_path: Path, table_dum
     with ThreadPoolExecutor(len(plans)) as pool:  # the plans are independent processes
         dumps = dict(zip(plans, pool.map(play, plans), strict=True))
     if extractor_fingerprint() != fingerprint:
-        pytest.skip("the extractor's code or model changed on disk during the test (edited or retrained "
-                    "in this checkout): the runs used different extractors; rerun when it is quiet")
+        pytest.skip(
+            "the extractor's code or model changed on disk during the test (edited or retrained "
+            "in this checkout): the runs used different extractors; rerun when it is quiet"
+        )
     ref = dumps["one_batch"]
     assert len(ref["events"]) >= 10 and len(ref["mentions"]) > len(ref["events"]) and ref["report_links"]
     for table in MERGE_TABLES:
@@ -145,15 +161,18 @@ def _dump_utc(store: Store) -> dict[str, list[tuple[str, ...]]]:
         for name in MERGE_TABLES:
             cols = [c for c in meta.tables[name].c if c.name not in CLOCK_COLUMNS and c.name != "search_tsv"]
             rows = conn.execute(select(*cols)).all()
-            out[name] = sorted(tuple(repr(v.astimezone(UTC).replace(tzinfo=None) if isinstance(v, datetime)
-                                          and v.tzinfo else v) for v in r) for r in rows)
+            out[name] = sorted(
+                tuple(
+                    repr(v.astimezone(UTC).replace(tzinfo=None) if isinstance(v, datetime) and v.tzinfo else v)
+                    for v in r
+                )
+                for r in rows
+            )
     return out
 
 
 @pytest.mark.postgres
-def test_concurrent_postgres_workers_merge_like_one_sqlite_run(
-    store: Store, settings: Settings, pg_url: str
-) -> None:
+def test_concurrent_postgres_workers_merge_like_one_sqlite_run(store: Store, settings: Settings, pg_url: str) -> None:
     """PostgreSQL, two workers claiming batches of 7 and 11 at once, ends like SQLite in one batch."""
     first, edits = generate(seed=7)
     store.save_reports(first)

@@ -81,9 +81,7 @@ def test_locked_and_merged_events_survive_reruns(store: Store, settings: Setting
     _ingest(store, settings, [report("1", RU, 3), report("3", OTHER, 4, "o")])
     (ev_a, _), (_, ev_b) = [(r[1], r[1]) for r in _state(store)]
     with store.engine.begin() as conn:  # an analyst merges B into A and locks both
-        conn.execute(
-            update(events).where(events.c.id == ev_b).values(status="merged", merged_into=ev_a, locked=True)
-        )
+        conn.execute(update(events).where(events.c.id == ev_b).values(status="merged", merged_into=ev_a, locked=True))
         conn.execute(update(events).where(events.c.id == ev_a).values(locked=True, people_count=1))
         conn.execute(update(reports).values(extracted_version=None))
     before = _state(store)
@@ -122,8 +120,10 @@ def test_killed_batch_rolls_back_and_rerun_ends_the_same(
 
 
 def test_two_candidates_of_one_report_never_share_an_event(any_store: Store, any_settings: Settings) -> None:
-    x, y, z = (cand(units=[u], places=["Bakhmut"], date="2024-05-02") for u in ("11th regiment",
-                                                                             "22nd regiment", "33rd regiment"))
+    x, y, z = (
+        cand(units=[u], places=["Bakhmut"], date="2024-05-02")
+        for u in ("11th regiment", "22nd regiment", "33rd regiment")
+    )
     table = {"v1": [x, y], "other": [y], "v2": [y, z]}
     _ingest(any_store, any_settings, [report("1", "v1 " + RU, 3), report("2", "other " + OTHER, 4, "o")], table)
     # The edit's first candidate joins the event its old second candidate started (kept alive by
@@ -170,6 +170,12 @@ def test_the_store_merges_like_the_batch_on_names_and_date_disagreements(
             groups.setdefault(e, set()).add(n)
         return {frozenset(g) for g in groups.values()}
 
-    assert partition([b[0] for b in batch]) == partition(stored_ids) == {
-        frozenset({0, 1}), frozenset({2, 3}), frozenset({4}),
-    }
+    assert (
+        partition([b[0] for b in batch])
+        == partition(stored_ids)
+        == {
+            frozenset({0, 1}),
+            frozenset({2, 3}),
+            frozenset({4}),
+        }
+    )

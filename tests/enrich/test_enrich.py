@@ -16,36 +16,48 @@ _normalize_mod = importlib.import_module("sitrep.enrich.normalize")  # the packa
 _lemmas_mod = importlib.import_module("sitrep.enrich.lemmas")
 
 
-@pytest.mark.parametrize(("text", "lang"), [
-    ("Бойцы 1428-го полка записали видеообращение и пожаловались на командиров.", "ru"),
-    ("Ворог несе втрати.", "uk"),                # short Ukrainian line, no і/ї/є
-    ("Новини на цю годину.", "uk"),
-    ("Військові скаржаться на командування.", "uk"),
-    ("Soldiers recorded a video appeal near Bakhmut.", "en"),
-    ("Мобилизованные отказались идти в штурм.", "ru"),
-    ("12345 !!!", "und"),
-    # links and handles are not the post's language (a real stream headline + its naked link)
-    ("Учёные нашли у пчёл способность считать https://naked-science.ru/article/biology/"
-     "bees-can-count-and-recognise-numbers-experiment", "ru"),
-    ("Новости дня @ostorozhno_novosti_channel_official t.me/ostorozhno_novosti_official", "ru"),
-    ("Read the full report: https://example.com/ru/новости", "en"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Бойцы 1428-го полка записали видеообращение и пожаловались на командиров.", "ru"),
+        ("Ворог несе втрати.", "uk"),  # short Ukrainian line, no і/ї/є
+        ("Новини на цю годину.", "uk"),
+        ("Військові скаржаться на командування.", "uk"),
+        ("Soldiers recorded a video appeal near Bakhmut.", "en"),
+        ("Мобилизованные отказались идти в штурм.", "ru"),
+        ("12345 !!!", "und"),
+        # links and handles are not the post's language (a real stream headline + its naked link)
+        (
+            "Учёные нашли у пчёл способность считать https://naked-science.ru/article/biology/"
+            "bees-can-count-and-recognise-numbers-experiment",
+            "ru",
+        ),
+        ("Новости дня @ostorozhno_novosti_channel_official t.me/ostorozhno_novosti_official", "ru"),
+        ("Read the full report: https://example.com/ru/новости", "en"),
+    ],
+)
 def test_language(text, lang):
     assert detect_languages([text]) == [lang]
 
 
 def test_languages_in_a_batch_keep_their_order():
     assert detect_languages(["Ворог несе втрати.", "Hello there, soldiers.", "Солдаты вернулись домой."]) == [
-        "uk", "en", "ru"]
+        "uk",
+        "en",
+        "ru",
+    ]
 
 
-@pytest.mark.parametrize(("raw", "norm"), [
-    ("Ёлки  и\u00a0ЁЖИК", "елки и ежик"),                   # ё folded, spaces squeezed, lower case
-    ("Куп’янськ Куп`янськ Купʼянськ", "куп'янськ куп'янськ куп'янськ"),  # apostrophes unified
-    ("oбращение мoбилизованных", "обращение мобилизованных"),  # Latin look-alikes inside Cyrillic words
-    ("Storm Z and Bakhmut", "storm z and bakhmut"),        # plain Latin words untouched
-    ("в\u200dч\u2060\ufeff 12345", "вч 12345"),             # zero-width joiners and BOM dropped
-])
+@pytest.mark.parametrize(
+    ("raw", "norm"),
+    [
+        ("Ёлки  и\u00a0ЁЖИК", "елки и ежик"),  # ё folded, spaces squeezed, lower case
+        ("Куп’янськ Куп`янськ Купʼянськ", "куп'янськ куп'янськ куп'янськ"),  # apostrophes unified
+        ("oбращение мoбилизованных", "обращение мобилизованных"),  # Latin look-alikes inside Cyrillic words
+        ("Storm Z and Bakhmut", "storm z and bakhmut"),  # plain Latin words untouched
+        ("в\u200dч\u2060\ufeff 12345", "вч 12345"),  # zero-width joiners and BOM dropped
+    ],
+)
 def test_normalize(raw, norm):
     assert normalize(raw) == norm
 
@@ -55,9 +67,14 @@ def test_override_regiment_not_shelf():
     assert "полк" in search_body(normalize("Бойцы 1428-го полка"), "ru").split()
 
 
-@pytest.mark.parametrize(("word", "lang", "expected"), [
-    ("бахмуте", "ru", "бахмут"), ("авдіївці", "uk", "авдіївка"), ("мобилизованных", "ru", "мобилизованный"),
-])
+@pytest.mark.parametrize(
+    ("word", "lang", "expected"),
+    [
+        ("бахмуте", "ru", "бахмут"),
+        ("авдіївці", "uk", "авдіївка"),
+        ("мобилизованных", "ru", "мобилизованный"),
+    ],
+)
 def test_lemmas(word, lang, expected):
     assert lemma(word, lang) == expected
 
@@ -84,8 +101,9 @@ def test_mixed_word_and_space_patterns_match_the_simple_ones(text):
     assert _normalize_mod._MIXED_WORD.findall(text) == _OLD_MIXED_WORD.findall(text)
     assert _normalize_mod._SPACES.sub(" ", text) == _OLD_SPACES.sub(" ", text)
     # the quick tests before the patterns never skip a text the pattern would change
-    quick = bool(_normalize_mod._LATIN_THEN_CYRILLIC.search(text) or
-                 _normalize_mod._LATIN_THEN_CYRILLIC.search(text[::-1]))
+    quick = bool(
+        _normalize_mod._LATIN_THEN_CYRILLIC.search(text) or _normalize_mod._LATIN_THEN_CYRILLIC.search(text[::-1])
+    )
     assert quick == bool(_OLD_MIXED_WORD.search(text))
     has_blank = "  " in text or bool(_normalize_mod._HAS_RARE_BLANK.search(text))
     assert has_blank or _OLD_SPACES.sub(" ", text) == text
@@ -100,8 +118,23 @@ def test_dictionary_lemma_is_pymorphys_first_parse(word, lang):
         assert found == morph.parse(word)[0].normal_form
 
 
-@pytest.mark.parametrize("word", ["панафриканцами", "шатойскую", "гренелл", "шпигеля", "Сийярто", "виртуалке",
-                                  "нанопластика", "залогиниться", "промпты", "авдіївці", "ґвинтівкою", "їжачками"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "панафриканцами",
+        "шатойскую",
+        "гренелл",
+        "шпигеля",
+        "Сийярто",
+        "виртуалке",
+        "нанопластика",
+        "залогиниться",
+        "промпты",
+        "авдіївці",
+        "ґвинтівкою",
+        "їжачками",
+    ],
+)
 @pytest.mark.parametrize("lang", ["ru", "uk"])
 def test_guessed_lemma_is_pymorphys_first_parse(word, lang):
     morph = _lemmas_mod._morph(lang)
@@ -113,8 +146,13 @@ def test_guessed_lemma_is_pymorphys_first_parse(word, lang):
 def test_language_one_text_at_a_time_as_in_parallel():
     from sitrep.enrich.lang import _CODES, _detector, _language_part, _quick
 
-    texts = ["Curiosity обнаружил серу на Марсе", "Жиза, не правда ли?",
-             "Вайб Бутово", "Ворог несе втрати.", "hello мир"]
+    texts = [
+        "Curiosity обнаружил серу на Марсе",
+        "Жиза, не правда ли?",
+        "Вайб Бутово",
+        "Ворог несе втрати.",
+        "hello мир",
+    ]
     assert all(_quick(_language_part(t)) is None for t in texts)  # the script test leaves them to lingua
     parallel = _detector().detect_languages_in_parallel_of(texts)
     assert detect_languages(texts) == [_CODES[lang.name] if lang else "und" for lang in parallel]

@@ -44,8 +44,9 @@ def _plain(parts: list[Slice | Oversize | Cut]) -> list[object]:
 @settings(max_examples=300, deadline=None)
 @given(
     messages=st.lists(st.dictionaries(st.sampled_from(["id", "text", "й"]), _values, max_size=3), max_size=5),
-    damage=st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from([b"", b"\xff", b"\xd0", b'"', b"{", b"]", b"5"])),
-                    max_size=2),
+    damage=st.lists(
+        st.tuples(st.integers(0, 10_000), st.sampled_from([b"", b"\xff", b"\xd0", b'"', b"{", b"]", b"5"])), max_size=2
+    ),
     cut=st.integers(0, 10_000) | st.none(),
     chunk=st.sampled_from([1, 2, 7, 64, 1 << 20]),
     limit=st.sampled_from([12, 40, 1 << 20]),

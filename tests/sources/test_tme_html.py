@@ -22,9 +22,7 @@ def test_full_page(fixtures: Path, ctx: SourceContext) -> None:
     assert post.url == "https://t.me/topwar_official/70996"
     assert post.published_at == datetime(2023, 2, 28, 9, 6, 2, tzinfo=UTC)
     assert (post.forwarded_from, post.forwarded_from_id) == ("Военкор Ярем", "yaremshooter/1066")
-    assert any(
-        e.kind == "text_link" and e.href == "https://t.me/infantmilitario/93419" for e in post.entities
-    )
+    assert any(e.kind == "text_link" and e.href == "https://t.me/infantmilitario/93419" for e in post.entities)
     assert post.views == 32900
 
 

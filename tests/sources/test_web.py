@@ -40,9 +40,7 @@ def test_saved_article(fixtures: Path, ctx: SourceContext) -> None:
     assert post.author == "Мария Иванова"
     assert post.published_at == datetime(2023, 7, 2, 7, 30, tzinfo=UTC)
     assert "потеряло больше половины личного состава" in post.text
-    assert (
-        "Курс рубля" not in post.text and "Все права защищены" not in post.text and "Главная" not in post.text
-    )
+    assert "Курс рубля" not in post.text and "Все права защищены" not in post.text and "Главная" not in post.text
     assert post.raw.content == (fixtures / "article.html").read_bytes()
 
 
@@ -98,9 +96,7 @@ def test_feed_url_fetches_entries_and_falls_back_to_feed_content(fixtures: Path,
 def test_url_list_file(fixtures: Path, tmp_path: Path, ctx: SourceContext) -> None:
     ctx.http = _mock(fixtures, [])
     urls = tmp_path / "urls.txt"
-    urls.write_text(
-        "# my list\nhttps://news.example/2023/07/02/appeal-1428\n\nhttps://news.example/missing\n"
-    )
+    urls.write_text("# my list\nhttps://news.example/2023/07/02/appeal-1428\n\nhttps://news.example/missing\n")
     assert detect(str(urls)) == "web"
     post, failure = read(str(urls), ctx)
     assert isinstance(post, Post) and isinstance(failure, Failure)

@@ -14,8 +14,12 @@ from sitrep.store import Store, fts, queries
 
 # "дезертир" appears 1, 2 or 3 times, so ranks differ; posts are a day apart, ids increase.
 POSTS = [
-    {"id": i, "channel": "astra" if i % 2 else "hromadske", "date": f"2023-07-{i:02d}T10:00:00+00:00",
-     "text": " ".join(["Командир сообщил о дезертире."] * (1 + i % 3) + [f"Пост номер {i} о службе."])}
+    {
+        "id": i,
+        "channel": "astra" if i % 2 else "hromadske",
+        "date": f"2023-07-{i:02d}T10:00:00+00:00",
+        "text": " ".join(["Командир сообщил о дезертире."] * (1 + i % 3) + [f"Пост номер {i} о службе."]),
+    }
     for i in range(1, 13)
 ]
 
@@ -68,23 +72,27 @@ PREFIX_POSTS = [
 
 @pytest.fixture
 def prefix_loaded(any_settings: Settings, any_store: Store, tmp_path: Path) -> Store:
-    posts = [{"id": i, "channel": "astra", "date": f"2023-08-{i:02d}T10:00:00+00:00", "text": t}
-             for i, t in PREFIX_POSTS]
+    posts = [
+        {"id": i, "channel": "astra", "date": f"2023-08-{i:02d}T10:00:00+00:00", "text": t} for i, t in PREFIX_POSTS
+    ]
     path = tmp_path / "posts.jsonl"
     path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in posts), encoding="utf-8")
     pipeline.ingest([str(path)], any_settings.model_copy(update={"extract_events": False}), any_store)
     return any_store
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("пока", {"1"}),          # short dictionary word: not "показал"
-    ("день", {"7"}),          # not "деньги"
-    ("полк", {"1"}),          # its forms through the lemma ("полка")
-    ("видео", {"2"}),         # five letters keep the prefix: "видеообращение"
-    ("контракт", {"2", "3"}),  # "контрактников"
-    ("мобилиз", {"4"}),       # an unknown, cut-off word matches as a prefix
-    ("soldier", {"5"}),       # Latin words keep the prefix: "soldiers"
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("пока", {"1"}),  # short dictionary word: not "показал"
+        ("день", {"7"}),  # not "деньги"
+        ("полк", {"1"}),  # its forms through the lemma ("полка")
+        ("видео", {"2"}),  # five letters keep the prefix: "видеообращение"
+        ("контракт", {"2", "3"}),  # "контрактников"
+        ("мобилиз", {"4"}),  # an unknown, cut-off word matches as a prefix
+        ("soldier", {"5"}),  # Latin words keep the prefix: "soldiers"
+    ],
+)
 def test_prefix_arms(prefix_loaded: Store, query: str, expected: set[str]) -> None:
     assert {h.external_id for h in pipeline.search(prefix_loaded, query)} == expected
 

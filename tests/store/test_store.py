@@ -18,16 +18,36 @@ from sitrep.store.schema import failures, report_versions, reports
 TABLES = ("sources", "raw_items", "reports", "report_versions", "failures")
 
 POSTS = [
-    {"id": 1, "channel": "astra", "date": "2023-07-01T10:00:00+00:00",
-     "text": "Бойцы 1428-го полка записали видеообращение в Бахмуте."},
-    {"id": 2, "channel": "astra", "date": "2023-07-05T10:00:00+00:00",
-     "text": "Мобилизованные из Белгорода отказались идти в штурм."},
-    {"id": 3, "channel": "hromadske", "date": "2023-08-01T10:00:00+00:00",
-     "text": "Військові розповіли про бої біля Авдіївки та обстріли в Авдіївці."},
-    {"id": 4, "channel": "kyivindependent", "date": "2023-09-01T10:00:00+00:00",
-     "text": "Soldiers of the regiment recorded a video appeal near Bakhmut."},
-    {"id": 5, "channel": "hromadske", "date": "2023-10-01T10:00:00+00:00",
-     "text": "Бахмут: бійці 1428-го полку скаржаться на командування."},
+    {
+        "id": 1,
+        "channel": "astra",
+        "date": "2023-07-01T10:00:00+00:00",
+        "text": "Бойцы 1428-го полка записали видеообращение в Бахмуте.",
+    },
+    {
+        "id": 2,
+        "channel": "astra",
+        "date": "2023-07-05T10:00:00+00:00",
+        "text": "Мобилизованные из Белгорода отказались идти в штурм.",
+    },
+    {
+        "id": 3,
+        "channel": "hromadske",
+        "date": "2023-08-01T10:00:00+00:00",
+        "text": "Військові розповіли про бої біля Авдіївки та обстріли в Авдіївці.",
+    },
+    {
+        "id": 4,
+        "channel": "kyivindependent",
+        "date": "2023-09-01T10:00:00+00:00",
+        "text": "Soldiers of the regiment recorded a video appeal near Bakhmut.",
+    },
+    {
+        "id": 5,
+        "channel": "hromadske",
+        "date": "2023-10-01T10:00:00+00:00",
+        "text": "Бахмут: бійці 1428-го полку скаржаться на командування.",
+    },
 ]
 
 
@@ -63,9 +83,14 @@ def test_changed_text_is_version_2_and_history_kept(any_settings, any_store, tmp
     assert summary.new_versions == 1
     with any_store.engine.connect() as conn:
         current = conn.execute(reports.select().where(reports.c.external_id == "1")).one()
-        texts = [r.text for r in conn.execute(
-            report_versions.select().where(report_versions.c.report_id == current.id)
-            .order_by(report_versions.c.version))]
+        texts = [
+            r.text
+            for r in conn.execute(
+                report_versions.select()
+                .where(report_versions.c.report_id == current.id)
+                .order_by(report_versions.c.version)
+            )
+        ]
     assert current.version == 2 and current.text == edited[0]["text"]
     assert texts == [POSTS[0]["text"], edited[0]["text"]]
 
@@ -89,15 +114,18 @@ def test_message_missing_from_later_export_is_kept(any_settings, any_store, tmp_
     assert any_store.count(reports) == len(POSTS)
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("Бахмуте", {"1", "5"}),  # finds "Бахмут"
-    ("Бахмут", {"1", "5"}),   # finds "Бахмуте"
-    ("полк", {"1", "5"}),     # finds "полка" (regiment, not shelf) and Ukrainian "полку"
-    ("Авдіївка", {"3"}),      # Ukrainian: finds "Авдіївці" / "Авдіївки"
-    ("мобилизованный", {"2"}),
-    ("видеообращения", {"1"}),
-    ("appeal", {"4"}),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Бахмуте", {"1", "5"}),  # finds "Бахмут"
+        ("Бахмут", {"1", "5"}),  # finds "Бахмуте"
+        ("полк", {"1", "5"}),  # finds "полка" (regiment, not shelf) and Ukrainian "полку"
+        ("Авдіївка", {"3"}),  # Ukrainian: finds "Авдіївці" / "Авдіївки"
+        ("мобилизованный", {"2"}),
+        ("видеообращения", {"1"}),
+        ("appeal", {"4"}),
+    ],
+)
 def test_search_finds_inflected_forms(loaded, query, expected):
     assert {h.external_id for h in pipeline.search(loaded, query)} == expected
 
@@ -109,12 +137,29 @@ def test_search_filters(loaded):
     since, until = datetime(2023, 7, 2, tzinfo=UTC), datetime(2023, 9, 2, tzinfo=UTC)
     assert {h.external_id for h in pipeline.search(loaded, "бахмут", since=since)} == {"5"}
     assert {h.external_id for h in pipeline.search(loaded, "бахмут", until=since)} == {"1"}
-    assert {h.external_id for h in pipeline.search(loaded, "бахмут", since=since, until=until,
-                                                   channel="astra")} == set()
+    assert {
+        h.external_id for h in pipeline.search(loaded, "бахмут", since=since, until=until, channel="astra")
+    } == set()
 
 
-HOSTILE = ['"', '""', "*", "OR", "AND NOT", "бахмут OR", "'; DROP TABLE reports; --", "NEAR(бахмут полк)",
-           "полк*", "^бахмут", "col:бахмут", "(", "\\", "%_", "бахмут' OR '1'='1", "a:* & !b | c <-> d"]
+HOSTILE = [
+    '"',
+    '""',
+    "*",
+    "OR",
+    "AND NOT",
+    "бахмут OR",
+    "'; DROP TABLE reports; --",
+    "NEAR(бахмут полк)",
+    "полк*",
+    "^бахмут",
+    "col:бахмут",
+    "(",
+    "\\",
+    "%_",
+    "бахмут' OR '1'='1",
+    "a:* & !b | c <-> d",
+]
 
 
 def test_hostile_queries_are_harmless(loaded):
@@ -148,26 +193,52 @@ def test_driver_level_inserts_store_what_sqlalchemy_stores(store, tmp_path):
     from sitrep.store.sql import _max_params
 
     # the same instant in two time zones: SQLAlchemy stores each as its own wall-clock text
-    fetched = (datetime(2024, 1, 2, 3, 4, 5, 600, tzinfo=UTC),
-               datetime(2024, 1, 2, 5, 4, 5, 600, tzinfo=timezone(timedelta(hours=2))))
+    fetched = (
+        datetime(2024, 1, 2, 3, 4, 5, 600, tzinfo=UTC),
+        datetime(2024, 1, 2, 5, 4, 5, 600, tzinfo=timezone(timedelta(hours=2))),
+    )
 
     def rows(n: int) -> tuple[list[dict], list[dict]]:
         raws, reps = [], []
         for i in range(n):
             sha = f"{i:064x}"
-            raws.append({"sha256": sha, "media_type": "application/json", "size": 3, "content": b"{\x00}",
-                         "origin": "t", "source_id": 1, "external_id": str(i),
-                         "fetched_at": fetched[i % 2]})
-            reps.append({
-                "source_id": 1, "external_id": str(i), "url": None, "title": "T" if i % 2 else None,
-                "author": None, "published_at": datetime(2023, 7, 1, 10, i % 60) if i % 3 else None,
-                "edited_at": None, "forwarded_from": None, "forwarded_from_id": None, "reply_to": None,
-                "views": i or None, "media": None if i % 2 else [{"kind": "photo", "path": "p.jpg"}],
-                "entities": [{"kind": "link", "text": "ссылка", "href": "https://x"}] if i % 4 else None,
-                "lang": "ru", "text": f"текст {i}", "norm_text": f"текст {i}", "search_body": f"текст {i}",
-                "raw_sha256": sha, "version": 1, "first_seen_at": datetime(2024, 5, 6, tzinfo=UTC),
-                "last_seen_at": datetime(2024, 5, 6, tzinfo=UTC),
-            })
+            raws.append(
+                {
+                    "sha256": sha,
+                    "media_type": "application/json",
+                    "size": 3,
+                    "content": b"{\x00}",
+                    "origin": "t",
+                    "source_id": 1,
+                    "external_id": str(i),
+                    "fetched_at": fetched[i % 2],
+                }
+            )
+            reps.append(
+                {
+                    "source_id": 1,
+                    "external_id": str(i),
+                    "url": None,
+                    "title": "T" if i % 2 else None,
+                    "author": None,
+                    "published_at": datetime(2023, 7, 1, 10, i % 60) if i % 3 else None,
+                    "edited_at": None,
+                    "forwarded_from": None,
+                    "forwarded_from_id": None,
+                    "reply_to": None,
+                    "views": i or None,
+                    "media": None if i % 2 else [{"kind": "photo", "path": "p.jpg"}],
+                    "entities": [{"kind": "link", "text": "ссылка", "href": "https://x"}] if i % 4 else None,
+                    "lang": "ru",
+                    "text": f"текст {i}",
+                    "norm_text": f"текст {i}",
+                    "search_body": f"текст {i}",
+                    "raw_sha256": sha,
+                    "version": 1,
+                    "first_seen_at": datetime(2024, 5, 6, tzinfo=UTC),
+                    "last_seen_at": datetime(2024, 5, 6, tzinfo=UTC),
+                }
+            )
         return raws, reps
 
     other = open_store(f"sqlite:///{tmp_path / 'other.db'}")

@@ -56,8 +56,9 @@ def receiver() -> Iterator[tuple[Receiver, str]]:
 
 
 def _store(tmp_path: Path) -> tuple[Store, object]:
-    settings = load_settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'db.sqlite'}",
-                             extract_events=False)
+    settings = load_settings(
+        data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'db.sqlite'}", extract_events=False
+    )
     return open_store(settings.db_url), settings
 
 
@@ -73,9 +74,11 @@ def test_report_rule_webhook_and_bot_each_sent_once(
     rec, base = receiver
     store, settings = _store(tmp_path)
     add_rule(store, "appeals", "report", "видеообращение", {"channel": "frontnews"}, base + "/hook", "-1001")
-    posts = [_post("1", "Мобилизованные записали видеообращение Путину"),
-             _post("2", "Погода на выходные"),
-             _post("3", "Ещё одно видеообращение", channel="other")]
+    posts = [
+        _post("1", "Мобилизованные записали видеообращение Путину"),
+        _post("2", "Погода на выходные"),
+        _post("3", "Ещё одно видеообращение", channel="other"),
+    ]
     pipeline.ingest_posts(posts, settings, store)  # type: ignore[arg-type]
     rec.fail_next = 1  # the first webhook POST gets a 503: retried with back-off
     sender = sender_from_settings(load_settings(telegram_bot_token="123:abc", telegram_bot_api=base))
@@ -100,15 +103,33 @@ def test_event_rule_with_codebook_filters(tmp_path: Path, receiver: tuple[Receiv
     pipeline.ingest_posts([_post("10", "Бойцы отказались идти в атаку под Бахмутом")], settings, store)  # type: ignore[arg-type]
     now = datetime.now(UTC)
     with store.engine.begin() as conn:
-        for eid, etype, place in (("e1", "refusal", "Бахмут"), ("e2", "protest", "Бахмут"),
-                                  ("e3", "refusal", "Курск")):
-            conn.execute(insert(events).values(
-                id=eid, event_type=etype, grievances=[], units=[], places=[{"name": place, "role": "event"}],
-                confidence=0.9, status="new", codebook_version="t", locked=False, created_at=now,
-                updated_at=now))
-            conn.execute(insert(mentions).values(
-                event_id=eid, report_id=1, candidate_index=int(eid[1]), is_first_source=True, candidate={},
-                evidence=[], created_at=now))
+        for eid, etype, place in (("e1", "refusal", "Бахмут"), ("e2", "protest", "Бахмут"), ("e3", "refusal", "Курск")):
+            conn.execute(
+                insert(events).values(
+                    id=eid,
+                    event_type=etype,
+                    grievances=[],
+                    units=[],
+                    places=[{"name": place, "role": "event"}],
+                    confidence=0.9,
+                    status="new",
+                    codebook_version="t",
+                    locked=False,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            conn.execute(
+                insert(mentions).values(
+                    event_id=eid,
+                    report_id=1,
+                    candidate_index=int(eid[1]),
+                    is_first_source=True,
+                    candidate={},
+                    evidence=[],
+                    created_at=now,
+                )
+            )
     run = check_alerts(store, Sender(sleep=lambda s: None))
     assert run.sent == 1 and rec.got[0][1]["id"] == "e1" and rec.got[0][2]
 

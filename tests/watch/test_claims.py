@@ -31,12 +31,23 @@ def _posts(n: int) -> list[Post]:
     for i in range(n):
         channel = f"chan{i % 3}"
         k = i // 5 if i % 5 in (0, 1) else i
-        text = (f"Мобилизованные из {UNITS[k % 4]} записали видеообращение: их бросили под Бахмутом, "
-                f"из {100 + k} человек осталось {k % 9 + 1}." if i % 5 in (0, 1)
-                else f"В городе {i} открыли новый мост, движение запустят {1 + i % 28} июля.")
+        text = (
+            f"Мобилизованные из {UNITS[k % 4]} записали видеообращение: их бросили под Бахмутом, "
+            f"из {100 + k} человек осталось {k % 9 + 1}."
+            if i % 5 in (0, 1)
+            else f"В городе {i} открыли новый мост, движение запустят {1 + i % 28} июля."
+        )
         raw = RawItem(text.encode(), "text/plain", channel, WHEN)
-        out.append(Post(SourceRef("jsonl", channel), str(i + 1), raw, text, published_at=WHEN,
-                        url=f"https://t.me/{channel}/{i + 1}"))
+        out.append(
+            Post(
+                SourceRef("jsonl", channel),
+                str(i + 1),
+                raw,
+                text,
+                published_at=WHEN,
+                url=f"https://t.me/{channel}/{i + 1}",
+            )
+        )
     return out
 
 
@@ -66,8 +77,7 @@ def test_concurrent_workers_split_the_work_and_end_like_one(pg_url: str, tmp_pat
     posts = _posts(120)
     settings = load_settings(database_url=pg_url, data_dir=tmp_path, batch_size=10)
     team, extractor = _stored(pg_url, posts), CountingExtractor()
-    threads = [threading.Thread(target=pipeline.process_pending, args=(settings, team, extractor))
-               for _ in range(3)]
+    threads = [threading.Thread(target=pipeline.process_pending, args=(settings, team, extractor)) for _ in range(3)]
     for t in threads:
         t.start()
     for t in threads:
@@ -77,8 +87,9 @@ def test_concurrent_workers_split_the_work_and_end_like_one(pg_url: str, tmp_pat
     single = _stored(f"sqlite:///{tmp_path / 'one.db'}", posts)
     pipeline.process_pending(load_settings(data_dir=tmp_path, batch_size=10), single, extractor.inner)
     # Clock columns differ; datetimes print with a zone on PostgreSQL only (same instants).
-    skip = frozenset({"first_seen_at", "last_seen_at", "created_at", "updated_at", "published_at",
-                      "first_published_at"})
+    skip = frozenset(
+        {"first_seen_at", "last_seen_at", "created_at", "updated_at", "published_at", "first_published_at"}
+    )
     got, want = table_dump(team, TABLES, skip), table_dump(single, TABLES, skip)
     assert got["events"] and got == want
 
@@ -94,5 +105,3 @@ def test_a_killed_claim_is_claimable_again_and_the_merge_lock_is_exclusive(pg_ur
     assert claim_and_stage(store, 100, "v", lambda p: [None] * len(p)) == 10  # all claimable again
     with merge_lock(store, wait=False) as first, merge_lock(store, wait=False) as second:
         assert first and not second
-
-

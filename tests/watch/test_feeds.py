@@ -17,10 +17,12 @@ from sitrep.store import Store, open_store
 from sitrep.store.schema import failures, reports, sources
 from sitrep.watch.feeds import FeedPoller, HostLimiter, parse_listing
 
-ARTICLE = ("<html><head><title>{t}</title></head><body><article><h1>{t}</h1>"
-           "<p>{body}</p><p>Military unit 1428 refused orders, the relatives said in a video appeal. "
-           "They asked the command to rotate the battalion out of the front line.</p>"
-           "</article></body></html>")
+ARTICLE = (
+    "<html><head><title>{t}</title></head><body><article><h1>{t}</h1>"
+    "<p>{body}</p><p>Military unit 1428 refused orders, the relatives said in a video appeal. "
+    "They asked the command to rotate the battalion out of the front line.</p>"
+    "</article></body></html>"
+)
 
 
 class Site:
@@ -82,8 +84,7 @@ def site() -> Iterator[tuple[Site, str]]:
 
 
 def _rss(base: str, items: list[tuple[str, str]]) -> bytes:
-    entries = "".join(f"<item><title>{p}</title><link>{base}{p}</link><pubDate>{d}</pubDate></item>"
-                      for p, d in items)
+    entries = "".join(f"<item><title>{p}</title><link>{base}{p}</link><pubDate>{d}</pubDate></item>" for p, d in items)
     head = '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
     return f"{head}{entries}</channel></rss>".encode()
 
@@ -93,9 +94,14 @@ def _page(title: str, body: str) -> bytes:
 
 
 def _poller(tmp_path: Path) -> tuple[FeedPoller, Store, Settings]:
-    settings = load_settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'db.sqlite'}",
-                             http_min_interval=0, http_timeout=0.5, http_max_bytes=1024 * 1024,
-                             extract_events=False)
+    settings = load_settings(
+        data_dir=tmp_path,
+        database_url=f"sqlite:///{tmp_path / 'db.sqlite'}",
+        http_min_interval=0,
+        http_timeout=0.5,
+        http_max_bytes=1024 * 1024,
+        extract_events=False,
+    )
     store = open_store(settings.db_url)
     return FeedPoller(settings, store), store, settings
 
@@ -109,16 +115,14 @@ def test_feed_new_unchanged_and_edited(tmp_path: Path, site: tuple[Site, str]) -
     s, base = site
     s.pages["/a1"] = _page("First", "Soldiers recorded an appeal near Bakhmut.")
     s.pages["/a2"] = _page("Second", "Mobilised men protested in Belgorod.")
-    s.pages["/feed"] = _rss(base, [("/a1", "Mon, 01 Jul 2024 10:00:00 GMT"),
-                                   ("/a2", "Mon, 01 Jul 2024 11:00:00 GMT")])
+    s.pages["/feed"] = _rss(base, [("/a1", "Mon, 01 Jul 2024 10:00:00 GMT"), ("/a2", "Mon, 01 Jul 2024 11:00:00 GMT")])
     poller, store, _ = _poller(tmp_path)
     assert poller.poll([base + "/feed"]).summary.new_reports == 2
     again = poller.poll([base + "/feed"])  # nothing changed: the feed answers 304
     assert again.summary.new_reports == 0 and again.not_modified == 1 and s.hits["/a1"] == 1
     # The article is edited after publication and the feed says so.
     s.pages["/a1"] = _page("First", "Soldiers of the 1428th regiment recorded an appeal near Bakhmut.")
-    s.pages["/feed"] = _rss(base, [("/a1", "Mon, 01 Jul 2024 12:00:00 GMT"),
-                                   ("/a2", "Mon, 01 Jul 2024 11:00:00 GMT")])
+    s.pages["/feed"] = _rss(base, [("/a1", "Mon, 01 Jul 2024 12:00:00 GMT"), ("/a2", "Mon, 01 Jul 2024 11:00:00 GMT")])
     edited = poller.poll([base + "/feed"])
     assert edited.summary.new_versions == 1
     version, text = _texts(store)["a1"]
@@ -127,8 +131,15 @@ def test_feed_new_unchanged_and_edited(tmp_path: Path, site: tuple[Site, str]) -
 
 def test_errors_are_recorded_and_the_poll_goes_on(tmp_path: Path, site: tuple[Site, str]) -> None:
     s, base = site
-    s.pages.update({"/ok": _page("Fine", "An appeal was published."), "/boom": "500", "/slow": "slow",
-                    "/huge": "huge", "/private/x": _page("Hidden", "Not for robots.")})
+    s.pages.update(
+        {
+            "/ok": _page("Fine", "An appeal was published."),
+            "/boom": "500",
+            "/slow": "slow",
+            "/huge": "huge",
+            "/private/x": _page("Hidden", "Not for robots."),
+        }
+    )
     paths = ("/boom", "/slow", "/huge", "/private/x", "/ok")
     s.pages["/urls.txt"] = "\n".join(base + p for p in paths).encode()
     poller, store, _ = _poller(tmp_path)
@@ -143,9 +154,11 @@ def test_errors_are_recorded_and_the_poll_goes_on(tmp_path: Path, site: tuple[Si
 
 
 def test_sitemap_listing_newest_first() -> None:
-    xml = (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-           b"<url><loc>https://n.example/old</loc><lastmod>2024-01-01</lastmod></url>"
-           b"<url><loc>https://n.example/new</loc><lastmod>2024-07-01</lastmod></url></urlset>")
+    xml = (
+        b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><loc>https://n.example/old</loc><lastmod>2024-01-01</lastmod></url>"
+        b"<url><loc>https://n.example/new</loc><lastmod>2024-07-01</lastmod></url></urlset>"
+    )
     kind, links = parse_listing(xml, "https://n.example/sitemap.xml")
     assert kind == "sitemap" and [u for u, _ in links] == ["https://n.example/new", "https://n.example/old"]
 

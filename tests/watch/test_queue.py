@@ -21,22 +21,35 @@ from sitrep.store.schema import report_versions, reports, sources
 from sitrep.watch import queue
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]  # ~30-70 s: real worker processes, SIGKILL
-WORKER = ("from sitrep.settings import load_settings; from sitrep.watch.queue import run_worker; "
-          "run_worker(load_settings(), concurrency=1, stalled_after=3, heartbeat=1)")
+WORKER = (
+    "from sitrep.settings import load_settings; from sitrep.watch.queue import run_worker; "
+    "run_worker(load_settings(), concurrency=1, stalled_after=3, heartbeat=1)"
+)
 
 
 def _dump(path: Path, channel: str, n: int) -> None:
-    posts = [{"id": i, "channel": channel, "date": f"2024-05-{1 + i % 28:02d}T10:00:00",
-              "text": f"Пост {i} канала {channel}: мобилизованные записали обращение номер {i * 7}"}
-             for i in range(1, n + 1)]
+    posts = [
+        {
+            "id": i,
+            "channel": channel,
+            "date": f"2024-05-{1 + i % 28:02d}T10:00:00",
+            "text": f"Пост {i} канала {channel}: мобилизованные записали обращение номер {i * 7}",
+        }
+        for i in range(1, n + 1)
+    ]
     path.write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in posts))
 
 
 def _snapshot(store: Store) -> tuple[set[tuple[str, str, str, int]], int]:
     with store.engine.connect() as conn:
-        rows = {(r.handle, r.external_id, r.text, r.version) for r in conn.execute(
-            select(sources.c.handle, reports.c.external_id, reports.c.text, reports.c.version)
-            .join(sources, sources.c.id == reports.c.source_id))}
+        rows = {
+            (r.handle, r.external_id, r.text, r.version)
+            for r in conn.execute(
+                select(sources.c.handle, reports.c.external_id, reports.c.text, reports.c.version).join(
+                    sources, sources.c.id == reports.c.source_id
+                )
+            )
+        }
         return rows, len(conn.execute(select(report_versions.c.id)).all())
 
 
@@ -53,8 +66,13 @@ def test_workers_killed_mid_job_end_like_a_single_run(pg_url: str, tmp_path: Pat
         files.append(str(path))
     config = tmp_path / "empty.toml"
     config.write_text("")
-    env = {**os.environ, "SITREP_DATABASE_URL": pg_url, "SITREP_DATA_DIR": str(tmp_path / "data"),
-           "SITREP_EXTRACT_EVENTS": "false", "SITREP_CONFIG": str(config)}
+    env = {
+        **os.environ,
+        "SITREP_DATABASE_URL": pg_url,
+        "SITREP_DATA_DIR": str(tmp_path / "data"),
+        "SITREP_EXTRACT_EVENTS": "false",
+        "SITREP_CONFIG": str(config),
+    }
     settings = load_settings(database_url=pg_url, data_dir=tmp_path / "data", extract_events=False)
     assert queue.enqueue_ingest(settings, files) == 4
     first = subprocess.Popen([sys.executable, "-c", WORKER], env=env)

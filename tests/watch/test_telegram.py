@@ -24,8 +24,9 @@ async def _no_sleep(seconds: float) -> None:
 
 
 def _setup(tmp_path: Path, fake: FakeTelegram) -> tuple[Watcher, Store]:
-    settings = load_settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'db.sqlite'}",
-                             extract_events=False)
+    settings = load_settings(
+        data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'db.sqlite'}", extract_events=False
+    )
     store = open_store(settings.db_url)
     watcher = Watcher(fake, settings, store, WatchOptions(batch_size=4, max_reconnects=5), sleep=_no_sleep)
     return watcher, store
@@ -75,20 +76,27 @@ def test_backfill_with_floodwait_stores_every_post_once(tmp_path: Path, msgs: li
 def test_live_new_edit_delete(tmp_path: Path, msgs: list[Any]) -> None:
     fake = FakeTelegram(CHANNEL, "britishnewspatriot", msgs)
     base = msgs[-1]
-    new = variant(base, id=3000, message="Новый пост: солдаты записали видеообращение",
-                  date=datetime.now(UTC))
-    edited = variant(new, message="Новый пост: солдаты 1428 полка записали видеообращение",
-                     edit_date=datetime.now(UTC))
-    fake.live = [Update("new", CHANNEL, (new,)), Update("edit", CHANNEL, (edited,)),
-                 Update("delete", CHANNEL, (), (3000, 2483))]
+    new = variant(base, id=3000, message="Новый пост: солдаты записали видеообращение", date=datetime.now(UTC))
+    edited = variant(new, message="Новый пост: солдаты 1428 полка записали видеообращение", edit_date=datetime.now(UTC))
+    fake.live = [
+        Update("new", CHANNEL, (new,)),
+        Update("edit", CHANNEL, (edited,)),
+        Update("delete", CHANNEL, (), (3000, 2483)),
+    ]
     watcher, store = _setup(tmp_path, fake)
     _run(watcher)
     rows = _rows(store)
     assert rows["3000"].version == 2 and "1428" in rows["3000"].text
     assert rows["3000"].deleted_at is not None and rows["2483"].deleted_at is not None
     with store.engine.connect() as conn:  # the deleted post's text is kept, with its history
-        texts = [r.text for r in conn.execute(select(report_versions.c.text).where(
-            report_versions.c.report_id == rows["3000"].id).order_by(report_versions.c.version))]
+        texts = [
+            r.text
+            for r in conn.execute(
+                select(report_versions.c.text)
+                .where(report_versions.c.report_id == rows["3000"].id)
+                .order_by(report_versions.c.version)
+            )
+        ]
     assert texts == [new.message, edited.message]
 
 
@@ -140,9 +148,11 @@ def test_restart_notices_edits_and_deletions_made_while_stopped(tmp_path: Path, 
     album = [m for m in msgs if m.grouped_id]
     plain = [m for m in msgs if not m.grouped_id]
     # While stopped: one post edited, one deleted, the album deleted except one photo (it stays).
-    fake.messages = [variant(m, message=m.message + " (исправлено)", edit_date=datetime.now(UTC))
-                     if m.id == plain[0].id else m for m in fake.messages
-                     if m.id != plain[1].id and m.id not in {a.id for a in album[1:]}]
+    fake.messages = [
+        variant(m, message=m.message + " (исправлено)", edit_date=datetime.now(UTC)) if m.id == plain[0].id else m
+        for m in fake.messages
+        if m.id != plain[1].id and m.id not in {a.id for a in album[1:]}
+    ]
     watcher2, store2 = _setup(tmp_path, fake)
     watcher2.options.recheck_ids = 50
     _run(watcher2)

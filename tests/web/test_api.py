@@ -101,10 +101,7 @@ def test_correction_via_api_is_stored_pending(client, data, store):
 def test_corrections_are_rate_limited_and_size_limited(client, data):
     token = csrf_of(client, "/")
     body = {"event_id": data["appeal"], "quote": "x", "comment": "y"}
-    codes = [
-        client.post("/api/corrections", json=body, headers={"X-CSRF-Token": token}).status_code
-        for _ in range(11)
-    ]
+    codes = [client.post("/api/corrections", json=body, headers={"X-CSRF-Token": token}).status_code for _ in range(11)]
     assert codes[:10] == [201] * 10 and codes[10] == 429
     big = client.post("/api/corrections", json={**body, "quote": "x" * 5000}, headers={"X-CSRF-Token": token})
     assert big.status_code == 422

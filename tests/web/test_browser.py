@@ -35,9 +35,7 @@ def server(settings, store, data) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    srv = uvicorn.Server(
-        uvicorn.Config(create_app(settings, store), host="127.0.0.1", port=port, log_level="warning")
-    )
+    srv = uvicorn.Server(uvicorn.Config(create_app(settings, store), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -57,9 +55,7 @@ def page(chromium):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=ARGS)
         ctx = browser.new_context(viewport={"width": 1200, "height": 900})
-        ctx.route(
-            "**/*", lambda route: route.abort() if "127.0.0.1" not in route.request.url else route.continue_()
-        )
+        ctx.route("**/*", lambda route: route.abort() if "127.0.0.1" not in route.request.url else route.continue_())
         pg = ctx.new_page()
         pg.set_default_timeout(15_000)
         yield pg

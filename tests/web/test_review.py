@@ -59,9 +59,7 @@ def test_bad_values_and_evidence_are_refused_without_change(store, data):
     with pytest.raises(rev.ReviewError):
         rev.edit(store, data["appeal"], "ana", "event_date", "2023-13-45")
     with pytest.raises(rev.ReviewError):
-        rev.edit(
-            store, data["appeal"], "ana", "via", "x", rev.EvidenceChoice(data["reports"][0], "not in text")
-        )
+        rev.edit(store, data["appeal"], "ana", "via", "x", rev.EvidenceChoice(data["reports"][0], "not in text"))
     with store.engine.connect() as conn:
         assert conn.execute(select(audit_log)).first() is None
 

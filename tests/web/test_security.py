@@ -127,10 +127,7 @@ def test_viewers_and_readers_cannot_review(client, data, store):
     token = csrf_of(client, "/")
     assert client.get("/review", follow_redirects=False).status_code == 303  # anonymous: to the login
     assert client.get("/api/corrections").status_code == 403
-    assert (
-        client.post(f"/api/events/{data['appeal']}/confirm", headers={"X-CSRF-Token": token}).status_code
-        == 403
-    )
+    assert client.post(f"/api/events/{data['appeal']}/confirm", headers={"X-CSRF-Token": token}).status_code == 403
     token = login(client, "vic")
     for path in ("/review", "/review/corrections", "/api/review/queue", "/api/corrections"):
         assert client.get(path).status_code == 403, path
@@ -210,9 +207,7 @@ def test_session_cookie_flags_and_login_redirect_stays_local(client):
 def test_login_is_throttled_per_client(client):
     token = csrf_of(client)
     codes = [
-        client.post(
-            "/login", data={"username": f"nobody{i}", "password": "x" * 8, "csrf_token": token}
-        ).status_code
+        client.post("/login", data={"username": f"nobody{i}", "password": "x" * 8, "csrf_token": token}).status_code
         for i in range(21)
     ]
     assert codes[:20] == [401] * 20 and codes[20] == 429

@@ -98,9 +98,7 @@ def add_event(
                     created_at=NOW,
                 )
             )
-        facets = (
-            {("type", event_type)} | {("grievance", g) for g in grievances} | {("unit", u) for u in units}
-        )
+        facets = {("type", event_type)} | {("grievance", g) for g in grievances} | {("unit", u) for u in units}
         facets |= {("place", p["name"]) for p in places}
         for rid in report_ids:  # channel and language facets, as the merger writes them
             row = conn.execute(
@@ -109,9 +107,7 @@ def add_event(
                 .where(reports.c.id == rid)
             ).one()
             facets |= {("channel", row.handle)} | ({("lang", row.lang)} if row.lang else set())
-        conn.execute(
-            insert(event_facets), [{"event_id": eid, "facet": f, "value": v} for f, v in sorted(facets)]
-        )
+        conn.execute(insert(event_facets), [{"event_id": eid, "facet": f, "value": v} for f, v in sorted(facets)])
     return eid
 
 

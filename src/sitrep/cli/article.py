@@ -20,12 +20,15 @@ from sitrep.sources import SourceContext, is_url
 
 @app.command("article")
 def article_cmd(
-    inputs: Annotated[list[str], typer.Argument(
-        help="HTML files (also .html.gz), URLs, URL-list files or feeds.")],
-    as_json: Annotated[bool, typer.Option(
-        "--json", help="One JSON object per article: input, title, author, date, url, text "
-        "(a failed input: input and error).",
-    )] = False,
+    inputs: Annotated[list[str], typer.Argument(help="HTML files (also .html.gz), URLs, URL-list files or feeds.")],
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="One JSON object per article: input, title, author, date, url, text "
+            "(a failed input: input and error).",
+        ),
+    ] = False,
 ) -> None:
     """Extract title, author, publication date, canonical URL and main text, as ingest stores them.
 
@@ -55,12 +58,24 @@ def article_cmd(
             ok += 1
             date = item.published_at.isoformat() if item.published_at else None
             if as_json:
-                print_json({"input": target, "title": item.title, "author": item.author, "date": date,
-                            "url": item.url or item.external_id, "text": item.text})
+                print_json(
+                    {
+                        "input": target,
+                        "title": item.title,
+                        "author": item.author,
+                        "date": date,
+                        "url": item.url or item.external_id,
+                        "text": item.text,
+                    }
+                )
                 continue
             out.print(Text(item.title or "(no title)", style="bold"))
-            out.print(Text(f"{item.author or 'unknown author'} · {date or 'no date'} · "
-                           f"{item.url or item.external_id}", style="dim"))
+            out.print(
+                Text(
+                    f"{item.author or 'unknown author'} · {date or 'no date'} · {item.url or item.external_id}",
+                    style="dim",
+                )
+            )
             out.print(Text(item.text))
             out.print()
     if ok == 0 and failed:

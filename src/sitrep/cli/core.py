@@ -84,8 +84,10 @@ def print_summary(summary: IngestSummary) -> None:
 def ingest(
     targets: Annotated[list[str], typer.Argument(help="Files, folders (Telegram exports) or URLs.")],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    enqueue: Annotated[bool, typer.Option(
-        "--enqueue", help="Queue the work for `sitrep worker` processes (PostgreSQL team mode) instead.")] = False,
+    enqueue: Annotated[
+        bool,
+        typer.Option("--enqueue", help="Queue the work for `sitrep worker` processes (PostgreSQL team mode) instead."),
+    ] = False,
 ) -> None:
     """Ingest Telegram exports, t.me/s pages, JSONL dumps, articles, URL lists and feeds.
 
@@ -99,8 +101,14 @@ def ingest(
         console.print(f"queued {queued} ingest job(s); `sitrep queue` shows their progress")
         return
     store = pipeline.open_settings_store(settings)
-    columns = [TextColumn("{task.description}"), BarColumn(), DownloadColumn(), _ItemsColumn(""),
-               TimeElapsedColumn(), TimeRemainingColumn()]
+    columns = [
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        _ItemsColumn(""),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    ]
     with Progress(*columns, console=console, disable=quiet, transient=False) as bar:
         summary = pipeline.ingest(targets, settings, store, progress=_RichProgress(bar))
     print_summary(summary)
@@ -135,8 +143,15 @@ def search(
 
     settings = get_settings()
     store = pipeline.open_settings_store(settings)
-    hits = pipeline.search(store, query, channel=channel, since=_parse_day(since, "--since"),
-                           until=_parse_day(until, "--until"), lang=lang, limit=limit)
+    hits = pipeline.search(
+        store,
+        query,
+        channel=channel,
+        since=_parse_day(since, "--since"),
+        until=_parse_day(until, "--until"),
+        lang=lang,
+        limit=limit,
+    )
     groups, _ = pipeline.parse_query(query)
     for hit in hits:
         snip = snippet(hit.text, groups)
@@ -146,8 +161,14 @@ def search(
             print_json(row)
             continue
         when = hit.published_at.strftime("%Y-%m-%d %H:%M") if hit.published_at else "?"
-        out.print(Text.assemble((f"{hit.channel_title or hit.channel}", "bold cyan"), f" #{hit.external_id} ",
-                                (when, "dim"), f" [{hit.lang}]"))
+        out.print(
+            Text.assemble(
+                (f"{hit.channel_title or hit.channel}", "bold cyan"),
+                f" #{hit.external_id} ",
+                (when, "dim"),
+                f" [{hit.lang}]",
+            )
+        )
         out.print(snip.rich())
         if hit.url:
             out.print(Text(hit.url, style="dim"))
@@ -181,14 +202,21 @@ def sources_cmd(as_json: Annotated[bool, typer.Option("--json", help="JSON outpu
         for row in rows:
             print_json(dataclasses.asdict(row))
         return
-    table = Table("id", "kind", "channel / site", "reports", "first", "last", "missing ids", "biggest gaps",
-                  "last error")
+    table = Table(
+        "id", "kind", "channel / site", "reports", "first", "last", "missing ids", "biggest gaps", "last error"
+    )
     for r in rows:
-        table.add_row(str(r.id), r.kind, Text(r.title or r.handle), f"{r.reports:,}",
-                      r.first_date.date().isoformat() if r.first_date else "",
-                      r.last_date.date().isoformat() if r.last_date else "", f"{r.missing_ids:,}",
-                      ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in r.gaps[:3]),
-                      Text(r.last_error or ""))
+        table.add_row(
+            str(r.id),
+            r.kind,
+            Text(r.title or r.handle),
+            f"{r.reports:,}",
+            r.first_date.date().isoformat() if r.first_date else "",
+            r.last_date.date().isoformat() if r.last_date else "",
+            f"{r.missing_ids:,}",
+            ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in r.gaps[:3]),
+            Text(r.last_error or ""),
+        )
     out.print(table)
 
 
@@ -210,5 +238,8 @@ def failures_cmd(
         console.print("no failures")
     for row in rows:
         times = f" ×{row['count']}" if row["count"] > 1 else ""
-        out.print(Text.assemble((row["stage"], "yellow"), f"{times} ", (row["origin"], "bold"),
-                                f" {row['position']}: ", row["reason"]))
+        out.print(
+            Text.assemble(
+                (row["stage"], "yellow"), f"{times} ", (row["origin"], "bold"), f" {row['position']}: ", row["reason"]
+            )
+        )

@@ -64,8 +64,7 @@ def demo(
     from sitrep.store.queries import stats
 
     counts = stats(store)
-    out.print(f"stored: {counts['reports']:,} reports from {counts['sources']} channels, "
-              f"{counts['events']:,} events")
+    out.print(f"stored: {counts['reports']:,} reports from {counts['sources']} channels, {counts['events']:,} events")
     query = "мобилизованные"
     out.print(Text.assemble("example search: ", (f"sitrep search {query}", "bold")))
     groups, _ = pipeline.parse_query(query)

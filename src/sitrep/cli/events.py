@@ -20,12 +20,8 @@ MAX_LINE_CHARS = 2_000_000  # a JSONL line longer than this is skipped as a fail
 
 @app.command("cluster")
 def cluster_cmd(
-    in_path: Annotated[
-        Path, typer.Option("--in", help="Documents, JSONL: {id, text, published?, channel?, url?}.")
-    ],
-    out_path: Annotated[
-        Path, typer.Option("--out", help="Output JSONL: one {id, event_ids} line per document.")
-    ],
+    in_path: Annotated[Path, typer.Option("--in", help="Documents, JSONL: {id, text, published?, channel?, url?}.")],
+    out_path: Annotated[Path, typer.Option("--out", help="Output JSONL: one {id, event_ids} line per document.")],
 ) -> None:
     """Extract events from a batch of documents and merge them across the batch (no storage).
 
@@ -45,9 +41,7 @@ def cluster_cmd(
             if not line.strip():
                 continue
             if len(line) > MAX_LINE_CHARS:
-                console.print(
-                    f"[yellow]skipped:[/] {in_path}:{lineno}: line longer than {MAX_LINE_CHARS} chars"
-                )
+                console.print(f"[yellow]skipped:[/] {in_path}:{lineno}: line longer than {MAX_LINE_CHARS} chars")
                 continue
             try:
                 doc = json.loads(line)
@@ -95,9 +89,7 @@ def events_cmd(
                 obj["sources"] = [dataclasses.asdict(s) for s in event_sources(store, ev.id)]
             print_json(obj)
         return
-    table = Table(
-        "id", "type", "status", "date", "reports", "first source", "count low–best–high", "units · places"
-    )
+    table = Table("id", "type", "status", "date", "reports", "first source", "count low–best–high", "units · places")
     for ev in rows:
         first = (
             f"{ev.first_channel or '?'} {ev.first_published_at:%Y-%m-%d}"

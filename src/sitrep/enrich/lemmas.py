@@ -16,14 +16,35 @@ TOKEN = re.compile(r"\w+(?:['-]\w+)*")
 
 # word form -> lemma, checked before the dictionaries (both languages).
 OVERRIDES: dict[str, str] = {
-    "полка": "полк", "полку": "полк", "полком": "полк", "полке": "полк", "полки": "полк", "полков": "полк",
-    "полкам": "полк", "полками": "полк", "полках": "полк",
-    "полку́": "полк", "полкові": "полк", "полків": "полк",
-    "сочи": "сочи", "вч": "вч", "всу": "всу", "зсу": "зсу", "сво": "сво", "мо": "мо",
-    "шторм": "шторм", "вагнер": "вагнер", "вагнера": "вагнер",
-    "отказники": "отказник", "отказников": "отказник", "отказникам": "отказник",
-    "мобилизованные": "мобилизованный", "мобилизованных": "мобилизованный",
-    "мобилизованным": "мобилизованный", "мобілізовані": "мобілізований", "мобілізованих": "мобілізований",
+    "полка": "полк",
+    "полку": "полк",
+    "полком": "полк",
+    "полке": "полк",
+    "полки": "полк",
+    "полков": "полк",
+    "полкам": "полк",
+    "полками": "полк",
+    "полках": "полк",
+    "полку́": "полк",
+    "полкові": "полк",
+    "полків": "полк",
+    "сочи": "сочи",
+    "вч": "вч",
+    "всу": "всу",
+    "зсу": "зсу",
+    "сво": "сво",
+    "мо": "мо",
+    "шторм": "шторм",
+    "вагнер": "вагнер",
+    "вагнера": "вагнер",
+    "отказники": "отказник",
+    "отказников": "отказник",
+    "отказникам": "отказник",
+    "мобилизованные": "мобилизованный",
+    "мобилизованных": "мобилизованный",
+    "мобилизованным": "мобилизованный",
+    "мобілізовані": "мобілізований",
+    "мобілізованих": "мобілізований",
 }
 
 
@@ -68,12 +89,20 @@ def lemma(word: str, lang: str) -> str:
 # can read it, so a word the dictionary lacks goes straight to the guessing units.
 _LETTERS_ONLY = re.compile(r"[а-яёіїєґА-ЯЁІЇЄҐ]{2,}\Z")
 # Units that give nothing for such a word (their ``parse`` returns []) and may be skipped.
-_NOTHING_FOR_LETTERS = frozenset({
-    "DictionaryAnalyzer",  # the caller asked the dictionary already: not in it
-    "AbbreviatedFirstNameAnalyzer", "AbbreviatedPatronymicAnalyzer", "NumberAnalyzer",
-    "PunctuationAnalyzer", "RomanNumberAnalyzer", "LatinAnalyzer",
-    "HyphenSeparatedParticleAnalyzer", "HyphenAdverbAnalyzer", "HyphenatedWordsAnalyzer",
-})
+_NOTHING_FOR_LETTERS = frozenset(
+    {
+        "DictionaryAnalyzer",  # the caller asked the dictionary already: not in it
+        "AbbreviatedFirstNameAnalyzer",
+        "AbbreviatedPatronymicAnalyzer",
+        "NumberAnalyzer",
+        "PunctuationAnalyzer",
+        "RomanNumberAnalyzer",
+        "LatinAnalyzer",
+        "HyphenSeparatedParticleAnalyzer",
+        "HyphenAdverbAnalyzer",
+        "HyphenatedWordsAnalyzer",
+    }
+)
 _GUESSERS = frozenset({"KnownPrefixAnalyzer", "UnknownPrefixAnalyzer", "KnownSuffixAnalyzer", "UnknAnalyzer"})
 _GUESS_UNITS: dict[int, tuple[tuple[Any, bool], ...] | None] = {}
 
@@ -84,10 +113,15 @@ def _guess_units(morph: Any) -> tuple[tuple[Any, bool], ...] | None:
     if key not in _GUESS_UNITS:
         names = [type(analyzer).__name__ for analyzer, _terminal in morph._units]
         known = all(n in _NOTHING_FOR_LETTERS or n in _GUESSERS for n in names)
-        _GUESS_UNITS[key] = tuple(
-            (analyzer, bool(terminal)) for analyzer, terminal in morph._units
-            if type(analyzer).__name__ in _GUESSERS
-        ) if known else None
+        _GUESS_UNITS[key] = (
+            tuple(
+                (analyzer, bool(terminal))
+                for analyzer, terminal in morph._units
+                if type(analyzer).__name__ in _GUESSERS
+            )
+            if known
+            else None
+        )
     return _GUESS_UNITS[key]
 
 

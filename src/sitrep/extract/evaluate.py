@@ -152,9 +152,7 @@ def score(
         if pev and gev and pev[0]["event_type"] == gev[0]["event_type"]:
             sc.type_ok += 1
         elif prel:
-            sc.errors.append(
-                f"TYPE {gid}: gold {gev[0]['event_type']} got {pev[0]['event_type'] if pev else None}"
-            )
+            sc.errors.append(f"TYPE {gid}: gold {gev[0]['event_type']} got {pev[0]['event_type'] if pev else None}")
         gu = {unit_key(u) for e in gev for u in e.get("units", [])}
         pu = {unit_key(u) for e in pev for u in e.get("units", [])}
         sc.units.add(gu, pu)
@@ -196,6 +194,4 @@ def score(
 
 def baseline_lines(docs: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Predictions of the keyword baseline (relevance only)."""
-    return [
-        {"id": d.get("id"), "relevant": keyword_baseline(str(d.get("text", ""))), "events": []} for d in docs
-    ]
+    return [{"id": d.get("id"), "relevant": keyword_baseline(str(d.get("text", ""))), "events": []} for d in docs]

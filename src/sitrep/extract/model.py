@@ -52,9 +52,7 @@ class RelevanceModel:
             "note": self.note,
             "word_ref": self.word_ref,
             "weights": _compact(self.weights),
-            "types": {
-                name: {"bias": b, "weights": _compact(w)} for name, (w, b) in sorted(self.types.items())
-            },
+            "types": {name: {"bias": b, "weights": _compact(w)} for name, (w, b) in sorted(self.types.items())},
         }
         path.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
 

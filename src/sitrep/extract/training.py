@@ -24,9 +24,7 @@ def read_pairs(texts: Path, gold: Path) -> list[tuple[dict[str, Any], dict[str, 
         raise ValueError(f"{texts} has {len(t)} lines but {gold} has {len(g)}")
     for a, b in zip(t, g, strict=True):
         if a.get("id") != b.get("id"):
-            raise ValueError(
-                f"{texts} and {gold} are not in the same order (id {a.get('id')} vs {b.get('id')})"
-            )
+            raise ValueError(f"{texts} and {gold} are not in the same order (id {a.get('id')} vs {b.get('id')})")
     return list(zip(t, g, strict=True))
 
 

@@ -29,8 +29,14 @@ def audit(
     """Write one audit entry on ``conn`` (the caller's transaction) and return its id."""
     result = conn.execute(
         insert(audit_log).values(
-            event_id=event_id, actor=actor, action=action, field=field, before=before, after=after,
-            note=note, at=datetime.now(UTC),
+            event_id=event_id,
+            actor=actor,
+            action=action,
+            field=field,
+            before=before,
+            after=after,
+            note=note,
+            at=datetime.now(UTC),
         )
     )
     pk = result.inserted_primary_key

@@ -49,9 +49,7 @@ def _check(s: Suggestion) -> None:
     if not s.quote.strip() and not s.comment.strip():
         raise ReviewError("select the text to correct or write a comment")
     if len(s.quote) > MAX_QUOTE or len(s.comment) > MAX_COMMENT or len(s.new_value or "") > MAX_NEW_VALUE:
-        raise ReviewError(
-            f"too long: quote ≤ {MAX_QUOTE}, comment ≤ {MAX_COMMENT}, value ≤ {MAX_NEW_VALUE} characters"
-        )
+        raise ReviewError(f"too long: quote ≤ {MAX_QUOTE}, comment ≤ {MAX_COMMENT}, value ≤ {MAX_NEW_VALUE} characters")
     if s.field and s.field not in EDITABLE:
         raise ReviewError(f"{s.field[:40]!r} is not a field; choose one of {', '.join(EDITABLE)} or none")
 
@@ -98,15 +96,11 @@ def submit(store: Store, s: Suggestion, client_key: str, submitted_by: str | Non
         return int(pk[0]) if pk else 0
 
 
-def accept(
-    store: Store, correction_id: int, actor: str, field: str | None = None, new_value: str | None = None
-) -> int:
+def accept(store: Store, correction_id: int, actor: str, field: str | None = None, new_value: str | None = None) -> int:
     """Accept a correction: apply field → value (the analyst may override both) through the
     audited edit path, or log it as a note when it names no field. Returns the audit entry id."""
     with store.engine.begin() as conn:
-        c = conn.execute(
-            select(corrections).where(corrections.c.id == correction_id).with_for_update()
-        ).first()
+        c = conn.execute(select(corrections).where(corrections.c.id == correction_id).with_for_update()).first()
         if c is None:
             raise ReviewError(f"no correction {correction_id}")
         if c.status != "pending":

@@ -116,9 +116,7 @@ def parse_value(field: str, raw: str, current: Any = None) -> Any:
         tags = _split_list(raw)
         bad = [t for t in tags if not _NAME.match(t)]
         if bad:
-            raise ReviewError(
-                f"grievance tags are lower-case names like {GRIEVANCES[0]}, not {bad[0][:40]!r}"
-            )
+            raise ReviewError(f"grievance tags are lower-case names like {GRIEVANCES[0]}, not {bad[0][:40]!r}")
         return tags
     if field == "units":
         return _split_list(raw)
@@ -166,9 +164,7 @@ def refresh_facets(conn: Connection, event_id: str) -> None:
     """Rewrite the event's facet rows (type, grievance, unit, place, admin1, channel, lang) from
     its fields and its reports, as the merger writes them."""
     ev = conn.execute(
-        select(events.c.event_type, events.c.grievances, events.c.units, events.c.places).where(
-            events.c.id == event_id
-        )
+        select(events.c.event_type, events.c.grievances, events.c.units, events.c.places).where(events.c.id == event_id)
     ).one()
     conn.execute(delete(event_facets).where(event_facets.c.event_id == event_id))
     values: set[tuple[str, str]] = {("type", ev.event_type)}
@@ -201,9 +197,7 @@ def _set_status(store: Store, event_id: str, actor: str, status: str, note: str 
         if ev.status == "merged":
             raise ReviewError(f"event {event_id} was merged into {ev.merged_into}; review that one")
         conn.execute(
-            update(events)
-            .where(events.c.id == event_id)
-            .values(status=status, locked=True, updated_at=now_utc())
+            update(events).where(events.c.id == event_id).values(status=status, locked=True, updated_at=now_utc())
         )
         return audit(
             conn,
@@ -246,9 +240,7 @@ def edit_in(
     if field == "event_type" and not value:
         raise ReviewError("event_type cannot be empty")
     conn.execute(
-        update(events)
-        .where(events.c.id == event_id)
-        .values({field: value, "locked": True, "updated_at": now_utc()})
+        update(events).where(events.c.id == event_id).values({field: value, "locked": True, "updated_at": now_utc()})
     )
     quote = None
     if evidence is not None and evidence.quote.strip():
@@ -279,9 +271,7 @@ def _add_evidence(conn: Connection, event_id: str, field: str, choice: EvidenceC
         assert found is not None
         start, quote = found.start(), found.group(0)
     item = {"field": field, "text": quote, "start": start, "end": start + len(quote), "by": actor}
-    conn.execute(
-        update(mentions).where(mentions.c.id == row.id).values(evidence=[*(row.evidence or []), item])
-    )
+    conn.execute(update(mentions).where(mentions.c.id == row.id).values(evidence=[*(row.evidence or []), item]))
     return quote
 
 
@@ -356,9 +346,7 @@ def merge(store: Store, source_id: str, target_id: str, actor: str, note: str | 
         conn.execute(update(events).where(events.c.id == target_id).values(values))
         _refresh_first_source(conn, target_id)
         refresh_facets(conn, target_id)
-        audit(
-            conn, source_id, actor, "merge", "merged_into", _snapshot(src), {"merged_into": target_id}, note
-        )
+        audit(conn, source_id, actor, "merge", "merged_into", _snapshot(src), {"merged_into": target_id}, note)
         after = _snapshot(_load(conn, target_id))
         return audit(conn, target_id, actor, "merge", None, _snapshot(dst), after, f"merged {source_id}")
 

@@ -151,9 +151,7 @@ def authenticate(store: Store, username: str, password: str, now: datetime | Non
         if failures >= FREE_FAILURES:
             lock = now + min(timedelta(minutes=2 ** (failures - FREE_FAILURES)), MAX_LOCK)
         with store.engine.begin() as conn:
-            conn.execute(
-                update(users).where(users.c.id == row.id).values(failed_logins=failures, locked_until=lock)
-            )
+            conn.execute(update(users).where(users.c.id == row.id).values(failed_logins=failures, locked_until=lock))
         return None
     with store.engine.begin() as conn:
         values: dict[str, object] = {"failed_logins": 0, "locked_until": None}
@@ -165,7 +163,5 @@ def authenticate(store: Store, username: str, password: str, now: datetime | Non
 
 def list_users(store: Store) -> list[User]:
     with store.engine.connect() as conn:
-        rows = conn.execute(
-            select(users.c.id, users.c.username, users.c.role).order_by(users.c.username)
-        ).all()
+        rows = conn.execute(select(users.c.id, users.c.username, users.c.role).order_by(users.c.username)).all()
     return [User(int(r.id), r.username, r.role) for r in rows]

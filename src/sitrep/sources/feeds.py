@@ -67,13 +67,15 @@ def parse_feed(data: bytes) -> Feed:
             continue
         title = entry.get("title")
         author = entry.get("author")
-        entries.append(FeedEntry(
-            link=link,
-            title=title if isinstance(title, str) and title else None,
-            author=author if isinstance(author, str) and author else None,
-            published_at=_when(entry),
-            content_html=_content(entry),
-        ))
+        entries.append(
+            FeedEntry(
+                link=link,
+                title=title if isinstance(title, str) and title else None,
+                author=author if isinstance(author, str) and author else None,
+                published_at=_when(entry),
+                content_html=_content(entry),
+            )
+        )
     error = None
     if not entries and parsed.get("bozo"):
         error = str(parsed.get("bozo_exception") or "malformed feed").splitlines()[0][:200]

@@ -63,22 +63,27 @@ def fetch(url: str, ctx: SourceContext) -> Fetched:
             "GET", url, headers={"User-Agent": settings.http_user_agent}, timeout=settings.http_timeout
         ) as resp:
             if resp.status_code >= 400:
-                raise FetchError(f"{url}: HTTP {resp.status_code} {resp.reason_phrase}; check the address "
-                                 "or try later")
+                raise FetchError(f"{url}: HTTP {resp.status_code} {resp.reason_phrase}; check the address or try later")
             body = bytearray()
             for chunk in resp.iter_bytes():
                 body += chunk
                 ctx.on_bytes(len(chunk))
                 if len(body) > limit:
-                    raise FetchError(f"{url}: response over {limit:,} bytes (SITREP_HTTP_MAX_BYTES); "
-                                     "raise the limit if this page is really that big")
+                    raise FetchError(
+                        f"{url}: response over {limit:,} bytes (SITREP_HTTP_MAX_BYTES); "
+                        "raise the limit if this page is really that big"
+                    )
             ctype = resp.headers.get("content-type", "").split(";", 1)[0].strip().lower()
             return Fetched(str(resp.url), bytes(body), ctype)
     except httpx.TimeoutException as exc:
-        raise FetchError(f"{url}: no answer within {settings.http_timeout:g} s ({type(exc).__name__}); "
-                         "try later or raise SITREP_HTTP_TIMEOUT") from exc
+        raise FetchError(
+            f"{url}: no answer within {settings.http_timeout:g} s ({type(exc).__name__}); "
+            "try later or raise SITREP_HTTP_TIMEOUT"
+        ) from exc
     except httpx.TooManyRedirects as exc:
         raise FetchError(f"{url}: too many redirects; open it in a browser to see where it goes") from exc
     except httpx.HTTPError as exc:
-        raise FetchError(f"{url}: cannot fetch ({type(exc).__name__}: {str(exc)[:160] or 'no detail'}); "
-                         "check the address and the network") from exc
+        raise FetchError(
+            f"{url}: cannot fetch ({type(exc).__name__}: {str(exc)[:160] or 'no detail'}); "
+            "check the address and the network"
+        ) from exc

@@ -180,7 +180,7 @@ def _find_array(b: _Buffer, key: bytes) -> int | None:
             end = _string_end(b, i, 0, _NO_LIMIT)
             if end is None:
                 return None
-            if depth == 1 and b.buf[i:end - 1] == key:
+            if depth == 1 and b.buf[i : end - 1] == key:
                 colon = b.byte_at(end)
                 if colon is not None and b.buf[colon] == 0x3A:
                     bracket = b.byte_at(colon + 1)
@@ -279,15 +279,13 @@ def _parsed_run(b: _Buffer, i: int, limit: int) -> Generator[Slice, None, tuple[
             text, pos = text[pos:], 0
 
 
-def array_items(
-    fh: IO[bytes], key: bytes, limit: int, parse: bool = False
-) -> Iterator[Slice | Oversize | Cut]:
+def array_items(fh: IO[bytes], key: bytes, limit: int, parse: bool = False) -> Iterator[Slice | Oversize | Cut]:
     """Every element of the top-level ``key`` array, as exact bytes (see module docstring);
     with ``parse``, parsed too (``Slice.value``) wherever the text is clean."""
     b = _Buffer(fh)
     bracket = _find_array(b, key)
     if bracket is None:
-        yield Cut(b.base + len(b.buf), f"no top-level \"{key.decode()}\" array found")
+        yield Cut(b.base + len(b.buf), f'no top-level "{key.decode()}" array found')
         return
     i = b.drop_before(bracket + 1)
     expect_item = True
@@ -312,7 +310,7 @@ def array_items(
         abs_start = b.base + start
         while len(b.buf) - start < 256 and b.more():
             pass
-        head = b.buf[start:start + 256]
+        head = b.buf[start : start + 256]
         end = _value_end(b, start, limit)
         if end is None:
             yield Cut(abs_start, "the file ends inside this element")
@@ -321,6 +319,6 @@ def array_items(
         if size > limit:
             yield Oversize(abs_start, size, head)
         else:
-            yield Slice(abs_start, b.buf[abs_start - b.base:end])
+            yield Slice(abs_start, b.buf[abs_start - b.base : end])
         i = end
         expect_item = False

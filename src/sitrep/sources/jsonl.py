@@ -53,8 +53,9 @@ def post_from_obj(obj: dict[str, Any], raw: RawItem, default_channel: str, posit
     if isinstance(text, list):  # Telegram-style rich text runs
         text = "".join(t if isinstance(t, str) else str(t.get("text", "")) for t in text)
     if ext is None:
-        return Failure(raw.origin, position, "parse", f"{raw.origin} {position}: no 'id' or 'message_id'; "
-                       "every post needs one")
+        return Failure(
+            raw.origin, position, "parse", f"{raw.origin} {position}: no 'id' or 'message_id'; every post needs one"
+        )
     if not isinstance(text, str) or not text.strip():
         return Skipped(raw.origin, position, "no text")
     channel = obj.get("channel") or obj.get("channel_id") or obj.get("sender_id") or default_channel
@@ -100,22 +101,31 @@ def read(target: str, ctx: SourceContext) -> Iterator[SourceItem]:
             position = f"line {lineno}"
             if len(line) > limit and not line.endswith(b"\n"):
                 size = len(line) + _skip_rest_of_line(fh, ctx)
-                yield Failure(target, position, "read",
-                              f"{target} {position}: item of {size:,} bytes is over the {limit:,}-byte limit "
-                              "(SITREP_MAX_ITEM_BYTES); split it or raise the limit")
+                yield Failure(
+                    target,
+                    position,
+                    "read",
+                    f"{target} {position}: item of {size:,} bytes is over the {limit:,}-byte limit "
+                    "(SITREP_MAX_ITEM_BYTES); split it or raise the limit",
+                )
                 continue
             if not line.strip():
                 continue
             try:
                 obj = json.loads(line)
             except UnicodeDecodeError as exc:
-                yield Failure(target, position, "parse",
-                              f"{target} {position}: not UTF-8 text (byte 0x{line[exc.start]:02x} at column "
-                              f"{exc.start + 1}; cp1251?); re-save the file as UTF-8")
+                yield Failure(
+                    target,
+                    position,
+                    "parse",
+                    f"{target} {position}: not UTF-8 text (byte 0x{line[exc.start]:02x} at column "
+                    f"{exc.start + 1}; cp1251?); re-save the file as UTF-8",
+                )
                 continue
             except json.JSONDecodeError as exc:
-                yield Failure(target, position, "parse", f"{target} {position}: invalid JSON ({exc}); fix or "
-                              "remove this line")
+                yield Failure(
+                    target, position, "parse", f"{target} {position}: invalid JSON ({exc}); fix or remove this line"
+                )
                 continue
             if not isinstance(obj, dict):
                 yield Failure(target, position, "parse", f"{target} {position}: expected a JSON object")
@@ -154,6 +164,10 @@ def _read_array(fh: Any, target: str, default_channel: str, ctx: SourceContext) 
                 continue
             yield post_from_obj(obj, _raw(content, target, ctx), default_channel, position)
     except (ijson.JSONError, UnicodeDecodeError) as exc:
-        yield Failure(target, f"after item {index}", "parse",
-                      f"{target}: invalid JSON after item {index} ({exc}); the file is cut or damaged — "
-                      "items before this point were read")
+        yield Failure(
+            target,
+            f"after item {index}",
+            "parse",
+            f"{target}: invalid JSON after item {index} ({exc}); the file is cut or damaged — "
+            "items before this point were read",
+        )

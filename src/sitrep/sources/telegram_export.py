@@ -36,13 +36,19 @@ from sitrep.sources.files import open_maybe_gzip
 from sitrep.sources.json_slices import Cut, Oversize, array_items
 
 CHAT_TYPES = (
-    b"personal_chat", b"bot_chat", b"private_group", b"private_supergroup", b"public_supergroup",
-    b"private_channel", b"public_channel", b"saved_messages", b"replies", b"verification_codes",
+    b"personal_chat",
+    b"bot_chat",
+    b"private_group",
+    b"private_supergroup",
+    b"public_supergroup",
+    b"private_channel",
+    b"public_channel",
+    b"saved_messages",
+    b"replies",
+    b"verification_codes",
 )
 # Entity types kept as ``Entity`` (formatting runs such as bold/italic carry no evidence).
-KEPT_ENTITIES = frozenset(
-    {"link", "text_link", "mention", "mention_name", "hashtag", "cashtag", "email", "phone"}
-)
+KEPT_ENTITIES = frozenset({"link", "text_link", "mention", "mention_name", "hashtag", "cashtag", "email", "phone"})
 # Media keys that hold a path or, when the file was not exported, a note in parentheses.
 _NOTE_PREFIX = "("
 # Full-account exports: chats sit under these prefixes, each with its own messages.
@@ -163,20 +169,23 @@ def _int(value: Any) -> int | None:
 def media_of(msg: dict[str, Any]) -> tuple[Media, ...]:
     out: list[Media] = []
     if "photo" in msg:
-        out.append(Media("photo", path=_path(msg["photo"]), size=_int(msg.get("photo_file_size")),
-                         mime_type="image/jpeg"))
+        out.append(
+            Media("photo", path=_path(msg["photo"]), size=_int(msg.get("photo_file_size")), mime_type="image/jpeg")
+        )
     if "file" in msg or "media_type" in msg:
         name = msg.get("file_name")
         media_type = msg.get("media_type")
         kind = media_type if isinstance(media_type, str) else "document"
-        out.append(Media(
-            kind,
-            file_name=name if isinstance(name, str) else None,
-            path=_path(msg.get("file")),
-            size=_int(msg.get("file_size")),
-            duration=_int(msg.get("duration_seconds")),
-            mime_type=msg.get("mime_type") if isinstance(msg.get("mime_type"), str) else None,
-        ))
+        out.append(
+            Media(
+                kind,
+                file_name=name if isinstance(name, str) else None,
+                path=_path(msg.get("file")),
+                size=_int(msg.get("file_size")),
+                duration=_int(msg.get("duration_seconds")),
+                mime_type=msg.get("mime_type") if isinstance(msg.get("mime_type"), str) else None,
+            )
+        )
     if isinstance(msg.get("poll"), dict):
         out.append(Media("poll"))
     if isinstance(msg.get("location_information"), dict):
@@ -189,12 +198,20 @@ def media_of(msg: dict[str, Any]) -> tuple[Media, ...]:
 def post_from_message(msg: Any, chat: _Chat, raw: RawItem, origin: str, position: str) -> SourceItem:
     """One message object → Post, Skipped (service/unsupported/empty) or Failure."""
     if not isinstance(msg, dict):
-        return Failure(origin, position, "parse", f"{origin} {position}: a message is not a JSON object; "
-                       "the export is damaged — re-export it")
+        return Failure(
+            origin,
+            position,
+            "parse",
+            f"{origin} {position}: a message is not a JSON object; the export is damaged — re-export it",
+        )
     msg_id = msg.get("id")
     if not isinstance(msg_id, int | str) or isinstance(msg_id, bool):
-        return Failure(origin, position, "parse", f"{origin} {position}: message without an 'id'; "
-                       "the export is damaged — re-export it")
+        return Failure(
+            origin,
+            position,
+            "parse",
+            f"{origin} {position}: message without an 'id'; the export is damaged — re-export it",
+        )
     kind = msg.get("type", "message")
     if kind == "service":
         return Skipped(origin, position, f"service message ({msg.get('action', 'unknown action')})")
@@ -262,15 +279,18 @@ class _Reader:
         if len(content) > limit:
             return self.too_big(position, len(content))
         self.last_id = position
-        raw = RawItem(content=content, media_type="application/json", origin=self.origin,
-                      fetched_at=self.ctx.clock())
+        raw = RawItem(content=content, media_type="application/json", origin=self.origin, fetched_at=self.ctx.clock())
         return post_from_message(msg, chat, raw, self.origin, position)
 
     def too_big(self, position: str, size: int) -> Failure:
         limit = self.ctx.settings.max_item_bytes
-        return Failure(self.origin, position, "read",
-                       f"{self.origin} {position}: message of {size:,} bytes is over the "
-                       f"{limit:,}-byte limit (SITREP_MAX_ITEM_BYTES); raise the limit to ingest it")
+        return Failure(
+            self.origin,
+            position,
+            "read",
+            f"{self.origin} {position}: message of {size:,} bytes is over the "
+            f"{limit:,}-byte limit (SITREP_MAX_ITEM_BYTES); raise the limit to ingest it",
+        )
 
     def sliced(self, fh: IO[bytes], chat: _Chat) -> Iterator[SourceItem]:
         """Single-chat export: exact message bytes, each parsed on its own."""
@@ -278,10 +298,14 @@ class _Reader:
         for index, part in enumerate(array_items(fh, b"messages", limit, parse=True)):
             self.advance()
             if isinstance(part, Cut):
-                yield Failure(self.origin, f"byte {part.offset}", "parse",
-                              f"{self.origin}: {part.reason} at byte {part.offset:,} (after {self.last_id}); "
-                              "the file is cut or damaged — messages before this point were read; "
-                              "re-export to get the rest")
+                yield Failure(
+                    self.origin,
+                    f"byte {part.offset}",
+                    "parse",
+                    f"{self.origin}: {part.reason} at byte {part.offset:,} (after {self.last_id}); "
+                    "the file is cut or damaged — messages before this point were read; "
+                    "re-export to get the rest",
+                )
                 return
             if isinstance(part, Oversize):
                 found = _ID_HEAD.match(part.head)
@@ -303,9 +327,13 @@ class _Reader:
             yield self.item(msg, chat, index, part.data)
 
     def bad(self, offset: int, what: str) -> Failure:
-        return Failure(self.origin, f"byte {offset}", "parse",
-                       f"{self.origin}: the message at byte {offset:,} (after {self.last_id}) has {what}; "
-                       "it was skipped, the rest was read — re-export to repair it")
+        return Failure(
+            self.origin,
+            f"byte {offset}",
+            "parse",
+            f"{self.origin}: the message at byte {offset:,} (after {self.last_id}) has {what}; "
+            "it was skipped, the rest was read — re-export to repair it",
+        )
 
     def cut(self, exc: Exception) -> Failure:
         try:
@@ -313,10 +341,14 @@ class _Reader:
         except (OSError, ValueError):
             pos = self.last_pos
         detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        return Failure(self.origin, f"byte {pos}", "parse",
-                       f"{self.origin}: invalid JSON near byte {pos:,} after {self.last_id} "
-                       f"({detail}); the file is cut or damaged — messages before this point were read; "
-                       "re-export to get the rest")
+        return Failure(
+            self.origin,
+            f"byte {pos}",
+            "parse",
+            f"{self.origin}: invalid JSON near byte {pos:,} after {self.last_id} "
+            f"({detail}); the file is cut or damaged — messages before this point were read; "
+            "re-export to get the rest",
+        )
 
 
 def _header(path: Path) -> tuple[dict[str, Any], bool]:

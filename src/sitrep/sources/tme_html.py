@@ -91,13 +91,15 @@ def _media(msg: LexborNode) -> tuple[Media, ...]:
     for video in msg.css(".tgme_widget_message_video_player"):
         dur = video.css_first("time.message_video_duration")
         out.append(Media("video", duration=parse_duration(dur.text() if dur else None)))
-    for selector, kind in ((".tgme_widget_message_roundvideo_player", "video_message"),
-                           (".tgme_widget_message_voice_player", "voice_message"),
-                           (".tgme_widget_message_document_wrap", "document"),
-                           (".tgme_widget_message_sticker_wrap", "sticker"),
-                           (".tgme_widget_message_poll", "poll"),
-                           (".tgme_widget_message_location_wrap", "location"),
-                           ("a.tgme_widget_message_link_preview", "link_preview")):
+    for selector, kind in (
+        (".tgme_widget_message_roundvideo_player", "video_message"),
+        (".tgme_widget_message_voice_player", "voice_message"),
+        (".tgme_widget_message_document_wrap", "document"),
+        (".tgme_widget_message_sticker_wrap", "sticker"),
+        (".tgme_widget_message_poll", "poll"),
+        (".tgme_widget_message_location_wrap", "location"),
+        ("a.tgme_widget_message_link_preview", "link_preview"),
+    ):
         out.extend(Media(kind) for _ in msg.css(selector))
     return tuple(out)
 
@@ -148,8 +150,13 @@ def parse_page(html: bytes, origin: str, ctx: SourceContext) -> Iterator[SourceI
         channel, _, msg_id = data_post.rpartition("/")
         position = f"post {data_post}"
         if not channel or not msg_id.isdigit():
-            yield Failure(origin, position, "parse", f"{origin} {position}: data-post is not <channel>/<id>; "
-                          "the page is not a t.me/s page or Telegram changed its markup")
+            yield Failure(
+                origin,
+                position,
+                "parse",
+                f"{origin} {position}: data-post is not <channel>/<id>; "
+                "the page is not a t.me/s page or Telegram changed its markup",
+            )
             continue
         classes = msg.attributes.get("class") or ""
         if "service_message" in classes:
@@ -182,8 +189,13 @@ def parse_page(html: bytes, origin: str, ctx: SourceContext) -> Iterator[SourceI
             entities=entities,
         )
     if not found:
-        yield Failure(origin, "", "read", f"{origin}: no Telegram messages found on this page (no "
-                      "div.tgme_widget_message[data-post]); save the https://t.me/s/<channel> page itself")
+        yield Failure(
+            origin,
+            "",
+            "read",
+            f"{origin}: no Telegram messages found on this page (no "
+            "div.tgme_widget_message[data-post]); save the https://t.me/s/<channel> page itself",
+        )
 
 
 def read(target: str, ctx: SourceContext) -> Iterator[SourceItem]:
@@ -192,8 +204,13 @@ def read(target: str, ctx: SourceContext) -> Iterator[SourceItem]:
     try:
         html = read_bounded(path, limit)
     except TooBig:
-        yield Failure(target, "", "read", f"{target}: page over {limit:,} bytes (SITREP_HTTP_MAX_BYTES); "
-                      "a t.me/s page is ~100 KB — check this is the right file")
+        yield Failure(
+            target,
+            "",
+            "read",
+            f"{target}: page over {limit:,} bytes (SITREP_HTTP_MAX_BYTES); "
+            "a t.me/s page is ~100 KB — check this is the right file",
+        )
         return
     ctx.on_bytes(path.stat().st_size)
     yield from parse_page(html, target, ctx)

@@ -26,7 +26,11 @@ _URL_LINE = re.compile(rb"^https?://\S+$")
 _MAX_URL_LIST_LINES = 100_000  # a URL list is read line by line; more lines than this is a mistake
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "")
 _FEED_TYPES = (
-    "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
 )
 
 Kind = Literal["feed", "urls", "html"]
@@ -71,8 +75,12 @@ def read(target: str, ctx: SourceContext) -> Iterator[SourceItem]:
     try:
         data = read_bounded(path, limit)
     except TooBig:
-        yield Failure(target, "", "read", f"{target}: over {limit:,} bytes (SITREP_HTTP_MAX_BYTES); is this "
-                      "really one page or feed?")
+        yield Failure(
+            target,
+            "",
+            "read",
+            f"{target}: over {limit:,} bytes (SITREP_HTTP_MAX_BYTES); is this really one page or feed?",
+        )
         return
     ctx.on_bytes(path.stat().st_size)
     if kind == "feed" or looks_like_feed(data[:4096]):
@@ -83,8 +91,9 @@ def read(target: str, ctx: SourceContext) -> Iterator[SourceItem]:
         yield article_item(data, target, None, ctx, position="", stage="read")
 
 
-def read_url(url: str, ctx: SourceContext, entry: FeedEntry | None = None,
-             top_level: bool = False) -> Iterator[SourceItem]:
+def read_url(
+    url: str, ctx: SourceContext, entry: FeedEntry | None = None, top_level: bool = False
+) -> Iterator[SourceItem]:
     """Fetch one URL: an article, a feed (each entry fetched in turn) or a t.me/s page."""
     position = "" if top_level else url
     stage = "read" if top_level else "fetch"
@@ -100,8 +109,9 @@ def read_url(url: str, ctx: SourceContext, entry: FeedEntry | None = None,
         return
     if got.content_type not in _HTML_TYPES and not _HTML_HEAD.search(head):
         ctype = got.content_type or "no content type"
-        yield Failure(url, position, stage, f"{url}: not an HTML page ({ctype}); "
-                      "sitrep reads articles, feeds and t.me/s pages")
+        yield Failure(
+            url, position, stage, f"{url}: not an HTML page ({ctype}); sitrep reads articles, feeds and t.me/s pages"
+        )
         return
     if entry is None and tme_html.sniff(head, url):
         yield from tme_html.parse_page(got.content, url, ctx)
@@ -113,15 +123,28 @@ def _same_site(a: str, b: str) -> bool:
     return site_of(a) == site_of(b)
 
 
-def article_item(html: bytes, origin: str, page_url: str | None, ctx: SourceContext, *, position: str,
-                 stage: str, entry: FeedEntry | None = None) -> SourceItem:
+def article_item(
+    html: bytes,
+    origin: str,
+    page_url: str | None,
+    ctx: SourceContext,
+    *,
+    position: str,
+    stage: str,
+    entry: FeedEntry | None = None,
+) -> SourceItem:
     """One page → the Post ingest stores (the same function serves ``sitrep article``)."""
     raw = RawItem(content=html, media_type="text/html", origin=page_url or origin, fetched_at=ctx.clock())
     article = extract_article(html, page_url)
     if article is None:
-        return Failure(origin, position, stage if stage == "read" else "extract",
-                       f"{origin}: no article text found (under {MIN_TEXT_CHARS} characters of main text); "
-                       "this looks like an index, list or error page — pass the article's own URL", raw=raw)
+        return Failure(
+            origin,
+            position,
+            stage if stage == "read" else "extract",
+            f"{origin}: no article text found (under {MIN_TEXT_CHARS} characters of main text); "
+            "this looks like an index, list or error page — pass the article's own URL",
+            raw=raw,
+        )
     # The page's own canonical link wins when it points to the same site (AMP and print
     # versions name their article); a foreign canonical could be spoofed, so it is ignored.
     if page_url is None:
@@ -160,18 +183,28 @@ def _entry_post(entry: FeedEntry, ctx: SourceContext) -> Post | None:
     if len(text) < MIN_TEXT_CHARS:
         return None
     url = canonical_url(entry.link)
-    raw = RawItem(content=entry.content_html.encode(), media_type="text/html", origin=entry.link,
-                  fetched_at=ctx.clock())
-    return Post(source=SourceRef("web", site_of(url), site_of(url)), external_id=url, raw=raw, text=text,
-                published_at=entry.published_at, url=url, title=entry.title, author=entry.author)
+    raw = RawItem(
+        content=entry.content_html.encode(), media_type="text/html", origin=entry.link, fetched_at=ctx.clock()
+    )
+    return Post(
+        source=SourceRef("web", site_of(url), site_of(url)),
+        external_id=url,
+        raw=raw,
+        text=text,
+        published_at=entry.published_at,
+        url=url,
+        title=entry.title,
+        author=entry.author,
+    )
 
 
 def _read_feed(data: bytes, origin: str, ctx: SourceContext) -> Iterator[SourceItem]:
     feed = parse_feed(data)
     if not feed.entries:
         why = f" ({feed.error})" if feed.error else ""
-        yield Failure(origin, "", "read", f"{origin}: a feed with no entries that link to pages{why}; check "
-                      "the feed address")
+        yield Failure(
+            origin, "", "read", f"{origin}: a feed with no entries that link to pages{why}; check the feed address"
+        )
         return
     for entry in feed.entries:
         yield from read_url(entry.link, ctx, entry=entry)
@@ -183,15 +216,23 @@ def _read_url_list(path: Path, ctx: SourceContext) -> Iterator[SourceItem]:
         for lineno, line in enumerate(fh, start=1):
             ctx.on_bytes(len(line))
             if lineno > _MAX_URL_LIST_LINES:
-                yield Failure(origin, f"line {lineno}", "read",
-                              f"{origin}: more than {_MAX_URL_LIST_LINES:,} lines; split the list")
+                yield Failure(
+                    origin,
+                    f"line {lineno}",
+                    "read",
+                    f"{origin}: more than {_MAX_URL_LIST_LINES:,} lines; split the list",
+                )
                 return
             url = line.strip()
             if not url or url.startswith(b"#"):
                 continue
             if not _URL_LINE.match(url) or len(url) > 8192:
                 shown = url[:80].decode("utf-8", errors="replace")
-                yield Failure(origin, f"line {lineno}", "parse",
-                              f"{origin} line {lineno}: {shown!r} is not an http(s) URL; one URL per line")
+                yield Failure(
+                    origin,
+                    f"line {lineno}",
+                    "parse",
+                    f"{origin} line {lineno}: {shown!r} is not an http(s) URL; one URL per line",
+                )
                 continue
             yield from read_url(url.decode("utf-8", errors="replace"), ctx)

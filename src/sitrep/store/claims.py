@@ -57,8 +57,11 @@ def extraction_from_json(data: dict[str, Any] | None) -> Extraction | None:
     """The inverse of ``extraction_to_json`` (JSON lists back to the dataclasses' tuples)."""
     if data is None:
         return None
-    return Extraction(relevant=bool(data["relevant"]), score=float(data.get("score") or 0.0),
-                      events=tuple(_candidate(c) for c in data.get("events") or ()))
+    return Extraction(
+        relevant=bool(data["relevant"]),
+        score=float(data.get("score") or 0.0),
+        events=tuple(_candidate(c) for c in data.get("events") or ()),
+    )
 
 
 def _load(store: Store, ids: Sequence[int]) -> list[Pending]:
@@ -88,12 +91,20 @@ def claim_and_stage(
     Returns how many were staged (0: nothing left to claim — everything pending is staged or
     being extracted by another worker). One transaction: the claim lasts exactly as long as the work.
     """
-    staged_now = exists().where(and_(extraction_staging.c.report_id == reports.c.id,
-                                     extraction_staging.c.version == reports.c.version))
+    staged_now = exists().where(
+        and_(extraction_staging.c.report_id == reports.c.id, extraction_staging.c.version == reports.c.version)
+    )
     with store.engine.begin() as conn:
-        ids = [int(r[0]) for r in conn.execute(
-            select(reports.c.id).where(_PENDING, ~staged_now).order_by(reports.c.id).limit(limit)
-            .with_for_update(of=reports, skip_locked=True))]
+        ids = [
+            int(r[0])
+            for r in conn.execute(
+                select(reports.c.id)
+                .where(_PENDING, ~staged_now)
+                .order_by(reports.c.id)
+                .limit(limit)
+                .with_for_update(of=reports, skip_locked=True)
+            )
+        ]
         if not ids:
             return 0
         pending = _load(store, ids)
@@ -101,12 +112,22 @@ def claim_and_stage(
             return 0
         results = extract(pending)
         now = now_utc()
-        conn.execute(delete(extraction_staging).where(
-            extraction_staging.c.report_id.in_([p.report_id for p in pending])))
-        conn.execute(extraction_staging.insert(), [
-            {"report_id": p.report_id, "version": p.version, "codebook_version": codebook_version,
-             "result": extraction_to_json(ex), "staged_at": now}
-            for p, ex in zip(pending, results, strict=True)])
+        conn.execute(
+            delete(extraction_staging).where(extraction_staging.c.report_id.in_([p.report_id for p in pending]))
+        )
+        conn.execute(
+            extraction_staging.insert(),
+            [
+                {
+                    "report_id": p.report_id,
+                    "version": p.version,
+                    "codebook_version": codebook_version,
+                    "result": extraction_to_json(ex),
+                    "staged_at": now,
+                }
+                for p, ex in zip(pending, results, strict=True)
+            ],
+        )
     return len(pending)
 
 
@@ -144,8 +165,9 @@ def _staged(conn: Connection, ids: Sequence[int]) -> dict[int, _Staged]:
 def head_is_staged(store: Store) -> bool:
     """Is the first pending report (by id) staged, i.e. is there work for the merger right now?"""
     with store.engine.connect() as conn:
-        first = conn.execute(select(reports.c.id, reports.c.version).where(_PENDING)
-                             .order_by(reports.c.id).limit(1)).first()
+        first = conn.execute(
+            select(reports.c.id, reports.c.version).where(_PENDING).order_by(reports.c.id).limit(1)
+        ).first()
         if first is None:
             return False
         got = _staged(conn, [int(first.id)]).get(int(first.id))
@@ -153,7 +175,8 @@ def head_is_staged(store: Store) -> bool:
 
 
 def merge_staged(
-    store: Store, limit: int,
+    store: Store,
+    limit: int,
     apply: Callable[[Store, list[tuple[Pending, Extraction | None]], str], int] = apply_batch,
 ) -> int:
     """Step 6 for the staged run at the head of the pending queue, ``limit`` reports per transaction.
@@ -183,8 +206,9 @@ def merge_staged(
         with store.engine.begin() as conn:
             # A kill just before this leaves staged rows of extracted reports: harmless (a row only
             # counts while its version is pending) and replaced when a newer version is claimed.
-            conn.execute(delete(extraction_staging).where(
-                extraction_staging.c.report_id.in_([p.report_id for p, _ in run])))
+            conn.execute(
+                delete(extraction_staging).where(extraction_staging.c.report_id.in_([p.report_id for p, _ in run]))
+            )
         if len(run) < len(pending):
             break
         after = run[-1][0].report_id

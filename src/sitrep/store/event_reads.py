@@ -52,9 +52,7 @@ class EventSource:
     duplicate_of: int | None
 
 
-def list_events(
-    store: Store, status: str | None = None, limit: int = 50, offset: int = 0
-) -> list[EventSummary]:
+def list_events(store: Store, status: str | None = None, limit: int = 50, offset: int = 0) -> list[EventSummary]:
     """Events, newest first (by first publication), with report counts and first sources."""
     n_reports = (
         select(func.count(func.distinct(mentions.c.report_id)))
@@ -120,6 +118,5 @@ def event_sources(store: Store, event_id: str) -> list[EventSource]:
     )
     with store.engine.connect() as conn:
         return [
-            EventSource(int(r[0]), r[1], r[2], r[3], utc(r[4]), r[5], bool(r[6]), r[7], r[8])
-            for r in conn.execute(q)
+            EventSource(int(r[0]), r[1], r[2], r[3], utc(r[4]), r[5], bool(r[6]), r[7], r[8]) for r in conn.execute(q)
         ]

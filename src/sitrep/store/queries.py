@@ -81,14 +81,17 @@ def search_reports(store: Store, q: SearchQuery) -> list[SearchHit]:
         ranked = (
             "SELECT reports_fts.rowid AS id, bm25(reports_fts) AS rank FROM reports_fts "
             + (_FILTER_JOINS if conds else "")
-            + "WHERE reports_fts MATCH :match" + where + " ORDER BY reports_fts.rowid DESC LIMIT :cap"
+            + "WHERE reports_fts MATCH :match"
+            + where
+            + " ORDER BY reports_fts.rowid DESC LIMIT :cap"
         )
     else:
         params["tsq"] = fts.postgres_tsquery(q.groups, q.prefixes)
         ranked = (
             "SELECT r.id AS id, -ts_rank(r.search_tsv, to_tsquery('simple', :tsq)) AS rank FROM reports r "
-            "JOIN sources s ON s.id = r.source_id WHERE r.search_tsv @@ to_tsquery('simple', :tsq)" + where +
-            " ORDER BY r.id DESC LIMIT :cap"
+            "JOIN sources s ON s.id = r.source_id WHERE r.search_tsv @@ to_tsquery('simple', :tsq)"
+            + where
+            + " ORDER BY r.id DESC LIMIT :cap"
         )
     sql = (
         "SELECT r.id, s.handle, s.title, r.external_id, r.url, r.published_at, r.lang, r.text, f.rank "
@@ -105,8 +108,7 @@ def search_reports(store: Store, q: SearchQuery) -> list[SearchHit]:
             published = datetime.fromisoformat(published)
         if published is not None and published.tzinfo is None:  # stored as UTC
             published = published.replace(tzinfo=UTC)
-        out.append(SearchHit(int(row[0]), row[1], row[2], row[3], row[4], published, row[6], row[7],
-                             float(row[8])))
+        out.append(SearchHit(int(row[0]), row[1], row[2], row[3], row[4], published, row[6], row[7], float(row[8])))
     return out
 
 
@@ -116,15 +118,24 @@ def stats(store: Store) -> dict[str, int]:
 
     counts: dict[str, int] = {}
     with store.engine.connect() as conn:
-        for name, table in (("sources", sources), ("reports", reports), ("versions", report_versions),
-                            ("raw_items", raw_items), ("events", events), ("mentions", mentions)):
+        for name, table in (
+            ("sources", sources),
+            ("reports", reports),
+            ("versions", report_versions),
+            ("raw_items", raw_items),
+            ("events", events),
+            ("mentions", mentions),
+        ):
             counts[name] = int(conn.execute(select(func.count()).select_from(table)).scalar_one())
-        counts["failures"] = int(
-            conn.execute(select(func.coalesce(func.sum(failures.c.count), 0))).scalar_one())
-        counts["edited_reports"] = int(conn.execute(
-            select(func.count()).select_from(reports).where(reports.c.version > 1)).scalar_one())
-        counts["deleted_reports"] = int(conn.execute(
-            select(func.count()).select_from(reports).where(reports.c.deleted_at.is_not(None))).scalar_one())
+        counts["failures"] = int(conn.execute(select(func.coalesce(func.sum(failures.c.count), 0))).scalar_one())
+        counts["edited_reports"] = int(
+            conn.execute(select(func.count()).select_from(reports).where(reports.c.version > 1)).scalar_one()
+        )
+        counts["deleted_reports"] = int(
+            conn.execute(
+                select(func.count()).select_from(reports).where(reports.c.deleted_at.is_not(None))
+            ).scalar_one()
+        )
     return counts
 
 
@@ -164,25 +175,44 @@ def source_health(store: Store, source_id: int | None = None) -> list[SourceHeal
             q = q.where(sources.c.id == source_id)
         for src in conn.execute(q).all():
             agg = conn.execute(
-                select(func.count(), func.min(reports.c.published_at), func.max(reports.c.published_at))
-                .where(reports.c.source_id == src.id)
+                select(func.count(), func.min(reports.c.published_at), func.max(reports.c.published_at)).where(
+                    reports.c.source_id == src.id
+                )
             ).one()
             missing, gaps = 0, list[tuple[int, int]]()
             if src.kind in ("telegram_export", "tme_html", "jsonl", "telegram_live"):
-                ids = [int(x) for (x,) in conn.execute(
-                    select(reports.c.external_id).where(and_(reports.c.source_id == src.id))
-                ) if str(x).isdigit()]
+                ids = [
+                    int(x)
+                    for (x,) in conn.execute(select(reports.c.external_id).where(and_(reports.c.source_id == src.id)))
+                    if str(x).isdigit()
+                ]
                 # Album members other than the album's key message are stored, not missing.
-                ids += [int(x) for (x,) in conn.execute(
-                    select(telegram_album_ids.c.message_id).where(telegram_album_ids.c.source_id == src.id))]
+                ids += [
+                    int(x)
+                    for (x,) in conn.execute(
+                        select(telegram_album_ids.c.message_id).where(telegram_album_ids.c.source_id == src.id)
+                    )
+                ]
                 missing, gaps = _id_gaps(ids)
-            out.append(SourceHealth(src.id, src.kind, src.handle, src.title, int(agg[0]), agg[1], agg[2],
-                                    missing, gaps, src.last_success_at, src.last_error))
+            out.append(
+                SourceHealth(
+                    src.id,
+                    src.kind,
+                    src.handle,
+                    src.title,
+                    int(agg[0]),
+                    agg[1],
+                    agg[2],
+                    missing,
+                    gaps,
+                    src.last_success_at,
+                    src.last_error,
+                )
+            )
     return out
 
 
 def list_failures(store: Store, limit: int = 100) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
-        rows = conn.execute(
-            select(failures).order_by(failures.c.last_at.desc()).limit(limit)).mappings().all()
+        rows = conn.execute(select(failures).order_by(failures.c.last_at.desc()).limit(limit)).mappings().all()
     return [dict(r) for r in rows]

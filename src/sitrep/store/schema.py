@@ -393,9 +393,7 @@ event_keys = Table(
     Column("day_hi", Integer, nullable=False),
 )
 Index("ix_event_keys_event_id", event_keys.c.event_id)
-Index(
-    "ix_event_keys_window", event_keys.c.key, event_keys.c.day_hi, event_keys.c.day_lo, event_keys.c.event_id
-)
+Index("ix_event_keys_window", event_keys.c.key, event_keys.c.day_hi, event_keys.c.day_lo, event_keys.c.event_id)
 # Members of a near-duplicate group (reports.dup_of is written by the dedup stage).
 Index("ix_reports_dup_of", reports.c.dup_of)
 # Optional text embeddings of relevant reports (settings.dedup_embeddings; dedup/embed.py):

@@ -103,10 +103,7 @@ class EventPage:
 # The newest id of every append-only table a page shows: any ingest, merge, review action
 # (audited), correction or report edit raises one of them. One indexed max() each.
 _VERSION = select(
-    *(
-        select(func.max(t.c.id)).scalar_subquery()
-        for t in (reports, mentions, audit_log, corrections, report_versions)
-    )
+    *(select(func.max(t.c.id)).scalar_subquery() for t in (reports, mentions, audit_log, corrections, report_versions))
 )
 
 
@@ -142,9 +139,10 @@ def _matched_event_ids(conn: Any, store: Store, f: EventFilter) -> list[str] | N
     """Ids of the events mentioned by reports matching the full-text query (None: too many)."""
     ids = _fts_report_ids(store, f).subquery()
     rows = conn.execute(
-        select(mentions.c.event_id).where(mentions.c.report_id.in_(select(ids.c.id))).distinct().limit(
-            MAX_INLINE_IDS + 1
-        )
+        select(mentions.c.event_id)
+        .where(mentions.c.report_id.in_(select(ids.c.id)))
+        .distinct()
+        .limit(MAX_INLINE_IDS + 1)
     ).all()
     return None if len(rows) > MAX_INLINE_IDS else [str(r[0]) for r in rows]
 
@@ -274,11 +272,7 @@ def search_events(store: Store, f: EventFilter, with_facets: bool = True) -> Eve
             facets = {}
             total = int(conn.execute(select(func.count()).select_from(events).where(where)).scalar_one())
         rows = conn.execute(
-            _summary_select()
-            .where(where)
-            .order_by(*_order(f.sort))
-            .limit(per_page)
-            .offset((page - 1) * per_page)
+            _summary_select().where(where).order_by(*_order(f.sort)).limit(per_page).offset((page - 1) * per_page)
         ).all()
     return EventPage([_summary(r) for r in rows], total, page, per_page, facets)
 
@@ -319,9 +313,7 @@ def _facets(conn: Any, where: ColumnElement[bool]) -> dict[str, list[FacetValue]
         handles = [v for v, _ in per["channel"]]
         titles = {
             h: t
-            for h, t in conn.execute(
-                select(sources.c.handle, sources.c.title).where(sources.c.handle.in_(handles))
-            )
+            for h, t in conn.execute(select(sources.c.handle, sources.c.title).where(sources.c.handle.in_(handles)))
             if t
         }
     for name, values in per.items():

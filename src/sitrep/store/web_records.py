@@ -192,14 +192,10 @@ def event_detail(store: Store, event_id: str, sharing: SharingLookup | None = No
         corr = [
             _correction(c)
             for c in conn.execute(
-                select(corrections)
-                .where(corrections.c.event_id == event_id)
-                .order_by(corrections.c.id.desc())
+                select(corrections).where(corrections.c.event_id == event_id).order_by(corrections.c.id.desc())
             )
         ]
-        merged_here = [
-            str(x) for (x,) in conn.execute(select(events.c.id).where(events.c.merged_into == event_id))
-        ]
+        merged_here = [str(x) for (x,) in conn.execute(select(events.c.id).where(events.c.merged_into == event_id))]
         related = _related(conn, event_id, sharing or newest_sharing)
     return EventDetail(
         ev,
@@ -404,8 +400,7 @@ def home_counts(store: Store) -> dict[str, int]:
     """Headline counts for the home page."""
     with store.engine.connect() as conn:
         by_status = {
-            str(st): int(n)
-            for st, n in conn.execute(select(events.c.status, func.count()).group_by(events.c.status))
+            str(st): int(n) for st, n in conn.execute(select(events.c.status, func.count()).group_by(events.c.status))
         }
         n_reports = int(conn.execute(select(func.count()).select_from(reports)).scalar_one())
         n_sources = int(conn.execute(select(func.count()).select_from(sources)).scalar_one())

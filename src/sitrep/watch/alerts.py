@@ -72,9 +72,17 @@ class Notification:
     published_at: datetime | None
 
     def as_json(self, delivery_id: int) -> dict[str, object]:
-        return {"delivery_id": delivery_id, "rule": self.rule, "kind": self.kind, "id": self.item_id,
-                "title": self.title, "text": self.text, "url": self.url, "channel": self.channel,
-                "published_at": self.published_at.isoformat() if self.published_at else None}
+        return {
+            "delivery_id": delivery_id,
+            "rule": self.rule,
+            "kind": self.kind,
+            "id": self.item_id,
+            "title": self.title,
+            "text": self.text,
+            "url": self.url,
+            "channel": self.channel,
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+        }
 
     def as_message(self) -> str:
         parts = [f"sitrep alert «{self.rule}»: {self.title}", self.text]
@@ -86,9 +94,15 @@ class Notification:
 class Sender:
     """Sends notifications; the HTTP client and sleep are seams (tests use a local server)."""
 
-    def __init__(self, http: httpx.Client | None = None, bot_token: SecretStr | None = None,
-                 bot_api_base: str = "https://api.telegram.org", timeout: float = 10.0,
-                 tries: int = 3, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        http: httpx.Client | None = None,
+        bot_token: SecretStr | None = None,
+        bot_api_base: str = "https://api.telegram.org",
+        timeout: float = 10.0,
+        tries: int = 3,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.http = http or httpx.Client()
         self.bot_token = bot_token  # a SecretStr: never in a repr; the URL holding it is redacted in logs
         if bot_token is not None:
@@ -122,16 +136,18 @@ class Sender:
         if not self.bot_token:
             raise DeliveryError("no Telegram bot token (set SITREP_TELEGRAM_BOT_TOKEN)", False)
         url = f"{self.bot_api_base}/bot{self.bot_token.get_secret_value()}/sendMessage"
-        self._post(url, {"chat_id": chat_id, "text": note.as_message(), "disable_web_page_preview": True}, {},
-                   "telegram")
+        self._post(
+            url, {"chat_id": chat_id, "text": note.as_message(), "disable_web_page_preview": True}, {}, "telegram"
+        )
 
 
 def sender_from_settings(settings: Settings) -> Sender:
     """A sender with the bot token and Bot API base of the settings (``telegram_bot_token`` comes
     from the environment or a file, never from the database; it is only put in the request URL)."""
     token = settings.telegram_bot_token
-    return Sender(bot_token=token if token and token.get_secret_value() else None,
-                  bot_api_base=settings.telegram_bot_api)
+    return Sender(
+        bot_token=token if token and token.get_secret_value() else None, bot_api_base=settings.telegram_bot_api
+    )
 
 
 class _Redact(logging.Filter):
@@ -179,8 +195,10 @@ def _query_matches(query: str | None, bodies: list[str]) -> bool:
     arms = [prefix if prefix_arm(prefix) else "" for prefix in prefixes]
     for body in bodies:
         tokens = set(body.split())
-        if all(alts & tokens or (arm and any(t.startswith(arm) for t in tokens))
-               for alts, arm in zip(groups, arms, strict=True)):
+        if all(
+            alts & tokens or (arm and any(t.startswith(arm) for t in tokens))
+            for alts, arm in zip(groups, arms, strict=True)
+        ):
             return True
     return False
 
@@ -213,12 +231,23 @@ def _report_note(rule: AlertRule, row: ReportRow) -> Notification:
 
 def _event_note(rule: AlertRule, ev: EventRow) -> Notification:
     first = ev.reports[0] if ev.reports else None
-    text = (first.text[:600] if first else "")
+    text = first.text[:600] if first else ""
     places = ", ".join(sorted(ev.facets.get("place", set()))[:3])
-    title = f"new event: {ev.event_type}" + (f" ({places})" if places else "") + (
-        f" {ev.event_date}" if ev.event_date else "")
-    return Notification(rule.name, "event", ev.id, title, text, first.url if first else None,
-                        first.channel if first else None, first.published_at if first else None)
+    title = (
+        f"new event: {ev.event_type}"
+        + (f" ({places})" if places else "")
+        + (f" {ev.event_date}" if ev.event_date else "")
+    )
+    return Notification(
+        rule.name,
+        "event",
+        ev.id,
+        title,
+        text,
+        first.url if first else None,
+        first.channel if first else None,
+        first.published_at if first else None,
+    )
 
 
 def check_alerts(store: Store, sender: Sender, max_attempts: int = 5) -> AlertRun:

@@ -76,8 +76,9 @@ class PollStats:
 class HostLimiter:
     """At least ``interval`` seconds between two requests to one host (clock and sleep injectable)."""
 
-    def __init__(self, interval: float, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self, interval: float, clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
         self.interval = interval
         self.clock = clock
         self.sleep = sleep
@@ -97,10 +98,15 @@ class HostLimiter:
 class FeedPoller:
     """Polls feeds, sitemaps and URL lists; the HTTP client, clock and sleep are seams."""
 
-    def __init__(self, settings: Settings, store: Store, http: httpx.Client | None = None,
-                 options: PollOptions | None = None,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 limiter: HostLimiter | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        http: httpx.Client | None = None,
+        options: PollOptions | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        limiter: HostLimiter | None = None,
+    ) -> None:
         self.settings = settings
         self.store = store
         self.http = http or httpx.Client(follow_redirects=True, max_redirects=10)
@@ -127,23 +133,37 @@ class FeedPoller:
         try:
             with self.http.stream("GET", url, headers=headers, timeout=timeout) as resp:
                 if resp.status_code == 304:
-                    return Response(str(resp.url), 304, b"", "", state.etag if state else None,
-                                    state.last_modified if state else None)
+                    return Response(
+                        str(resp.url),
+                        304,
+                        b"",
+                        "",
+                        state.etag if state else None,
+                        state.last_modified if state else None,
+                    )
                 if resp.status_code >= 400:
-                    raise FetchFailed(f"{url}: HTTP {resp.status_code} {resp.reason_phrase}; "
-                                      "retried next poll")
+                    raise FetchFailed(f"{url}: HTTP {resp.status_code} {resp.reason_phrase}; retried next poll")
                 body = bytearray()
                 for chunk in resp.iter_bytes():
                     body += chunk
                     if len(body) > limit:
-                        raise FetchFailed(f"{url}: response over {limit:,} bytes (SITREP_HTTP_MAX_BYTES); "
-                                          "raise the limit if the page is really that big")
+                        raise FetchFailed(
+                            f"{url}: response over {limit:,} bytes (SITREP_HTTP_MAX_BYTES); "
+                            "raise the limit if the page is really that big"
+                        )
                 ctype = resp.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-                return Response(str(resp.url), resp.status_code, bytes(body), ctype, resp.headers.get("etag"),
-                                resp.headers.get("last-modified"))
+                return Response(
+                    str(resp.url),
+                    resp.status_code,
+                    bytes(body),
+                    ctype,
+                    resp.headers.get("etag"),
+                    resp.headers.get("last-modified"),
+                )
         except httpx.TimeoutException as exc:
-            raise FetchFailed(f"{url}: no answer within {timeout:g} s; retried next poll "
-                              "(or raise SITREP_HTTP_TIMEOUT)") from exc
+            raise FetchFailed(
+                f"{url}: no answer within {timeout:g} s; retried next poll (or raise SITREP_HTTP_TIMEOUT)"
+            ) from exc
         except httpx.HTTPError as exc:
             raise FetchFailed(f"{url}: cannot fetch ({type(exc).__name__}); retried next poll") from exc
 
@@ -178,8 +198,13 @@ class FeedPoller:
             self.poll_target(target, stats)
         return stats
 
-    def run(self, targets: list[str], interval: float, should_stop: Callable[[], bool],
-            sleep: Callable[[float], None] = time.sleep) -> PollStats:
+    def run(
+        self,
+        targets: list[str],
+        interval: float,
+        should_stop: Callable[[], bool],
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> PollStats:
         """Poll every ``interval`` seconds until ``should_stop()``."""
         total = PollStats()
         while not should_stop():
@@ -204,8 +229,7 @@ class FeedPoller:
         ref = SourceRef("feed", target)
         if not self.allowed(target):
             stats.robots_blocked += 1
-            self._fail(stats, ref, target, f"{target}: robots.txt disallows it (or is unreachable); "
-                       "not fetched")
+            self._fail(stats, ref, target, f"{target}: robots.txt disallows it (or is unreachable); not fetched")
             return
         state = get_http_state(self.store, target)
         if target not in self.links:
@@ -237,18 +261,26 @@ class FeedPoller:
         record_success(self.store, ref)
 
     def _remember(self, url: str, resp: Response, state: HttpState | None, updated: str | None) -> None:
-        sha = hashlib.sha256(resp.content).hexdigest() if resp.status == 200 else (
-            state.content_sha256 if state else None)
+        sha = (
+            hashlib.sha256(resp.content).hexdigest()
+            if resp.status == 200
+            else (state.content_sha256 if state else None)
+        )
         if updated is None and state is not None:
             updated = state.entry_updated
-        save_http_state(self.store, HttpState(url, resp.etag, resp.last_modified, updated, sha, self.clock(),
-                                              resp.status))
+        save_http_state(
+            self.store, HttpState(url, resp.etag, resp.last_modified, updated, sha, self.clock(), resp.status)
+        )
 
     def _article(self, url: str, updated: str | None, feed: SourceRef, stats: PollStats) -> None:
         state = get_http_state(self.store, url)
         now = self.clock()
-        if state is not None and (updated is None or updated == state.entry_updated) and \
-                state.checked_at and now - state.checked_at < self.options.recheck_after:
+        if (
+            state is not None
+            and (updated is None or updated == state.entry_updated)
+            and state.checked_at
+            and now - state.checked_at < self.options.recheck_after
+        ):
             return  # seen recently, and the feed does not say it changed
         if not self.allowed(url):
             stats.robots_blocked += 1
@@ -261,15 +293,17 @@ class FeedPoller:
             return
         stats.fetched += 1
         unchanged = resp.status == 304 or (
-            state is not None and state.content_sha256 == hashlib.sha256(resp.content).hexdigest())
+            state is not None and state.content_sha256 == hashlib.sha256(resp.content).hexdigest()
+        )
         self._remember(url, resp, state, updated)
         if unchanged:
             stats.not_modified += 1
             return
         # The article path of `sitrep article` and `sitrep ingest URL`: same text, same canonical
         # URL (the report key), same site handle, whichever way a page came in.
-        item = article_item(resp.content, url, resp.url, SourceContext(self.settings, clock=lambda: now),
-                            position=url, stage="fetch")
+        item = article_item(
+            resp.content, url, resp.url, SourceContext(self.settings, clock=lambda: now), position=url, stage="fetch"
+        )
         if not isinstance(item, Post):
             assert isinstance(item, Failure)
             self.store.record_failure(item)
@@ -307,7 +341,8 @@ def parse_listing(content: bytes, base_url: str) -> tuple[ListingKind, list[tupl
         return "unknown", []
     lines = content.decode("utf-8", "replace").splitlines()
     urls: list[tuple[str, str | None]] = [
-        (line.strip(), None) for line in lines if line.strip().startswith(("http://", "https://"))]
+        (line.strip(), None) for line in lines if line.strip().startswith(("http://", "https://"))
+    ]
     return ("urls", urls) if urls else ("unknown", [])
 
 

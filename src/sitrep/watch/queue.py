@@ -42,8 +42,9 @@ def conninfo(db_url: str) -> str:
     """SQLAlchemy URL → libpq connection string for procrastinate's psycopg connector."""
     url = make_url(db_url)
     if not url.drivername.startswith("postgresql"):
-        raise TeamModeError("the task queue needs PostgreSQL: set SITREP_DATABASE_URL="
-                            "postgresql+psycopg://user@host:5432/dbname")
+        raise TeamModeError(
+            "the task queue needs PostgreSQL: set SITREP_DATABASE_URL=postgresql+psycopg://user@host:5432/dbname"
+        )
     return url.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
@@ -90,8 +91,12 @@ def ingest_task(target: str) -> dict[str, int]:
     """
     settings = load_settings()
     summary = pipeline.ingest([target], settings, _store(settings))
-    return {"new_reports": summary.new_reports, "new_versions": summary.new_versions,
-            "failures": summary.failures, "events": summary.events}
+    return {
+        "new_reports": summary.new_reports,
+        "new_versions": summary.new_versions,
+        "failures": summary.failures,
+        "events": summary.events,
+    }
 
 
 def process_pending_task() -> int:
@@ -178,8 +183,9 @@ def status(settings: Settings) -> QueueStatus:
         for queue in app.job_manager.list_queues():
             for key in counts:
                 counts[key] += int(queue.get(key) or 0)
-    return QueueStatus(counts["todo"], counts["doing"], counts["succeeded"], counts["failed"],
-                       counts["cancelled"] + counts["aborted"])
+    return QueueStatus(
+        counts["todo"], counts["doing"], counts["succeeded"], counts["failed"], counts["cancelled"] + counts["aborted"]
+    )
 
 
 # --- the worker ----------------------------------------------------------------------------------
@@ -190,13 +196,13 @@ async def _requeue_stalled(app: procrastinate.App, stalled_after: float, every: 
     while True:
         await asyncio.sleep(every)
         for job in await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after):
-            log.warning("job %s (%s) was running on a worker that stopped; queued again",
-                        job.id, job.task_name)
+            log.warning("job %s (%s) was running on a worker that stopped; queued again", job.id, job.task_name)
             await app.job_manager.retry_job(job)
 
 
-async def run_worker_async(settings: Settings, concurrency: int = 1, stalled_after: float = 30.0,
-                           heartbeat: float = 10.0, wait: bool = True) -> None:
+async def run_worker_async(
+    settings: Settings, concurrency: int = 1, stalled_after: float = 30.0, heartbeat: float = 10.0, wait: bool = True
+) -> None:
     """Run jobs until stopped (SIGINT/SIGTERM), or until the queue is empty when ``wait`` is False."""
     ensure_schema(settings)
     app = make_app(settings)
@@ -204,14 +210,18 @@ async def run_worker_async(settings: Settings, concurrency: int = 1, stalled_aft
         checker = asyncio.create_task(_requeue_stalled(app, stalled_after, max(1.0, heartbeat)))
         try:
             await app.run_worker_async(
-                concurrency=concurrency, wait=wait, update_heartbeat_interval=heartbeat,
-                stalled_worker_timeout=stalled_after)
+                concurrency=concurrency,
+                wait=wait,
+                update_heartbeat_interval=heartbeat,
+                stalled_worker_timeout=stalled_after,
+            )
         finally:
             checker.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await checker
 
 
-def run_worker(settings: Settings, concurrency: int = 1, stalled_after: float = 30.0, heartbeat: float = 10.0,
-               wait: bool = True) -> None:
+def run_worker(
+    settings: Settings, concurrency: int = 1, stalled_after: float = 30.0, heartbeat: float = 10.0, wait: bool = True
+) -> None:
     asyncio.run(run_worker_async(settings, concurrency, stalled_after, heartbeat, wait))

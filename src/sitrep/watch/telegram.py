@@ -109,8 +109,11 @@ class WatchOptions:
             since = datetime.fromisoformat(settings.backfill_since)
             since = since if since.tzinfo else since.replace(tzinfo=UTC)
         values: dict[str, Any] = {
-            "backfill_since": since, "download_media": settings.watch_download_media,
-            "max_media_bytes": settings.max_media_bytes, "recheck_ids": settings.watch_recheck_ids}
+            "backfill_since": since,
+            "download_media": settings.watch_download_media,
+            "max_media_bytes": settings.max_media_bytes,
+            "recheck_ids": settings.watch_recheck_ids,
+        }
         values.update(overrides)
         return cls(**values)
 
@@ -144,14 +147,19 @@ def _entities(msg: Any) -> tuple[Entity, ...]:
         return ()
     wide = add_surrogate(text)  # entity offsets count UTF-16 code units
     out: list[Entity] = []
-    kinds = {tl.MessageEntityUrl: "link", tl.MessageEntityTextUrl: "text_link",
-             tl.MessageEntityMention: "mention", tl.MessageEntityHashtag: "hashtag",
-             tl.MessageEntityEmail: "email", tl.MessageEntityPhone: "phone"}
+    kinds = {
+        tl.MessageEntityUrl: "link",
+        tl.MessageEntityTextUrl: "text_link",
+        tl.MessageEntityMention: "mention",
+        tl.MessageEntityHashtag: "hashtag",
+        tl.MessageEntityEmail: "email",
+        tl.MessageEntityPhone: "phone",
+    }
     for ent in msg.entities[:1000]:  # bound: a crafted message could carry thousands
         kind = kinds.get(type(ent))
         if kind is None:
             continue
-        piece = del_surrogate(wide[ent.offset:ent.offset + ent.length])
+        piece = del_surrogate(wide[ent.offset : ent.offset + ent.length])
         out.append(Entity(kind, piece, getattr(ent, "url", None)))
     return tuple(out)
 
@@ -161,8 +169,7 @@ def media_of(msg: Any) -> Media | None:
     media = msg.media
     if isinstance(media, tl.MessageMediaPhoto) and isinstance(media.photo, tl.Photo):
         sizes = [s.size for s in media.photo.sizes if isinstance(s, tl.PhotoSize)]
-        sizes += [max(s.sizes) for s in media.photo.sizes
-                  if isinstance(s, tl.PhotoSizeProgressive) and s.sizes]
+        sizes += [max(s.sizes) for s in media.photo.sizes if isinstance(s, tl.PhotoSizeProgressive) and s.sizes]
         return Media("photo", size=max(sizes) if sizes else None, mime_type="image/jpeg")
     if isinstance(media, tl.MessageMediaDocument) and isinstance(media.document, tl.Document):
         doc = media.document
@@ -201,8 +208,7 @@ def messages_to_post(msgs: Sequence[Any], peer: Peer, fetched_at: datetime) -> P
     captioned = [m for m in ordered if m.message]
     head = captioned[0] if captioned else ordered[0]
     raw = RawItem(
-        content=json.dumps([m.to_dict() for m in ordered], default=_json_default,
-                           ensure_ascii=False).encode(),
+        content=json.dumps([m.to_dict() for m in ordered], default=_json_default, ensure_ascii=False).encode(),
         media_type="application/vnd.telethon.message+json",
         origin=f"telegram://{peer.handle}/{head.id}",
         fetched_at=fetched_at,
@@ -224,7 +230,9 @@ def messages_to_post(msgs: Sequence[Any], peer: Peer, fetched_at: datetime) -> P
         text="\n\n".join(m.message for m in captioned),
         published_at=date,
         edited_at=head.edit_date.astimezone(UTC) if head.edit_date else None,
-        url=f"https://t.me/{peer.username}/{head.id}" if peer.username else f"https://t.me/c/{peer.channel_id}/{head.id}",
+        url=f"https://t.me/{peer.username}/{head.id}"
+        if peer.username
+        else f"https://t.me/c/{peer.channel_id}/{head.id}",
         author=head.post_author,
         forwarded_from=forwarded_from,
         forwarded_from_id=forwarded_id,
@@ -252,9 +260,15 @@ def group_album(msgs: Sequence[Any]) -> list[list[Any]]:
 class Watcher:
     """Backfill then listen; resumes from each channel's cursor after any interruption."""
 
-    def __init__(self, client: TelegramClient, settings: Settings, store: Store, options: WatchOptions,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+    def __init__(
+        self,
+        client: TelegramClient,
+        settings: Settings,
+        store: Store,
+        options: WatchOptions,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self.client = client
         self.settings = settings
         self.store = store
@@ -284,8 +298,7 @@ class Watcher:
                 failures += 1
                 self.stats.reconnects += 1
                 for peer in self.peers.values():
-                    record_error(self.store, SourceRef(KIND, peer.handle),
-                                 f"connection lost: {exc}; reconnecting")
+                    record_error(self.store, SourceRef(KIND, peer.handle), f"connection lost: {exc}; reconnecting")
                 if self.options.max_reconnects is not None and failures > self.options.max_reconnects:
                     raise
                 delay = min(self.options.reconnect_max, self.options.reconnect_base * 2 ** (failures - 1))
@@ -332,7 +345,8 @@ class Watcher:
                 async for msg in self.client.history(peer, min_id, since):
                     # Flush only between albums, so an album is never split across batches.
                     if len(buffer) >= self.options.batch_size and not (
-                            msg.grouped_id and msg.grouped_id == buffer[-1].grouped_id):
+                        msg.grouped_id and msg.grouped_id == buffer[-1].grouped_id
+                    ):
                         await self._store(peer, buffer, move_cursor=True)
                         buffer = []
                     buffer.append(msg)
@@ -354,7 +368,7 @@ class Watcher:
         wanted = sorted({i for ids in posts.values() for i in ids})
         got: dict[int, Any] = {}
         for start in range(0, len(wanted), 100):  # Telegram answers at most 100 ids per request
-            chunk = wanted[start:start + 100]
+            chunk = wanted[start : start + 100]
             found = await self._flood_safe(lambda chunk=chunk: self.client.get_messages(peer, chunk))  # type: ignore[misc]
             got.update(zip(chunk, found, strict=False))
         gone = [ext for ext, ids in posts.items() if all(got.get(i) is None for i in ids)]
@@ -375,8 +389,9 @@ class Watcher:
                 continue  # an update from a chat we do not follow
             if update.kind == "delete":
                 when = self.clock()
-                self.stats.deleted += mark_deleted(self.store, SourceRef(KIND, peer.handle),
-                                                   [str(i) for i in update.deleted_ids], when)
+                self.stats.deleted += mark_deleted(
+                    self.store, SourceRef(KIND, peer.handle), [str(i) for i in update.deleted_ids], when
+                )
             else:
                 # New posts arrive in order within a connected session, so they move the cursor;
                 # edits do not (an edit of an old post says nothing about what came before).
@@ -424,11 +439,17 @@ class Watcher:
                 continue
             try:
                 data = await self._flood_safe(
-                    lambda msg=msg: self.client.download_media(msg, self.options.max_media_bytes))  # type: ignore[misc]
+                    lambda msg=msg: self.client.download_media(msg, self.options.max_media_bytes)  # type: ignore[misc]
+                )
             except OSError as exc:
-                self.store.record_failure(Failure(
-                    post.raw.origin, str(msg.id), "fetch",
-                    f"media download failed ({exc}); run the watcher again or fetch it by hand"))
+                self.store.record_failure(
+                    Failure(
+                        post.raw.origin,
+                        str(msg.id),
+                        "fetch",
+                        f"media download failed ({exc}); run the watcher again or fetch it by hand",
+                    )
+                )
                 continue
             if not data or len(data) > self.options.max_media_bytes:
                 continue

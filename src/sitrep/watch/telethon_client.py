@@ -33,20 +33,24 @@ class TelethonClient:
     def __init__(self, settings: Settings) -> None:
         if not settings.telegram_api_id or settings.telegram_api_hash is None:
             raise MissingCredentials(
-                "set SITREP_TELEGRAM_API_ID and SITREP_TELEGRAM_API_HASH (from my.telegram.org) "
-                "to watch channels")
+                "set SITREP_TELEGRAM_API_ID and SITREP_TELEGRAM_API_HASH (from my.telegram.org) to watch channels"
+            )
         session = settings.telegram_session or settings.data_dir / "telegram.session"
         Path(session).parent.mkdir(parents=True, exist_ok=True)
-        self._client = _Telethon(str(session), settings.telegram_api_id,
-                                 settings.telegram_api_hash.get_secret_value(),
-                                 flood_sleep_threshold=0)  # FloodWait reaches the watcher, which backs off
+        self._client = _Telethon(
+            str(session),
+            settings.telegram_api_id,
+            settings.telegram_api_hash.get_secret_value(),
+            flood_sleep_threshold=0,
+        )  # FloodWait reaches the watcher, which backs off
         self._queue: asyncio.Queue[Update] = asyncio.Queue(maxsize=10_000)
 
     async def connect(self) -> None:
         await self._client.connect()
         if not await self._client.is_user_authorized():
             raise MissingCredentials(
-                "the Telegram session is not logged in; run `sitrep watch --login` once in a terminal")
+                "the Telegram session is not logged in; run `sitrep watch --login` once in a terminal"
+            )
 
     async def login(self) -> None:
         """Interactive first login (phone number and code), which writes the session file."""

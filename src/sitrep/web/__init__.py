@@ -67,9 +67,7 @@ def serve(
     uvicorn.run(create_app(settings, store), host=host, port=port, log_level="info", proxy_headers=True)
 
 
-def run_demo_server(
-    settings: Settings, host: str = "127.0.0.1", port: int = 8000, store: Store | None = None
-) -> None:
+def run_demo_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000, store: Store | None = None) -> None:
     """Serve the demo database (the caller has ingested it and created the demo account)."""
     serve(settings, host, port, store)
 

@@ -187,9 +187,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     csp = _csp(settings)
 
     @app.middleware("http")
-    async def session_middleware(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
+    async def session_middleware(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         length = request.headers.get("content-length", "")
         if length.isdigit() and int(length) > MAX_BODY:
             return PlainTextResponse("request body too large", status_code=413)
@@ -231,9 +229,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     async def bad_request(request: Request, exc: Exception) -> Response:
         status = 429 if isinstance(exc, RateLimited | LoginThrottled) else 400
-        headers = (
-            {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited | LoginThrottled) else None
-        )
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited | LoginThrottled) else None
         if _wants_json(request):
             return SafeJSONResponse({"detail": str(exc)}, status_code=status, headers=headers)
         resp = render(request, "error.html", status, message=str(exc))

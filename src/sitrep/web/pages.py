@@ -222,22 +222,16 @@ def timeline_page(request: Request, bucket: str = "day") -> Response:
     types = sorted({t for b in buckets for t in b.counts})
     data = {
         "types": types,
-        "buckets": [
-            {"start": b.start.isoformat(), "end": b.end.isoformat(), "counts": b.counts} for b in buckets
-        ],
+        "buckets": [{"start": b.start.isoformat(), "end": b.end.isoformat(), "counts": b.counts} for b in buckets],
     }
     params = [(k, v) for k, v in filter_params(request.query_params) if k not in ("date_from", "date_to")]
-    return render(
-        request, "timeline.html", buckets=buckets, types=types, data=data, bucket=bucket, params=params, q=q
-    )
+    return render(request, "timeline.html", buckets=buckets, types=types, data=data, bucket=bucket, params=params, q=q)
 
 
 @router.get("/channels")
 def channels_page(request: Request) -> Response:
     reader(request)
-    return render(
-        request, "channels.html", channels=wr.channels(state(request).store), sample_prefix=SAMPLE_PREFIX
-    )
+    return render(request, "channels.html", channels=wr.channels(state(request).store), sample_prefix=SAMPLE_PREFIX)
 
 
 @router.get("/channels/{source_id}")

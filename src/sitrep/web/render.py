@@ -164,9 +164,7 @@ def highlight_evidence(text: str, evidence: list[dict[str, Any]]) -> Markup:
     for a, b, fields in merged:
         label = html.escape(" ".join(fields))
         out.append(html.escape(text[pos:a]))
-        out.append(
-            f'<mark class="ev" data-field="{label}" title="evidence: {label}">{html.escape(text[a:b])}</mark>'
-        )
+        out.append(f'<mark class="ev" data-field="{label}" title="evidence: {label}">{html.escape(text[a:b])}</mark>')
         pos = b
     out.append(html.escape(text[pos:]))
     return Markup("".join(out))  # noqa: S704 - every piece above is escaped

@@ -66,8 +66,7 @@ def upgrade() -> None:
         sa.Column("last_error", sa.Text(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
-        sa.ForeignKeyConstraint(["rule_id"], ["alert_rules.id"],
-                                name=op.f("fk_alert_deliveries_rule_id_alert_rules")),
+        sa.ForeignKeyConstraint(["rule_id"], ["alert_rules.id"], name=op.f("fk_alert_deliveries_rule_id_alert_rules")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_alert_deliveries")),
         sa.UniqueConstraint("rule_id", "item_kind", "item_id", "channel", name="uq_alert_deliveries_key"),
     )
@@ -79,8 +78,7 @@ def upgrade() -> None:
         sa.Column("codebook_version", sa.String(length=32), nullable=False),
         sa.Column("result", sa.JSON(), nullable=True),
         sa.Column("staged_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["report_id"], ["reports.id"],
-                                name=op.f("fk_extraction_staging_report_id_reports")),
+        sa.ForeignKeyConstraint(["report_id"], ["reports.id"], name=op.f("fk_extraction_staging_report_id_reports")),
         sa.PrimaryKeyConstraint("report_id", name=op.f("pk_extraction_staging")),
     )
     op.create_table(
@@ -88,10 +86,8 @@ def upgrade() -> None:
         sa.Column("source_id", sa.Integer(), nullable=False),
         sa.Column("message_id", sa.BigInteger(), nullable=False),
         sa.Column("report_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["source_id"], ["sources.id"],
-                                name=op.f("fk_telegram_album_ids_source_id_sources")),
-        sa.ForeignKeyConstraint(["report_id"], ["reports.id"],
-                                name=op.f("fk_telegram_album_ids_report_id_reports")),
+        sa.ForeignKeyConstraint(["source_id"], ["sources.id"], name=op.f("fk_telegram_album_ids_source_id_sources")),
+        sa.ForeignKeyConstraint(["report_id"], ["reports.id"], name=op.f("fk_telegram_album_ids_report_id_reports")),
         sa.PrimaryKeyConstraint("source_id", "message_id", name=op.f("pk_telegram_album_ids")),
     )
     # Pending reports (extraction behind the current version) are found by a partial index, so the

@@ -32,12 +32,8 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("target_id", sa.Integer(), nullable=False),
         sa.Column("score", sa.Float(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["report_id"], ["reports.id"], name=op.f("fk_report_links_report_id_reports")
-        ),
-        sa.ForeignKeyConstraint(
-            ["target_id"], ["reports.id"], name=op.f("fk_report_links_target_id_reports")
-        ),
+        sa.ForeignKeyConstraint(["report_id"], ["reports.id"], name=op.f("fk_report_links_report_id_reports")),
+        sa.ForeignKeyConstraint(["target_id"], ["reports.id"], name=op.f("fk_report_links_target_id_reports")),
         sa.PrimaryKeyConstraint("report_id", "kind", name=op.f("pk_report_links")),
     )
     op.create_index("ix_report_links_target_id", "report_links", ["target_id"])
@@ -57,9 +53,7 @@ def upgrade() -> None:
         "report_vectors",
         sa.Column("report_id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("vector", sa.LargeBinary(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["report_id"], ["reports.id"], name=op.f("fk_report_vectors_report_id_reports")
-        ),
+        sa.ForeignKeyConstraint(["report_id"], ["reports.id"], name=op.f("fk_report_vectors_report_id_reports")),
         sa.PrimaryKeyConstraint("report_id", name=op.f("pk_report_vectors")),
     )
 
