@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+from datetime import timedelta
+
+from web_factory import NOW, add_event, add_report
 
 from conftest import csrf_of
 
@@ -119,3 +122,15 @@ def test_many_matching_events_fall_back_to_the_subquery(client, data, monkeypatc
     monkeypatch.setattr(web_queries, "MAX_INLINE_IDS", 0)
     client.app.state.sitrep.cache.clear()
     assert client.get("/api/events", params={"q": "Бахмуте"}).json() == inline
+
+
+def test_a_report_that_typed_the_event_differently_says_so(client, store):
+    appeal = add_report(store, "rel_ru", "801", "Бойцы 123-й бригады записали видеообращение.", NOW)
+    case = add_report(
+        store, "news_en", "802", "Prosecutors charged soldiers of the 123rd brigade with desertion.", NOW + timedelta(1)
+    )
+    eid = add_event(store, [appeal, case], [], "appeal", mention_types=["appeal", "desertion"])
+    api = client.get(f"/api/events/{eid}").json()
+    assert [m["event_type"] for m in api["mentions"]] == ["appeal", "desertion"]
+    page = client.get(f"/events/{eid}").text
+    assert page.count("told as desertion") == 1 and "told as appeal" not in page

@@ -57,6 +57,7 @@ def add_event(
     evidence: list[list[dict[str, Any]]] | None = None,
     status: str = "new",
     confidence: float = 0.8,
+    mention_types: list[str] | None = None,
 ) -> str:
     eid = "ev" + uuid.uuid4().hex[:12]
     geo = next((p for p in places if p.get("lat") is not None), None)
@@ -91,7 +92,7 @@ def add_event(
                     report_id=rid,
                     candidate_index=0,
                     is_first_source=i == 0,
-                    candidate={},
+                    candidate={"event_type": (mention_types or [event_type] * len(report_ids))[i]},
                     evidence=(evidence or [[]] * len(report_ids))[i],
                     people_count=(people or [None] * 9)[i],
                     report_version=1,

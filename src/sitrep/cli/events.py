@@ -117,7 +117,8 @@ def events_cmd(
                     if s.forward_of
                     else (f" repeats #{s.duplicate_of}" if s.duplicate_of else "")
                 )
+                typed = f" as {s.event_type}" if s.event_type and s.event_type != ev.event_type else ""
                 out.print(
                     f"  {'*' if s.is_first_source else ' '} #{s.report_id} {s.channel}/{s.external_id} "
-                    f"{s.published_at or ''} count={'-' if s.people_count is None else s.people_count}{link}"
+                    f"{s.published_at or ''} count={'-' if s.people_count is None else s.people_count}{typed}{link}"
                 )

@@ -6,6 +6,7 @@ and ``EventSource`` rows (who said what, and what each report forwards or repeat
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -50,6 +51,7 @@ class EventSource:
     is_first_source: bool
     forward_of: int | None
     duplicate_of: int | None
+    event_type: str | None = None  # the type this report gave (an event's reports may disagree)
 
 
 def list_events(store: Store, status: str | None = None, limit: int = 50, offset: int = 0) -> list[EventSummary]:
@@ -108,6 +110,7 @@ def event_sources(store: Store, event_id: str) -> list[EventSource]:
             mentions.c.is_first_source,
             fwd.c.target_id.label("fwd_of"),
             dup.c.target_id.label("dup_of"),
+            mentions.c.candidate,
         )
         .join(reports, reports.c.id == mentions.c.report_id)
         .join(sources, sources.c.id == reports.c.source_id)
@@ -118,5 +121,17 @@ def event_sources(store: Store, event_id: str) -> list[EventSource]:
     )
     with store.engine.connect() as conn:
         return [
-            EventSource(int(r[0]), r[1], r[2], r[3], utc(r[4]), r[5], bool(r[6]), r[7], r[8]) for r in conn.execute(q)
+            EventSource(int(r[0]), r[1], r[2], r[3], utc(r[4]), r[5], bool(r[6]), r[7], r[8], candidate_type(r[9]))
+            for r in conn.execute(q)
         ]
+
+
+def candidate_type(candidate: object) -> str | None:
+    """The event type a stored mention's candidate gave (JSON; a string on drivers that return text)."""
+    if isinstance(candidate, str):
+        try:
+            candidate = json.loads(candidate)
+        except ValueError:
+            return None
+    value = candidate.get("event_type") if isinstance(candidate, dict) else None
+    return value if isinstance(value, str) else None

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import case, func, literal_column, select
 
+from sitrep.store.event_reads import candidate_type
 from sitrep.store.queries import SourceHealth, source_health
 from sitrep.store.schema import (
     audit_log,
@@ -56,6 +57,7 @@ class MentionView:
     version: int
     deleted_at: datetime | None
     versions: list[VersionView]
+    event_type: str | None = None  # the type this report gave; an event's reports may disagree
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,7 @@ def event_detail(store: Store, event_id: str, sharing: SharingLookup | None = No
                 mentions.c.is_first_source,
                 mentions.c.evidence,
                 mentions.c.people_count,
+                mentions.c.candidate,
                 sources.c.id.label("sid"),
                 sources.c.handle,
                 sources.c.title,
@@ -176,6 +179,7 @@ def event_detail(store: Store, event_id: str, sharing: SharingLookup | None = No
                 int(r.version),
                 r.deleted_at,
                 versions.get(int(r.report_id), []),
+                candidate_type(r.candidate),
             )
             for r in ment_rows
         ]
