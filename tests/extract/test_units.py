@@ -230,3 +230,59 @@ def test_ukrainian_short_adjectives() -> None:
     assert names("47-ма окрема механізована бригада") == ["47th mechanized brigade"]
     assert names("Перша окрема танкова бригада") == ["1st tank brigade"]
     assert names("на 24-ту окрему механізовану бригаду") == ["24th mechanized brigade"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Їм пропонували вступити до так званого «батальйону імені Богдана Хмельницького» з полонених.",
+            ["Bohdan Khmelnytskyi battalion"],
+        ),
+        ("Чеченцы из батальона имени Джохара Дудаева воюют на стороне Украины.", ["Dzhokhar Dudaev battalion"]),
+        ("Бойцы полка имени Кастуся Калиновского записали видео.", ["Kastus Kalinovsky regiment"]),
+        ("Добровольцы батальона им. Шейха Мансура попали в окружение.", ["Sheikh Mansur battalion"]),
+        (
+            "Prisoners were pressed to join the so-called Bohdan Khmelnytsky battalion, a unit formed by Moscow.",
+            ["Bohdan Khmelnytsky battalion"],
+        ),
+        (
+            "Volunteers of the Kastus Kalinouski regiment and the Dzhokhar Dudayev battalion were wounded.",
+            ["Kastus Kalinouski regiment", "Dzhokhar Dudayev battalion"],
+        ),
+        # the honorific name of a numbered brigade is that brigade's, not a unit of its own
+        ("Бійці 24-ї окремої механізованої бригади імені короля Данила скаржаться.", ["24th mechanized brigade"]),
+    ],
+)
+def test_formations_named_after_a_person(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_person_named_formation_keys_match_across_scripts() -> None:
+    assert unit_key("Bohdan Khmelnytskyi battalion") == unit_key("Bohdan Khmelnytsky battalion")
+    assert unit_key("Sheikh Mansur battalion") == unit_key("the Sheikh Mansur battalion")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian Marine brigade was sent to the front.",
+        "Men from the Kursk Oblast battalion went home.",
+        "In the Chechen Special battalion nobody was paid.",
+    ],
+)
+def test_capitalised_adjectives_before_a_kind_are_no_person(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Около 30 жителей края, подписавших контракт резервистов «БАРС», отправили на штурм.", ["BARS"]),
+        ("Мобилизованные подписали контракт «БАРС-13» и уехали под Курск.", ["BARS"]),
+        ("Резервісти «Барсу» скаржаться, що їх перевели до штурмовиків.", ["BARS"]),
+        ("Reservists signed a contract «BARS» and were sent to assault units.", ["BARS"]),
+    ],
+)
+def test_reserve_contracts_named_in_quotes(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

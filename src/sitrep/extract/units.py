@@ -464,7 +464,7 @@ NAMED_TABLE: list[tuple[str, str, bool]] = [
     (r"[Лл]ют(?:ь|і|ю)|[Ll]yut", "Lyut brigade", False),
     (r"[Дд]онбасс?(?:а|у|ом|е|і)?|[Dd]onbas", "Donbas battalion", False),
     (r"[Дд]непр-1|[Дд]ніпро-1|[Dd]nipro-1", "Dnipro-1", True),
-    (r"БАРС\w{0,3}|[Бб]арс(?:-\d+)?|BARS", "BARS", False),
+    (r"БАРС(?:\w{0,3}|-\d+)|[Бб]арс(?:а|у|ом|е|і)?(?:-\d+)?|BARS", "BARS", False),
     (
         r"[Рр]усск\w+ [Дд]оброволь\w+ [Кк]орпус\w*|[Рр]осійськ\w+ [Дд]обровольч\w+ [Кк]орпус\w*|РДК|"
         r"[Rr]ussian [Vv]olunteer [Cc]orps|RDK",
@@ -512,8 +512,8 @@ _NAMED_KIND_AFTER = re.compile(
 _MEMBERS_BEFORE = re.compile(
     r"(?:\b(?i:бойц\w*|бійц\w*|бійці\w*|боевик\w*|військов\w+|военн\w+|добровольц\w*|добровольці\w*|"
     r"штурмовик\w*|командир\w*|комбат\w*|командуван\w*|командовани\w*|мобилизованн\w*|мобілізован\w*|"
-    r"ветеран\w*|полонен\w*|пленн\w*|защитник\w*|захисник\w*|в|во|у|из|з|із|до|от|від|к|fighters|"
-    r"of|in|from|with|joined))\s*[«\"“„]$",
+    r"ветеран\w*|резервист\w*|резервіст\w*|контракт\w*|полонен\w*|пленн\w*|защитник\w*|захисник\w*|в|во|у|из|з|із|до|от|від|к|fighters|"
+    r"of|in|from|with|joined|reservists|contract))\s*[«\"“„]$",
 )
 KNOWN_NAMES = {name for _, name, _ in NAMED_TABLE}
 NAMED = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name, strong) for p, name, strong in NAMED_TABLE]
@@ -596,6 +596,8 @@ _GATE_QUOTED |= {"grou", "pmc", "figh", "defe", "troo", "sold", "forc", "volu"}
 _GATE_SHIP = {"крей", "фрег", "эсми", "есмі", "корв", "бдк", "кора", "подл", "подв", "підв", "кате"}
 _GATE_SHIP_EN = {"crui", "frig", "dest", "corv", "land", "subm", "wars", "flag", "patr"}
 _GATE_FLEET = {"флот", "flee", "flot"}
+_GATE_HONOR = {"имен", "імен", "им", "ім"}
+_GATE_HONOR_EN = {"batt", "regi", "brig", "legi"}
 # "батальон «Восток»", "ЧВК «Редут»", "загін «Скеля»": a name in quotes after a kind word
 QUOTED_NAMED = re.compile(
     rf"(?<![\w])((?i:{_KIND_RU_UK_ALT})|(?i:{NAMED_KIND_EN}))\s+"
@@ -608,6 +610,47 @@ _NOT_UNIT_BETWEEN = re.compile(
 )
 # kinds that may stand apart from the name by a word or two ("батальйону спеціального призначення «Азов»")
 _LOOSE_KINDS = {"battalion", "regiment", "brigade", "detachment", "legion"}
+# formations named after a person: "батальон имени Джохара Дудаева", "батальйону імені Богдана Хмельницького",
+# "the so-called Bohdan Khmelnytsky battalion", "the Kastus Kalinouski regiment"
+_HONOR_KINDS = {"battalion", "regiment", "brigade", "detachment", "legion", "division"}
+HONORIFIC_RU_UK = re.compile(
+    rf"(?<![\w])((?i:{'|'.join(p for p, e in NAMED_KIND_RU_UK if e in _HONOR_KINDS)}))\s+(имени|імені|им\.|ім\.)\s+"
+    r"[«\"“„]?(?:[а-яёіїєґ]{2,12}\s+)?([А-ЯЁІЇЄҐ][а-яёіїєґ'’-]{1,20}(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]{1,20}){0,2})"
+)
+HONORIFIC_EN = re.compile(
+    r"\b(?:the|so-called)\s+([A-Z][a-z]{1,20}(?:\s+[A-Z][a-z]{1,20}){1,2})\s+(battalion|regiment|brigade|legion)\b"
+)
+# capitalised words before a kind that are no person's name: "the Russian Marine brigade", "the Kursk Oblast battalion"
+_NOT_PERSON_EN = re.compile(
+    r"(?:[A-Z][a-z]*(?:ian|ean|ish|ese|ern)|Chechen|Special|Separate|Marine|Mechani[sz]ed|Motori[sz]ed|Assault|"
+    r"Territorial|Defen[cs]e|Airborne|National|Guard|Volunteer|Rifle|Tank|Artillery|Presidential|Independent|Army|"
+    r"Oblast|Region|Border|Naval|Group|Unit|Forces?|Corps|Division|Brigade|Regiment|Battalion|"
+    r"Reserve|Storm|Spetsnaz|Rapid|Response|Air|Sea|Mountain|Infantry|The|A|An|In|On)"
+)
+
+
+def _nominative(word: str, uk: bool) -> str:
+    """A person's name from the genitive after "имени"/"імені": Богдана → Богдан, Хмельницького → Хмельницький,
+    Дудаева → Дудаев, Анны → Анна, Київської → Київська."""
+    low = word.lower()
+    for gen, nom in (
+        ("ого", "ий"),
+        ("ої", "а"),
+        ("ой", "ая"),
+        ("ьи", "ья"),
+        ("ы", "а"),
+    ):
+        if low.endswith(gen) and len(low) > len(gen) + 2:
+            return word[: len(word) - len(gen)] + nom
+    if uk and low.endswith("и") and len(low) > 3 and low[-2] in "гкх":
+        return word[:-1] + "а"  # Ольги → Ольга
+    if low.endswith("я") and len(low) > 3 and low[-2] in "лсзц":
+        return word[:-1] + "ь"  # Кастуся → Кастусь, Василя → Василь
+    if low.endswith("а") and len(low) > 3 and low[-2] not in "аеёиоуыэюяіїє":
+        return word[:-1]  # Богдана → Богдан, Джохара → Джохар, Дудаева → Дудаев
+    return word
+
+
 # ships and fleets
 SHIPS: list[tuple[str, str]] = [
     (r"крейсер\w*", "cruiser"),
@@ -648,12 +691,12 @@ _COMMAND_BEFORE = re.compile(
 _SHIP_KINDS = {e.split()[0] for _, e in SHIPS} | {"flagship", "warship"}
 
 
-def _latin_name(raw: str) -> str:
+def _latin_name(raw: str, uk: bool = False) -> str:
     """A Cyrillic unit or ship name in Latin letters, as English newsrooms write it («Алания» → Alania)."""
     raw = re.sub(r"\s*-\s*", "-", raw.strip())
     if not re.search("[а-яёіїєґА-ЯЁІЇЄҐ]", raw):
         return raw
-    uk = bool(re.search("[іїєґІЇЄҐ]", raw))
+    uk = uk or bool(re.search("[іїєґІЇЄҐ]", raw))
     words = []
     for w in raw.split():
         low = w.lower()
@@ -698,6 +741,18 @@ def _named(seg: str, start: int, pre: set[str] | None = None) -> list[UnitHit]:
                 name = f"{name} {kind}"
         hits.append(UnitHit(name, start + m.start(3), start + m.end(3)))
         taken.append((m.start(3), m.end(3)))
+    for m in HONORIFIC_RU_UK.finditer(seg) if pre & _GATE_HONOR else ():
+        kind = next(eng for pat, eng in NAMED_KIND_RU_UK if re.fullmatch(pat, m[1], re.I))
+        uk = m[2].lower().startswith("і") or bool(re.search("[іїєґ]", m[0].lower()))
+        person = " ".join(_nominative(w, uk) for w in m[3].split())
+        hits.append(UnitHit(f"{_latin_name(person, uk)} {kind}", start + m.start(3), start + m.end(3)))
+        taken.append((m.start(3), m.end(3)))
+    for m in HONORIFIC_EN.finditer(seg) if pre & _GATE_HONOR_EN else ():
+        words = m[1].split()
+        if any(_NOT_PERSON_EN.fullmatch(w) or _named_table_name(w) for w in words) or _named_table_name(m[1]):
+            continue
+        hits.append(UnitHit(f"{m[1]} {m[2]}", start + m.start(1), start + m.end(1)))
+        taken.append((m.start(1), m.end(1)))
     for (pat, name, strong), trig in zip(NAMED, NAMED_TRIGGERS, strict=True):
         if not trig & pre:
             continue
