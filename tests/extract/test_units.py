@@ -261,6 +261,11 @@ def test_formations_named_after_a_person(text: str, expected: list[str]) -> None
 def test_person_named_formation_keys_match_across_scripts() -> None:
     assert unit_key("Bohdan Khmelnytskyi battalion") == unit_key("Bohdan Khmelnytsky battalion")
     assert unit_key("Sheikh Mansur battalion") == unit_key("the Sheikh Mansur battalion")
+    # Russian г is g, Ukrainian г is h
+    ru = "Пленных склоняли вступить в батальон имени Богдана Хмельницкого."
+    assert [unit_key(n) for n in names(ru)] == [unit_key("Bohdan Khmelnytsky battalion")]
+    assert unit_key("Bogdan Khmelnitsky battalion") == unit_key("Bohdan Khmelnytskyi battalion")
+    assert unit_key("Bohdan Khmelnytsky battalion") != unit_key("Dzhokhar Dudayev battalion")
 
 
 @pytest.mark.parametrize(

@@ -975,4 +975,5 @@ def unit_key(name: str) -> str:
     bare = _GENERIC.sub(" ", low)
     if bare.strip():
         low = bare
-    return latin_skeleton(re.sub(r"[^a-z0-9]", "", low))
+    # Russian г is g, Ukrainian г is h: Bogdan/Bohdan, Gleb/Hlib, Gorlovka/Horlivka name one thing
+    return latin_skeleton(re.sub(r"[^a-z0-9]", "", low)).replace("g", "h")
