@@ -86,6 +86,23 @@ class EventTypeDef(BaseModel):
     cues: CueSet
 
 
+class MergeSpec(BaseModel):
+    """Which event types may become one event when reports are merged (``sitrep.dedup.merge``).
+
+    A type always merges with its own type. ``neighbours``: pairs of types one real-world event is
+    often given by different reports; they merge on stronger evidence than one type needs.
+    ``named_only``: types that merge with any other type of the codebook only when the reports
+    share a rare proper name besides. Any other pair never merges."""
+
+    model_config = ConfigDict(extra="forbid")
+    neighbours: list[tuple[str, str]] = Field(
+        default_factory=list, description="pairs of types that may merge on stronger evidence"
+    )
+    named_only: list[str] = Field(
+        default_factory=list, description="types that merge with another type only on a shared rare name"
+    )
+
+
 class CodebookModel(BaseModel):
     """The schema of a codebook file."""
 
@@ -118,6 +135,9 @@ class CodebookModel(BaseModel):
     traps: CueSet = Field(default_factory=CueSet)
     event_types: dict[str, EventTypeDef] = Field(min_length=1)
     grievances: dict[str, CueSet] = Field(default_factory=dict)
+    merge: MergeSpec = Field(
+        default_factory=MergeSpec, description="event types that may merge across types (default: none)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +191,38 @@ def _format_errors(path: Path, exc: ValidationError) -> list[str]:
     return out
 
 
+def _merge_errors(path: Path, spec: CodebookModel) -> list[str]:
+    """The ``merge`` section's mistakes: unknown types, a type paired with itself, a pair listed
+    twice, a ``named_only`` type that is also in a ``neighbours`` pair (which rule would hold?)."""
+    errors: list[str] = []
+    known = ", ".join(spec.event_types)
+    seen: set[frozenset[str]] = set()
+    paired: set[str] = set()
+    for i, (a, b) in enumerate(spec.merge.neighbours):
+        where = f"{path}: merge.neighbours.{i} ({a}, {b})"
+        unknown = [t for t in dict.fromkeys((a, b)) if t not in spec.event_types]
+        for t in unknown:
+            errors.append(f"{where}: unknown type {t!r} (event_types: {known})")
+        if a == b:
+            errors.append(f"{where}: a type paired with itself (a type always merges with its own type)")
+        elif frozenset((a, b)) in seen:
+            errors.append(f"{where}: the pair is listed twice")
+        seen.add(frozenset((a, b)))
+        paired.update((a, b))
+    for i, t in enumerate(spec.merge.named_only):
+        where = f"{path}: merge.named_only.{i}"
+        if t not in spec.event_types:
+            errors.append(f"{where}: unknown type {t!r} (event_types: {known})")
+        elif t in spec.merge.named_only[:i]:
+            errors.append(f"{where}: {t!r} is listed twice")
+        elif t in paired:
+            errors.append(
+                f"{where}: {t!r} is also in a merge.neighbours pair: list a type under neighbours or under "
+                "named_only, not both"
+            )
+    return errors
+
+
 def check_codebook(path: Path) -> tuple[Codebook | None, list[str]]:
     """Validate a codebook file; return it (or None) and a list of one-line errors."""
     try:
@@ -192,6 +244,7 @@ def check_codebook(path: Path) -> tuple[Codebook | None, list[str]]:
         for other in td.wins_over
         if other not in spec.event_types
     ]
+    errors += _merge_errors(path, spec)
     mp = book.model_path
     if mp is not None and not mp.exists():
         errors.append(f"{path}: model: file {mp} does not exist (train one with `sitrep train`, or remove the key)")
