@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 
@@ -481,3 +481,86 @@ def test_uk_night_before_and_a_pair_of_days(text: str, expected: tuple[str, str]
     found = [h for h in find_dates(text, 0, len(text), WED) if not h.background]
     best = min(found, key=lambda d: (d.precision != "day", d.relative))
     assert (best.iso, best.precision) == expected
+
+
+TUE_POST = datetime(2025, 3, 18, 9, 0, tzinfo=UTC)  # a Tuesday
+
+
+def _engine_pick(text: str, pub: datetime | None) -> tuple[str, str] | None:
+    found = [h for h in find_dates(text, 0, len(text), pub) if not h.background]
+    if not found:
+        return None
+    best = min(found, key=lambda d: (d.precision != "day", d.relative))
+    return best.iso, best.precision
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a night over two days is dated by the day it leads into, as "в ночь на 14 марта" is
+        ("Five marines abandoned the trench on the night of March 9-10, their relatives said.", ("2025-03-10", "day")),
+        ("The pair slipped out of the barracks overnight on 9 to 10 March.", ("2025-03-10", "day")),
+        ("Солдаты покинули блиндаж в ночь с 28 февраля на 1 марта.", ("2025-03-01", "day")),
+        ("Троє бійців залишили позиції у ніч з 28 лютого на 1 березня 2025 року.", ("2025-03-01", "day")),
+        # weekdays: the day the night leads into; "overnight on Friday" alone is that Friday, not the post's day
+        ("A recruit ran away from the training ground overnight on Thursday into Friday.", ("2025-03-14", "day")),
+        ("Two sailors went missing on the night from Saturday to Sunday.", ("2025-03-16", "day")),
+        ("The sentry fled Saturday night into Sunday with his rifle.", ("2025-03-16", "day")),
+        ("A conscript fled his unit overnight on Saturday, the outlet wrote.", ("2025-03-15", "day")),
+    ],
+)
+def test_a_night_over_two_days(text: str, expected: tuple[str, str]) -> None:
+    assert _engine_pick(text, TUE_POST) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a district court written as one word, or the prison term, make the sentence a verdict: the month of the
+        # act in the relative clause is the event's
+        (
+            "Райсуд призначив чотири роки ув'язнення бійцю, який у вересні 2024 року самовільно покинув частину.",
+            ("2024-09-01", "month"),
+        ),
+        (
+            "Военному, который в октябре 2024 года не вернулся из отпуска, дали три года лишения свободы.",
+            ("2024-10-01", "month"),
+        ),
+        (
+            "A soldier who in November 2024 walked away from his post got four years in prison.",
+            ("2024-11-01", "month"),
+        ),
+        # no court: a month in the relative clause stays the person's back-story
+        ("Брат бійця, який у вересні 2024 року потрапив у полон, записав звернення.", None),
+    ],
+)
+def test_a_verdict_reads_the_month_of_the_act(text: str, expected: tuple[str, str] | None) -> None:
+    assert _engine_pick(text, TUE_POST) == expected
+
+
+def test_a_relative_clause_reaches_past_a_long_subject() -> None:
+    # the month belongs to the men's story ("who ... went missing ... in early March"), the video's day is the event
+    text = (
+        "Mothers of marines asked the governor to find out what happened to their sons, who they say went "
+        "missing after an assault near the river in early March."
+    )
+    assert _engine_pick(text, TUE_POST) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "pub"),
+    [
+        # a day after the publication's day anywhere in the region is announced, never the event's
+        ("Родственники планируют пикет 19 марта у здания штаба.", datetime(2025, 3, 18, 9, 0, tzinfo=UTC)),
+        ("Родичі збираються під ТЦК 20 березня.", datetime(2025, 3, 18, 9, 0, tzinfo=UTC)),
+        ("The wives will rally outside the ministry on March 19.", datetime(2025, 3, 18, 9, 0, tzinfo=UTC)),
+    ],
+)
+def test_no_event_date_after_publication(text: str, pub: datetime) -> None:
+    assert _engine_pick(text, pub) is None
+
+
+def test_a_late_utc_post_may_tell_the_next_local_day() -> None:
+    # 22:00 UTC is already the next day in Moscow and Kamchatka: "19 марта" is that day, not a plan
+    pub = datetime(2025, 3, 18, 22, 0, tzinfo=UTC)
+    assert _engine_pick("19 марта бойцы записали видеообращение.", pub) == ("2025-03-19", "day")

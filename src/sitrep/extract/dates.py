@@ -2,7 +2,8 @@
 
 Explicit dates ("2 июля", "16 вересня", "восьмого квітня", "on July 2", "June 23, 2023", "22–23 мая",
 "в сентябре 2024 года", "наприкінці травня", "02.07.2023"), relative ones ("вчера", "учора", "yesterday",
-"сегодня", "накануне", "позавчора", "три дні тому", "в ночь на пятницу", "во вторник", "у неділю", "said
+"сегодня", "накануне", "позавчора", "три дні тому", "в ночь на пятницу", "on the night of March 13-14",
+"overnight on Friday into Saturday", "во вторник", "у неділю", "said
 Tuesday", "после пятничного намаза", "last month") resolved against the publication date, "через два дня" /
 "two days later" counted from the day named before, and markers that make a date a background date rather
 than the event's: "после 8 июня", "since", a day set for later ("назначен на", "next Friday", a weekday beside
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 MONTHS: dict[str, int] = {}
 for _n, _forms in enumerate(
@@ -124,6 +125,28 @@ ISO = re.compile(rf"\b({_YEAR})-(\d{{2}})-(\d{{2}})\b")
 _WD_RU_ACC = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
 _WD_UK_ACC = r"(?:понеділок|вівторок|середу|четвер|п['’ʼ]ятницю|суботу|неділю)"
 _WD_EN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# a night that spans two days is dated by the day it leads into, as "в ночь на 14 марта" is: "on the night of March
+# 13-14", "overnight on 13 to 14 March", "в ночь с 31 марта на 1 апреля", "у ніч з 31 березня на 1 квітня"
+_DAY_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+NIGHT_DAYS = re.compile(
+    rf"\b(?:(?:on\s+|in\s+)?the\s+night|overnight)\s+(?:of\s+|from\s+|between\s+|on\s+)?"
+    rf"(?:({_MONTH_EN})\s+{_DAY_ORD}\s*(?:[-–—/]|\s(?:to|and|into)\s)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b|"
+    rf"{_DAY_ORD}\s*(?:[-–—/]|\s(?:to|and|into)\s)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_EN})\b)"
+    rf"(?:,?\s+({_YEAR})\b)?",
+    re.I,
+)
+NIGHT_DAYS_CYR = re.compile(
+    rf"\b(?:в|у)\s+(?:ночь|ніч)\s+(?:с|з|із|зі)\s+\d{{1,2}}(?:-?го)?(?:\s+{_MONTH_RU_UK})?\s+(?:на|до)\s+"
+    rf"(\d{{1,2}})(?:-?го)?\s+({_MONTH_RU_UK})\b(?:\s+({_YEAR})\b)?",
+    re.I,
+)
+# "overnight on Friday into Saturday", "on the night from Friday to Saturday", "Friday night into Saturday": the
+# day the night leads into; "overnight on Friday" alone: that Friday (not the publication day "overnight" says)
+NIGHT_WEEKDAYS = re.compile(
+    rf"\b(?:(?:(?:on\s+|in\s+)?the\s+night|overnight)\s+(?:of\s+|from\s+|between\s+|on\s+)?{_WD_EN}(?:\s+night)?|"
+    rf"{_WD_EN}\s+night)\s+(?:into|to|and|through)\s+({_WD_EN})\b|\bovernight\s+on\s+({_WD_EN})\b",
+    re.I,
+)
 # "в ночь с четверга на пятницу", "у ніч з четверга на п'ятницю": the night before the day named last
 _NIGHT_FROM = (
     r"(?:в|у)\s+(?:ночь|ніч)\s+(?:с|з|із)\s+(?:понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья|"
@@ -208,13 +231,15 @@ LAST_MONTH_REL = re.compile(
 # a month named inside a relative clause is the person's back-story, not the event ("Нужин, который в сентябре
 # сдался в плен"; "who had surrendered ... in September"); days are kept: "бойцы, которые 2 июля записали
 # обращение" is the event
-CLAUSE_BEFORE = re.compile(r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої|их|им)|who|which)\b[^.;:!?()«»\"\n]{0,50}$", re.I)
+CLAUSE_BEFORE = re.compile(r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої|их|им)|who|which)\b[^.;:!?()«»\"\n]{0,70}$", re.I)
 # a court, an investigator or a prosecutor acting on a person: the act judged is the event (gold-format and the
 # set READMEs: the month of the refusal, not the verdict's day), so a month in the relative clause that tells it
 # ("суд дал два года контрактнику, который в сентябре отказался"; "ДБР повідомило про підозру військовим, які
 # наприкінці травня відмовилися") is no back-story
 LEGAL_SENT = re.compile(
-    r"\b(?:суд(?:а|у|ом|е|ы|ов|і|ів|ові)?\b|приговор\w*|приговорил\w*|осудил\w*|осужд\w*|засуди\w+|вирок\w*|подозрени\w*|підозр\w*|"
+    r"\b(?:(?:рай|гор|міськрай|міськ|окруж|обл)?суд(?:а|у|ом|е|ы|ов|і|ів|ові)?\b|лишени\w+\s+свободы|"
+    r"позбавлення\s+волі|ув['’ʼ]язненн\w*|(?:years?|months?)\s+in\s+(?:prison|jail)|imprisonment|"
+    r"приговор\w*|приговорил\w*|осудил\w*|осужд\w*|засуди\w+|вирок\w*|подозрени\w*|підозр\w*|"
     r"обвин\w+|звинувач\w+|court|sentenc\w+|convicted|verdict|jailed|charged|indicted|suspicion|"
     # the police catching a deserter: "задержали военнослужащего, который в марте самовольно оставил часть"
     r"задержа\w+|затрима\w+|арестова\w+|заарештува\w+|разыскива\w+|розшуку\w+|detained|arrested|caught)",
@@ -472,6 +497,15 @@ def _clause_around(text: str, a: int, b: int) -> str:
     return re.split(r"[,.;:!?\n]", text[max(0, a - 30) : a])[-1] + " " + re.split(r"[,.;:!?\n]", text[b : b + 30])[0]
 
 
+def _latest_day(pub: datetime | None) -> date | None:
+    """The latest calendar day anywhere in the region at the moment of publication (its own day if naive)."""
+    if pub is None:
+        return None
+    if pub.tzinfo is None:
+        return pub.date()
+    return max(pub.date(), (pub.astimezone(UTC) + timedelta(hours=12)).date())
+
+
 def _weekday(day: int, pub: date | None) -> str | None:
     """The latest such weekday (0 = Monday) on or before publication."""
     if pub is None:
@@ -482,6 +516,9 @@ def _weekday(day: int, pub: date | None) -> str | None:
 def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[DateHit]:
     """Dates inside ``text[start:end]`` (offsets into ``text``), in order of appearance."""
     pubd = pub.date() if pub else None
+    # no event happens after its report: a day later than the publication's date east of Kamchatka (UTC+12, the
+    # region's last time zone) is one announced or planned, never the event's
+    latest = (_latest_day(pub) or date.min).isoformat()
     legal = bool(LEGAL_SENT.search(text, start, end))
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans of the hits so far
@@ -504,7 +541,7 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         # "after Friday prayers", "после пятничного намаза": the preposition governs the noun, not the day
         background = bool(BACKGROUND.search(before)) and not NIGHT_BEFORE.search(before) and not attributive
         background = background or aside
-        if precision == "month" and not relative and CLAUSE_BEFORE.search(text[max(start, a - 60) : a]):
+        if precision == "month" and not relative and CLAUSE_BEFORE.search(text[max(start, a - 80) : a]):
             background = background or not legal
         if not relative and DRAFTED_BEFORE.search(text[max(start, a - 40) : a]):
             background = True
@@ -515,9 +552,7 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         if pubd is not None and not iso.startswith("X"):
             # a day (or a month) after publication, its year written out, is a plan: "вывод назначен на 20 октября
             # 2023 года" in a post of 10 October 2023
-            ahead = (
-                iso > (pubd + timedelta(days=2)).isoformat() if precision == "day" else iso[:7] > pubd.isoformat()[:7]
-            )
+            ahead = iso > latest if precision == "day" else iso[:7] > pubd.isoformat()[:7]
             background = background or ahead
         if relative and precision == "day" and iso != (pubd.isoformat() if pubd else None):
             clause = (
@@ -528,6 +563,20 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         taken.insert(at, (a, b))
         hits.append(DateHit(iso, precision, a, b, background, relative))
 
+    if "night" in text[start:end].lower() or re.search(r"\b(?:ночь|ніч)\s", text[start:end], re.I):
+        for m in NIGHT_DAYS.finditer(text, start, end):
+            mon, day = (_month(m[1]), int(m[2])) if m[1] else (_month(m[4]), int(m[3]))
+            if mon:
+                given = int(m[5]) if m[5] else None
+                add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), aside=_later(day, mon, given, pubd))
+        for m in NIGHT_DAYS_CYR.finditer(text, start, end):
+            mon = _month(m[2])
+            if mon:
+                given = int(m[3]) if m[3] else None
+                day = int(m[1])
+                add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), aside=_later(day, mon, given, pubd))
+        for m in NIGHT_WEEKDAYS.finditer(text, start, end):
+            add(_weekday(WEEKDAYS[(m[1] or m[2]).lower()], pubd), "day", m.start(), m.end(), relative=True)
     for m in ISO.finditer(text, start, end):
         add(_resolve(int(m[3]), int(m[2]), int(m[1]), pubd), "day", m.start(), m.end())
     for m in NUMERIC.finditer(text, start, end):
