@@ -9,8 +9,8 @@ publication order, each candidate joins the best-matching event found through it
 (unit, place, and the report's text keys — ``dedup.names``: rare proper names, distinctive
 numbers, the places its text names anywhere — which find only events within
 ``merge.NAME_LOOKUP_DAYS`` of the report's publication, as in the store; and its identifying
-keys under the types it may merge with, ``merge.cross_type_keys``, within
-``merge.cross_window``) or its
+keys under the types it may merge with — the ``merge`` section of the codebook that read it,
+``merge.rules_for`` — ``merge.cross_type_keys``, within ``merge.cross_window``) or its
 near-duplicate group (``merge.match``), or starts one. Event ids derive from the first
 report's key and the candidate index, so the same input always gives the same ids.
 """

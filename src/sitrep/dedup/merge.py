@@ -28,15 +28,17 @@ reports published within 3 days 0.7, and, when embeddings are on, similar text m
 languages 1.
 Types: one real-world event is often typed differently by different reports (men who left
 their unit record an appeal: appeal or desertion; a refusal told as an appeal; relatives'
-appeal or their protest; abuse told through an appeal), so the neighbouring types
-``NEIGHBOUR_TYPES`` (appeal↔desertion/refusal/abuse/protest, refusal↔desertion/abuse) may merge,
-but only on stronger evidence than one type needs (``cross_type_ok``): published within
-``CROSS_TYPE_PUB_DAYS``, no date disagreement, places that agree where both sides have any, an
-identifying agreement (a shared numbered unit, a rare name, a distinctive number such as
-"400 тысяч" in both texts, a specific place, the same text) and ``CROSS_TYPE_MARGIN`` more
-points (the score is returned less the margin, so a same-type event wins a tie). Coercion
-merges with another type only with a shared rare name besides; other pairs (protest↔desertion,
-…) never. Stressed to 6 hours apart, different events of neighbouring types
+appeal or their protest; abuse told through an appeal), so the codebook's ``merge`` section
+lists neighbouring types (``MergeRules``, from the codebook that read the candidates,
+``rules_for``; the default codebook: appeal↔desertion/refusal/abuse/protest,
+refusal↔desertion/abuse) that may merge, but only on stronger evidence than one type needs
+(``cross_type_ok``): published within ``CROSS_TYPE_PUB_DAYS``, no date disagreement, places
+that agree where both sides have any, an identifying agreement (a shared numbered unit, a rare
+name, a distinctive number such as "400 тысяч" in both texts, a specific place, the same text)
+and ``CROSS_TYPE_MARGIN`` more points (the score is returned less the margin, so a same-type
+event wins a tie). A ``named_only`` type (the default codebook: coercion) merges with another
+type of its codebook only with a shared rare name besides; other pairs (protest↔desertion, …)
+never. Stressed to 6 hours apart, different events of neighbouring types
 score up to 6.5 (a brigade's marines' appeal in Mariupol, their relatives' rally in Kyiv two
 years later: the places disagree) and 3.5 with a shared numbered unit alone (two 155th brigades,
 one in France, one near Pavlivka) — the place rule stops both. An event's type is the type most
@@ -78,22 +80,10 @@ NUMBER_SCORE = 0.7
 SECOND_PLACE_SCORE = 0.5
 COUNTRY_SCORE = 1.5  # a foreign country, as ``place_weight`` gives one
 NEAR_KM = 50.0
-# Neighbouring event types (codebook §2) that reports of one event give it: may merge on stronger
-# evidence (``cross_type_ok``). Coercion (``NAMED_TYPE``) merges with the other default types only
-# when a rare name is shared besides. Any other pair of types, or a type of another codebook, never.
-NEIGHBOUR_TYPES = frozenset(
-    frozenset(p)
-    for p in (
-        ("appeal", "desertion"),
-        ("appeal", "refusal"),
-        ("appeal", "abuse"),
-        ("appeal", "protest"),
-        ("refusal", "desertion"),
-        ("refusal", "abuse"),
-    )
-)
-NAMED_TYPE = "coercion"
-DEFAULT_TYPES = frozenset({"appeal", "refusal", "desertion", "protest", "abuse", NAMED_TYPE})
+# Which event types may merge comes from the codebook that read the candidates (its ``merge``
+# section, ``MergeRules``): neighbouring types (the default codebook: appeal↔desertion/refusal/
+# abuse/protest, refusal↔desertion/abuse) on stronger evidence (``cross_type_ok``), ``named_only``
+# types (coercion) with any other type of the codebook only when a rare name is shared besides.
 CROSS_TYPE_MARGIN = 1.0  # a cross-type pair needs MERGE_SCORE + 1 (3.5): e.g. a unit and a date
 CROSS_TYPE_PUB_DAYS = 7  # a criminal case for leaving the unit a week after the men's video appeal
 CROSS_LOOKUP_DAYS = CROSS_TYPE_PUB_DAYS + 1  # the cross-type keys' lookup window (+1 for time zones)
@@ -430,6 +420,7 @@ class Profile:
     countries: set[str] = field(default_factory=set)  # foreign countries its texts name, or their people
     covered: set[str] = field(default_factory=set)  # name keys of its places and units
     outlets: set[str] = field(default_factory=set)  # name keys of the outlets (``via``) it was made public by
+    codebook: str = ""  # the codebook version of its first candidate that has one (``rules_for``)
 
     @property
     def main_type(self) -> str:
@@ -446,6 +437,8 @@ class Profile:
         names: Iterable[str] = (),
     ) -> None:
         self.types.append(cand.event_type)
+        if not self.codebook:
+            self.codebook = cand.codebook_version
         self.units.update(parse_unit(u) for u in cand.units)
         for key in names:
             if key.startswith(NUMBER_PREFIX):
@@ -484,16 +477,71 @@ def majority_type(types: Iterable[str]) -> str:
     return max(dict.fromkeys(seen), key=seen.count)  # max keeps the first of equal counts
 
 
-def type_relation(a: str, b: str) -> str | None:
-    """ "same", "neighbour" (``NEIGHBOUR_TYPES``), "named" (coercion and another default type:
-    merges only with a shared rare name), or None: never one event."""
-    if a == b:
-        return "same"
-    if frozenset((a, b)) in NEIGHBOUR_TYPES:
-        return "neighbour"
-    if NAMED_TYPE in (a, b) and a in DEFAULT_TYPES and b in DEFAULT_TYPES:
-        return "named"
-    return None
+@dataclass(frozen=True, slots=True)
+class MergeRules:
+    """Which event types may become one event: a codebook's ``merge`` section.
+
+    ``types``: the codebook's event types; ``neighbours``: pairs that merge on stronger evidence
+    (``cross_type_ok``); ``named_only``: types that merge with another type of the codebook only
+    when a rare name is shared besides. Every type merges with its own type; any other pair never.
+    """
+
+    types: frozenset[str]
+    neighbours: frozenset[frozenset[str]] = frozenset()
+    named_only: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_codebook(cls, book: Any) -> MergeRules:
+        """The rules of a loaded ``sitrep.extract.codebook.Codebook``."""
+        spec = book.spec
+        return cls(
+            frozenset(spec.event_types),
+            frozenset(frozenset(pair) for pair in spec.merge.neighbours),
+            frozenset(spec.merge.named_only),
+        )
+
+    def relation(self, a: str, b: str) -> str | None:
+        """ "same", "neighbour", "named" (a ``named_only`` type and another type of the codebook:
+        merges only with a shared rare name), or None: never one event."""
+        if a == b:
+            return "same"
+        if frozenset((a, b)) in self.neighbours:
+            return "neighbour"
+        if (a in self.named_only or b in self.named_only) and a in self.types and b in self.types:
+            return "named"
+        return None
+
+
+_RULES: dict[str, tuple[Any, MergeRules]] = {}  # codebook version → (its Codebook, its rules)
+
+
+def rules_for(codebook_version: str = "") -> MergeRules:
+    """The merge rules of the codebook of this version (``EventCandidate.codebook_version``) when
+    it is loaded in this process (the codebook in use: ``sitrep cluster`` and ingest load it to
+    extract), else those of the default codebook (candidates without a version, or of a codebook
+    version no longer in use)."""
+    from sitrep.extract.codebook import load_codebook, loaded_codebook  # a read-only resource
+
+    book = (codebook_version and loaded_codebook(codebook_version)) or load_codebook()
+    hit = _RULES.get(codebook_version)
+    if hit is None or hit[0] is not book:
+        hit = _RULES[codebook_version] = (book, MergeRules.from_codebook(book))
+    return hit[1]
+
+
+_ORDER = {"same": 0, "neighbour": 1, "named": 2}
+
+
+def type_relation(a: str, b: str, rules: MergeRules | None = None) -> str | None:
+    """How types ``a`` and ``b`` may merge under ``rules`` (``MergeRules.relation``). Without
+    rules: the closest relation any codebook loaded in this process (or the default one) gives
+    them, a pre-filter before ``match``, which applies the rules of the candidates' codebook."""
+    if rules is not None:
+        return rules.relation(a, b)
+    from sitrep.extract.codebook import loaded_versions
+
+    found = [r for r in (rules_for(v).relation(a, b) for v in ("", *loaded_versions())) if r is not None]
+    return min(found, key=_ORDER.__getitem__) if found else None
 
 
 def profile_of(cand: EventCandidate, published: datetime | None, dup_group: Any = None) -> Profile:
@@ -506,13 +554,16 @@ def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
     return max(0, (max(a[0], b[0]) - min(a[1], b[1])).days)
 
 
-def match(a: Profile, b: Profile) -> float | None:
+def match(a: Profile, b: Profile, rules: MergeRules | None = None) -> float | None:
     """Evidence that ``a`` and ``b`` are one event (merge at ``MERGE_SCORE``), None = never.
 
-    Events of neighbouring types (``type_relation``) score less ``CROSS_TYPE_MARGIN``, and only
-    when ``cross_type_ok`` holds.
+    Events of neighbouring types (``MergeRules.relation``) score less ``CROSS_TYPE_MARGIN``, and
+    only when ``cross_type_ok`` holds. ``rules``: by default those of ``a``'s codebook (the new
+    candidate's: the codebook in use), else ``b``'s (``rules_for``).
     """
-    relation = type_relation(a.main_type, b.main_type)
+    if rules is None:
+        rules = rules_for(a.codebook or b.codebook)
+    relation = rules.relation(a.main_type, b.main_type)
     if relation is None or units_conflict(a.units, b.units):
         return None
     pub_gap = (
@@ -673,21 +724,24 @@ def lookup_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str]:
     return sorted(keys)
 
 
-def cross_type_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str]:
-    """Keys to look up stored events of the types this candidate may merge with
-    (``type_relation``; events are stored under their mentions' own types, ``lookup_keys``):
-    numbered units and specific places under a neighbouring type (found only within
-    ``cross_window`` of the report's publication: a cross-type merge needs publication within
-    ``CROSS_TYPE_PUB_DAYS``), distinctive numbers under a neighbouring type and rare names under
-    a neighbouring type or coercion (``NAME_KEY`` keys: within ``name_window``). Stored keys stay
-    as they were: old stores need no re-indexing, and the extra keys cost only index probes."""
+def cross_type_keys(cand: EventCandidate, names: Iterable[str] = (), rules: MergeRules | None = None) -> list[str]:
+    """Keys to look up stored events of the types this candidate may merge with (``rules``; by
+    default those of the candidate's codebook, ``rules_for``; events are stored under their
+    mentions' own types, ``lookup_keys``): numbered units and specific places under a
+    neighbouring type (found only within ``cross_window`` of the report's publication: a
+    cross-type merge needs publication within ``CROSS_TYPE_PUB_DAYS``), distinctive numbers under
+    a neighbouring type and rare names under a neighbouring or a ``named_only`` type (``NAME_KEY``
+    keys: within ``name_window``). Stored keys stay as they were: old stores need no
+    re-indexing, and the extra keys cost only index probes."""
     rare = sorted({n for n in names if n[:1] not in (NUMBER_PREFIX, PLACE_PREFIX, COUNTRY_PREFIX)})
     numbers = sorted({n for n in names if n.startswith(NUMBER_PREFIX)})
     ident = [f"u:{u.kind}:{u.number}" for u in (parse_unit(x) for x in cand.units) if u.number]
     ident += [f"p:{place_key(p)}" for p in cand.places if place_weight(p) >= SPECIFIC_PLACE_WEIGHT]
+    if rules is None:
+        rules = rules_for(cand.codebook_version)
     keys: set[str] = set()
-    for other in sorted(DEFAULT_TYPES):
-        relation = type_relation(cand.event_type, other)
+    for other in sorted(rules.types):
+        relation = rules.relation(cand.event_type, other)
         if relation == "neighbour":
             keys.update(f"{other}|{k}" for k in ident)
             keys.update(f"{other}{NAME_KEY}{n}" for n in numbers)
@@ -702,6 +756,6 @@ def cross_window(published: datetime | None) -> tuple[int, int] | None:
     return None if day is None else (day - CROSS_LOOKUP_DAYS, day + CROSS_LOOKUP_DAYS)
 
 
-def query_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str]:
+def query_keys(cand: EventCandidate, names: Iterable[str] = (), rules: MergeRules | None = None) -> list[str]:
     """Every key a candidate looks events up by: ``lookup_keys`` and ``cross_type_keys``."""
-    return sorted({*lookup_keys(cand, names), *cross_type_keys(cand, names)})
+    return sorted({*lookup_keys(cand, names), *cross_type_keys(cand, names, rules)})

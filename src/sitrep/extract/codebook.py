@@ -251,6 +251,11 @@ def check_codebook(path: Path) -> tuple[Codebook | None, list[str]]:
     return book, errors
 
 
+# Codebooks loaded in this process by version ("name/version", what each event candidate
+# carries): the merge rules of the codebook that produced a candidate (``loaded_codebook``).
+_LOADED: dict[str, Codebook] = {}
+
+
 @lru_cache(maxsize=8)
 def load_codebook(path: Path | None = None) -> Codebook:
     """Load and validate a codebook (the default one when ``path`` is None)."""
@@ -258,4 +263,17 @@ def load_codebook(path: Path | None = None) -> Codebook:
     fatal = [e for e in errors if "model:" not in e]
     if book is None or fatal:
         raise CodebookError("; ".join(errors))
+    _LOADED[book.version] = book
     return book
+
+
+def loaded_codebook(version: str) -> Codebook | None:
+    """The codebook of this version (``Codebook.version``) loaded in this process, if any: event
+    candidates carry the version of the codebook that read them (``sitrep.dedup.merge`` takes
+    the types that may merge from it)."""
+    return _LOADED.get(version)
+
+
+def loaded_versions() -> tuple[str, ...]:
+    """The versions of the codebooks loaded in this process, in loading order."""
+    return tuple(_LOADED)
