@@ -536,3 +536,84 @@ def test_we_were_n(text: str, expected: tuple[int, str]) -> None:
 )
 def test_pages_of_a_letter_are_no_count(text: str) -> None:
     assert first(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "с лишним", "з гаком", "-odd": more than the number said, so approximate
+        ("Тридцать с лишним контрактников отказались ехать на полигон.", (30, "approximate")),
+        ("Три десятки з гаком мобілізованих поскаржилися на командира.", (30, "approximate")),
+        ("Some 40-odd reservists walked off the training ground.", (40, "approximate")),
+        # "N of their own soldiers": the soldiers are the number's
+        ("Officers shot at least three of their own soldiers for retreating.", (3, "approximate")),
+        ("The commander beat two of our men, the sergeant wrote.", (2, "exact")),
+    ],
+)
+def test_more_than_said_and_of_their_own(text: str, expected: tuple[int, str]) -> None:
+    assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # signatures under a letter stand for its signers
+        ("Под письмом к министру стоят 85 подписей.", (85, "exact")),
+        ("Звернення до омбудсмена зібрало понад 300 підписів.", (300, "approximate")),
+        ("The petition to the governor gathered 120 signatures.", (120, "exact")),
+    ],
+)
+def test_signatures_count_the_signers(text: str, expected: tuple[int, str]) -> None:
+    assert first(text) == expected
+
+
+def test_a_birth_year_after_a_man_is_no_count() -> None:
+    assert first("Мужчина 1991 года рождения сбежал из части ещё в мае.") is None
+    assert first("Чоловік 1987 року народження самовільно залишив бригаду.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number standing for people named before it: the subject of a passive, the object of a verb
+        ("The recruits complained to their parents; four were beaten by the sergeant.", (4, "exact")),
+        ("Of the new arrivals, three later deserted.", (3, "exact")),
+        ("Курсантів викликали до ТЦК, трьох змусили підписати контракт.", (3, "exact")),
+        ("Срочников собрали в клубе, и пятерых из двадцати уговорили подписать контракт.", (5, "exact")),
+    ],
+)
+def test_a_number_for_people_named_before(text: str, expected: tuple[int, str]) -> None:
+    assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two were killed when the shell hit the dugout.",
+        "Выдали по одному бронежилету на двоих бойцов.",
+        "Отпуск ждали в течение двух недель.",
+        "In 2023 were recorded fewer cases.",
+    ],
+)
+def test_no_count_from_the_dead_a_preposition_or_a_year(text: str) -> None:
+    hits = find_counts(text, 0, len(text))
+    assert all(h.value != 2023 for h in hits)
+    assert not any(h.value == 2 and "killed" in text for h in hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the prison term between the verdict and the one man it is given to
+        "Районний суд засудив до чотирьох років позбавлення волі навідника 92-ї бригади.",
+        "Гарнизонный суд назначил 4 года колонии общего режима рядовому, не вернувшемуся из отпуска.",
+        "Суд призначив шість років ув'язнення мобілізованому, який покинув позиції.",
+        "The tribunal sentenced to six years in prison a conscript who had fled.",
+    ],
+)
+def test_a_term_between_the_verdict_and_the_one_man(text: str) -> None:
+    from sitrep.extract.counts import find_individual
+
+    assert find_counts(text, 0, len(text)) == []
+    hit = find_individual(text, 0, len(text))
+    assert hit is not None and (hit.value, hit.precision) == (1, "exact")

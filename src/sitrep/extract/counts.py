@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 
@@ -188,6 +188,8 @@ PEOPLE = (
     r"migrants|students|workers|residents|victims|of them|of us|mobili[sz]ed|young men|veterans|nationals|citizens|"
     r"subordinates|comrades|colleagues|troopers|guardsmen|riflemen|gunners|drivers|medics|servicewomen|"
     r"brothers|daughters|widows|families of|personnel|"
+    # the signers of a letter or a petition ("64 подписи", "понад 150 підписів", "200 signatures")
+    r"подпис(?:и|ей|ями|ях)\b|підпис(?:и|ів|ами|ах)\b|signatures|signatories|"
     r"росгвардейц\w*|гвардейц\w*|гвардійц\w*|(?!месяц|місяц)[а-яіїєґ]+(?:цев|ців)|(?-i:[A-Z][a-z]+(?:is|ans|ese)))"
 )
 # "more than / at least N" is N, approximate (reports-dev conventions)
@@ -206,8 +208,16 @@ RANGE = rf"(?:\s*[-–—]\s*|\s+(?:to|до|and|или|або|or|чи)\s+){NUM}"
 # alternations of number words are too slow to try at every character); group 1 is empty, the qualifier before
 # the number ("около", "more than") is read by APPROX_BEFORE.
 APPROX_BEFORE = re.compile(rf"(?<![\w'’ʼ-]){APPROX}\s+$", re.I)
+# "двадцать с лишним бойцов", "два десятки з гаком бійців", "20-odd soldiers", "30-plus men": more than the number
+# said, approximate; the words are no preposition between the number and its noun
+MORE_THAN_SAID = re.compile(
+    r"^\s*(?:(?:с|з|із)\s+(?:лишним|лишком|гаком|небольшим|хвостиком|копейками|копійками)\b|-?odd\b|-?plus\b|\+)",
+    re.I,
+)
 # a number, a range, up to two words, a people noun
-COUNT = re.compile(rf"(){NUM}(?:{RANGE})?(\s+(?:[a-zа-яёіїєґ'’ʼ-]+\s+){{0,2}}?)({PEOPLE})\b", re.I)
+COUNT = re.compile(rf"(){NUM}(?:{RANGE})?((?:-odd|-plus|\+)?\s+(?:[a-zа-яёіїєґ'’ʼ-]+\s+){{0,2}}?)({PEOPLE})\b", re.I)
+# "seven of their own soldiers", "two of our men": the people are the number's
+OF_OWN = re.compile(rf"(){NUM}(?:{RANGE})?(\s+of\s+(?:their|our|his|her|its)\s+(?:own\s+)?)({PEOPLE})\b", re.I)
 # a number and up to three Cyrillic words: the last is a noun the dictionary may mark animate
 NUM_NOUN = re.compile(rf"(){NUM}(?:{RANGE})?(\s+(?:[а-яёіїєґ'’ʼ-]+\s+){{0,2}}[а-яёіїєґ'’ʼ-]+)", re.I)
 # "их было около пятидесяти", "їх було близько п'ятдесяти", "there were about 50 of them": the group's size
@@ -381,17 +391,41 @@ NAMED_INDIVIDUAL = re.compile(
 )
 
 
+# a prison term: "до трьох років позбавлення волі", "к 5 годам колонии", "5 лет колонии общего режима", "to four
+# years in prison"
+_TERM = (
+    r"(?:(?:к|до|на|to)\s+)?(?:\d{1,2}|[а-яёіїєґa-z'’ʼ-]+)(?:\s+(?:с|з|and\s+a)\s+половиной|\s+з\s+половиною)?\s+"
+    r"(?:лет|года?|годам|роки|років|рік|рокам|месяц\w*|місяц\w*|years?|months?)"
+    r"(?:\s+(?:лишения\s+свободы|позбавлення\s+волі|ув['’ʼ]язнення|колони[иий]\w*(?:\s+[а-яё-]+\s+режима|-поселения)?|"
+    r"колоні[їя]\w*|тюрьмы|in\s+(?:prison|jail)))?"
+)
 # A court, the police or a commander acting on one member: "приговорил контрактника", "засудив військового",
 # "задержали дезертира", "sentenced a soldier" (the singular accusative; "солдат" may be plural and is left out)
 ACTED_ON_ONE = re.compile(
     r"\b(?:приговорил\w*|осудил\w*|засудив|засудила|засудили|арестовал\w*|задержал\w*|заарештува\w+|"
     r"затрима\w+|оштрафовал\w*|избил\w*|побил\w*|побив|побила|sentenced|convicted|jailed|detained|arrested|"
     r"fined|beat)\s+(?:[а-яёіїєґa-z'’ʼ-]+\s+){0,2}?"
+    # the term between the verdict and the man: "засудив до трьох років позбавлення волі солдата"
+    rf"(?:{_TERM}\s+(?:[а-яёіїєґa-z'’ʼ-]+\s+){{0,2}}?)?"
     r"(?:контрактника|военнослужащего|мобилизованного|солдата|срочника|военного|бойца|офицера|дезертира|"
     r"курсанта|призывника|отказника|військового|військовослужбовця|мобілізованого|бійця|строковика|офіцера|"
-    r"дезертира|курсанта|подчин[её]нного|підлеглого|"
+    r"дезертира|курсанта|подчин[её]нного|підлеглого|матроса|сержанта|рядового|штурмовика|десантника|морпеха|"
+    r"наводчика|стрелка|водителя|разведчика|навідника|стрільця|водія|розвідника|"
     r"(?:a|an|his|their)\s+(?:[a-z-]+\s+){0,2}?(?:soldier|serviceman|conscript|deserter|officer|recruit|"
     r"cadet|sergeant|private|subordinate))\b",
+    re.I,
+)
+
+
+# a court giving one member a term: "назначил 5 лет колонии общего режима старшему матросу", "призначив п'ять
+# років ув'язнення солдату", "дал три года колонии-поселения контрактнику" (the dative singular)
+TERM_TO_ONE = re.compile(
+    r"\b(?:назначил\w*|призначи(?:в|ла|ли)|дал[аи]?|дав|дала|дали|присудил\w*|присуди(?:в|ла|ли))\s+"
+    rf"{_TERM}\s+(?:[а-яёіїєґ'’ʼ-]+\s+){{0,3}}?"
+    r"(?:контрактнику|военнослужащему|мобилизованному|солдату|срочнику|военному|бойцу|офицеру|дезертиру|"
+    r"курсанту|призывнику|матросу|сержанту|рядовому|військовому|військовослужбовцю|мобілізованому|бійцю|"
+    r"строковику|офіцеру|штурмовику|десантнику|морпеху|наводчику|стрелку|водителю|разведчику|навіднику|"
+    r"стрільцю|водієві|водію|розвіднику)\b",
     re.I,
 )
 
@@ -402,6 +436,7 @@ def find_individual(text: str, start: int, end: int) -> CountHit | None:
         INDIVIDUAL.search(text, start, end)
         or NAMED_INDIVIDUAL.search(text, start, end)
         or ACTED_ON_ONE.search(text, start, end)
+        or TERM_TO_ONE.search(text, start, end)
     )
     return CountHit(1, "exact", m.start(), m.end()) if m else None
 
@@ -551,6 +586,55 @@ def _animate_noun(words: str, lang: str) -> str | None:
     return None
 
 
+# A number standing for people the sentence named before, as the subject of a passive or the object of a verb: "five
+# were beaten", "two had been detained", "двох змусили підписати", "троих избили", "двоих из шестнадцати заставили"
+# (the part, not the whole); read only when the sentence has no other count
+ELLIPTIC_EN = re.compile(
+    rf"(?:^|[,;:—–(]\s*|\b(?:and|but|while|whom|which|then)\s+)(?:(?:{APPROX})\s+)?{NUM}\s+"
+    r"(?:of\s+them\s+)?(?:(?:later|then|also|reportedly|allegedly)\s+)?(?:(?:were|have\s+been|had\s+been|got)\s+"
+    r"(?:(?:later|then|also|reportedly|allegedly|badly|severely|brutally)\s+)?"
+    r"(?:[a-z]+ed|beaten|taken|held|sent|caught|forced|made|thrown|shot|hit)|"
+    r"(?:refused|fled|deserted|escaped|surrendered|disappeared|went\s+missing|walked\s+away|ran\s+away))\b",
+    re.I,
+)
+_ANIMATE_NUMERALS = _alternation(
+    [w for w in COLLECTIVES if not w.endswith(("е", "є", "о"))]
+    + "двух трех четырех двох трьох чотирьох п'ятьох шістьох сімох вісьмох дев'ятьох десятьох".split()
+)
+ELLIPTIC_CYR = re.compile(
+    rf"(?<![\w'’ʼ-])({_ANIMATE_NUMERALS})(?:\s+(?:из|з|із|зі)\s+{NUM})?\s+(?P<verb>[а-яёіїєґ'’ʼ-]+)",
+    re.I,
+)
+
+
+def _elliptic(seg: str, start: int, lang: str) -> list[CountHit]:
+    from sitrep.enrich.lemmas import _morph
+
+    out = []
+    for m in ELLIPTIC_EN.finditer(seg):
+        num = re.search(NUM, m[0], re.I)
+        val = _value(num[1]) if num else None
+        if num is None or val is None or val >= 1000 or re.search(r"\b(?:killed|died|dead)\b", m[0], re.I):
+            continue
+        q = APPROX_BEFORE.search(m[0], 0, num.start())
+        a = m.start() + (q.start() if q else num.start())
+        if not _dead(seg, m):
+            out.append(CountHit(val, "approximate" if q else "exact", start + a, start + m.end()))
+    if lang in ("ru", "uk"):
+        morph = _morph(lang)
+        for m in ELLIPTIC_CYR.finditer(seg):
+            before = seg[max(0, m.start() - 12) : m.start()]
+            if re.search(
+                r"(?:^|\s)(?:на|для|из|з|із|зі|от|від|у|в|до|с|со|про|о|об|по|к|за|между|між)\s+$", before, re.I
+            ):
+                continue  # "на двоих", "з двох": the numeral belongs to a preposition
+            parses = morph.parse(m["verb"].lower())
+            val = _value(m[1])
+            if parses and parses[0].tag.POS in ("VERB", "PRTS") and val is not None and not _dead(seg, m):
+                out.append(CountHit(val, "exact", start + m.start(), start + m.end()))
+    return out
+
+
 def find_counts(text: str, start: int, end: int) -> list[CountHit]:
     """People counts inside ``text[start:end]`` (offsets into ``text``), in order of appearance."""
     seg = text[start:end]
@@ -581,7 +665,9 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
             vague = next(v for p, v in VAGUE if re.fullmatch(p, phrase))
             if vm[1] and phrase in ("сотни", "сотні"):
                 vague = 100  # "около сотни", "близько сотні": the genitive of one hundred, not "hundreds"
-            if _MEASURE.search(vm[3]) or _PREP.search(vm[3]):
+            more = MORE_THAN_SAID.match(vm[3])
+            between = vm[3][more.end() :] if more else vm[3]
+            if _MEASURE.search(between) or _PREP.search(between):
                 continue  # "пару дней назад бойцы": the phrase counts days
             if not _dead(seg, vm):
                 add(CountHit(vague, "approximate", start + vm.start(), start + vm.end()))
@@ -600,11 +686,20 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
             continue
         q = APPROX_BEFORE.search(seg, max(0, at - 40), at)
         approx_at = q.start() if q else None
+        m = OF_OWN.match(seg, at)
+        if m is not None:
+            val = _value(m[2])
+            if val is not None and _number_ok(seg, m, val, "", approx_at):
+                add(_hit(m, val, start, approx_at))
+            continue
         m = COUNT.match(seg, at)
         if m is not None:
             val = _value(m[2])
-            if val is not None and _number_ok(seg, m, val, m[4], approx_at):
-                add(_hit(m, val, start, approx_at))
+            more = MORE_THAN_SAID.match(m[4])
+            between = m[4][more.end() :] if more else m[4]
+            if val is not None and _number_ok(seg, m, val, between, approx_at):
+                hit = _hit(m, val, start, approx_at)
+                add(replace(hit, precision="approximate") if more else hit)
             continue
         m = NUM_NOUN.match(seg, at)
         if m is not None:  # a people noun the list does not know, by the dictionary's animacy
@@ -621,7 +716,8 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
             if (
                 m is not None
                 and val is not None
-                and not re.match(r"\s*(?:-?лет|-?років|-?рок|years?)\b", seg[m.end() :])
+                and not re.match(r"\s*(?:-?лет|-?років|-?рок|years?|года?|г\.|р\.)", seg[m.end() :])
+                and not (1900 <= val <= 2100 and re.fullmatch(r"\d{4}", m[2]))  # "чоловік 1989 року народження"
             ):
                 if inverted:  # "человек двадцать": about twenty people
                     add(CountHit(val, "approximate", start + inverted.start(), start + m.end()))
@@ -642,6 +738,8 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
         for n, a, b in _named_list(seg, lang):
             if not taken(a, b):
                 add(CountHit(n, "exact", start + a, start + b))
+    if not hits:
+        hits = _elliptic(seg, start, lang)
     hits = [h for h in hits if not _SUBSET_BEFORE.search(text, max(start, h.start - 90), h.start)]
     hits.sort(key=lambda h: h.start)
     caught = {
