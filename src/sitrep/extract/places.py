@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import math
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -360,7 +361,37 @@ DEMONYMS: tuple[tuple[str, str, bool], ...] = (
     ("ставропольц", "Stavropol Krai", True),
     ("приморц", "Primorsky Krai", True),
     ("хабаровчан", "Khabarovsk Krai", True),
+    ("тамбовчан", "Tambov Oblast", True),
+    ("южноуральц", "Chelyabinsk Oblast", True),  # the Southern Urals: Chelyabinsk Oblast
+    ("южноуралец", "Chelyabinsk Oblast", True),
+    # the people of a country abroad that recruitment stories tell of ("кубинцев", "бангладешців"): their origin
+    ("кубинц", "Cuba", True),
+    ("кубинец", "Cuba", True),
+    ("кубинець", "Cuba", True),
+    ("бангладешц", "Bangladesh", True),
+    ("бангладешец", "Bangladesh", True),
+    ("бангладешець", "Bangladesh", True),
+    ("непальц", "Nepal", True),
+    ("непалец", "Nepal", True),
+    ("непалець", "Nepal", True),
+    ("иракц", "Iraq", True),
+    ("иракец", "Iraq", True),
+    ("іракц", "Iraq", True),
+    ("іракець", "Iraq", True),
+    ("кенийц", "Kenya", True),
+    ("кениец", "Kenya", True),
+    ("кенійц", "Kenya", True),
+    ("кенієць", "Kenya", True),
+    ("замбийц", "Zambia", True),
+    ("замбиец", "Zambia", True),
+    ("замбійц", "Zambia", True),
+    ("замбієць", "Zambia", True),
+    ("колумбийц", "Colombia", True),
+    ("колумбиец", "Colombia", True),
+    ("колумбійц", "Colombia", True),
+    ("колумбієць", "Colombia", True),
 )
+DEMONYM_INITIALS = frozenset(stem[0] for stem, _, _ in DEMONYMS)
 LIST_SEP = re.compile(r"\s*(?:,|и|і|й|та|and|, and|,\s*а также)\s*(?:the\s+)?")
 # oblique ending -> nominative endings to try ("Стрелечьей" -> Стрелечья, "Красного" -> Красное/Красне)
 CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -561,17 +592,30 @@ def _load_extra(path: Path, places: list[GazPlace], index: dict[str, list[int]],
                 continue
             for key in {
                 whole,  # "Кабардино-Балкария" is one token to the tokenizer
-                lemma(whole, "ru"),
-                lemma(whole, "uk"),
+                _name_lemma(whole, "ru"),
+                _name_lemma(whole, "uk"),
                 " ".join(toks),
-                " ".join(lemma(t, "ru") for t in toks),
-                " ".join(lemma(t, "uk") for t in toks),
+                " ".join(_name_lemma(t, "ru") for t in toks),
+                " ".join(_name_lemma(t, "uk") for t in toks),
                 # the oblique "в Тверской области" lemmatises to the masculine adjective
                 " ".join(_masculine(t) for t in toks),
                 " ".join(_masculine(t, "ой") for t in toks),
             }:
                 if i not in index[key]:
                     index[key].append(i)
+
+
+def _name_lemma(word: str, lang: str) -> str:
+    """The lemma of a word of a place's name, or the word itself where the dictionary reads it as a verb
+    ("Мали" is Mali, not a form of the Ukrainian "мати", to have or a mother)."""
+    if not _cyrillic(word):
+        return word
+    from sitrep.enrich.lemmas import _morph
+
+    parse = _morph(lang).parse(word)
+    if parse and parse[0].tag.POS in ("VERB", "INFN", "GRND", "PRTF", "PRTS"):
+        return word
+    return lemma(word, lang)
 
 
 REGION_ADJ = re.compile(r"^(\w+?)(?:ская|ська) область$")
@@ -717,8 +761,13 @@ def _known(word: str, lang: str) -> bool:
     return lang in ("ru", "uk") and bool(_morph(lang).word_is_known(word))
 
 
-def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: str) -> list[PlaceHit]:
-    """Places named in the given sentences, each resolved to one gazetteer entry."""
+def find_places(
+    text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: str, anchors: Sequence[Sentence] = ()
+) -> list[PlaceHit]:
+    """Places named in the given sentences, each resolved to one gazetteer entry; given the sentences that
+    tell an event (``anchors``), a numbered digest ("1) ... 2) ...", "1️⃣ ... 2️⃣ ...") gives only the places
+    of the items that tell one."""
+    sentences = _event_items(text, sentences, anchors)
     mentions: list[tuple[list[GazPlace], str, int, int, int]] = []
     weak: set[int] = set()  # indexes of mentions that are background when another event place is named
     treated: set[int] = set()  # a hospital's town: background when any other place is named
@@ -737,6 +786,9 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
             mentions.append((cands_dl, "event", toks[0].start, toks[n_dl - 1].end, sent.index))
             i = n_dl
         while i < len(toks):
+            if toks[i].start > 0 and text[toks[i].start - 1] == "#":
+                i += 1  # "#Челябинск #мобилизация": a channel's topic tag, no place of the event
+                continue
             found = False
             based = _based(toks, i, gaz)
             if based:
@@ -826,7 +878,7 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
                         # "Moscow told Zambia", "at Moscow's MEPhI"; "in Moscow", "in Kyiv's Maidan square",
                         # "a Kyiv territorial defence unit" stay
                         cands = []
-                    if cands and _governed(toks, i):
+                    if cands and (_governed(toks, i) or _possessive_government(toks, i, n)):
                         cands = []
                     if cands and _vicinity_of_capital(toks, i, cands):
                         cands = []
@@ -933,6 +985,32 @@ def find_places(text: str, sentences: Sequence[Sentence], gaz: Gazetteer, lang: 
         # namesake far from the front (front-line villages stay: "письмо губернатору Приморья ... под Павловкой")
         mentions = [m for m in mentions if not all(_rear_ua_village(c) for c in m[0])]
     return _disambiguate(mentions, text)
+
+
+# A numbered item of a digest post: "1) ", "2. ", "3️⃣ " at the start of the text or after a space
+DIGEST_MARK = re.compile(r"(?:^|(?<=\s))([1-9])(?:\ufe0f?\u20e3|[.)])(?=\s)")
+ITEM_NUMBER = re.compile(r"[1-9](?:\ufe0f?\u20e3|[.)])\s+")
+
+
+def _digest_items(text: str) -> list[int]:
+    """Where the items of a numbered digest begin ("1) ... 2) ... 3) ..."), or [] when the text is none:
+    the numbers must run 1, 2, ... and there must be two at least."""
+    starts: list[int] = []
+    for m in DIGEST_MARK.finditer(text):
+        if int(m.group(1)) == len(starts) + 1:
+            starts.append(m.start(1))
+    return starts if len(starts) >= 2 else []
+
+
+def _event_items(text: str, sentences: Sequence[Sentence], anchors: Sequence[Sentence]) -> Sequence[Sentence]:
+    """The sentences of the digest items that tell an event ("1) convicts near Lysychansk say ... 2) Heavy
+    shelling reported in Kherson": the other items are other news, their places no place of the event).
+    A text that is no numbered digest, or an event told in its heading, keeps every sentence."""
+    items = _digest_items(text) if anchors else []
+    own = {bisect_right(items, a.start) for a in anchors}
+    if not items or 0 in own:
+        return sentences
+    return [s for s in sentences if bisect_right(items, s.start) in own]
 
 
 PEOPLE_STEMS = (
@@ -1418,10 +1496,37 @@ def _introduced(
 
 def _clause_start(text: str, toks: Sequence[Token], i: int) -> bool:
     """The word opens a sentence or a clause after a colon or dash, so its capital letter says nothing."""
+    if i == 1 and toks[0].word.isdigit() and ITEM_NUMBER.fullmatch(text, toks[0].start, toks[1].start):
+        return True  # "1️⃣ Кіровський гарнізонний суд", "2) Heavy shelling": an item of a digest
     return i == 0 or bool(re.fullmatch(r"\s*[:—–]\s*", text[toks[i - 1].end : toks[i].start]))
 
 
 NEAR_WORDS = {"near", "outside", "под", "подо", "під", "біля", "поблизу", "около", "возле"}
+
+
+# "India's foreign ministry", "Orenburg's governor", "Tatarstan's state news agency": the one who speaks
+GOVERNMENT_AFTER = {
+    "ministry",
+    "government",
+    "governor",
+    "president",
+    "parliament",
+    "embassy",
+    "authorities",
+    "agency",
+    "officials",
+    "administration",
+    "mayor",
+}
+
+
+def _possessive_government(toks: Sequence[Token], i: int, n: int) -> bool:
+    """ "Kenya's foreign ministry said", "Orenburg's governor has not commented": a government or its agency
+    by the possessive of its country or region, which speaks of the event and is no place of it ("in Kyiv's
+    Maidan square" is checked by the caller's locative)."""
+    if not toks[i + n - 1].word.endswith("'s") or _introduced(toks, i, n, IN_WORDS):
+        return False
+    return any(t.word in GOVERNMENT_AFTER for t in toks[i + n : i + n + 3])
 
 
 def _vicinity_of_capital(toks: Sequence[Token], i: int, cands: list[GazPlace]) -> bool:
@@ -1519,6 +1624,8 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
         return None
     base = lem[: -len(suffix)]
     keys = [lem[:-2], base, base + "ь", base + "а", base + "ия", base + "ія", base + "ск", base.rstrip("ь")]
+    if suffix in ("цький", "цкий"):  # a town named by the adjective itself: Хмельницький, Кропивницький
+        keys.append(lem)
     if base.endswith("н"):  # "рівненський" -> Рівне, "ровенский" -> Ровно
         keys += [base[:-1], base[:-2] + "но"]
     if suffix == "зький":  # "воронезький" -> Воронеж, "оренбурзький" -> Оренбург
@@ -1541,11 +1648,11 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
 
 def _demonym(tok: Token, gaz: Gazetteer) -> tuple[GazPlace, bool] | None:
     """A region named by its residents or adjective in lower case ("вологжан"), or None."""
-    if not tok.word[:1].isalpha() or tok.word[0] not in "бвикнопрсткухчш":
+    if not tok.word[:1].isalpha() or tok.word[0] not in DEMONYM_INITIALS:
         return None  # cheap exit: every stem above starts with one of these letters
     for stem, name, people in DEMONYMS:
         if tok.word.startswith(stem):
-            hit = [c for c in gaz.lookup(name.lower()) if c.fcode == "region"]
+            hit = [c for c in gaz.lookup(name.lower()) if c.fcode in ("region", "country")]
             return (hit[0], people) if hit else None
     return None
 
@@ -1656,6 +1763,11 @@ def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]], tex
     regions = {c.admin1 for cands, *_ in mentions for c in cands if c.fcode in ("ADM1", "region") and len(cands) <= 2}
     regions |= {c.name for cands, *_ in mentions for c in cands if c.fcode in ("ADM1", "region") and len(cands) <= 2}
     sure = [cands[0] for cands, *_ in mentions if len({(c.lat, c.lon) for c in cands}) == 1]
+    # the one country every sure place is in: "бойцы из Львовской области ... под Северском" is Siversk in
+    # Ukraine, not Seversk near Tomsk
+    named = [{c.country for c in cands} for cands, *_ in mentions]
+    countries = set().union(*[one for one in named if len(one) == 1])
+    home = next(iter(countries)) if len(countries) == 1 else None
     out: list[PlaceHit] = []
     for cands, role, start, end, sent in mentions:
         word = text[start:end].lower().replace("ё", "е")
@@ -1679,6 +1791,8 @@ def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]], tex
                 s += 3.0
             if any(o is not c and _dist_km(o, c) < 150 for o in sure):
                 s += 2.0
+            elif home is not None and c.country == home:
+                s += 1.0
             if front and role == "event" and c.country == "UA" and c.admin1 in FRONT_OBLASTS and c.fcode[:3] == "PPL":
                 s += 2.5  # "под Павловкой": the front-line village, not a Russian namesake or a far-off hamlet
             return s
