@@ -465,7 +465,8 @@ class Engine:
                     cite("units", s)
         units = _drop_subunits(units)
         places: list[Place] = []
-        for ph in find_places(text, sents, self.gaz, report.lang):
+        told = [sig.sentences[h.sentence] for h in sig.type_hits if h.sentence in sig.actor_sents]  # digest items
+        for ph in find_places(text, sents, self.gaz, report.lang, told):
             if any(p.name == ph.place.name for p in places):
                 continue
             g = ph.place
