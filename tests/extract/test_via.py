@@ -348,3 +348,27 @@ def test_according_to_someone_described_is_no_outlet() -> None:
     assert via("He died on February 21, according to a fellow Indian recruit who called the family.") == []
     assert via("The men were beaten, according to an Interior Ministry source.") == []
     assert via("The men were beaten in a pit, according to Vazhnye Istorii.") == ["iStories"]
+
+
+def test_platform_after_an_appearance_verb() -> None:
+    # a video that appeared or went out on a platform (ru/uk/en); the platform's brand also in lower case
+    assert via("Ролик жён мобилизованных появился во «ВКонтакте» в понедельник.") == ["VKontakte"]
+    assert via("Відеозвернення морпіхів вийшло в суботу у ВКонтакте.") == ["VKontakte"]
+    assert via("The soldiers' plea was posted on VKontakte late on Friday.") == ["VKontakte"]
+    assert via("Мать солдата выложила видео во вконтакте.") == ["VKontakte"]
+    # no platform named: "в мережі", "в эфир" are no via
+    assert via("Звернення бійців з'явилося в мережі у вівторок.") == []
+    assert via("Сюжет вышел в эфир в Новосибирске.") == []
+
+
+def test_ukrainian_locative_of_a_platform() -> None:
+    # the locative alternates the last consonant (Фейсбук → у фейсбуці)
+    assert via("Відео з побиттям оприлюднила сестра бійця у фейсбуці.") == ["Facebook"]
+    assert via("Мати написала у Фейсбуці, що сина тримають у ямі.") == ["Facebook"]
+    assert outlet_table().lookup("Фейсбуці") == outlet_table().lookup("Фейсбук")
+
+
+def test_quoted_headline_credit_of_an_ambiguous_name() -> None:
+    # a name the table marks as also a common word counts as a headline credit in quotes only
+    assert via("«Астра»: под Горловкой в гараже держат десятки отказников.") == ["ASTRA"]
+    assert via("Астра: у Харкові знову цвітуть айстри.") == []

@@ -207,7 +207,8 @@ class _Table:
                 # a strong alias of one outlet wins over a weak one (or a repeated one) of another
                 if old is None or (old[1] and not weak):
                     self.by_key[key] = (outlet, weak)
-                pat = self._pattern(alias)
+                # a platform's brand is often written in lower case ("у фейсбуці", "во вконтакте")
+                pat = self._pattern(alias, lower_ok=kind == "platform" and not weak and len(alias) >= 5)
                 if pat not in seen:
                     seen.add(pat)
                     parts.append((len(alias), pat))
@@ -215,7 +216,7 @@ class _Table:
         self.regex = re.compile(r"(?<![\w@./-])(?:" + "|".join(p for _, p in parts) + r")(?![\w-]|\.\w)")
 
     @staticmethod
-    def _pattern(alias: str) -> str:
+    def _pattern(alias: str, lower_ok: bool = False) -> str:
         out = []
         for i, tok in enumerate(_WORD_SPLIT.split(alias.replace("ё", "е"))):
             if not tok:
@@ -233,9 +234,13 @@ class _Table:
                     out.append(re.escape(tok.strip()))
                 continue
             first, rest = tok[0], tok[1:]
-            head = f"[{first}{first.upper()}]" if first.isalpha() else re.escape(first)
+            low = first.lower() if lower_ok else first
+            head = f"[{low}{first.upper()}]" if first.isalpha() else re.escape(first)
             if re.search(f"[{_CYR}]", tok) and len(tok) >= 4:
-                out.append(f"{head}(?i:{_yo(_stem(tok)[1:])}[{_CYR}]{{0,4}})")
+                stem = _yo(_stem(tok)[1:])
+                if stem[-1:] in _UK_ALTERNATES:  # the Ukrainian locative: Фейсбук → у фейсбуці
+                    stem = stem[:-1] + _UK_ALTERNATES[stem[-1]]
+                out.append(f"{head}(?i:{stem}[{_CYR}]{{0,4}})")
             elif rest:
                 out.append(f"{head}(?i:{_yo(rest)})")
             else:
@@ -243,7 +248,16 @@ class _Table:
         return "".join(out)
 
     def lookup(self, name: str) -> tuple[Outlet, bool] | None:
-        return self.by_key.get(name_key(name))
+        hit = self.by_key.get(name_key(name))
+        if hit is None and _UK_LOCATIVE.search(name):
+            # the Ukrainian locative alternates the last consonant: "у фейсбуці" is Фейсбук, "у Телезі" Телега
+            hit = self.by_key.get(name_key(_UK_LOCATIVE.sub(lambda m: _UK_ALTERNATION[m[1].lower()], name)))
+        return hit
+
+
+_UK_ALTERNATES = {"к": "[кц]", "г": "[гз]", "х": "[хс]"}
+_UK_LOCATIVE = re.compile(r"([цзс])і(?=$|[\s»\"”])", re.I)
+_UK_ALTERNATION = {"ц": "к", "з": "г", "с": "х"}
 
 
 @lru_cache(maxsize=1)
@@ -453,7 +467,8 @@ QUICK = re.compile(  # run on the lower-cased sentence
     r"інтерв|оказал|распоряжен|розпоряджен|опинил|отправил|надісла|присла|стать|статт|публикац|публікац|"
     r"материал|матеріал|расследов|розслідув|репортаж|сюжет|эфир|ефір|article|report|investigation|story|"
     r"piece|странице|сторінці|page|published|posted|released|aired|shared|obtained|broadcast|uploaded|"
-    r"put out|carried|\bran\b|citing|cited|появил|з'яви|з’яви|appeared|surfaced|circulat|заяв|сказа|пояснi|"
+    r"put out|carried|\bran\b|citing|cited|появил|з'яви|з’яви|зʼяви|вышл|вышел|вийш|appeared|surfaced|circulat|"
+    r"заяв|сказа|пояснi|"
     r"поясни|беседе|разговоре|розмові|коментар|комментар|speaking|согласно|відповідно|ссылк|посилан|"
     r"помог|допом|помощ|поддерж|підтрим|help|assist|post|посте|постах|дописі|пості|says|обратил|звернул|"
     r"contacted|reached out)"
@@ -503,6 +518,11 @@ _WROTE_ON = re.compile(
     r"(?:in|в|у)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+|своём\s+|своем\s+|своєму\s+|своей\s+|своїй\s+)?"
     r"(?:post|posts|message|video|посте|постах|публикации|публікації|дописі|пості|сообщении|повідомленні|"
     r"видео|відео|аккаунте|акаунті|профиле|профілі|блоге|блозі))(?![\w])"
+)
+_APPEARED = re.compile(
+    r"(?<![\w])(?:появил(?:ось|ась|ся|ись)|з['’ʼ]яви(?:лося|лася|вся|лись|лися)|вышл[оаи]|вышел|вийш(?:ло|ла|ли|ов)|"
+    r"опубликован[оаы]?|опублікован[оаі]?|оприлюднен[оаі]?|размещен[оаы]?|розміщен[оаі]?|выложен[оаы]?|"
+    r"викладен[оаі]?|appeared|surfaced|circulated|was\s+(?:posted|published|shared|uploaded))(?![\w])"
 )
 _POST_WORD = re.compile(r"\s+(?i:post|posts|video|message|story|stories|page|account|live)(?![\w])")
 _IN_PLATFORM_POST = re.compile(r"(?<![\w])(?i:in|on)\s+(?i:a|an|his|her|their|the)\s+$")
@@ -738,7 +758,9 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
     hm = _HEADLINE.match(seg) if ":" in seg[:48] else None
     if hm:
         hit = outlet_table().lookup(hm[1].strip())
-        if hit is not None and hit[0].kind == "outlet" and not hit[1]:
+        # a name the table marks as also a common word («Астра», "Дождь") counts in quotes: «Астра»: ...
+        quoted = seg[: hm.start(1)].rstrip()[-1:] in '«"“„' and hm[1].rstrip()[-1:] in '»"”“'
+        if hit is not None and hit[0].kind == "outlet" and (not hit[1] or quoted):
             hits.append(_Cand(hit[0].name, "outlet", hm.start(1), hm.end(1), True))
     # a credit line: "Источник: ASTRA", "Джерело: «Українська правда»", "(видео — «Осторожно, новости»)"
     for cm in _CREDIT.finditer(seg) if _CREDIT_QUICK.search(low) else ():
@@ -892,6 +914,14 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
         e = _clause_end(mask, m.end(), 110)
         take(
             [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "platform" and _platform_ok(seg, c)],
+            kinds=("platform",),
+        )
+    # 8b. platforms after an appearance or a publication in the passive: "Відео з'явилося у ВКонтакте", "Видео
+    # вышло в среду во «ВКонтакте»", "ролик опубликован в Telegram", "the clip surfaced on VK"
+    for m in _APPEARED.finditer(low):
+        e = _clause_end(mask, m.end(), 60)
+        take(
+            [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "platform" and _platform_ok(seg, c)][:1],
             kinds=("platform",),
         )
     # 9. a post on a platform: "написал во «ВКонтакте»", "In a post on VKontakte, X wrote"
