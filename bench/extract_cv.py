@@ -1,6 +1,6 @@
 """Benchmark: how the extractor does on reports it was not trained on (k-fold cross-validation).
 
-The shipped model is trained on reports-dev + news-channels-dev + team-heldout sets 1 and 2, so ``sitrep eval``
+The shipped model is trained on reports-dev + news-channels-dev + team-heldout sets 1 to 5, so ``sitrep eval``
 on those sets is optimistic. Here each document is read by a model trained without it:
 
 - reports-dev is split into k folds (default 5, fixed seed), stratified by the first event's type
@@ -15,9 +15,9 @@ on those sets is optimistic. Here each document is read by a model trained witho
   (``sitrep.extract.evaluate.score``);
 - a second run reads every document with the rules alone (no model) to show what the model adds;
 - ``--loso`` (leave one set out) trains on all development sets but one — reports-dev, news-channels-dev,
-  team-heldout sets 1, 2 and 3 — and scores the one left out with the whole engine: the figure closest to a new,
+  team-heldout sets 1 to 5 — and scores the one left out with the whole engine: the figure closest to a new,
   unseen set written by someone else (texts of one set share a writer's wording, so k-fold inside a set is
-  optimistic); milbloggers-dev (evaluation only, never trained on) is scored by the model of all five; each
+  optimistic); milbloggers-dev (evaluation only, never trained on) is scored by the model of all seven; each
   left-out set also gets its first-event type confusion (gold type → predicted type, "-" for no event);
   ``--loso --sweep`` prints the first-event type accuracy per type-model weight and rules' bonus instead
   (how ``engine.TYPE_MODEL_WEIGHT`` was chosen);
@@ -49,6 +49,16 @@ from typing import Any
 TEAM = Path(__file__).resolve().parent / "data" / "team-heldout"
 TEAM2 = Path(__file__).resolve().parent / "data" / "team-heldout-2"
 TEAM3 = Path(__file__).resolve().parent / "data" / "team-heldout-3"
+TEAM4 = Path(__file__).resolve().parent / "data" / "team-heldout-4"
+TEAM5 = Path(__file__).resolve().parent / "data" / "team-heldout-5"
+# each development set by name; the blind set (team-heldout-6) is never named here and never read
+_TEAM_FOLDERS = {
+    "team-heldout": TEAM,
+    "team-heldout-2": TEAM2,
+    "team-heldout-3": TEAM3,
+    "team-heldout-4": TEAM4,
+    "team-heldout-5": TEAM5,
+}
 # The development data beside the repository (../shared/data), absent on users' machines.
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = Path(os.environ.get("SITREP_BENCH_GOLD", str(SHARED / "data/gold")))
@@ -109,7 +119,7 @@ def folds_of(pairs: Sequence[Pair], k: int, seed: int, by_cluster: bool = True) 
 def _read(name: str) -> list[Pair]:
     from sitrep.extract.training import read_pairs
 
-    folder = {"team-heldout": TEAM, "team-heldout-2": TEAM2, "team-heldout-3": TEAM3}.get(name, GOLD / name)
+    folder = _TEAM_FOLDERS.get(name, GOLD / name)
     return read_pairs(folder / "texts.jsonl", folder / "gold.jsonl")
 
 
@@ -263,8 +273,16 @@ def confusion(pairs: Sequence[Pair], preds: Sequence[dict[str, Any]]) -> dict[st
     return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-LOSO_SETS = ("reports-dev", "news-channels-dev", "team-heldout", "team-heldout-2", "team-heldout-3")
-_FOLDERS = {"team-heldout-2": TEAM2, "team-heldout-3": TEAM3}
+LOSO_SETS = (
+    "reports-dev",
+    "news-channels-dev",
+    "team-heldout",
+    "team-heldout-2",
+    "team-heldout-3",
+    "team-heldout-4",
+    "team-heldout-5",
+)
+_FOLDERS = {n: f for n, f in _TEAM_FOLDERS.items() if n != "team-heldout"}
 
 
 def loso(codebook: Path | None, threshold: float | None, errors: bool, as_json: bool) -> None:

@@ -488,3 +488,59 @@ def test_a_recorded_appeal_about_abuse_is_an_appeal_a_request_to_investigate_is_
         "Родные солдат просят военную прокуратуру разобраться."
     )
     assert _rules(asked) == (True, "abuse")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # codebook §2: the refusal told in a relative clause or a participle names the victims; the act is the
+        # violence done to them
+        ("Под Угледаром командиры расстреляли двоих солдат, которые отказались от выхода на позиции.", "abuse"),
+        ("Отказавшихся мобилизованных командир роты бил прикладом, рассказали их жёны.", "abuse"),
+        ("Командир батальйону бив солдатів, які відмовлялися виконувати його накази, розповіли рідні.", "abuse"),
+        ("Officers executed two soldiers who refused orders near Bakhmut, an independent outlet reported.", "abuse"),
+        # with no other act told, the refusers' refusal is the event; told in the main clause it stays one
+        ("Military police detained forty soldiers who refused to return to the front line.", "refusal"),
+        ("Солдаты 5-й роты отказались выполнять приказ, за это их наказали.", "refusal"),
+    ],
+)
+def test_a_refusal_in_a_relative_clause_names_the_victims(text: str, kind: str) -> None:
+    assert _rules(text) == (True, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # imperfectives and the place first
+        ("Жёны мобилизованных рассказали, что в их полку командиры обнуляли раненых.", "abuse"),
+        ("У Горлівці в підвалі тримають військових 1-ї бригади, кажуть рідні.", "abuse"),
+        ("Рідні кажуть, що у полку практикують «обнулення» солдатів, які скаржилися.", "abuse"),
+        # slang for the mobilised, captives as actors, motor rallies, the parade ground, the building first
+        ("Родственники мобиков из Бурятии устроили пикет у здания правительства.", "protest"),
+        ("У Рівному рідні полонених захисників влаштували автопробіг містом.", "protest"),
+        ("Около сотни мобилизованных вышли на плац и потребовали выплат.", "protest"),
+        ("К зданию администрации пришли жёны мобилизованных из Курска.", "protest"),
+        # English ranks, sailors of the navy, leaving the unit, insubordination, pressing to sign
+        ("A sergeant at a training ground beat two recruits after they asked for leave, investigators said.", "abuse"),
+        ("A navy sailor was jailed for five years for deserting his ship in Sevastopol.", "desertion"),
+        ("Two conscripts left military unit 12345 near Pskov without permission on Sunday night.", "desertion"),
+        ("Ten soldiers were charged with insubordination in Zaporizhzhia region on Monday.", "refusal"),
+        ("Job-centre staff pressed jobless men to sign military contracts, threatening to cut benefits.", "coercion"),
+        ("Вернувшиеся из плена рассказали, что охрана склоняла солдат вступить в добровольческий полк.", "coercion"),
+    ],
+)
+def test_h5_cue_families(text: str, kind: str) -> None:
+    assert _rules(text) == (True, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a merchant crew, a motor rally of fans, a parade ground of cadets on a holiday, a hiker who left his group
+        "Sailors of a cargo ship stranded in Odesa complained about unpaid wages.",
+        "Фанаты «Зенита» устроили автопробег по Петербургу в честь чемпионства.",
+        "Two tourists left their tour group without permission and were found by rescuers in the mountains.",
+    ],
+)
+def test_look_alikes_of_the_h5_cues_are_not_events(text: str) -> None:
+    assert not _rules(text)[0]

@@ -54,6 +54,19 @@ _BACKGROUND = re.compile(r"^\W*(?:напомним|напомню|нагадає
 # "3-й батальон 115-й бригады": the 1st-9th battalion, company or platoon of a named brigade or regiment is a
 # part of it, numbered inside it, not a unit of its own (reports-dev lists "115th brigade" alone); the
 # 34th or 415th battalion is numbered army-wide and stays
+# codebook §2 "the primary type is the one that happened as the reported act": a refusal told in a relative clause
+# or a participle ("тех, кто отказывался, расстреляли", "солдатів, які відмовилися, били", "soldiers who refused were
+# executed", "отказавшихся избивали") names WHO the act befell, not the act; such a cue votes at DESCRIBES_FACTOR and
+# anchors no event while the sentence or the text has another cue. It keeps its precedence (a strong refusal cue still
+# wins over detention words: "the detention of 234 men who refused is a refusal").
+DESCRIBES_FACTOR = 0.5
+_DESCRIBING_TYPES = frozenset({"refusal"})
+_RELATIVE = frozenset({"кто", "который", "хто", "який", "who", "whom"})
+_RELATIVE_REACH = 3  # "who had refused", "які раніше відмовилися", "которые сразу отказались"
+# Russian active participles: "отказавшихся", "отказавшиеся", "отказывающимся"
+_PARTICIPLE = re.compile(
+    r"(?:вш|ущ|ющ|ащ|ящ)(?:ий|ая|ое|ее|ие|ых|их|ым|им|ыми|ими|его|ему|ую|ей|ем|ой|ого|ому)(?:ся)?$"
+)
 _SUBUNIT = re.compile(r"^[1-9](?:st|nd|rd|th) (?:battalion|company|platoon)$")
 _PARENT = re.compile(r"\b(?:brigade|regiment|division)$")
 
@@ -332,13 +345,24 @@ class Engine:
         events = self._events(report, sig, score)
         return Extraction(relevant=bool(events), events=tuple(events), score=round(score, 4))
 
+    @staticmethod
+    def _describes(s: Sentence, h: Hit) -> bool:
+        """A refusal cue inside a relative clause or a participle: it tells who, not what (see DESCRIBES_FACTOR)."""
+        if h.cue.label not in _DESCRIBING_TYPES:
+            return False
+        if _PARTICIPLE.search(s.tokens[h.start].word):
+            return True
+        before = s.tokens[max(0, h.start - _RELATIVE_REACH) : h.start]
+        return any(t.word in _RELATIVE or t.lemma in _RELATIVE for t in before)
+
     def _anchors(self, sig: Signals) -> list[int]:
         strong: dict[int, float] = defaultdict(float)
-        for h in sig.type_hits:
+        told = [h for h in sig.type_hits if not self._describes(sig.sentences[h.sentence], h)] or list(sig.type_hits)
+        for h in told:
             if h.cue.weight >= ANCHOR_MIN and self._near(h.sentence, sig.actor_sents):
                 strong[h.sentence] = max(strong[h.sentence], h.cue.weight)
         if not strong:  # the score passed on weaker signals: anchor on the best cue anyway
-            best = max(sig.type_hits, key=lambda h: h.cue.weight)
+            best = max(told, key=lambda h: h.cue.weight)
             return [best.sentence]
         return sorted(strong)
 
@@ -393,6 +417,7 @@ class Engine:
                 w = h.cue.weight * (2.0 if h.sentence == anchor else 1.0)
                 w *= 1.0 if h.sentence in sig.actor_sents else 0.3
                 w *= HEDGE_FACTOR if (h.sentence, h.start) in sig.hedged else 1.0
+                w *= DESCRIBES_FACTOR if self._describes(sig.sentences[h.sentence], h) else 1.0
                 votes[h.cue.label] += w
         if not votes:
             return None
@@ -401,8 +426,6 @@ class Engine:
         # codebook §2: the reported act is the primary type ("a video appeal in which soldiers refuse
         # orders is an appeal"); a strong cue of a type that wins over the vote winner decides.
         strong = {h.cue.label for h in sig.type_hits if h.sentence in idx and h.cue.weight >= self.strong[h.cue.label]}
-        # two types that win over each other (refusers held in a basement: refusal; refusers beaten: abuse):
-        # when both have a strong cue, the vote winner keeps it
         # two types that win over each other (refusers held in a basement: refusal; refusers beaten: abuse):
         # when both have a strong cue, the vote winner keeps it
         overruled: set[str] = set()  # types the codebook's precedence ruled out for this event
