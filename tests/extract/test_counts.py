@@ -617,3 +617,49 @@ def test_a_term_between_the_verdict_and_the_one_man(text: str) -> None:
     assert find_counts(text, 0, len(text)) == []
     hit = find_individual(text, 0, len(text))
     assert hit is not None and (hit.value, hit.precision) == (1, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative's one son is the man the event is about
+        ("A father in Kursk says a sergeant broke the ribs of his conscript son.", 1),
+        ("По словам отца, его сына избили сослуживцы в казарме.", 1),
+        ("Мати розповіла, що її сина тримали в ямі три доби.", 1),
+        ("Сина побив командир роти, каже мати.", 1),
+        # sons in the plural are a group, "her son's unit" is no person of the event
+        ("Матери срочников требуют вернуть сыновей из Курской области.", None),
+        ("Her son's unit was moved to the border.", None),
+    ],
+)
+def test_a_relatives_one_son(text: str, expected: int | None) -> None:
+    from sitrep.extract.counts import find_individual
+
+    hit = find_individual(text, 0, len(text))
+    assert (hit.value if hit else None) == expected
+
+
+def test_a_subordinate_is_one_member() -> None:
+    from sitrep.extract.counts import lone_member
+    from sitrep.extract.text import tokenize
+
+    def lone(text: str, lang: str) -> bool:
+        return lone_member(tokenize(text, lang)[0].tokens, lang)
+
+    assert lone("Командир взвода избил подчинённого прикладом.", "ru")
+    assert lone("Сержант побив підлеглого держаком лопати.", "uk")
+    assert lone("The officer beat a subordinate with a shovel.", "en")
+    assert not lone("Командир избил подчинённых.", "ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the killed and the wounded together are the men out of action, not the dead alone
+        ("За неделю погибли и ранены около сорока бойцов батальона.", (40, "approximate")),
+        ("За тиждень загинули та поранені понад 30 військових.", (30, "approximate")),
+        ("More than 50 soldiers were killed or wounded in the assault, the men say.", (50, "approximate")),
+    ],
+)
+def test_the_killed_and_wounded_together_count(text: str, expected: tuple[int, str]) -> None:
+    assert first(text) == expected

@@ -430,6 +430,17 @@ TERM_TO_ONE = re.compile(
 )
 
 
+# a relative's one son, the man the event is about: "hits her mobilised son", "её сына избил старшина", "мого сина
+# кинули в штурм", "сина побили" (the plural, "сыновей", "sons", is a group)
+SON_ONE = re.compile(
+    r"\b(?i:her|his|their|my|our)\s+(?:(?i:only|eldest|elder|younger|youngest|mobili[sz]ed|conscript|drafted|"
+    r"\d{2}-year-old)\s+){0,2}son\b(?!['’]s\s+(?:unit|brigade|regiment|commander))"
+    r"|\b(?i:е[её]|его|мо(?:й|его|ему)|сво(?:й|его|ему)|її|його|мі[йо]|мого|моєму|свого|своєму)\s+"
+    r"(?:[а-яёіїєґ'’ʼ-]+\s+)?(?i:сын|сына|сыну|сыном|син|сина|сину|синові|сином)\b"
+    r"|\b(?i:сына|сина)\s+(?i:избил\w*|побил\w*|побив|побила|били|избивал\w*|бив|била)\b",
+)
+
+
 def find_individual(text: str, start: int, end: int) -> CountHit | None:
     """A single person the event is about (an age plus a soldier noun) → count 1, exact."""
     m = (
@@ -437,6 +448,7 @@ def find_individual(text: str, start: int, end: int) -> CountHit | None:
         or NAMED_INDIVIDUAL.search(text, start, end)
         or ACTED_ON_ONE.search(text, start, end)
         or TERM_TO_ONE.search(text, start, end)
+        or SON_ONE.search(text, start, end)
     )
     return CountHit(1, "exact", m.start(), m.end()) if m else None
 
@@ -460,9 +472,12 @@ def _dead(seg: str, m: re.Match[str], at: int | None = None) -> bool:
     the qualifier before the number starts."""
     a = m.start() if at is None else at
     before = seg[max(0, a - 40) : a]
+    death = _DEATH_BEFORE.search(before)
+    # "погибли и ранены несколько десятков человек", "killed or wounded": the men out of action, not the dead alone
+    hurt_too = death is not None and _CASUALTY_TOTAL.search(before, death.start())
     return bool(
         _DEAD_NOUN.search(m[0])
-        or (_DEATH_BEFORE.search(before) and not _THE_OTHERS.search(before))
+        or (death and not hurt_too and not _THE_OTHERS.search(before))
         or _DEATH_AFTER.search(seg[m.end() : m.end() + 120])
     ) and not _CASUALTY_TOTAL.search(seg[m.end() : m.end() + 60])
 
@@ -760,7 +775,7 @@ MEMBER_NOUNS = frozenset(
     "сержант отказник дезертир новобранец росгвардеец боец курсант летчик пилот наемник беглец самовольщик "
     "військовослужбовець мобілізований строковик рядовий новобранець боєць льотчик пілот найманець втікач "
     "soldier serviceman conscript recruit deserter pilot cadet mercenary sergeant private paratrooper marine "
-    "sailor".split()
+    "sailor подчиненный подчинённый підлеглий subordinate".split()
 )
 # officers: one officer is the one member ("a former officer ... who fled"), but officers in the plural are
 # mostly the other side ("Офицеры избили солдата") and do not veto
