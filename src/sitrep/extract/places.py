@@ -88,6 +88,24 @@ PEOPLE_AFTER = {
     "workers",
     "students",
     "families",
+    "soldier",
+    "citizen",
+    "national",
+    "recruit",
+    "mercenary",
+    "veteran",
+    "fighter",
+    "worker",
+    "student",
+    "volunteer",
+    "volunteers",
+    "runner",
+    "migrants",
+    "migrant",
+    "conscripts",
+    "sailors",
+    "prisoners",
+    "ex-soldiers",
 }
 # Words naming a kind of settlement ("у поселка Урожайное"): they introduce a place too.
 SETTLEMENT = {
@@ -411,7 +429,8 @@ CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ой", ("а", "ая")),
     ("ою", ("а",)),
     ("ові", ("",)),
-    # plural names: "в Крынках" -> Крынки, "у Кринок" -> Кринки, "в Пісках" -> Піски
+    # plural names: "в Крынках" -> Крынки, "у Кринок" -> Кринки, "в Пісках" -> Піски, "под Алешками" -> Алешки
+    ("ками", ("ки",)),
     ("ках", ("ки",)),
     ("ах", ("и", "ы")),
     ("ок", ("ки",)),
@@ -591,6 +610,7 @@ def _load_extra(path: Path, places: list[GazPlace], index: dict[str, list[int]],
                 index[whole].append(i)
                 continue
             for key in {
+                *_oblique_forms(whole),  # "з Туви": a name the dictionaries do not decline
                 whole,  # "Кабардино-Балкария" is one token to the tokenizer
                 _name_lemma(whole, "ru"),
                 _name_lemma(whole, "uk"),
@@ -603,6 +623,17 @@ def _load_extra(path: Path, places: list[GazPlace], index: dict[str, list[int]],
             }:
                 if i not in index[key]:
                     index[key].append(i)
+
+
+OBLIQUE = {"а": ("ы", "и", "е", "і", "у", "ой", "ою"), "я": ("и", "ї", "е", "і", "ю", "ей", "ею", "єю")}
+
+
+def _oblique_forms(word: str) -> tuple[str, ...]:
+    """The case forms of a one-word feminine name in -а/-я ("Тува" -> Туви, Туве, Туву, Тувой; "Чечня" ->
+    Чечни, Чечні): the dictionaries' guess for an unknown oblique name is often another word ("туви" -> "тув")."""
+    if len(word) < 4 or not _cyrillic(word) or not word.isalpha() or word[-1] not in OBLIQUE:
+        return ()
+    return tuple(word[:-1] + end for end in OBLIQUE[word[-1]])
 
 
 def _name_lemma(word: str, lang: str) -> str:
@@ -771,6 +802,8 @@ def find_places(
     mentions: list[tuple[list[GazPlace], str, int, int, int]] = []
     weak: set[int] = set()  # indexes of mentions that are background when another event place is named
     treated: set[int] = set()  # a hospital's town: background when any other place is named
+    peoples: set[str] = set()  # countries named by their people ("Cubans", "кенийский бегун"): their origin
+    datelines: set[int] = set()
     last_end = -10
     for sent in sentences:
         toks = sent.tokens
@@ -783,6 +816,7 @@ def find_places(
             # only when the report names no other (not "KYIV — soldiers ... near Pokrovsk")
             n_dl, cands_dl = dateline
             weak.add(len(mentions))
+            datelines.add(len(mentions))
             mentions.append((cands_dl, "event", toks[0].start, toks[n_dl - 1].end, sent.index))
             i = n_dl
         while i < len(toks):
@@ -882,7 +916,7 @@ def find_places(
                         cands = []
                     if cands and _vicinity_of_capital(toks, i, cands):
                         cands = []
-                    if cands and _not_settlement(toks, i, n, cands):
+                    if cands and (_not_settlement(toks, i, n, cands) or _river(toks, i)):
                         cands = []
                     if cands and _route(text, toks, i, n, gaz, lang):
                         cands = []
@@ -918,6 +952,11 @@ def find_places(
                             # "над Крымом" is Crimea, not a hamlet Krym of the Rostov region the text also names;
                             # "в селе Крым" is the hamlet
                             cands = [c for c in cands if not (c.fcode[:3] == "PPL" and c.population < 10_000)]
+                        last = toks[i + n - 1].word
+                        if all(c.fcode == "country" for c in cands) and (
+                            after in PEOPLE_AFTER or (last.isascii() and last.endswith(("ans", "is", "ese")))
+                        ):
+                            peoples |= {c.name for c in cands}  # "Kenyan runner", "Cubans", "Nepalis"
                         if _background(toks, i):
                             weak.add(len(mentions))
                         elif _treated(toks, i):
@@ -955,6 +994,8 @@ def find_places(
                     demonym = None  # "Сирського ЗСУ": the general, not Syria
                 region = _demonym(toks[i], gaz) if demonym is None and not capital else None
                 if region is not None:
+                    if region[1] and region[0].fcode == "country":
+                        peoples.add(region[0].name)
                     mentions.append(
                         (
                             [region[0]],
@@ -968,6 +1009,8 @@ def find_places(
                 elif demonym is not None:
                     # "воронежских мобилизованных", "бурятской в/ч", "в Казанском училище": adjectives
                     role = "origin" if nxt.startswith(PEOPLE_STEMS) else "event"
+                    if role == "origin" and demonym.fcode == "country":
+                        peoples.add(demonym.name)
                     mentions.append(([demonym], role, toks[i].start, toks[i].end, sent.index))
                     last_end = toks[i].end
                 i += 1
@@ -976,7 +1019,13 @@ def find_places(
         drop |= weak
     if treated and any(j not in weak | treated for j in range(len(mentions))):
         drop |= treated  # "men from Kerala ... taken to a hospital in Moscow": the hospital is no place of it
+    # "COLOMBO — Families of Sri Lankan ex-soldiers say ...": the reporter files from the capital of the men's
+    # country, where nothing of the event happened
+    homes = {c.country for m in mentions for c in m[0] if c.fcode == "country" and c.name in peoples}
+    drop |= {j for j in datelines if all(c.country in homes for c in mentions[j][0])}
     mentions = [m for j, m in enumerate(mentions) if j not in drop]
+    # "Cuba has arrested recruiters who lured young Cubans": a country whose people the text tells of is their origin
+    mentions = [(m[0], "origin" if all(c.name in peoples for c in m[0]) else m[1], *m[2:]) for m in mentions]
     mentions = _drop_qualifying_countries(mentions, text)
     if any(c.country == "RU" and c.fcode in ("ADM1", "region") for m in mentions for c in m[0]) and not any(
         c.country == "UA" and (c.fcode in ("ADM1", "region") or c.population >= BIG) for m in mentions for c in m[0]
@@ -1039,6 +1088,19 @@ PEOPLE_STEMS = (
     "рідн",
     "призыв",
     "срочник",
+    "наемник",
+    "наёмник",
+    "найманц",
+    "найманец",
+    "студент",
+    "граждан",
+    "громадян",
+    "мигрант",
+    "мігрант",
+    "ветеран",
+    "добровол",
+    "бегун",
+    "бігун",
 )
 # Words for a street or square (stems): a town's name next to one names the street
 STREET = (
@@ -1209,6 +1271,8 @@ ATTEMPT = (
     "attempt",
 )
 GOAL_PREPS = {"в", "во", "у", "до", "to", "into"}
+# a verb of reaching a place that takes it without a preposition ("дістатися Румунії", "reach Poland")
+REACH = ("дістати", "добрати", "добраться", "дойти", "дійти", "reach")
 CROSSING = ("cross", "перешел", "перешёл", "перешли", "перейшов", "перейшли", "перетнув", "пересек", "пересёк")
 # "готов дать показания о том, что происходило в Буче", "testify about what he saw in the Kyiv region":
 # what a witness will tell about is an earlier event, not this one
@@ -1219,7 +1283,19 @@ READY = ("готов", "ready", "willing", "prepared", "offer", "предлож"
 FROM_WORDS = {"из", "з", "із", "зі", "from"}
 MESSAGE = ("обращени", "видеообращени", "видео", "письм", "звернен", "відео", "appeal", "video", "message", "letter")
 MESSAGE_WORDS = {"лист", "листа", "листі", "листом", "plea", "petition"}
-BASED = ("based", "базирующ", "базуєт", "базуют", "базуються", "базуется", "дислоцирующ")
+BASED = (
+    "based",
+    "базирующ",
+    "базуєт",
+    "базуют",
+    "базуються",
+    "базуется",
+    "дислоцирующ",
+    # "the Tigr battalion, raised in the Primorye region": where a unit was formed is its men's home
+    "raised",
+    "сформирован",
+    "сформован",
+)
 # a unit after "X-based": "the Pskov-based 76th division"
 UNIT_WORDS = ("division", "brigade", "regiment", "battalion", "unit", "corps", "detachment", "fleet")
 QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
@@ -1308,7 +1384,11 @@ def _unreached(toks: Sequence[Token], i: int, cands: Sequence[GazPlace], lang: s
     """ "пытался пешком уйти в Венгрию", "tried to cross into Poland": a country abroad the man tried and
     failed to reach (a flight that ended there, "бежал в Норвегию", stays)."""
     prev = toks[i - 1].word if i > 0 else ""
-    if prev not in GOAL_PREPS or _top(cands).fcode != "country" or not _abroad(cands):
+    if _top(cands).fcode != "country" or not _abroad(cands):
+        return False
+    if prev.startswith(REACH):  # "намагалися дістатися Румунії", "tried to reach Poland"
+        return any(t.word.startswith(ATTEMPT) for t in toks[max(0, i - 6) : i - 1])
+    if prev not in GOAL_PREPS:
         return False
     if not any(t.word.startswith(ATTEMPT) for t in toks[max(0, i - 6) : i - 1]):
         return False
@@ -1567,6 +1647,14 @@ def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace]
     if before and before[0] == "of":
         before = before[1:]
     return bool(before) and (before[0].startswith(VESSEL_BEFORE) or before[0] in RIVER_WORDS)
+
+
+RIVER_NOUNS = {"river", "река", "реки", "реке", "реку", "рекой", "річка", "річки", "річці", "річку", "річкою"}
+
+
+def _river(toks: Sequence[Token], i: int) -> bool:
+    """ "На реке Камчатка продлили путину", "the river Don": a river named after (or naming) its region."""
+    return i > 0 and toks[i - 1].word in RIVER_NOUNS
 
 
 ROUTE_DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
