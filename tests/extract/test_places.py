@@ -623,3 +623,11 @@ def test_a_river_named_like_its_region_and_where_a_unit_was_raised() -> None:
     assert places(text, "en") == [("Chernihiv Oblast", "origin"), ("Toretsk", "event")]
     text = "Бійці батальйону, сформованого на Полтавщині, скаржаться на втрати під Покровськом."
     assert places(text, "uk") == [("Poltava Oblast", "origin"), ("Pokrovsk", "event")]
+
+
+def test_a_court_named_by_its_town_after_the_article() -> None:
+    assert places("The men filed a joint suit at the Nalchik military court.", "en") == [("Nalchik", "event")]
+    assert places("A deserter was sentenced by the Rostov garrison court.", "en") == [("Rostov-on-Don", "event")]
+    # the river and a city's council stay what they were
+    assert places("They crossed the Dnipro river at night.", "en") == []
+    assert places("The Dnipro city council said nothing.", "en") == []

@@ -1642,7 +1642,8 @@ def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace]
     before = [t.word for t in toks[max(0, i - 3) : i]][::-1]  # nearest first
     if before and before[0] == "the":
         before = before[1:]
-        if toks[i].word.isascii() and not (i + n < len(toks) and toks[i + n].word in AREA_AFTER):
+        after = toks[i + n].word if i + n < len(toks) else ""
+        if toks[i].word.isascii() and after not in AREA_AFTER and after not in INSTITUTION_AFTER:
             return True  # English writes no article before a town: "the Dnipro" is the river
     if before and before[0] == "of":
         before = before[1:]
@@ -1656,6 +1657,9 @@ def _river(toks: Sequence[Token], i: int) -> bool:
     """ "На реке Камчатка продлили путину", "the river Don": a river named after (or naming) its region."""
     return i > 0 and toks[i - 1].word in RIVER_NOUNS
 
+
+# "the Nalchik military court", "the Rostov garrison court": an institution named by its town sits there
+INSTITUTION_AFTER = {"military", "garrison", "court", "enlistment", "assembly"}
 
 ROUTE_DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 
