@@ -43,6 +43,18 @@ score up to 6.5 (a brigade's marines' appeal in Mariupol, their relatives' rally
 years later: the places disagree) and 3.5 with a shared numbered unit alone (two 155th brigades,
 one in France, one near Pavlivka) — the place rule stops both. An event's type is the type most
 of its mentions give, ties to the earliest (``Profile.main_type``).
+Reports without a publication date (a JSONL line without one, an article page whose date could
+not be read) merge on the evidence that needs none — the same text, a shared numbered unit, a
+specific place, the event's day, a count — under every never-merge rule, and with two changes:
+a day and month without a year («2 мая», ``XXXX-05-02``: the year is read from the publication)
+are compared in the year of the other side's date (``_dates_against``: agreeing, they count as
+the same day or month; disagreeing, they tell nothing, never a conflict), and rare names and
+distinctive numbers count when the event days are within ``PUB_CLOSE_DAYS`` instead of the
+publications. What needs publication dates stays out: the 0.5 for publication within days, a
+date disagreement outweighed (``DATE_OVERRIDE_SCORE``), neighbouring types (``cross_type_ok``).
+Weak evidence never merges them: an oblast, a big city and a day, rare names without close event
+days. On the five development sets, every relevant report scored undated against every other
+(gold and real extractions) merges no pair of different events, as before.
 A big city alone with the same date (0.3 + 1.5 + 0.5 = 2.3) stays below 2.5 on purpose: two
 protests in Moscow on one day are not one event; nor do rare names alone merge (1.5 + 0.5 < 2.5
 unless a place, unit, date or count agrees too). The weights were set by hand on the
@@ -420,6 +432,9 @@ class Profile:
     countries: set[str] = field(default_factory=set)  # foreign countries its texts name, or their people
     covered: set[str] = field(default_factory=set)  # name keys of its places and units
     outlets: set[str] = field(default_factory=set)  # name keys of the outlets (``via``) it was made public by
+    # event dates without a year its undated reports give ("12 мая", ``XXXX-05-12``: no publication
+    # year to read them in), compared in the other side's years (``_dates_against``)
+    yearless: list[tuple[str, str | None]] = field(default_factory=list)
     codebook: str = ""  # the codebook version of its first candidate that has one (``rules_for``)
 
     @property
@@ -460,6 +475,8 @@ class Profile:
             self.dates.append(iv)
             if iv[0] == iv[1]:
                 self.day_dates.add(iv[0])
+        elif cand.event_date and cand.event_date.startswith("XXXX"):
+            self.yearless.append((cand.event_date, cand.date_precision))
         if cand.people_count is not None:
             self.counts.append(cand.people_count)
         if published is not None:
@@ -572,7 +589,15 @@ def match(a: Profile, b: Profile, rules: MergeRules | None = None) -> float | No
         else None
     )
     pub_close = pub_gap is not None and pub_gap <= PUB_CLOSE_DAYS
-    date_gap = min(_gap(x, y) for x in a.dates for y in b.dates) if a.dates and b.dates else None
+    (a_dates, a_days), (b_dates, b_days) = _dates_against(a, b), _dates_against(b, a)
+    date_gap = min(_gap(x, y) for x in a_dates for y in b_dates) if a_dates and b_dates else None
+    # Rare names and distinctive numbers count only between reports close in time: published
+    # within days, or, when a report has no publication date, event days within as many days.
+    close = pub_close or (
+        pub_gap is None
+        and bool(a_days and b_days)
+        and min(abs((x - y).days) for x in a_days for y in b_days) <= PUB_CLOSE_DAYS
+    )
     dates_conflict = date_gap is not None and date_gap > DATE_WINDOW_DAYS
     if dates_conflict and not pub_close:
         return None
@@ -616,7 +641,7 @@ def match(a: Profile, b: Profile, rules: MergeRules | None = None) -> float | No
     ):
         place_score = 1.0
     score += place_score
-    if a.day_dates & b.day_dates:
+    if a_days & b_days:
         score += 1.5
     elif date_gap == 0:
         score += 1.0
@@ -633,11 +658,11 @@ def match(a: Profile, b: Profile, rules: MergeRules | None = None) -> float | No
     # unit named in the other's text is new evidence. Outlets never identify an event.
     # Only between reports published within days of each other: the people and groups who speak
     # for soldiers (an activist, a foundation) are quoted again on the next, different event.
-    names = len((a.names & b.names) - (a.covered & b.covered) - a.outlets - b.outlets) if pub_close else 0
+    names = len((a.names & b.names) - (a.covered & b.covered) - a.outlets - b.outlets) if close else 0
     if names:
         score += NAME_SCORE_ONE if names == 1 else NAME_SCORE_MANY
     number = False
-    if pub_close and a.numbers & b.numbers:
+    if close and a.numbers & b.numbers:
         # A count both extracted, or a unit number, was compared above.
         known = {f"{NUMBER_PREFIX}{n}" for n in set(a.counts) & set(b.counts)}
         known |= {f"{NUMBER_PREFIX}{u.number}" for u in a.units | b.units if u.number}
@@ -648,7 +673,7 @@ def match(a: Profile, b: Profile, rules: MergeRules | None = None) -> float | No
         score += EMBED_SCORE
     # a month or year on one side ("a similar video in November") is more often a background fact
     # than an exact day: published together, less evidence outweighs it
-    override = DATE_OVERRIDE_SCORE if a.day_dates and b.day_dates else DATE_OVERRIDE_COARSE_SCORE
+    override = DATE_OVERRIDE_SCORE if a_days and b_days else DATE_OVERRIDE_COARSE_SCORE
     if dates_conflict and score < override:
         return None
     if relation == "same":
@@ -658,6 +683,27 @@ def match(a: Profile, b: Profile, rules: MergeRules | None = None) -> float | No
     if not cross_type_ok(relation, pub_gap, dates_conflict, bool(apart or disagree), identified, names > 0):
         return None
     return score - CROSS_TYPE_MARGIN
+
+
+def _dates_against(a: Profile, b: Profile) -> tuple[list[tuple[date, date]], set[date]]:
+    """``a``'s event dates (intervals, and the single days among them) as compared with ``b``: its
+    dates without a year (``Profile.yearless``) read in a year of ``b``'s dates (or the one before
+    or after) when that puts them within ``DATE_WINDOW_DAYS`` of one of ``b``'s dates. A yearless
+    day that agrees with the other's date is evidence; one that disagrees tells nothing (another
+    year, or a background date: "killed on 22 September"), never a date conflict: without a
+    publication date no other evidence could outweigh it (``DATE_OVERRIDE_SCORE``)."""
+    if not a.yearless or not b.dates:
+        return a.dates, a.day_dates
+    dates, days = list(a.dates), set(a.day_dates)
+    years = sorted({d.year + k for iv in b.dates for d in iv for k in (-1, 0, 1)})
+    for value, precision in a.yearless:
+        for year in years:
+            iv = date_interval(f"{year:04d}{value[4:]}", precision, None)
+            if iv and iv not in dates and any(_gap(iv, x) <= DATE_WINDOW_DAYS for x in b.dates):
+                dates.append(iv)
+                if iv[0] == iv[1]:
+                    days.add(iv[0])
+    return dates, days
 
 
 def cross_type_ok(
