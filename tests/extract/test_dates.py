@@ -564,3 +564,36 @@ def test_a_late_utc_post_may_tell_the_next_local_day() -> None:
     # 22:00 UTC is already the next day in Moscow and Kamchatka: "19 марта" is that day, not a plan
     pub = datetime(2025, 3, 18, 22, 0, tzinfo=UTC)
     assert _engine_pick("19 марта бойцы записали видеообращение.", pub) == ("2025-03-19", "day")
+
+
+NEW_YEAR_POST = datetime(2025, 1, 3, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a night over the turn of a month or a year: the day it leads into, in last year's December for the first
+        ("Two recruits slipped away on the night of December 31 to January 1.", ("2025-01-01", "day")),
+        ("The pair left the barracks overnight on 30 November to 1 December.", ("2024-12-01", "day")),
+        ("Двое срочников сбежали из части в ночь с 31 декабря на 1 января.", ("2025-01-01", "day")),
+        # a day-month without a year just before the new year's post is last year's
+        ("27 грудня дружини вийшли під штаб бригади.", ("2024-12-27", "day")),
+    ],
+)
+def test_nights_and_days_across_new_year(text: str, expected: tuple[str, str]) -> None:
+    assert _engine_pick(text, NEW_YEAR_POST) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "от"/"від" after a video, a letter or an appeal dates the document; it is no "since"
+        ("Видео от 29 декабря показывает, как командир бьёт солдата.", ("2024-12-29", "day")),
+        ("У зверненні від 29.12.2024 бійці просять про ротацію.", ("2024-12-29", "day")),
+        # "since" stays a background date
+        ("От 29 декабря их держат в подвале без связи.", None),
+        ("Від 29 грудня бійців тримають у підвалі.", None),
+    ],
+)
+def test_the_date_of_a_document(text: str, expected: tuple[str, str] | None) -> None:
+    assert _engine_pick(text, NEW_YEAR_POST) == expected

@@ -130,9 +130,11 @@ _WD_EN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
 NIGHT_DAYS = re.compile(
     rf"\b(?:(?:on\s+|in\s+)?the\s+night|overnight)\s+(?:of\s+|from\s+|between\s+|on\s+)?"
-    rf"(?:({_MONTH_EN})\s+{_DAY_ORD}\s*(?:[-–—/]|\s(?:to|and|into)\s)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b|"
-    rf"{_DAY_ORD}\s*(?:[-–—/]|\s(?:to|and|into)\s)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_EN})\b)"
-    rf"(?:,?\s+({_YEAR})\b)?",
+    rf"(?:(?P<m1>{_MONTH_EN})\s+{_DAY_ORD}\s*(?:[-–—/]|\s(?:to|and|into)\s)\s*(?:(?P<m2>{_MONTH_EN})\s+)?"
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b|"
+    rf"{_DAY_ORD}(?:\s+(?:of\s+)?{_MONTH_EN})?\s*(?:[-–—/]|\s(?:to|and|into)\s)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?(?P<m3>{_MONTH_EN})\b)"
+    rf"(?:,?\s+(?P<y>{_YEAR})\b)?",
     re.I,
 )
 NIGHT_DAYS_CYR = re.compile(
@@ -304,6 +306,13 @@ BACKGROUND = re.compile(
     # a date set for later is not the event's ("следующий сбор назначен на 19 сентября")
     r"назначен\w*\s+на|запланирован\w*\s+на|намечен\w*\s+на|призначен\w*\s+на|заплановано\s+на|"
     r"scheduled\s+for|planned\s+for|set\s+for)\s*$",
+    re.I,
+)
+# "видео от 15 марта", "звернення від 15.03.2025", "лист від 2 травня": the document's date, not "since"
+DATED_DOCUMENT = re.compile(
+    r"(?<!\w)(?:видео|відео|ролик\w*|запис\w*|обращени\w+|звернен\w+|письм\w+|лист(?:а|і|у|ом)?|пост\w*|допис\w*|"
+    r"сообщени\w+|повідомлен\w+|заявлени\w+|заяв[аиоуі]\w*|рапорт\w*|приказ\w*|наказ\w*|петици\w+|петиці\w+)"
+    r"\s+(?:от|від)\s*$",
     re.I,
 )
 # "28 августа прошлого года", "торік", "last year": the year before publication
@@ -540,6 +549,7 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         before = text[max(start, a - 24) : a]
         # "after Friday prayers", "после пятничного намаза": the preposition governs the noun, not the day
         background = bool(BACKGROUND.search(before)) and not NIGHT_BEFORE.search(before) and not attributive
+        background = background and not DATED_DOCUMENT.search(before)
         background = background or aside
         if precision == "month" and not relative and CLAUSE_BEFORE.search(text[max(start, a - 80) : a]):
             background = background or not legal
@@ -565,9 +575,10 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
 
     if "night" in text[start:end].lower() or re.search(r"\b(?:ночь|ніч)\s", text[start:end], re.I):
         for m in NIGHT_DAYS.finditer(text, start, end):
-            mon, day = (_month(m[1]), int(m[2])) if m[1] else (_month(m[4]), int(m[3]))
+            mon = _month(m["m2"] or m["m1"] or m["m3"])
+            day = int(m["d1"] or m["d2"])
             if mon:
-                given = int(m[5]) if m[5] else None
+                given = int(m["y"]) if m["y"] else None
                 add(_resolve(day, mon, given, pubd), "day", m.start(), m.end(), aside=_later(day, mon, given, pubd))
         for m in NIGHT_DAYS_CYR.finditer(text, start, end):
             mon = _month(m[2])
