@@ -663,3 +663,18 @@ def test_a_subordinate_is_one_member() -> None:
 )
 def test_the_killed_and_wounded_together_count(text: str, expected: tuple[int, str]) -> None:
     assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one man and one comrade are two
+        ("Срочник вместе с сослуживцем ушёл из части ночью.", (2, "exact")),
+        ("Його з побратимом тримали в ямі дві доби.", (2, "exact")),
+        ("A sailor deserted together with a fellow conscript.", (2, "exact")),
+        # a comrade's number is read as before: the one named and the others
+        ("Контрактник вместе с тремя сослуживцами покинул позиции.", (4, "exact")),
+    ],
+)
+def test_one_man_and_a_comrade(text: str, expected: tuple[int, str]) -> None:
+    assert first(text) == expected

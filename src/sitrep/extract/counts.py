@@ -622,10 +622,22 @@ ELLIPTIC_CYR = re.compile(
 )
 
 
+# one man and one comrade: "сбежал вместе с сослуживцем", "его с сослуживцем привязали к дереву", "втік разом із
+# побратимом", "fled with a fellow soldier" → 2 (read only when the sentence has no other count)
+WITH_A_COMRADE = re.compile(
+    r"(?:\b(?:вместе|разом)\s+|\b(?:его|е[её]|його|її)\s+)(?:с|со|з|із|зі)\s+(?:[а-яёіїєґ'’ʼ-]+\s+)?"
+    r"(?:сослуживцем|товарищем|напарником|однополчанином|другим\s+(?:солдатом|бойцом|военным)|побратимом|"
+    r"товаришем|напарником|іншим\s+(?:солдатом|бійцем|військовим))\b"
+    r"|\b(?:fled|deserted|escaped|left|ran\s+away|was\s+\w+|were\s+\w+)\s+(?:together\s+|along\s+)?with\s+"
+    r"(?:a|another|one)\s+(?:fellow\s+)?(?:comrade|soldier|serviceman|conscript|recruit|sailor)\b",
+    re.I,
+)
+
+
 def _elliptic(seg: str, start: int, lang: str) -> list[CountHit]:
     from sitrep.enrich.lemmas import _morph
 
-    out = []
+    out = [CountHit(2, "exact", start + m.start(), start + m.end()) for m in WITH_A_COMRADE.finditer(seg)][:1]
     for m in ELLIPTIC_EN.finditer(seg):
         num = re.search(NUM, m[0], re.I)
         val = _value(num[1]) if num else None
