@@ -631,3 +631,10 @@ def test_a_court_named_by_its_town_after_the_article() -> None:
     # the river and a city's council stay what they were
     assert places("They crossed the Dnipro river at night.", "en") == []
     assert places("The Dnipro city council said nothing.", "en") == []
+
+
+def test_an_emoji_ends_a_sentence_so_a_town_adjective_after_it_is_read() -> None:
+    text = "Ще одне звернення від мобілізованих 🙃 Рязанські зв'язківці скаржаться губернатору на штурми."
+    assert places(text, "uk") == [("Ryazan", "origin")]
+    # a capitalised adjective mid-sentence stays a name
+    assert places("Генерал Сирський заявив про ротацію.", "uk") == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import math
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
@@ -1101,6 +1102,11 @@ PEOPLE_STEMS = (
     "добровол",
     "бегун",
     "бігун",
+    "связист",
+    "зв'язків",
+    "морпех",
+    "морпіх",
+    "десантник",
 )
 # Words for a street or square (stems): a town's name next to one names the street
 STREET = (
@@ -1578,7 +1584,11 @@ def _clause_start(text: str, toks: Sequence[Token], i: int) -> bool:
     """The word opens a sentence or a clause after a colon or dash, so its capital letter says nothing."""
     if i == 1 and toks[0].word.isdigit() and ITEM_NUMBER.fullmatch(text, toks[0].start, toks[1].start):
         return True  # "1️⃣ Кіровський гарнізонний суд", "2) Heavy shelling": an item of a digest
-    return i == 0 or bool(re.fullmatch(r"\s*[:—–]\s*", text[toks[i - 1].end : toks[i].start]))
+    if i == 0:
+        return True
+    gap = text[toks[i - 1].end : toks[i].start]
+    # "... від мобілізованих 🙃 Тамбовські зв'язківці": an emoji ends a sentence in a post
+    return bool(re.fullmatch(r"\s*[:—–]\s*", gap)) or any(unicodedata.category(ch) == "So" for ch in gap)
 
 
 NEAR_WORDS = {"near", "outside", "под", "подо", "під", "біля", "поблизу", "около", "возле"}
