@@ -104,3 +104,22 @@ def test_foreign_countries_by_name_or_by_their_people_in_every_language() -> Non
     # words that only begin like a country, lower-case case forms, a verb starting a sentence, home
     assert country_keys("индивидуальный подход, individual, Indiana, кубу, куб. Мали змогу піти.") == ()
     assert country_keys("Россия, Украина, Russian, Ukrainian, українці, росіяни") == ()
+
+
+def test_the_people_of_a_stan_country_name_it_in_every_language() -> None:
+    from sitrep.dedup.names import country_keys
+
+    # the name less "-(i)stan": nouns in their cases, adjectives, the Ukrainian к→ц before -ький
+    assert country_keys("В Екатеринбурге узбеку предложили контракт вместо депортации.") == ("%uzbekistan",)
+    assert country_keys("У Єкатеринбурзі узбецького мігранта змусили підписати контракт.") == ("%uzbekistan",)
+    assert country_keys("An Uzbek migrant was told to sign; two Uzbeks refused.") == ("%uzbekistan",)
+    assert set(country_keys("таджики и казахский паспорт; киргизький заробітчанин; туркменов")) == {
+        "%tajikistan",
+        "%kazakhstan",
+        "%kyrgyzstan",
+        "%turkmenistan",
+    }
+    assert set(country_keys("Tajik and Kazakh workers, Afghans")) == {"%tajikistan", "%kazakhstan", "%afghanistan"}
+    # a stem too short to tell ("Pak-istan"), lower-case English, words that only begin alike
+    assert country_keys("пакет, пакт, a pack of uzbek-style rice, казарма, таджикистанский") == ("%tajikistan",)
+    assert country_keys("пакет, пакт, пакувати, казарма, Afghanistan's") == ("%afghanistan",)

@@ -381,6 +381,9 @@ def place_keys(text: str, lang: str | None) -> tuple[str, ...]:
 # by a case ending of the name («Кени-и», "Kenya's"). Forms come from the gazetteer's countries
 # (Russia and Ukraine are not among them). Keys: ``%`` + the English name folded as ``merge.place_key``
 # folds a place without an id ("%kenya").
+# A "-stan" country's people are named by the name less "-(i)stan" («узбек-и», «узбек-ский», "Uzbek-s",
+# «таджик», "Kazakh"; the Ukrainian adjective softens к to ц: «узбец-ький», «таджиц-ький»): Central
+# Asian migrants pressed into contracts are the stories that name them so.
 COUNTRY_PREFIX = "%"
 MAX_COUNTRIES = 8
 _DEMONYM_REST = re.compile(
@@ -394,6 +397,12 @@ _CASE_REST = {
     "cons": frozenset({"", "а", "у", "е", "ом", "і", "ові", "ем", "ы", "и", "ой"}),
 }
 _LAT_REST = frozenset({"", "'s", "n", "an", "ian", "ese", "i", "is", "ns", "ans", "ians", "ish"})
+_STAN = re.compile(r"(?:истан|істан|стан|istan|stan)$")
+MIN_PEOPLE_STEM = 5  # «узбек», "tajik"; "Pak-istan" leaves too short a stem to tell
+# after a "-stan" people stem: the people's noun in its cases, or an adjective
+_PEOPLE_REST = re.compile(r"(?:и|ы|а|у|е|ом|ов|ам|ами|ах|ів|ові|ою|і)?|(?:ск|ськ|ьк)[а-яіїєґ]*")
+_PEOPLE_SOFT_REST = re.compile(r"ь?к[а-яіїєґ]*")  # «узбец-ький», «таджиц-кий»
+_PEOPLE_LAT_REST = frozenset({"", "s", "'s"})
 
 
 @functools.cache
@@ -421,6 +430,13 @@ def _country_stems() -> dict[str, list[tuple[str, str, str]]]:
             stem, family = (form[:-1] if len(form) > 4 and form[-1] in "aeyi" else form), "latin"
         if len(stem) >= 3:
             stems.setdefault(stem[:3], []).append((stem, key, family))
+        stan = _STAN.search(form)
+        people = form[: stan.start()] if stan else ""
+        if len(people) >= MIN_PEOPLE_STEM:
+            latin = not _has_cyrillic(people)
+            stems.setdefault(people[:3], []).append((people, key, "people-latin" if latin else "people"))
+            if not latin and people.endswith("к"):
+                stems[people[:3]].append((people[:-1] + "ц", key, "people-soft"))
     return stems
 
 
@@ -455,6 +471,12 @@ def country_words(text: str) -> list[tuple[str, str]]:
             rest = low[len(stem) :]
             if family == "latin":
                 ok = capital and rest in _LAT_REST
+            elif family == "people-latin":
+                ok = capital and rest in _PEOPLE_LAT_REST
+            elif family == "people":
+                ok = bool(_PEOPLE_REST.fullmatch(rest))
+            elif family == "people-soft":
+                ok = bool(_PEOPLE_SOFT_REST.fullmatch(rest))
             else:
                 ok = bool(_DEMONYM_REST.fullmatch(rest)) or (
                     capital
