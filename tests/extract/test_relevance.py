@@ -496,12 +496,18 @@ def test_a_recorded_appeal_about_abuse_is_an_appeal_a_request_to_investigate_is_
         # codebook §2: the refusal told in a relative clause or a participle names the victims; the act is the
         # violence done to them
         ("Под Угледаром командиры расстреляли двоих солдат, которые отказались от выхода на позиции.", "abuse"),
-        ("Отказавшихся мобилизованных командир роты бил прикладом, рассказали их жёны.", "abuse"),
+        ("Отказавшихся мобилизованных командир роты бил по ночам, рассказали их жёны.", "abuse"),
         ("Командир батальйону бив солдатів, які відмовлялися виконувати його накази, розповіли рідні.", "abuse"),
         ("Officers executed two soldiers who refused orders near Bakhmut, an independent outlet reported.", "abuse"),
         # with no other act told, the refusers' refusal is the event; told in the main clause it stays one
         ("Military police detained forty soldiers who refused to return to the front line.", "refusal"),
         ("Солдаты 5-й роты отказались выполнять приказ, за это их наказали.", "refusal"),
+        # describing the people is all the text tells near them: the refusal is still the event, not a later remark
+        (
+            "Двести контрактников из Тувы, отказавшихся воевать, вернулись домой.\n\n"
+            "Правозащитники говорят, что после этого обращений за помощью стало вдвое больше.",
+            "refusal",
+        ),
     ],
 )
 def test_a_refusal_in_a_relative_clause_names_the_victims(text: str, kind: str) -> None:
@@ -519,6 +525,9 @@ def test_a_refusal_in_a_relative_clause_names_the_victims(text: str, kind: str) 
         ("Родственники мобиков из Бурятии устроили пикет у здания правительства.", "protest"),
         ("У Рівному рідні полонених захисників влаштували автопробіг містом.", "protest"),
         ("Около сотни мобилизованных вышли на плац и потребовали выплат.", "protest"),
+        ("На полигоне под Омском бунтуют мобилизованные: они требуют обещанных денег.", "protest"),
+        ("Мобілізовані з Бурятії бунтують на полігоні, вимагаючи обіцяних грошей.", "protest"),
+        ("A platoon commander struck a conscript with a rifle butt, the soldier's father said in a post.", "abuse"),
         ("К зданию администрации пришли жёны мобилизованных из Курска.", "protest"),
         # English ranks, sailors of the navy, leaving the unit, insubordination, pressing to sign
         ("A sergeant at a training ground beat two recruits after they asked for leave, investigators said.", "abuse"),

@@ -356,15 +356,26 @@ class Engine:
         return any(t.word in _RELATIVE or t.lemma in _RELATIVE for t in before)
 
     def _anchors(self, sig: Signals) -> list[int]:
-        strong: dict[int, float] = defaultdict(float)
-        told = [h for h in sig.type_hits if not self._describes(sig.sentences[h.sentence], h)] or list(sig.type_hits)
-        for h in told:
-            if h.cue.weight >= ANCHOR_MIN and self._near(h.sentence, sig.actor_sents):
-                strong[h.sentence] = max(strong[h.sentence], h.cue.weight)
-        if not strong:  # the score passed on weaker signals: anchor on the best cue anyway
-            best = max(told, key=lambda h: h.cue.weight)
-            return [best.sentence]
-        return sorted(strong)
+        """Sentences with a strong cue near an actor; cues that only describe the people (``_describes``) come last.
+
+        Told acts first (a weak one near the actor too: "вимагав від підлеглих ... тим, хто відмовлявся"); then the
+        describing cues ("150 контрактников, отказавшихся воевать, вернулись домой" tells nothing else near them).
+        """
+        told = [h for h in sig.type_hits if not self._describes(sig.sentences[h.sentence], h)]
+        pools = [told, list(sig.type_hits)] if len(told) < len(sig.type_hits) else [told]
+        for k, pool in enumerate(pools):
+            strong: dict[int, float] = defaultdict(float)
+            for h in pool:
+                if h.cue.weight >= ANCHOR_MIN and self._near(h.sentence, sig.actor_sents):
+                    strong[h.sentence] = max(strong[h.sentence], h.cue.weight)
+            if strong:
+                return sorted(strong)
+            near = [h for h in pool if self._near(h.sentence, sig.actor_sents)] if k < len(pools) - 1 else []
+            if near:
+                return [max(near, key=lambda h: h.cue.weight).sentence]
+        # the score passed on weaker signals: anchor on the best cue anyway
+        best = max(told or sig.type_hits, key=lambda h: h.cue.weight)
+        return [best.sentence]
 
     def _events(self, report: Report, sig: Signals, score: float) -> list[EventCandidate]:
         text = report.post.text
