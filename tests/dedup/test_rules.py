@@ -216,3 +216,26 @@ def test_a_foreign_country_both_texts_name_counts_unless_their_places_disagree()
     b = dataclasses.replace(cand("coercion", count=1), places=(Place("Delhi", "origin", lat=28.6, lon=77.2),))
     without = match(_named(a, (), 3), _named(b, (), 4))
     assert without is not None and match(_named(a, ("%india",), 3), _named(b, ("%india",), 4)) == without
+
+
+def test_places_read_differently_from_texts_that_name_both_are_not_apart() -> None:
+    # One rally of prisoners' relatives: one extractor kept the city the rally was in, the other the
+    # city the prisoners defended, which its text names besides the rally's city.
+    rally = cand("protest", places=["Dnipro"], date="2023-09-17", count=300)
+    other = dataclasses.replace(rally, places=(Place("Mariupol", "event"),))
+    assert match(_named(rally, (), 3), _named(other, (), 4)) is None  # two places, neither text names the other
+    score = match(_named(rally, (), 3), _named(other, ("@dnipro",), 4))
+    assert score is not None and score >= MERGE_SCORE
+    # named as a rare name («Днипро» not found in the gazetteer): every word of the place's name
+    from sitrep.dedup.names import covered_keys
+
+    assert match(_named(rally, (), 3), _named(other, tuple(covered_keys(["Dnipro"])), 4)) is not None
+    two_words = dataclasses.replace(rally, places=(Place("Nizhny Novgorod", "event"),))
+    assert match(_named(two_words, (), 3), _named(other, tuple(covered_keys(["Novgorod"])), 4)) is None
+    # still only as evidence: a big city named in the other text, and nothing else, never merges
+    bare = dataclasses.replace(rally, event_date=None, people_count=None)
+    bare_other = dataclasses.replace(other, event_date=None, people_count=None)
+    assert (match(_named(bare, (), 3), _named(bare_other, ("@dnipro",), 4)) or 0) < MERGE_SCORE
+    # and never across neighbouring types
+    appeal = dataclasses.replace(rally, event_type="appeal")
+    assert match(_named(appeal, (), 3), _named(other, ("@dnipro",), 4)) is None

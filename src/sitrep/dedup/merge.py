@@ -11,7 +11,8 @@ of the evidence reaches ``DATE_OVERRIDE_SCORE`` (a shared numbered unit, a speci
 rare name, or the same text: extracted dates often belong to a background fact, "killed on 22
 September", "the next rally is on the 19th"; ``DATE_OVERRIDE_COARSE_SCORE`` when one side has
 only a month or a year); event places that share neither a place, an oblast, nor 50 km (unless
-a numbered unit or the text itself is shared: extracted places are the noisiest field).
+a numbered unit or the text itself is shared, or one side's event place is named in the other's
+text, ``_named_in``: extracted places are the noisiest field).
 Evidence (summed, merge at ``MERGE_SCORE``): a shared numbered unit 3, a shared named unit 1.5, a
 shared specific place 2 (an oblast/region 1, a foreign country 1.5, a big city or Russia/Ukraine
 0.3; a place one side extracted is shared when the other's text names it anywhere,
@@ -610,7 +611,11 @@ def match(a: Profile, b: Profile, rules: MergeRules | None = None) -> float | No
     score += 3.0 * min(numbered, 1) + 1.5 * min(named, 1)
     ev_a, ev_b = [p for p in a.places if p.role == "event"], [p for p in b.places if p.role == "event"]
     apart = ev_a and ev_b and not any(places_compatible(x, y) for x in ev_a for y in ev_b)
-    if apart and score < 3.0:  # places are extracted noisily: a shared unit or the same text outweighs them
+    # Places are extracted noisily: a shared unit or the same text outweighs a disagreement, and so
+    # does one side's event place named in the other's text, which kept another of its places ("the
+    # defenders of Mariupol rallied on the Dnipro embankment": Mariupol; «в Днепре»: Dnipro) — one
+    # story read two ways, not two places. Only the veto goes: what the place adds is scored below.
+    if apart and score < 3.0 and not (_named_in(ev_a, b) or _named_in(ev_b, a)):
         return None
     # an extracted place of one side that the other's text names anywhere counts as shared (by
     # id or by name: the two may resolve a name to different gazetteer entries)
@@ -683,6 +688,18 @@ def match(a: Profile, b: Profile, rules: MergeRules | None = None) -> float | No
     if not cross_type_ok(relation, pub_gap, dates_conflict, bool(apart or disagree), identified, names > 0):
         return None
     return score - CROSS_TYPE_MARGIN
+
+
+def _named_in(places: Iterable[Place], other: Profile) -> bool:
+    """Whether the other side's text names one of ``places`` (a gazetteer place of its text, or
+    every word of the place's name among its rare-name keys)."""
+    for p in places:
+        if {place_key(p), _fold(p.name)} & other.text_places:
+            return True
+        keys = covered_keys([p.name])
+        if keys and keys <= other.names:
+            return True
+    return False
 
 
 def _dates_against(a: Profile, b: Profile) -> tuple[list[tuple[date, date]], set[date]]:
