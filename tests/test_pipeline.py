@@ -106,7 +106,7 @@ _POSTS = [
 
 
 def _snapshot(st):  # type: ignore[no-untyped-def]
-    from sitrep.store.schema import dedup_keys, report_links
+    from sitrep.store.schema import dedup_keys, report_key_lists, report_links
 
     with st.engine.connect() as conn:
         return (
@@ -120,6 +120,7 @@ def _snapshot(st):  # type: ignore[no-untyped-def]
                 ).all()
             ),
             sorted(tuple(r) for r in conn.execute(dedup_keys.select()).all()),
+            sorted(tuple(r) for r in conn.execute(report_key_lists.select()).all()),
         )
 
 
@@ -156,9 +157,10 @@ def test_links_made_in_the_save_transaction_equal_the_deferred_ones(settings, st
     monkeypatch.setattr(pipeline, "_inline_linker", lambda _s, _st: None)
     for edited in (False, True):
         pipeline.ingest(_inputs(tmp_path, edited), quick, deferred)
-    links, rows, keys = _snapshot(store)
-    assert (links, rows, keys) == _snapshot(deferred)
+    links, rows, keys, lists = _snapshot(store)
+    assert (links, rows, keys, lists) == _snapshot(deferred)
     assert any(kind == "dup" for _rid, kind, *_ in links) and keys
+    assert sum(len(listed.split()) for _rid, listed in lists) == len(keys)  # each report's rows, listed
     assert all(ext == version for _id, _dup, ext, version in rows)  # nothing left pending
     deferred.dispose()
 
@@ -185,7 +187,7 @@ def test_reports_left_pending_earlier_are_linked_first(settings, store, tmp_path
     left_pending(reference)
     pipeline.process_pending(quick, reference)
     pipeline.ingest(_inputs(tmp_path, False), quick, reference)  # inline from the first batch on
-    links, rows, _keys = _snapshot(store)
+    links, rows, _keys, _lists = _snapshot(store)
     assert (links, rows) == _snapshot(reference)[:2]
     early = min(r[0] for r in rows)
     assert sum(1 for _rid, kind, target, _s in links if kind == "dup" and target == early) == 3

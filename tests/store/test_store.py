@@ -267,3 +267,63 @@ def test_driver_level_inserts_store_what_sqlalchemy_stores(store, tmp_path):
             assert dump(store, table) == dump(other, table)
     finally:
         other.dispose()
+
+
+def _key_lists(st: Store) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """(each report's rows in ``dedup_keys``, its list in ``report_key_lists``), keys sorted."""
+    from sitrep.store.schema import dedup_keys, report_key_lists
+
+    rows: dict[int, list[int]] = {}
+    with st.engine.connect() as conn:
+        for key, rid in conn.execute(dedup_keys.select()):
+            rows.setdefault(int(rid), []).append(int(key))
+        lists = {
+            int(rid): sorted(int(k) for k in keys.split()) for rid, keys in conn.execute(report_key_lists.select())
+        }
+    return {rid: sorted(keys) for rid, keys in rows.items()}, lists
+
+
+def _has_report_id_index(st: Store) -> bool:
+    from sqlalchemy import inspect
+
+    return any(ix["name"] == "ix_dedup_keys_report_id" for ix in inspect(st.engine).get_indexes("dedup_keys"))
+
+
+def test_key_lists_follow_relinked_reports_and_the_migration_fills_them(any_settings, any_store, tmp_path):
+    """``report_key_lists`` holds exactly each report's ``dedup_keys`` rows: after a first ingest,
+    after new versions replaced some keys, and when migration 0005 builds it from ``dedup_keys``
+    (then drops the report_id index it read them through) — on SQLite and PostgreSQL."""
+    import importlib
+
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    long_posts = [
+        {**p, "text": p["text"] + " " + "Это длинный текст, чтобы у него были полосы MinHash и ключи дедупликации."}
+        for p in POSTS
+    ]
+    ingest(any_settings, any_store, write_jsonl(tmp_path / "v1.jsonl", long_posts))
+    rows, lists = _key_lists(any_store)
+    assert len(rows) == len(POSTS) and all(len(k) >= 16 for k in rows.values())
+    assert lists == rows
+    assert not _has_report_id_index(any_store)
+
+    edited = [
+        {**p, "text": "Совсем новый текст сообщения номер " + str(p["id"]) + ", " + p["text"]} for p in long_posts[:3]
+    ]
+    ingest(any_settings, any_store, write_jsonl(tmp_path / "v2.jsonl", edited + long_posts[3:]))
+    rows2, lists2 = _key_lists(any_store)
+    assert lists2 == rows2
+    changed = [rid for rid in rows if rows2[rid] != rows[rid]]
+    assert len(changed) == 3  # the edited reports' old band keys are gone, not added to
+    for rid in changed:
+        assert set(rows[rid]) - set(rows2[rid])
+
+    migration = importlib.import_module("sitrep.store.migrations.versions.0005_report_key_lists")
+    with any_store.engine.begin() as conn, Operations.context(MigrationContext.configure(conn)):
+        migration.downgrade()
+    assert _has_report_id_index(any_store)
+    with any_store.engine.begin() as conn, Operations.context(MigrationContext.configure(conn)):
+        migration.upgrade()
+    assert _key_lists(any_store) == (rows2, rows2)
+    assert not _has_report_id_index(any_store)

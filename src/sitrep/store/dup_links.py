@@ -2,9 +2,10 @@
 
 Input: the reports of one merge batch (id, ``Report``), in report-id order, and the batch's
 open transaction. Output: their index keys (``dedup_keys``: LSH bands, canonical URL, own
-Telegram post address) and links (``report_links``: "dup" to the earliest confirmed near
-duplicate's group, "forward" to the forwarded post) written; for each report its ``Linked``
-(``dup_of`` to store in ``reports``, and its near-duplicate group).
+Telegram post address; each report's list of them in ``report_key_lists``) and links
+(``report_links``: "dup" to the earliest confirmed near duplicate's group, "forward" to the
+forwarded post) written; for each report its ``Linked`` (``dup_of`` to store in ``reports``,
+and its near-duplicate group).
 
 The result is exactly that of linking the reports one at a time in id order (delete the
 report's old keys, look up the oldest ``PER_KEY`` other reports under each key, confirm the
@@ -222,9 +223,10 @@ def link_duplicates_many(conn: Connection, items: Sequence[tuple[int, Report]]) 
     # the batch's own stored rows (from earlier versions): visible until their report is relinked
     batch_rows: dict[int, list[int]] = {}
     old_keys: dict[int, list[int]] = {}
-    for key, rid in _in_rows(conn, "SELECT key, report_id FROM dedup_keys WHERE report_id IN ({})", ids):
-        batch_rows.setdefault(int(key), []).append(int(rid))
-        old_keys.setdefault(int(rid), []).append(int(key))
+    for rid, listed in _in_rows(conn, "SELECT report_id, keys FROM report_key_lists WHERE report_id IN ({})", ids):
+        old_keys[int(rid)] = keys = [int(k) for k in listed.split()]
+        for key in keys:
+            batch_rows.setdefault(key, []).append(int(rid))
 
     # 2. the oldest stored rows under every key the batch looks up; batch rows come from memory,
     # so each range reads as many extra rows as the batch has there, then drops them
@@ -297,10 +299,14 @@ def link_duplicates_many(conn: Connection, items: Sequence[tuple[int, Report]]) 
         dup[rid] = root
         out[rid] = Linked(rid, root)
 
-    # 5. writes
+    # 5. writes: old keys go by primary key (their list says which), then the new keys and lists
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    if old_keys:
+        old_rows = sorted((k, rid) for rid, keys in old_keys.items() for k in keys)
+        conn.exec_driver_sql(f"DELETE FROM dedup_keys WHERE key = {mark} AND report_id = {mark}", old_rows)
+        for chunk in _chunks(old_keys):
+            _in_exec(conn, "DELETE FROM report_key_lists WHERE report_id IN ({})", chunk)
     for chunk in _chunks(ids):
-        if any(r in old_keys for r in chunk):
-            _in_exec(conn, "DELETE FROM dedup_keys WHERE report_id IN ({})", chunk)
         _in_exec(conn, "DELETE FROM report_links WHERE report_id IN ({})", chunk)
     if links:
         conn.execute(insert(report_links), links)
@@ -310,6 +316,8 @@ def link_duplicates_many(conn: Connection, items: Sequence[tuple[int, Report]]) 
     key_rows.sort(key=_first)
     if key_rows:
         _insert_keys(conn, key_rows)
+        lists = [(rid, " ".join(map(str, keys))) for rid, keys in zip(ids, new_keys, strict=True) if keys]
+        conn.exec_driver_sql(f"INSERT INTO report_key_lists (report_id, keys) VALUES ({mark}, {mark})", lists)
     return [out[rid] for rid, _ in items]
 
 
