@@ -913,7 +913,7 @@ def find_places(
                         # "Moscow told Zambia", "at Moscow's MEPhI"; "in Moscow", "in Kyiv's Maidan square",
                         # "a Kyiv territorial defence unit" stay
                         cands = []
-                    if cands and (_governed(toks, i) or _possessive_government(toks, i, n)):
+                    if cands and (_governed(toks, i) or _possessive_government(toks, i, n, cands)):
                         cands = []
                     if cands and _vicinity_of_capital(toks, i, cands):
                         cands = []
@@ -954,8 +954,14 @@ def find_places(
                             # "в селе Крым" is the hamlet
                             cands = [c for c in cands if not (c.fcode[:3] == "PPL" and c.population < 10_000)]
                         last = toks[i + n - 1].word
-                        if all(c.fcode == "country" for c in cands) and (
-                            after in PEOPLE_AFTER or (last.isascii() and last.endswith(("ans", "is", "ese")))
+                        names = {c.name.lower() for c in cands}
+                        if (
+                            all(c.fcode == "country" for c in cands)
+                            and (
+                                after in PEOPLE_AFTER
+                                # an English word for the people ("Zambian", "Cubans", "Nepalis"), not the name
+                                or (last.isascii() and " ".join(_bare(t.word) for t in toks[i : i + n]) not in names)
+                            )
                         ):
                             peoples |= {c.name for c in cands}  # "Kenyan runner", "Cubans", "Nepalis"
                         if _background(toks, i):
@@ -1594,7 +1600,7 @@ def _clause_start(text: str, toks: Sequence[Token], i: int) -> bool:
 NEAR_WORDS = {"near", "outside", "под", "подо", "під", "біля", "поблизу", "около", "возле"}
 
 
-# "India's foreign ministry", "Orenburg's governor", "Tatarstan's state news agency": the one who speaks
+# "India's foreign ministry", "Kenya's embassy": the one who speaks
 GOVERNMENT_AFTER = {
     "ministry",
     "government",
@@ -1610,12 +1616,14 @@ GOVERNMENT_AFTER = {
 }
 
 
-def _possessive_government(toks: Sequence[Token], i: int, n: int) -> bool:
-    """ "Kenya's foreign ministry said", "Orenburg's governor has not commented": a government or its agency
-    by the possessive of its country or region, which speaks of the event and is no place of it ("in Kyiv's
-    Maidan square" is checked by the caller's locative)."""
+def _possessive_government(toks: Sequence[Token], i: int, n: int, cands: Sequence[GazPlace]) -> bool:
+    """ "Kenya's foreign ministry said", "India's embassy": a country's government or its agency by the
+    possessive, which speaks of the event from abroad and is no place of it ("in Kyiv's Maidan square" is
+    checked by the caller's locative)."""
     if not toks[i + n - 1].word.endswith("'s") or _introduced(toks, i, n, IN_WORDS):
         return False
+    if not all(c.fcode == "country" for c in cands):
+        return False  # "Tatarstan's state news agency", "Orenburg's governor": regional news of the event's region
     return any(t.word in GOVERNMENT_AFTER for t in toks[i + n : i + n + 3])
 
 
