@@ -1,6 +1,6 @@
 """Benchmark: how the extractor does on reports it was not trained on (k-fold cross-validation).
 
-The shipped model is trained on reports-dev + news-channels-dev + team-heldout sets 1 to 5, so ``sitrep eval``
+The shipped model is trained on reports-dev + news-channels-dev + team-heldout sets 1, 2 and 3, so ``sitrep eval``
 on those sets is optimistic. Here each document is read by a model trained without it:
 
 - reports-dev is split into k folds (default 5, fixed seed), stratified by the first event's type
