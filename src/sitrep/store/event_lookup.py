@@ -35,6 +35,7 @@ from sitrep.dedup.merge import (
     cross_window,
     match,
     name_window,
+    rules_for,
     type_relation,
 )
 from sitrep.models import EventCandidate, Evidence, Place
@@ -258,17 +259,18 @@ def find_event(
         )
     }
     own = {r[0] for r in conn.execute(select(mentions.c.event_id).where(mentions.c.report_id == report_id))}
+    rules = rules_for(cand.codebook_version)  # the merge rules of the codebook that read this candidate
     keep = [
         e
         for e in resolved
         if e in info
-        and type_relation(info[e].event_type, cand.event_type) is not None
+        and type_relation(info[e].event_type, cand.event_type, rules) is not None
         and info[e].status != "rejected"
         and e not in own  # another event of this same report
     ]
     best: tuple[float, str] | None = None
     for eid, members in load_members(conn, keep).items():
-        score = match(mine, profile_of_members(members, info[eid].event_type))
+        score = match(mine, profile_of_members(members, info[eid].event_type), rules)
         if score is not None and score >= MERGE_SCORE and (best is None or (score, eid) > best):
             best = (score, eid)
     return best[1] if best else None
