@@ -64,6 +64,26 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _ddl_engine(url: str) -> Engine:
+    """A SQLite engine whose transactions hold DDL too, for migrations.
+
+    Python's sqlite3 module (before 3.12's ``autocommit``) opens a transaction only before
+    INSERT/UPDATE/DELETE, so a CREATE TABLE runs on its own and stays when the process is killed
+    before the migration's end: the next start then fails on "table … already exists". Here the
+    driver opens no transaction itself and SQLAlchemy's begin emits ``BEGIN IMMEDIATE``, so all
+    pending migrations and their ``alembic_version`` rows commit together or not at all
+    (SQLite's DDL is transactional).
+    """
+    engine = create_engine(url, connect_args={"check_same_thread": False, "isolation_level": None})
+    event.listen(engine, "connect", _sqlite_pragmas)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
@@ -135,9 +155,14 @@ class Store:
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         cfg.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "heads")  # every branch: areas add migrations off 0001
+        engine = _ddl_engine(self.url) if self.is_sqlite else self.engine
+        try:
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "heads")  # every branch: areas add migrations off 0001
+        finally:
+            if engine is not self.engine:
+                engine.dispose()
 
     def dispose(self) -> None:
         self.engine.dispose()
