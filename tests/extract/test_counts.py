@@ -678,3 +678,44 @@ def test_the_killed_and_wounded_together_count(text: str, expected: tuple[int, s
 )
 def test_one_man_and_a_comrade(text: str, expected: tuple[int, str]) -> None:
     assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a collective numeral of men from a unit is the group itself
+        ("Говорят, рапорты подписали как минимум шестеро из взвода.", (6, "approximate")),
+        ("Відмовилися виходити на позиції п'ятеро з роти.", (5, "exact")),
+        # "N did" closes a clause that named the act before
+        ("The recruits were pressed to sign up for a year, and at least nine did.", (9, "approximate")),
+        # the people who told the story are not the group it is about
+        ("The men were sent to storm trenches, according to two of them reached by our reporter.", None),
+        ("За словами трьох із них, близько тридцяти чоловіків вивезли на полігон.", (30, "approximate")),
+    ],
+)
+def test_unit_collectives_elliptic_did_and_sources(text: str, expected: tuple[int, str] | None) -> None:
+    assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Дружина бійця записала звернення: її чоловіка знову визнали придатним, хоча в нього діабет.",
+        "Жена контрактника пишет, что её муж пятый месяц без ротации.",
+        "In the clip, a woman says her husband has had no leave since he was called up.",
+        "A garrison court jailed a mobilised man who had stayed home after his leave ran out.",
+        "Prosecutors say a drafted soldier from Omsk hid at his mother's flat for a year.",
+    ],
+)
+def test_one_husband_or_one_drafted_man(text: str) -> None:
+    from sitrep.extract.counts import find_individual
+
+    hit = find_individual(text, 0, len(text))
+    assert hit is not None and (hit.value, hit.precision) == (1, "exact")
+
+
+def test_her_man_with_his_comrades_is_no_lone_husband() -> None:
+    from sitrep.extract.counts import find_individual
+
+    text = "Її чоловік з побратимами другий рік на позиціях."
+    assert find_individual(text, 0, len(text)) is None

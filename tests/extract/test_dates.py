@@ -597,3 +597,52 @@ def test_nights_and_days_across_new_year(text: str, expected: tuple[str, str]) -
 )
 def test_the_date_of_a_document(text: str, expected: tuple[str, str] | None) -> None:
     assert _engine_pick(text, NEW_YEAR_POST) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month said to be last year's is in the year before publication, though it comes before the post's month
+        ("По данным суда, в феврале прошлого года ефрейтор не вернулся из отпуска.", ("2024-02-01", "month")),
+        ("Торік у лютому солдат відмовився виконувати наказ.", ("2024-02-01", "month")),
+        ("У січні минулого року строковик залишив частину.", ("2024-01-01", "month")),
+        ("The gunner refused to go back to the front in February last year.", ("2024-02-01", "month")),
+        ("He walked away from his unit in early January of last year.", ("2024-01-01", "month")),
+        ("В прошлом году в январе контрактник ушёл с позиций.", ("2024-01-01", "month")),
+        # without the words the latest such month up to the post is meant
+        ("В феврале ефрейтор не вернулся из отпуска.", ("2025-02-01", "month")),
+        # the Ukrainian locative of November is a month too
+        ("У листопаді двоє строковиків втекли з навчального центру.", ("2024-11-01", "month")),
+    ],
+)
+def test_a_month_of_last_year(text: str, expected: tuple[str, str]) -> None:
+    assert _engine_pick(text, TUE_POST) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the month a relative clause tells is the event's when the text dates nothing else
+        (
+            "Телеканал показал разговор с танкистом, который в январе сдался в плен вместе с экипажем.",
+            ("2025-01-01", "month"),
+        ),
+        ("Розвідка оприлюднила інтерв'ю з моряком, який у лютому втік із корабля.", ("2025-02-01", "month")),
+        (
+            "A new video shows a gunner who in January crossed the front line to surrender.",
+            ("2025-01-01", "month"),
+        ),
+        # a dated story keeps the clause's month as the man's back-story
+        ("Вчера телеканал показал разговор с танкистом, который в январе сдался в плен.", ("2025-03-17", "day")),
+        ("On Sunday a video showed the gunner who in January crossed the front line.", ("2025-03-16", "day")),
+    ],
+)
+def test_a_clause_month_when_nothing_else_is_dated(text: str, expected: tuple[str, str]) -> None:
+    assert _engine_pick(text, TUE_POST) == expected
+
+
+def test_a_clause_month_stays_back_story_beside_another_sentence_date() -> None:
+    text = "Танкист, который в январе сдался в плен, дал интервью. Запись опубликовали 15 марта."
+    first_sentence = text.index(".") + 1
+    hits = find_dates(text, 0, first_sentence, TUE_POST)
+    assert hits and all(h.background for h in hits)

@@ -252,6 +252,13 @@ _NOT_PARTICIPANTS = re.compile(
     r"репортёр|телеоператор|блогер|депутат|чиновник|полицейск|поліцейськ|омоновц|силовик|животн|тварин|собак|кот|кош)",
     re.I,
 )
+# "семеро из роты", "троє з батальйону": the men of a unit, the group itself (not "двое из них", a part of it)
+_FROM_UNIT = re.compile(
+    r"\s+(?:из|з|із|зі)\s+(?:(?:их|нашей|своей|той|одной|їхньої|нашої|своєї|тієї|однієї|[а-яёіїєґ'’ʼ-]+(?:ой|ей|ої|ьої))\s+)?"
+    r"(?:рот[ыи]|взвод[ау]|батальйон[ау]|батальон[ау]|част[иі]|частини|бригад[ыи]|полк[ау]|отделени[яе]|"
+    r"відділенн[яі]|підрозділу|подразделени[яе]|экипажа|екіпажу|казармы|казарми)\b",
+    re.I,
+)
 # a collective numeral stands for people on its own ("Семеро просят МИД", "дев'ятеро звертаються");
 # "двое суток" (two days) is not
 COLLECTIVE_RE = re.compile(
@@ -437,7 +444,18 @@ SON_ONE = re.compile(
     r"\d{2}-year-old)\s+){0,2}son\b(?!['’]s\s+(?:unit|brigade|regiment|commander))"
     r"|\b(?i:е[её]|его|мо(?:й|его|ему)|сво(?:й|его|ему)|її|його|мі[йо]|мого|моєму|свого|своєму)\s+"
     r"(?:[а-яёіїєґ'’ʼ-]+\s+)?(?i:сын|сына|сыну|сыном|син|сина|сину|синові|сином)\b"
-    r"|\b(?i:сына|сина)\s+(?i:избил\w*|побил\w*|побив|побила|били|избивал\w*|бив|била)\b",
+    r"|\b(?i:сына|сина)\s+(?i:избил\w*|побил\w*|побив|побила|били|избивал\w*|бив|била)\b"
+    # a wife's one husband: "її чоловіка визнали придатним", "её муж третий месяц на передовой", "her husband"
+    r"|\b(?i:her|my)\s+(?:(?i:mobili[sz]ed|conscript|drafted|wounded|sick|missing)\s+)?husband\b"
+    r"|\b(?i:е[её]|мо(?:й|его|ему|им)|сво(?:й|его|ему|им))\s+(?:[а-яё-]+\s+)?(?i:муж|мужа|мужу|мужем)\b"
+    r"|\b(?i:її|мій|мого|моєму|моїм|свого|своєму|своїм)\s+(?:[а-яіїєґ'’ʼ-]+\s+)?(?i:чоловік|чоловіка|чоловікові|"
+    r"чоловіку|чоловіком)\b(?!\s+(?:з|із|зі|на|в|у)\b|\s+\d)",
+)
+# one man drafted or serving, told in English without a name: "a mobilised man who failed to return", "a drafted
+# man from Perm"
+ONE_MAN_EN = re.compile(
+    r"\b(?:a|an)\s+(?:(?:young|\d{2}-year-old|[A-Z][a-z]+(?:an|ese|i|ish))\s+)?"
+    r"(?:mobili[sz]ed|drafted|conscripted|enlisted|contract|deserting|wounded)\s+(?:man|soldier|serviceman)\b"
 )
 
 
@@ -449,6 +467,7 @@ def find_individual(text: str, start: int, end: int) -> CountHit | None:
         or ACTED_ON_ONE.search(text, start, end)
         or TERM_TO_ONE.search(text, start, end)
         or SON_ONE.search(text, start, end)
+        or ONE_MAN_EN.search(text, start, end)
     )
     return CountHit(1, "exact", m.start(), m.end()) if m else None
 
@@ -519,6 +538,13 @@ _SUBSET_BEFORE = re.compile(
     r"(?:\b(?:среди\s+(?:которых|них)|серед\s+(?:яких|них)|among\s+(?:them|whom))\b[^;:.!?()«»\"\n]{0,60}|"
     # "в том числе" is also "among other things" ("в том числе опросили 2,5 тысячи заёмщиков"): right before only
     r"\b(?:в\s+том\s+числе|(?:у|в)\s+тому\s+числі|including)\s*[—–-]?\s*)$",
+    re.I,
+)
+# the number after "according to" counts those who told the story ("according to three of them reached by phone",
+# "по словам двоих из них", "за словами трьох бійців"), not the group it is about
+_SOURCES_BEFORE = re.compile(
+    r"(?:\baccording\s+to|\bпо\s+словам|\bсо\s+слов|\bза\s+словами|\bзі\s+слів|\bсо\s+ссылкой\s+на|"
+    r"\bпосилаючись\s+на)\s+$",
     re.I,
 )
 # the people the police caught: "police arrested 12 people accused of trafficking 150 to 200 men", "задержали около
@@ -609,7 +635,9 @@ ELLIPTIC_EN = re.compile(
     r"(?:of\s+them\s+)?(?:(?:later|then|also|reportedly|allegedly)\s+)?(?:(?:were|have\s+been|had\s+been|got)\s+"
     r"(?:(?:later|then|also|reportedly|allegedly|badly|severely|brutally)\s+)?"
     r"(?:[a-z]+ed|beaten|taken|held|sent|caught|forced|made|thrown|shot|hit)|"
-    r"(?:refused|fled|deserted|escaped|surrendered|disappeared|went\s+missing|walked\s+away|ran\s+away))\b",
+    r"(?:refused|fled|deserted|escaped|surrendered|disappeared|went\s+missing|walked\s+away|ran\s+away|"
+    # "they were told to sign; at least seven did": the verb said before
+    r"did(?!\s*n['’]t|\s+not)(?=\s*[.;,)]|\s*$)))\b",
     re.I,
 )
 _ANIMATE_NUMERALS = _alternation(
@@ -756,7 +784,9 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
         m = COLLECTIVE_RE.match(seg, at)
         if m is None or _dead(seg, m, approx_at) or _noun_follows(seg, m.end()):
             continue
-        if re.match(r"\s+(?:из|з|із|зі)\b", seg[m.end() :], re.I) or re.search(r"\bна\s+(?:своих\s+)?$", seg[:at]):
+        if (re.match(r"\s+(?:из|з|із|зі)\b", seg[m.end() :], re.I) and not _FROM_UNIT.match(seg, m.end())) or re.search(
+            r"\bна\s+(?:своих\s+)?$", seg[:at]
+        ):
             continue  # "двое из" before a noun the list does not know; "на двоих" is "for two"
         val = _value(m[2])
         if val is not None:
@@ -768,6 +798,9 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
     if not hits:
         hits = _elliptic(seg, start, lang)
     hits = [h for h in hits if not _SUBSET_BEFORE.search(text, max(start, h.start - 90), h.start)]
+    if len(hits) > 1 or any(_SOURCES_BEFORE.search(text, max(start, h.start - 20), h.start) for h in hits):
+        # "according to three of them", "по словам двоих из них": the people who told it, not the group
+        hits = [h for h in hits if not _SOURCES_BEFORE.search(text, max(start, h.start - 20), h.start)]
     hits.sort(key=lambda h: h.start)
     caught = {
         h.start

@@ -33,7 +33,7 @@ for _n, _forms in enumerate(
         "август авг august aug серп серпень серпня",
         "сентябр сен sep sept september верес вересень вересня",
         "октябр окт october oct жовт жовтень жовтня",
-        "ноябр ноя november nov листопад листопада",
+        "ноябр ноя november nov листопад листопада листопаді",
         "декабр дек december dec груд грудень грудня",
     ],
     start=1,
@@ -234,6 +234,27 @@ LAST_MONTH_REL = re.compile(
 # сдался в плен"; "who had surrendered ... in September"); days are kept: "бойцы, которые 2 июля записали
 # обращение" is the event
 CLAUSE_BEFORE = re.compile(r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої|их|им)|who|which)\b[^.;:!?()«»\"\n]{0,70}$", re.I)
+# the main clause is an interview, a video or a report about the person ("ГУР показало интервью с лётчиком, который в
+# августе перелетел"; "a video of the gunner who in January crossed the line"): the relative clause tells the news
+# itself, so its month dates the event when the text dates nothing else ("Боец, который в сентябре сдался в плен, был
+# казнён" tells another act and stays undated)
+_TOLD_IN = re.compile(
+    r"\b(?:интервью|інтерв['’ʼ]ю|interview\w*|видео\w*|відео\w*|videos?|clips?|ролик\w*|разговор\w*|розмов\w*|"
+    r"показал\w*|показа(?:в|ла|ли)|опубликовал\w*|оприлюдни\w+|published|showed|aired)\b",
+    re.I,
+)
+
+
+def _told_in_clause(text: str, start: int, end: int, a: int, b: int) -> bool:
+    """True when the relative clause holding the month at ``a:b`` ends the sentence (no comma closes it and lets the
+    main clause go on) and an interview, a video or a report about the person comes before it."""
+    clause = CLAUSE_BEFORE.search(text, max(start, a - 80), a)
+    if clause is None or not _TOLD_IN.search(text, max(start, clause.start() - 160), clause.start()):
+        return False
+    rest = re.split(r"[.!?;\n]", text[b:end], maxsplit=1)[0]
+    return "," not in rest and "—" not in rest
+
+
 # a court, an investigator or a prosecutor acting on a person: the act judged is the event (gold-format and the
 # set READMEs: the month of the refusal, not the verdict's day), so a month in the relative clause that tells it
 # ("суд дал два года контрактнику, который в сентябре отказался"; "ДБР повідомило про підозру військовим, які
@@ -316,7 +337,16 @@ DATED_DOCUMENT = re.compile(
     re.I,
 )
 # "28 августа прошлого года", "торік", "last year": the year before publication
-LAST_YEAR_AFTER = re.compile(r"\s*(?:прошлого\s+года|минулого\s+року|last\s+year)\b", re.I)
+LAST_YEAR_AFTER = re.compile(
+    r"\s*(?:прошлого\s+года|минувшего\s+года|минулого\s+року|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year)\b",
+    re.I,
+)
+# "торік у березні", "в прошлом году в марте", "last year in March": the month of the year before publication
+LAST_YEAR_BEFORE = re.compile(
+    r"(?<!\w)(?:торік|минулого\s+року|(?:у|в)\s+минулому\s+році|в\s+(?:прошлом|минувшем)\s+году|last\s+year)"
+    r"[\s,]*$",
+    re.I,
+)
 WEEKDAYS = {
     "понедельник": 0,
     "вторник": 1,
@@ -397,12 +427,21 @@ def _later(day: int, month: int, year: int | None, pub: date | None) -> bool:
     return 2 < ahead <= FUTURE_DAYS
 
 
-def _month_of(month: int, pub: date | None) -> str:
-    """A month without a year: the latest such month up to the publication date."""
+def _month_of(month: int, pub: date | None, last_year: bool = False) -> str:
+    """A month without a year: the latest such month up to the publication date (``last_year``: in the year
+    before publication, "в марте прошлого года")."""
     if pub is None:
         return f"XXXX-{month:02d}-01"
-    year = pub.year if month <= pub.month else pub.year - 1
+    year = pub.year - 1 if last_year else pub.year if month <= pub.month else pub.year - 1
     return f"{year:04d}-{month:02d}-01"
+
+
+def _last_year(text: str, m: re.Match[str], start: int, end: int) -> bool:
+    """True when the month matched is said to be last year's: "в марте прошлого года", "торік у березні"."""
+    return bool(
+        LAST_YEAR_AFTER.match(text, m.end(), end)
+        or LAST_YEAR_BEFORE.search(text, max(start, m.start() - 30), m.start())
+    )
 
 
 def _relative(word: str, pub: date | None) -> str | None:
@@ -522,8 +561,12 @@ def _weekday(day: int, pub: date | None) -> str | None:
     return (pub - timedelta(days=(pub.weekday() - day) % 7)).isoformat()
 
 
-def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[DateHit]:
-    """Dates inside ``text[start:end]`` (offsets into ``text``), in order of appearance."""
+def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: bool = True) -> list[DateHit]:
+    """Dates inside ``text[start:end]`` (offsets into ``text``), in order of appearance.
+
+    ``fallback``: a month told in a relative clause (a person's back-story) is the event's when the whole text
+    dates nothing else.
+    """
     pubd = pub.date() if pub else None
     # no event happens after its report: a day later than the publication's date east of Kamchatka (UTC+12, the
     # region's last time zone) is one announced or planned, never the event's
@@ -531,6 +574,7 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     legal = bool(LEGAL_SENT.search(text, start, end))
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans of the hits so far
+    clause_months: list[int] = []  # starts of months made background only by the relative clause they stand in
     dateline: list[tuple[int, int]] = []
 
     def add(
@@ -551,8 +595,9 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
         background = bool(BACKGROUND.search(before)) and not NIGHT_BEFORE.search(before) and not attributive
         background = background and not DATED_DOCUMENT.search(before)
         background = background or aside
-        if precision == "month" and not relative and CLAUSE_BEFORE.search(text[max(start, a - 80) : a]):
-            background = background or not legal
+        by_clause = (
+            precision == "month" and not relative and not legal and CLAUSE_BEFORE.search(text[max(start, a - 80) : a])
+        )
         if not relative and DRAFTED_BEFORE.search(text[max(start, a - 40) : a]):
             background = True
         if precision == "month" and not relative and LONG_AGO_BEFORE.search(text[max(start, a - 12) : a]):
@@ -570,6 +615,10 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
             )
             if FUTURE_NEAR.search(clause):
                 background = True  # "в пятницу жёны намерены выйти на пикет": a day to come
+        if by_clause and not background:
+            if _told_in_clause(text, start, end, a, b):
+                clause_months.append(a)  # the person's back-story, unless the text dates nothing else (below)
+            background = True
         taken.insert(at, (a, b))
         hits.append(DateHit(iso, precision, a, b, background, relative))
 
@@ -638,12 +687,12 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     for m in EN_LAST_MONTH.finditer(text, start, end):
         mon = _month(m[1])
         if mon:
-            add(_month_of(mon, pubd), "month", m.start(), m.end())
+            add(_month_of(mon, pubd, _last_year(text, m, start, end)), "month", m.start(), m.end())
     for m in MONTH_ONLY_CYR.finditer(text, start, end):
         mon = _month(m[2].split()[-1])
         if mon:
             # "с начала мая", "к началу октября": a practice since, or a state by, that month is dated by it
-            add(_month_of(mon, pubd), "month", m.start(), m.end())
+            add(_month_of(mon, pubd, _last_year(text, m, start, end)), "month", m.start(), m.end())
     for m in LAST_MONTH_REL.finditer(text, start, end):
         if pubd is not None:
             prev = date(pubd.year, pubd.month, 1) - timedelta(days=1)
@@ -707,5 +756,11 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None) -> list[Da
     for i, h in enumerate(hits):
         if h.precision == "day" and not h.relative and not h.background and _counted_from(text, h.end):
             hits[i] = replace(h, background=True)
+    if clause_months and fallback:
+        # "ГУР показало интервью с лётчиком, который в августе перелетел на сторону Украины": when the text dates
+        # nothing else, the month the relative clause tells is the only date the text gives the event (codebook §4:
+        # "if the text gives or implies it"), no back-story to a dated event
+        if not any(not h.background for h in find_dates(text, 0, len(text), pub, fallback=False)):
+            hits = [replace(h, background=False) if h.start in clause_months else h for h in hits]
     hits.sort(key=lambda h: h.start)
     return hits
