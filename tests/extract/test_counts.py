@@ -719,3 +719,23 @@ def test_her_man_with_his_comrades_is_no_lone_husband() -> None:
 
     text = "Її чоловік з побратимами другий рік на позиціях."
     assert find_individual(text, 0, len(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an English month right before a number makes it a day of the month
+        ("On Sunday March 3 relatives of the marines picketed the base.", None),
+        ("Mothers met the governor on Aug. 14 and wives of the drafted men joined them.", None),
+        # "in" before the month, or a number no day can be, keeps the count
+        ("In March 45 relatives of the marines picketed the base.", (45, "exact")),
+        ("In April 12 soldiers of the battalion refused to advance.", (12, "exact")),
+        # a figure the text puts a group at
+        ("Local media put the number of reservists sent forward that week at roughly 200.", (200, "approximate")),
+        ("Кількість мобілізованих, яких відправили без підготовки, сягнула 60.", (60, "exact")),
+        ("Число отказников в полку превысило 30.", (30, "exact")),
+        ("The number of desertion cases rose to 20 percent.", None),
+    ],
+)
+def test_a_day_after_a_month_and_a_number_put_at(text: str, expected: tuple[int, str] | None) -> None:
+    assert first(text) == expected

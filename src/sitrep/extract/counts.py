@@ -295,6 +295,14 @@ _MONTH_WORD = re.compile(
     r"november|december)\b",
     re.I,
 )
+# an English month right before a number makes it a day ("July 6 relatives", "Feb. 25 wives")
+_MONTH_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+    r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$",
+)
+_MONTH_BEFORE = re.compile(
+    rf"(?<!\b(?i:in)\s)(?<!(?i:during)\s)(?<!(?i:since)\s)(?<!\b(?i:by)\s){_MONTH_BEFORE.pattern}"
+)
 # the dead are not the people of the event ("бригада потеряла не меньше 30 человек", "16 were confirmed
 # dead"): reports-dev leaves such counts out; "out of action" (codebook §6) still counts
 _DEATH_BEFORE = re.compile(
@@ -507,6 +515,8 @@ def _number_ok(seg: str, m: re.Match[str], val: int | None, between: str, at: in
         return False  # a year ("в 2023 году мобилизованные")
     if BAD_BEFORE.search(seg[max(0, m.start(2) - 8) : m.start(2)]):
         return False
+    if m[2][:1].isdigit() and val <= 31 and _MONTH_BEFORE.search(seg[max(0, m.start(2) - 20) : m.start(2)]):
+        return False  # "on Saturday July 6 relatives picketed": the day of a month, not six relatives
     if re.fullmatch(r"\d{4,6}", m[2]) and re.search(
         r"(?:част[иьі]|частини|unit|подраздел\w*|підрозділ\w*)\s*$", seg[max(0, m.start(2) - 16) : m.start(2)], re.I
     ):
@@ -662,6 +672,18 @@ WITH_A_COMRADE = re.compile(
 )
 
 
+# the size of a group given as a figure the text puts it at: "put the number of mobilised men sent forward at roughly
+# 500", "число мобилизованных, брошенных на позиции, оценивают в 500 человек", "кількість зниклих бійців сягнула 40"
+_NUMBER_HINT = re.compile(r"\bnumber\b|числ|количеств|кількіст", re.I)
+NUMBER_AT = re.compile(
+    rf"\b(?:number|числ[оа]|количеств[оа]|кількість|кількості)\s+(?:of\s+)?(?:[^\W\d][\w'’ʼ-]*\s+){{0,2}}?{PEOPLE}\b"
+    r"[^.;!?\d]{0,60}?\b(?:at|to|was|is|stood\s+at|reached|составил[оа]?|составляет|достигл[оа]?|превысил[оа]?|"
+    r"оценива\w+\s+в|становить|становило|сягнула|сягає|перевищила|оцінюють\s+у)\s+"
+    rf"(?:({APPROX})\s+)?{NUM}(?![\w'’ʼ.,]\d)(?!\s*(?:%|percent|per\s+cent|процент|відсот))",
+    re.I,
+)
+
+
 def _elliptic(seg: str, start: int, lang: str) -> list[CountHit]:
     from sitrep.enrich.lemmas import _morph
 
@@ -795,6 +817,12 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
         for n, a, b in _named_list(seg, lang):
             if not taken(a, b):
                 add(CountHit(n, "exact", start + a, start + b))
+    if not hits and _NUMBER_HINT.search(seg):
+        for nm in NUMBER_AT.finditer(seg):
+            val = _value(nm[2])
+            if val is not None and not _dead(seg, nm):
+                add(CountHit(val, "approximate" if nm[1] else "exact", start + nm.start(), start + nm.end()))
+                break
     if not hits:
         hits = _elliptic(seg, start, lang)
     hits = [h for h in hits if not _SUBSET_BEFORE.search(text, max(start, h.start - 90), h.start)]
