@@ -739,3 +739,24 @@ def test_her_man_with_his_comrades_is_no_lone_husband() -> None:
 )
 def test_a_day_after_a_month_and_a_number_put_at(text: str, expected: tuple[int, str] | None) -> None:
     assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "one"),
+    [
+        # one foreigner named after their country's adjective and what they are, or told of in English
+        ("Непальский мигрант Рам Тапа рассказал, как его завербовали на стройку.", True),
+        ("Кубинський студент Хосе Перес потрапив у полон під Авдіївкою.", True),
+        ("A Ghanaian student who went to Russia to study ended up at the front.", True),
+        ("The Nepali cook recruited through an agency says he was sent to storm trenches.", True),
+        # officials, activists and commanders speak of others
+        ("Пензенский губернатор Олег Мельниченко встретился с жёнами.", False),
+        ("Украинский активист Павел Гусак подтвердил, что видео настоящее.", False),
+        ("The Cuban ambassador said the men were tricked.", False),
+        ("The Indian foreign ministry said it was in touch with the families.", False),
+    ],
+)
+def test_one_foreigner_named_by_country(text: str, one: bool) -> None:
+    from sitrep.extract.counts import find_individual
+
+    assert (find_individual(text, 0, len(text)) is not None) is one

@@ -459,6 +459,24 @@ SON_ONE = re.compile(
     r"|\b(?i:її|мій|мого|моєму|моїм|свого|своєму|своїм)\s+(?:[а-яіїєґ'’ʼ-]+\s+)?(?i:чоловік|чоловіка|чоловікові|"
     r"чоловіку|чоловіком)\b(?!\s+(?:з|із|зі|на|в|у)\b|\s+\d)",
 )
+# one foreigner the story is about, named after the adjective of their country and what they are: "замбийский
+# студент Лемекхани Ньиренда", "Кенійський бігун Евансом Кібетом", "a Kenyan runner captured by Ukrainian troops",
+# "the Nepali migrant who"; officials, reporters and their like speak of others and are left out
+_ROLE_OTHER = (
+    r"губернатор|министр|міністр|президент|депутат|журналист|журналіст|адвокат|правозащитни|правозахисни|глава|голова|"
+    r"посол|представител|представни|спикер|речни|мэр|мер|сенатор|блогер|военкор|корреспондент|кореспондент|эксперт|"
+    r"експерт|аналитик|аналітик|политик|політик|генерал|дипломат|консул|писател|письменни|режисс|режис|активист|"
+    r"активіст|командир|комбриг|комбат|начальник|прокурор|судья|суддя|следовател|слідч|священ|"
+    r"governor|minister|president|lawmaker|journalist|reporter|lawyer|activist|ambassador|spokes|mayor|senator|"
+    r"blogger|correspondent|expert|analyst|politician|general|diplomat|consul|official|writer|director|envoy|"
+    r"commander|prosecutor|judge|investigator|priest"
+)
+FOREIGNER_ONE = re.compile(
+    r"(?<![\w-])(?i:[а-яёіїєґ]+(?:ск|цк|ськ|цьк)(?:ий|ого|ому|им|ая|ой|ую|ій|а|ої|у))\s+"
+    rf"(?!(?i:{_ROLE_OTHER}))(?i:[а-яёіїєґ'’ʼ-]+)\s+{_CAP}\s+{_CAP}"
+    r"|\b(?:[Aa]n?|[Tt]he)\s+[A-Z][a-z]+(?:an|ese|i|ish)\s+"
+    rf"(?!(?:{_ROLE_OTHER}))[a-z]+\s+(?:who|captured|recruited|says|said|told|was|has|had)\b"
+)
 # one man drafted or serving, told in English without a name: "a mobilised man who failed to return", "a drafted
 # man from Perm"
 ONE_MAN_EN = re.compile(
@@ -476,6 +494,7 @@ def find_individual(text: str, start: int, end: int) -> CountHit | None:
         or TERM_TO_ONE.search(text, start, end)
         or SON_ONE.search(text, start, end)
         or ONE_MAN_EN.search(text, start, end)
+        or FOREIGNER_ONE.search(text, start, end)
     )
     return CountHit(1, "exact", m.start(), m.end()) if m else None
 
