@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -646,3 +647,36 @@ def test_a_clause_month_stays_back_story_beside_another_sentence_date() -> None:
     first_sentence = text.index(".") + 1
     hits = find_dates(text, 0, first_sentence, TUE_POST)
     assert hits and all(h.background for h in hits)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day an official answered the families is not the day of their act: a later date of the text is read
+        (
+            "Матери срочников снова пришли в военкомат. 3 марта военком Сергей Лаптев встречался с ними и обещал "
+            "помочь. Вчера женщины написали жалобу в прокуратуру.",
+            ("2025-03-17", "day"),
+        ),
+        (
+            "Дружини бійців знову прийшли до ОДА. 3 березня голова ОДА пообіцяв розібратися. Учора жінки "
+            "записали відеозвернення.",
+            ("2025-03-17", "day"),
+        ),
+        (
+            "On March 3 the governor met the wives and promised to help. Yesterday they filmed a new plea.",
+            ("2025-03-17", "day"),
+        ),
+        # the families meeting an official on a day is their act
+        ("3 марта жёны мобилизованных встретились с губернатором.", ("2025-03-03", "day")),
+    ],
+)
+def test_the_day_of_an_official_answer_gives_way(text: str, expected: tuple[str, str]) -> None:
+    picked = None
+    for sent in re.finditer(r"[^.]+\.", text):  # sentence by sentence, as the engine reads
+        found = [h for h in find_dates(text, sent.start(), sent.end(), TUE_POST) if not h.background]
+        if found:
+            best = min(found, key=lambda d: (d.precision != "day", d.relative))
+            picked = (best.iso, best.precision)
+            break
+    assert picked == expected

@@ -315,6 +315,19 @@ _COURT_NEAR = re.compile(
     r"\b(?:приговор\w*|приговорил\w*|осудил\w*|засуди\w+|вирок\w*|sentenc\w+|convicted|verdict|jailed)",
     re.I,
 )
+# an official answering the soldiers or their families right after the date: "6 ноября губернатор Александр Гусев
+# встречался с ними", "12 травня голова ОДА пообіцяв", "On May 12 the governor met the women": the day of the
+# answer, not of the event (a later date of the text, or another one of the sentence, is read)
+_OFFICIAL_ANSWER = re.compile(
+    r"\s*,?\s*(?:the\s+)?(?:(?:regional|local|областн\w+|обласн\w+|местн\w+|місцев\w+)\s+)?"
+    r"(?:губернатор\w*|глав[аы]\s+(?:регион|республик|област|район|город)\w*|министр\w*|міністр\w*|мэр\w*|мер\b|"
+    r"голова\s+(?:ОДА|ОВА|облдержадміністрації|області|району|міста)|военком\w*|воєнком\w*|командовани\w*|"
+    r"командуванн\w*|governor|mayor|minister|commanders?|officials?|authorities)"
+    r"(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]+){0,3}\s+"
+    r"(?:встречал\w*|встретил\w*|пообещал\w*|обещал\w*|ответил\w*|принял\w*|зустрі\w+|пообіця\w+|обіця\w+|"
+    r"відпові\w+|прийня\w+|met|promised|replied|responded|received)\b",
+    re.I,
+)
 # a news dateline ("KYIV, May 19 (Reuters) -", "МОСКВА, 19 мая — РИА Новости."): the report's date, not the event's
 DATELINE_BEFORE = re.compile(r"^\s*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’-]{2,30},\s*$")
 DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{2,30}\)\s*)?[-—–]")
@@ -736,6 +749,8 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
     # verdict's day alone is no date of the act either (set READMEs: "the date of a court ruling is not the date of
     # the refusal"), so a later sentence that dates the act is read
     court = {h.start for h in hits if not h.background and _COURT_NEAR.search(_clause_around(text, h.start, h.end))}
+    # "6 ноября губернатор встречался с ними и обещал разобраться": the authorities' answer is no event of theirs
+    court |= {h.start for h in hits if not h.background and _OFFICIAL_ANSWER.match(text, h.end, end)}
     if court:
         hits = [replace(h, background=True) if h.start in court else h for h in hits]
     reporter = _REPORTER.search(text, start, end) if any(h.relative for h in hits) else None
