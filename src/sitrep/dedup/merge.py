@@ -73,7 +73,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sitrep.dedup.names import COUNTRY_PREFIX, MAX_NUMBER_DIGITS, NUMBER_PREFIX, PLACE_PREFIX, covered_keys
+from sitrep.dedup.names import COUNTRY_PREFIX, MAX_NUMBER_DIGITS, NUMBER_PREFIX, PLACE_PREFIX, covered_keys, fold
 from sitrep.models import EventCandidate, Place
 
 MERGE_SCORE = 2.5
@@ -87,6 +87,11 @@ DATE_OVERRIDE_SCORE = 5.0
 # similar video in November", "in December he left the unit"; stressed to 6 hours apart, no pair
 # of different events reaches this score).
 DATE_OVERRIDE_COARSE_SCORE = 3.5
+# A report that gives no event date at all, published on the other side's event day or the day
+# after, most likely tells of that day's event: 0.5, as publication within days (never a day's
+# 1.5: it is no date the report gives).
+FRESH_SCORE = 0.5
+FRESH_DAYS = 1
 NAME_SCORE_ONE = 0.7
 NAME_SCORE_MANY = 1.5
 NUMBER_SCORE = 0.7
@@ -337,8 +342,10 @@ def units_conflict(a: set[UnitKey], b: set[UnitKey]) -> bool:
 def units_shared(a: set[UnitKey], b: set[UnitKey]) -> tuple[int, int]:
     """(numbered units shared, named units shared)."""
     numbered = {(u.kind, u.number) for u in a if u.number} & {(u.kind, u.number) for u in b if u.number}
-    names_a = {n for u in a for n in u.names}
-    names_b = {n for u in b for n in u.names}
+    # compared as ``names.fold`` keys: one name transliterated two ways ("Bohdan Khmelnytskyi" /
+    # "Bohdan Khmelnytsky" battalion, "Tigr" / "Tiger") is one unit
+    names_a = {fold(n) for u in a for n in u.names}
+    names_b = {fold(n) for u in b for n in u.names}
     return len(numbered), len(names_a & names_b)
 
 
@@ -650,6 +657,9 @@ def match(a: Profile, b: Profile, rules: MergeRules | None = None) -> float | No
         score += 1.5
     elif date_gap == 0:
         score += 1.0
+    elif date_gap is None and not disagree and (_fresh(a, b_days) or _fresh(b, a_days)):
+        # not when the places disagree: an Indian recruit's death and a ring busted in Delhi
+        score += FRESH_SCORE
     if a.counts and b.counts:
         if set(a.counts) & set(b.counts) and max(a.counts + b.counts) > 1:
             score += 1.0
@@ -685,9 +695,23 @@ def match(a: Profile, b: Profile, rules: MergeRules | None = None) -> float | No
         return score
     specific = any(weight[k] >= SPECIFIC_PLACE_WEIGHT for k in weight)
     identified = bool(numbered or names or number or specific or a.dup_groups & b.dup_groups)
-    if not cross_type_ok(relation, pub_gap, dates_conflict, bool(apart or disagree), identified, names > 0):
+    # a ``named_only`` type (coercion) needs a rare name, or a unit both extracted (a numbered one,
+    # or one name however transliterated) on dates that agree: conscripts of one military unit
+    # pressed into contracts in one month, told by another report as their mothers' appeal (a
+    # unit and a place alone stay apart: one unit's soldiers have more than one story)
+    unit = bool(numbered or named) and date_gap == 0
+    if not cross_type_ok(relation, pub_gap, dates_conflict, bool(apart or disagree), identified, names > 0 or unit):
         return None
     return score - CROSS_TYPE_MARGIN
+
+
+def _fresh(undated: Profile, days: set[date]) -> bool:
+    """Whether ``undated`` (no event date of any precision) was published on one of the other
+    side's event ``days`` or the day after: a report that dates nothing tells of what just
+    happened ("wives came to the headquarters", «ДБР повідомило про підозру»)."""
+    if undated.dates or undated.yearless or not days:
+        return False
+    return any(0 <= (p.date() - d).days <= FRESH_DAYS for p in undated.published for d in days)
 
 
 def _named_in(places: Iterable[Place], other: Profile) -> bool:
@@ -730,7 +754,7 @@ def cross_type_ok(
     published within ``CROSS_TYPE_PUB_DAYS``, dates within the window (never by the override),
     places that agree where both sides have any, and an identifying agreement (a numbered unit, a
     rare name, a distinctive number, a specific place or the same text); coercion and another
-    type: a rare name."""
+    type: a rare name or a unit both extracted (``named``)."""
     if pub_gap is None or pub_gap > CROSS_TYPE_PUB_DAYS or dates_conflict or places_disagree:
         return False
     return named if relation == "named" else identified
@@ -778,6 +802,11 @@ def lookup_keys(cand: EventCandidate, names: Iterable[str] = ()) -> list[str]:
         keys.add(f"{cand.event_type}|p:{place_key(p)}")
         if p.admin1:
             keys.add(f"{cand.event_type}|p:{_fold(p.admin1)}")
+    if cand.date_precision == "day" and cand.event_date and not cand.event_date.startswith("XXXX"):
+        # the event's day: a report whose extractor kept no place, unit or large count ("about a
+        # dozen wives gathered outside the regional legislature on Wednesday") still finds the
+        # other reports of that day's event of its type, which ``match`` then scores
+        keys.add(f"{cand.event_type}|d:{cand.event_date[:10]}")
     count = cand.people_count
     if count is not None and COUNT_KEY_MIN <= count < 10**MAX_NUMBER_DIGITS:
         # the people count as a number key (window of the rare names): reports that name no unit
@@ -791,15 +820,16 @@ def cross_type_keys(cand: EventCandidate, names: Iterable[str] = (), rules: Merg
     """Keys to look up stored events of the types this candidate may merge with (``rules``; by
     default those of the candidate's codebook, ``rules_for``; events are stored under their
     mentions' own types, ``lookup_keys``): numbered units and specific places under a
-    neighbouring type (found only within ``cross_window`` of the report's publication: a
-    cross-type merge needs publication within ``CROSS_TYPE_PUB_DAYS``), distinctive numbers under
+    neighbouring type, numbered units under a ``named_only`` one (found only within
+    ``cross_window`` of the report's publication: a cross-type merge needs publication within
+    ``CROSS_TYPE_PUB_DAYS``), distinctive numbers under
     a neighbouring type and rare names under a neighbouring or a ``named_only`` type (``NAME_KEY``
     keys: within ``name_window``). Stored keys stay as they were: old stores need no
     re-indexing, and the extra keys cost only index probes."""
     rare = sorted({n for n in names if n[:1] not in (NUMBER_PREFIX, PLACE_PREFIX, COUNTRY_PREFIX)})
     numbers = sorted({n for n in names if n.startswith(NUMBER_PREFIX)})
-    ident = [f"u:{u.kind}:{u.number}" for u in (parse_unit(x) for x in cand.units) if u.number]
-    ident += [f"p:{place_key(p)}" for p in cand.places if place_weight(p) >= SPECIFIC_PLACE_WEIGHT]
+    units = [f"u:{u.kind}:{u.number}" for u in (parse_unit(x) for x in cand.units) if u.number]
+    ident = units + [f"p:{place_key(p)}" for p in cand.places if place_weight(p) >= SPECIFIC_PLACE_WEIGHT]
     if rules is None:
         rules = rules_for(cand.codebook_version)
     keys: set[str] = set()
@@ -810,6 +840,8 @@ def cross_type_keys(cand: EventCandidate, names: Iterable[str] = (), rules: Merg
             keys.update(f"{other}{NAME_KEY}{n}" for n in numbers)
         if relation in ("neighbour", "named"):
             keys.update(f"{other}{NAME_KEY}{n}" for n in rare)
+        if relation == "named":  # a numbered unit on agreeing dates merges these too (``match``)
+            keys.update(f"{other}|{k}" for k in units)
     return sorted(keys)
 
 
