@@ -760,3 +760,21 @@ def test_one_foreigner_named_by_country(text: str, one: bool) -> None:
     from sitrep.extract.counts import find_individual
 
     assert (find_individual(text, 0, len(text)) is not None) is one
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one thousand after a qualifier or in the nominative singular; "thousands" stays 3000
+        ("Около тысячи мобилизованных остались без ротации.", (1000, "approximate")),
+        ("Понад тисячу військових підписали петицію.", (1000, "approximate")),
+        ("Близько тисячі рідних прийшли до Офісу президента.", (1000, "approximate")),
+        ("Тысячи мобилизованных остались без ротации.", (3000, "approximate")),
+        # "N of the men": the men the event is about; "one of the" is a member
+        ("Nine of the reservists refused to board the bus.", (9, "exact")),
+        ("Two of these conscripts were beaten by the sergeant.", (2, "exact")),
+        ("One of the reservists refused to board the bus.", None),
+    ],
+)
+def test_one_thousand_and_n_of_the_men(text: str, expected: tuple[int, str] | None) -> None:
+    assert first(text) == expected

@@ -680,3 +680,15 @@ def test_the_day_of_an_official_answer_gives_way(text: str, expected: tuple[str,
             picked = (best.iso, best.precision)
             break
     assert picked == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Во второй половине февраля бойцы батальона записали обращение.",
+        "У першій половині лютого бійці записали звернення.",
+        "В другій половині лютого дружини вийшли під ОДА.",
+    ],
+)
+def test_half_of_a_month(text: str) -> None:
+    assert _engine_pick(text, TUE_POST) == ("2025-02-01", "month")

@@ -217,7 +217,10 @@ MORE_THAN_SAID = re.compile(
 # a number, a range, up to two words, a people noun
 COUNT = re.compile(rf"(){NUM}(?:{RANGE})?((?:-odd|-plus|\+)?\s+(?:[a-zа-яёіїєґ'’ʼ-]+\s+){{0,2}}?)({PEOPLE})\b", re.I)
 # "seven of their own soldiers", "two of our men": the people are the number's
-OF_OWN = re.compile(rf"(){NUM}(?:{RANGE})?(\s+of\s+(?:their|our|his|her|its)\s+(?:own\s+)?)({PEOPLE})\b", re.I)
+# "fourteen of the men refused", "two of these conscripts": the men the event is about
+OF_OWN = re.compile(
+    rf"(){NUM}(?:{RANGE})?(\s+of\s+(?:their|our|his|her|its|the|these|those)\s+(?:own\s+)?)({PEOPLE})\b", re.I
+)
 # a number and up to three Cyrillic words: the last is a noun the dictionary may mark animate
 NUM_NOUN = re.compile(rf"(){NUM}(?:{RANGE})?(\s+(?:[а-яёіїєґ'’ʼ-]+\s+){{0,2}}[а-яёіїєґ'’ʼ-]+)", re.I)
 # "их было около пятидесяти", "їх було близько п'ятдесяти", "there were about 50 of them": the group's size
@@ -761,6 +764,8 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
             vague = next(v for p, v in VAGUE if re.fullmatch(p, phrase))
             if vm[1] and phrase in ("сотни", "сотні"):
                 vague = 100  # "около сотни", "близько сотні": the genitive of one hundred, not "hundreds"
+            if phrase in ("тысяча", "тисяча") or (vm[1] and phrase in ("тысячи", "тисячі")):
+                vague = 1000  # "тысяча военных", "около тысячи", "понад тисячі": one thousand, not "thousands"
             more = MORE_THAN_SAID.match(vm[3])
             between = vm[3][more.end() :] if more else vm[3]
             if _MEASURE.search(between) or _PREP.search(between):
