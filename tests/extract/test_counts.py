@@ -778,3 +778,20 @@ def test_one_foreigner_named_by_country(text: str, one: bool) -> None:
 )
 def test_one_thousand_and_n_of_the_men(text: str, expected: tuple[int, str] | None) -> None:
     assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people named first, their number as the predicate
+        ("Старшина годами отбирал у солдат зарплату. Потерпевших не меньше шести.", (6, "approximate")),
+        ("Постраждалих — щонайменше семеро.", (7, "approximate")),
+        ("Участников пикета — около 40, сообщает местный канал.", (40, "approximate")),
+        ("Задержанных было четверо.", (4, "exact")),
+        # no number, or a number of something else
+        ("Пострадавших в результате обстрела нет.", None),
+        ("Задержанных отпустили через 3 часа.", None),
+    ],
+)
+def test_people_then_their_number(text: str, expected: tuple[int, str] | None) -> None:
+    assert first(text) == expected

@@ -694,6 +694,15 @@ WITH_A_COMRADE = re.compile(
 )
 
 
+# the people named first and their number as the predicate: "Пострадавших не меньше девяти", "Потерпілих — щонайменше
+# дев'ятеро", "Задержанных было трое", "Участников акции — около 50"
+NOUN_THEN_NUM = re.compile(
+    r"(?<![\w'’ʼ-])(?:пострадавш|потерпевш|потерпіл|постраждал|задержанн|затриман|участник|учасник|подписант|"
+    r"підписант|отказник|відмовник|дезертир|беглец|втікач)\w*(?:\s+[а-яёіїєґ'’ʼ-]+){0,2}?"
+    r"(?:\s*[—–-]\s*|\s+(?:было|було|оказалось|виявилося|набралось|набралося|насчитали|нарахували)\s+|\s+)"
+    rf"(?:({APPROX})\s+)?{NUM}(?=\s*(?:[.;!?]|$|,\s+(?:[а-яёіїєґ'’ʼ-]+\s+)?(?:сообща|повідом|говор|каж|утвержда|заявля)))",
+    re.I,
+)
 # the size of a group given as a figure the text puts it at: "put the number of mobilised men sent forward at roughly
 # 500", "число мобилизованных, брошенных на позиции, оценивают в 500 человек", "кількість зниклих бійців сягнула 40"
 _NUMBER_HINT = re.compile(r"\bnumber\b|числ|количеств|кількіст", re.I)
@@ -841,6 +850,12 @@ def find_counts(text: str, start: int, end: int) -> list[CountHit]:
         for n, a, b in _named_list(seg, lang):
             if not taken(a, b):
                 add(CountHit(n, "exact", start + a, start + b))
+    if not hits:
+        for nm in NOUN_THEN_NUM.finditer(seg):
+            val = _value(nm[2])
+            if val is not None and val < 100_000:
+                add(CountHit(val, "approximate" if nm[1] else "exact", start + nm.start(), start + nm.end()))
+                break
     if not hits and _NUMBER_HINT.search(seg):
         for nm in NUMBER_AT.finditer(seg):
             val = _value(nm[2])
