@@ -87,3 +87,18 @@ def test_an_undated_report_published_on_the_event_day_counts_a_little() -> None:
     here = dataclasses.replace(dated, places=(Place("Tula Oblast", "event", lat=54.2, lon=37.6),))
     scored = match(_at(here, 6), _at(away, 6, 18))
     assert scored is None or scored < MERGE_SCORE
+
+
+def test_a_background_month_gives_way_to_a_country_and_the_same_count() -> None:
+    # Seven deserters who hid in Armenia reached Germany: one report dates the story by the month
+    # their visas came ("approved in March"), the other by the month they arrived (June).
+    arrived = dataclasses.replace(
+        cand("desertion", count=7), event_date="2024-06-01", date_precision="month", places=(Place("Armenia", "event"),)
+    )
+    visas = dataclasses.replace(arrived, event_date="2024-03-01")
+    score = match(_at(arrived, 3), _at(visas, 5))
+    assert score is not None and score >= MERGE_SCORE
+    assert match(_at(arrived, 3), _at(dataclasses.replace(visas, people_count=None), 5)) is None  # the country alone
+    assert match(_at(arrived, 3), _at(visas, 12)) is None  # published more than three days apart
+    days = dataclasses.replace(visas, date_precision="day"), dataclasses.replace(arrived, date_precision="day")
+    assert match(_at(days[0], 3), _at(days[1], 5)) is None  # two exact days months apart: other events

@@ -56,6 +56,11 @@ date disagreement outweighed (``DATE_OVERRIDE_SCORE``), neighbouring types (``cr
 Weak evidence never merges them: an oblast, a big city and a day, rare names without close event
 days. On the five development sets, every relevant report scored undated against every other
 (gold and real extractions) merges no pair of different events, as before.
+Imperfect extractions (issue #4): a report whose extractor kept no place, unit or large count
+is found by its event's day (``lookup_keys``: type + day, day precision only); a report that dates
+nothing, published on the other side's event day or the next, scores ``FRESH_SCORE`` unless the
+places disagree (``_fresh``); named units match however transliterated (``names.fold``); and a
+``named_only`` type merges another on a shared unit too when the dates agree.
 A big city alone with the same date (0.3 + 1.5 + 0.5 = 2.3) stays below 2.5 on purpose: two
 protests in Moscow on one day are not one event; nor do rare names alone merge (1.5 + 0.5 < 2.5
 unless a place, unit, date or count agrees too). The weights were set by hand on the
@@ -84,9 +89,10 @@ PUB_CLOSE_DAYS = 3  # published within 3 days: 0.5 points, and a date disagreeme
 DATE_OVERRIDE_SCORE = 5.0
 # When one side dates the event only to a month or a year: published within 3 days, every such
 # disagreement in the labelled sets is one event (a background month read as the event's: "a
-# similar video in November", "in December he left the unit"; stressed to 6 hours apart, no pair
-# of different events reaches this score).
-DATE_OVERRIDE_COARSE_SCORE = 3.5
+# similar video in November", "in December he left the unit", "the papers were approved in May";
+# stressed to 6 hours apart, no pair of different events of the seven development sets reaches
+# 3.0 against a month: a foreign country and the same count told within days is enough).
+DATE_OVERRIDE_COARSE_SCORE = 3.0
 # A report that gives no event date at all, published on the other side's event day or the day
 # after, most likely tells of that day's event: 0.5, as publication within days (never a day's
 # 1.5: it is no date the report gives).
