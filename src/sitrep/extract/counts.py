@@ -463,22 +463,22 @@ SON_ONE = re.compile(
     r"чоловіку|чоловіком)\b(?!\s+(?:з|із|зі|на|в|у)\b|\s+\d)",
 )
 # one foreigner the story is about, named after the adjective of their country and what they are: "замбийский
-# студент Лемекхани Ньиренда", "Кенійський бігун Евансом Кібетом", "a Kenyan runner captured by Ukrainian troops",
-# "the Nepali migrant who"; officials, reporters and their like speak of others and are left out
-_ROLE_OTHER = (
-    r"губернатор|министр|міністр|президент|депутат|журналист|журналіст|адвокат|правозащитни|правозахисни|глава|голова|"
-    r"посол|представител|представни|спикер|речни|мэр|мер|сенатор|блогер|военкор|корреспондент|кореспондент|эксперт|"
-    r"експерт|аналитик|аналітик|политик|політик|генерал|дипломат|консул|писател|письменни|режисс|режис|активист|"
-    r"активіст|командир|комбриг|комбат|начальник|прокурор|судья|суддя|следовател|слідч|священ|"
-    r"governor|minister|president|lawmaker|journalist|reporter|lawyer|activist|ambassador|spokes|mayor|senator|"
-    r"blogger|correspondent|expert|analyst|politician|general|diplomat|consul|official|writer|director|envoy|"
-    r"commander|prosecutor|judge|investigator|priest"
+# студент Лемекхани Ньиренда", "кенійський бігун Евансом Кібетом", "a Kenyan runner captured by Ukrainian troops",
+# "the Nepali cook who"; only people such stories are about (students, migrants, workers, ...), since officials,
+# candidates and reporters are named the same way ("республиканский политтехнолог Брайан Ланза")
+_FOREIGNER_NOUN = (
+    r"(?:студент|бегун|бігун|спортсмен|мигрант|мігрант|рабоч|робітник|турист|гражданин|гражданина|громадянин|"
+    r"наемник|наёмник|найманець|найманц|доброволец|добровольц|доброволець|пленн|полонен|парень|парня|хлопець|хлопця|"
+    r"мужчин|уроженец|уроженц|уродженець|уродженц|повар|кухар|водител|водій|водія|охранник|охоронець|охоронц|"
+    r"строител|будівельник|фермер|рыбак|рибалк|школьник|школяр|подросток|підліток|юнак|юнош)\w*"
 )
 FOREIGNER_ONE = re.compile(
     r"(?<![\w-])(?i:[а-яёіїєґ]+(?:ск|цк|ськ|цьк)(?:ий|ого|ому|им|ая|ой|ую|ій|а|ої|у))\s+"
-    rf"(?!(?i:{_ROLE_OTHER}))(?i:[а-яёіїєґ'’ʼ-]+)\s+{_CAP}\s+{_CAP}"
+    rf"(?i:{_FOREIGNER_NOUN})\s+{_CAP}\s+{_CAP}"
     r"|\b(?:[Aa]n?|[Tt]he)\s+[A-Z][a-z]+(?:an|ese|i|ish)\s+"
-    rf"(?!(?:{_ROLE_OTHER}))[a-z]+\s+(?:who|captured|recruited|says|said|told|was|has|had)\b"
+    r"(?:student|runner|athlete|migrant|worker|labou?rer|tourist|citizen|national|mercenary|volunteer|man|cook|"
+    r"driver|guard|farmer|builder|fisherman|teenager|youth|prisoner|captive)"
+    r"\s+(?:who|captured|recruited|says|said|told|was|has|had)\b"
 )
 # one man drafted or serving, told in English without a name: "a mobilised man who failed to return", "a drafted
 # man from Perm"
