@@ -553,3 +553,68 @@ def test_h5_cue_families(text: str, kind: str) -> None:
 )
 def test_look_alikes_of_the_h5_cues_are_not_events(text: str) -> None:
     assert not _rules(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # codebook §2: a refusal told as the reason or the time of another act says why it befell them; the beating or
+        # the shooting is the reported act (written for this test)
+        ("Командир роты избил рядового после того, как тот отказался ехать на позиции, рассказал его брат.", "abuse"),
+        ("Командир роти побив мобілізованого після того, як той відмовився виконувати наказ, пише сестра.", "abuse"),
+        ("The sergeant beat a private after he refused to go back to the trenches, his mother said.", "abuse"),
+        ("A mobilised man from Perm was shot dead by his own company commander, his widow says.", "abuse"),
+        ("Мати солдата каже, що командир розстріляв її сина за відмову йти на позиції.", "abuse"),
+        # told as the act itself, or with nothing else done to them, the refusal stays the event
+        ("Military police detained twelve soldiers who refused to return to their positions.", "refusal"),
+        ("Двадцать мобилизованных отказались идти в штурм, после этого их отправили в тыл.", "refusal"),
+        ("Трьох строковиків засудили за відмову їхати на полігон.", "refusal"),
+    ],
+)
+def test_a_refusal_told_as_the_reason_names_why(text: str, kind: str) -> None:
+    assert _rules(text) == (True, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a gathering or a march told with its demand in one sentence is a protest in person (codebook `with_purpose`)
+        ("Кількадесят дружин мобілізованих пройшли ходою вулицями Черкас з вимогою демобілізації.", "protest"),
+        ("Родственники военных вышли на набережную, требуя назвать сроки демобилизации.", "protest"),
+        ("Жёны мобилизованных вышли на марш по центру Барнаула.", "protest"),
+        (
+            "About thirty wives of mobilised soldiers came to the regional parliament on Friday to demand rotation.",
+            "protest",
+        ),
+        ("Parents of conscripts marched through the city centre on Sunday demanding their sons' return.", "protest"),
+        # a recorded appeal that demands stays an appeal
+        ("Дружини мобілізованих записали відеозвернення з вимогою демобілізації.", "appeal"),
+        # money collected from subordinates under threat, a commander shooting his own man
+        ("Командир взвода собирал с подчинённых по три тысячи рублей, угрожая отправить их в штурм.", "abuse"),
+        ("Командир роти щомісяця збирав з підлеглих гроші, погрожуючи відправити їх на передову.", "abuse"),
+        ("A company commander collected cash from his subordinates every month, a military court found.", "abuse"),
+        # held or pressed until they sign: coercion, though the mothers complain
+        ("Срочников держали в казарме, пока они не подпишут контракт, жалуются их матери.", "coercion"),
+        ("Строковиків не відпускали додому, поки не підпишуть контракт, скаржаться батьки.", "coercion"),
+        ("Conscripts were locked in their barracks until they signed contracts, their mothers complained.", "coercion"),
+    ],
+)
+def test_codebook_1_5_families(text: str, kind: str) -> None:
+    assert _rules(text) == (True, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fiction, a history column, an official addressing the troops, a columnist's view, a trend told by captives
+        "Новый художественный фильм рассказывает о солдате, который дезертировал из части и прячется в тайге.",
+        "Серіал про вигаданого солдата, який дезертирував з фронту, вийшов на екрани.",
+        "On this day in 1916, whole battalions of the army refused to return to the trenches.",
+        "Губернатор записал видеообращение к землякам, которые служат в зоне СВО: «Мы гордимся вами».",
+        "There is no evidence of mass desertion among the mobilised soldiers, our columnist writes.",
+        "Пленные говорят, что в их армии дезертирство стало массовым.",
+    ],
+)
+def test_fiction_history_addresses_and_opinion_are_not_events(text: str) -> None:
+    assert not Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2024-03-10"})).relevant
+    assert not _rules(text)[0]

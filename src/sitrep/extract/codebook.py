@@ -83,6 +83,13 @@ class EventTypeDef(BaseModel):
         description="least share of this type's cue sentences that must name an actor themselves; below it the "
         "act is someone else's (a civilian rally where soldiers only disperse the crowd)",
     )
+    with_purpose: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="weight a weaker cue of this type rises to when its sentence also states a demand (`purposes` "
+        "cues): relatives who 'marched through the centre demanding demobilisation' protest; 0: never",
+    )
     cues: CueSet
 
 
@@ -133,6 +140,11 @@ class CodebookModel(BaseModel):
     negators: CueSet = Field(default_factory=CueSet)
     hedges: CueSet = Field(default_factory=CueSet)
     traps: CueSet = Field(default_factory=CueSet)
+    purposes: CueSet = Field(
+        default_factory=CueSet,
+        description="words that state what people demand (требуя, з вимогою, demanding): they raise a weak cue of a "
+        "type with `with_purpose` in their sentence",
+    )
     event_types: dict[str, EventTypeDef] = Field(min_length=1)
     grievances: dict[str, CueSet] = Field(default_factory=dict)
     merge: MergeSpec = Field(
@@ -169,7 +181,7 @@ class Codebook:
 
     def cues(self, group: str) -> list[Cue]:
         """Compiled cues of one group: "actors", "weak_actors", "military_context", "not_actors",
-        "relatives", "negators", "hedges", "traps", "type", "grievance"."""
+        "relatives", "negators", "hedges", "traps", "purposes", "type", "grievance"."""
         out: list[Cue] = []
         if group == "type":
             for name, td in self.spec.event_types.items():

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sitrep.extract.codebook import Codebook
+from sitrep.extract.codebook import Codebook, Cue
 from sitrep.extract.counts import find_counts, find_individual, lone_member
 from sitrep.extract.dates import find_dates
 from sitrep.extract.model import RelevanceModel
@@ -35,7 +35,8 @@ NEW_EVENT = re.compile(
 # leave one labelled set out (``bench/extract_cv.py --loso --sweep``, weights 0-3 x bonus 0-0.4): a type model trained
 # on other writers' sets adds nothing at 1.0 (254/279 first types right, codebook 1.3) over the rules' vote alone
 # (261); at 0.5 it stays a tie-breaker (260) without overruling the cues of wordings it never saw. Codebook 1.4, seven
-# sets (team-heldout-4 and -5 added): 384/408 at 0.5 + 0.2, as at 0 + 0 and 1.0 + 0.4 (377-383 elsewhere): kept
+# sets (team-heldout-4 and -5 added): 384/408 at 0.5 + 0.2, as at 0 + 0 and 1.0 + 0.4 (377-383 elsewhere): kept.
+# Codebook 1.5, eight sets (team-heldout-6 added): 449/476 at 0.5 + 0.2 and at 0 + 0, 443-448 elsewhere: kept
 TYPE_MODEL_WEIGHT = 0.5
 WINS_BONUS = 0.2  # the rules' choice (after wins_over) keeps an edge over the model
 SUPPORT_SPAN = 2  # sentences either side of the best cue whose cues add to the rule score
@@ -64,6 +65,15 @@ DESCRIBES_FACTOR = 0.5
 _DESCRIBING_TYPES = frozenset({"refusal"})
 _RELATIVE = frozenset({"кто", "который", "хто", "який", "who", "whom"})
 _RELATIVE_REACH = 3  # "who had refused", "які раніше відмовилися", "которые сразу отказались"
+# A refusal told as the reason or the time of another act names why it befell them, not what happened: "shot dead by
+# his commander after he refused to join the assault", "обнулил командир — после того как тот отказался идти в штурм",
+# "розстріляв сина за відмову йти в штурм", "beaten for refusing": the killing or the beating is the reported act
+# (codebook §2). Words that open such an adjunct within _REASON_REACH tokens before the cue; "за"/"for" only right
+# before it (or as the cue's own first word): "за неделю отказались сорок человек" is a count, not a reason.
+_REASON = frozenset({"после", "після", "after", "because", "потому", "поскольку", "оскільки", "бо"})
+_REASON_REACH = 4  # "после того как тот отказался", "after he had refused"
+_FOR = frozenset({"за", "for"})
+_THEN = frozenset({"that", "this", "этого", "цього", "чего", "чого"})
 # Russian active participles: "отказавшихся", "отказавшиеся", "отказывающимся"
 _PARTICIPLE = re.compile(
     r"(?:вш|ущ|ющ|ащ|ящ)(?:ий|ая|ое|ее|ие|ых|их|ым|им|ыми|ими|его|ему|ую|ей|ем|ой|ого|ому)(?:ся)?$"
@@ -107,6 +117,8 @@ class Signals:
     hedged: frozenset[tuple[int, int]]  # (sentence, token) of the type cues the hedge covers
     trap: float
     rule_score: float
+    # (sentence, token) of refusal cues told as the reason of a violent act in their sentence (see _REASON)
+    reasons: frozenset[tuple[int, int]] = frozenset()
 
 
 class Engine:
@@ -126,6 +138,8 @@ class Engine:
         self.negators = {c.tokens[0] for c in book.cues("negators")}
         self.hedges = CueIndex(book.cues("hedges"), gap)
         self.traps = CueIndex(book.cues("traps"), gap)
+        self.purposes = CueIndex(book.cues("purposes"), gap)
+        self.with_purpose = {name: td.with_purpose for name, td in book.spec.event_types.items() if td.with_purpose}
         self.grievances = CueIndex(book.cues("grievance"), gap)
         self.priority = {name: td.priority for name, td in book.spec.event_types.items()}
         self.wins_over = {name: set(td.wins_over) for name, td in book.spec.event_types.items()}
@@ -151,6 +165,8 @@ class Engine:
                     negated += 1
                 else:
                     found.append(h)
+            if self.with_purpose and found and self.purposes.find(s):
+                found = [self._purposeful(h) for h in found]
             type_hits += found
             blocked = {i for h in self.not_actors.find(s) for i in range(h.start, h.end)}
             actor_hits = [h for h in self.actors.find(s) if not blocked.intersection(range(h.start, h.end))]
@@ -192,6 +208,15 @@ class Engine:
         cued = {para[h.sentence] for h in type_hits}
         trap = sum(w for w, p in traps.values() if p in cued)
         score = self._rule_score(type_hits, near, hedged, trap)
+        reasons = frozenset(
+            (h.sentence, h.start)
+            for h in type_hits
+            if self._reason(sentences[h.sentence], h)
+            and any(
+                o.sentence == h.sentence and o.cue.label in self.wins_over[h.cue.label] and o.cue.weight >= ANCHOR_MIN
+                for o in type_hits
+            )
+        )
         return Signals(
             sentences,
             tuple(type_hits),
@@ -201,7 +226,20 @@ class Engine:
             frozenset(hedged),
             trap,
             score,
+            reasons,
         )
+
+    def _purposeful(self, h: Hit) -> Hit:
+        """A weak cue of a type told with its demand in one sentence counts as that type's strong cue.
+
+        "Кілька сотень рідних військових пройшли ходою з вимогою визначити терміни служби", "wives came to the
+        government building to demand rotation": going somewhere together is a gathering in person once the sentence
+        says what they demand there (codebook ``with_purpose``); alone ("вышли на связь") it stays weak.
+        """
+        w = self.with_purpose.get(h.cue.label, 0.0)
+        if h.cue.weight >= w:
+            return h
+        return Hit(Cue(h.cue.label, h.cue.tokens, w), h.sentence, h.start, h.end)
 
     def _hedge_from(self, s: Sentence, background: bool) -> int | None:
         """First token the sentence's hedge covers (None: no hedge).
@@ -347,14 +385,40 @@ class Engine:
         return Extraction(relevant=bool(events), events=tuple(events), score=round(score, 4))
 
     @staticmethod
-    def _describes(s: Sentence, h: Hit) -> bool:
-        """A refusal cue inside a relative clause or a participle: it tells who, not what (see DESCRIBES_FACTOR)."""
+    def _describes(sig: Signals, h: Hit) -> bool:
+        """A refusal cue inside a relative clause, a participle or a reason adjunct: it tells who or why, not what.
+
+        See DESCRIBES_FACTOR and _REASON.
+        """
         if h.cue.label not in _DESCRIBING_TYPES:
             return False
+        if (h.sentence, h.start) in sig.reasons:
+            return True
+        s = sig.sentences[h.sentence]
         if _PARTICIPLE.search(s.tokens[h.start].word):
             return True
         before = s.tokens[max(0, h.start - _RELATIVE_REACH) : h.start]
         return any(t.word in _RELATIVE or t.lemma in _RELATIVE for t in before)
+
+    @staticmethod
+    def _reason(s: Sentence, h: Hit) -> bool:
+        """A refusal cue told as the reason or time of an act ("after he refused", "за відмову", "for refusing",
+        "за то, что отказался").
+
+        Where its sentence also tells an act of a type the refusal would win over (a beating, a shooting: abuse, at
+        ANCHOR_MIN or more) it is ``Signals.reasons``: it votes as a describing cue and is no strong cue for
+        precedence either. Held or detained after refusing ("держат в Перевальске после того, как отказались") stays
+        a refusal, as does the refusers' detention told in a relative clause (codebook §2).
+        """
+        if h.cue.label not in _DESCRIBING_TYPES:
+            return False
+        if h.cue.tokens[0] in _FOR or (h.start and s.tokens[h.start - 1].word in _FOR):
+            return True
+        reason = s.tokens[max(0, h.start - _REASON_REACH) : h.start]
+        words = [t.word for t in reason] + [""]
+        pairs = list(zip(words, words[1:], strict=False))
+        # "after that they refused", "после этого отказались": what came next, not a reason
+        return any(a in _REASON and b not in _THEN for a, b in pairs) or any(a in _FOR and b == "то" for a, b in pairs)
 
     def _anchors(self, sig: Signals) -> list[int]:
         """Sentences with a strong cue near an actor; cues that only describe the people (``_describes``) come last.
@@ -362,7 +426,7 @@ class Engine:
         Told acts first (a weak one near the actor too: "вимагав від підлеглих ... тим, хто відмовлявся"); then the
         describing cues ("150 контрактников, отказавшихся воевать, вернулись домой" tells nothing else near them).
         """
-        told = [h for h in sig.type_hits if not self._describes(sig.sentences[h.sentence], h)]
+        told = [h for h in sig.type_hits if not self._describes(sig, h)]
         pools = [told, list(sig.type_hits)] if len(told) < len(sig.type_hits) else [told]
         for k, pool in enumerate(pools):
             strong: dict[int, float] = defaultdict(float)
@@ -429,7 +493,7 @@ class Engine:
                 w = h.cue.weight * (2.0 if h.sentence == anchor else 1.0)
                 w *= 1.0 if h.sentence in sig.actor_sents else 0.3
                 w *= HEDGE_FACTOR if (h.sentence, h.start) in sig.hedged else 1.0
-                w *= DESCRIBES_FACTOR if self._describes(sig.sentences[h.sentence], h) else 1.0
+                w *= DESCRIBES_FACTOR if self._describes(sig, h) else 1.0
                 votes[h.cue.label] += w
         if not votes:
             return None
@@ -437,7 +501,13 @@ class Engine:
         event_type = ranked[0][0]
         # codebook §2: the reported act is the primary type ("a video appeal in which soldiers refuse
         # orders is an appeal"); a strong cue of a type that wins over the vote winner decides.
-        strong = {h.cue.label for h in sig.type_hits if h.sentence in idx and h.cue.weight >= self.strong[h.cue.label]}
+        strong = {
+            h.cue.label
+            for h in sig.type_hits
+            if h.sentence in idx
+            and h.cue.weight >= self.strong[h.cue.label]
+            and (h.sentence, h.start) not in sig.reasons
+        }
         # two types that win over each other (refusers held in a basement: refusal; refusers beaten: abuse):
         # when both have a strong cue, the vote winner keeps it
         overruled: set[str] = set()  # types the codebook's precedence ruled out for this event
