@@ -692,3 +692,19 @@ def test_the_day_of_an_official_answer_gives_way(text: str, expected: tuple[str,
 )
 def test_half_of_a_month(text: str) -> None:
     assert _engine_pick(text, TUE_POST) == ("2025-02-01", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a span of two days starts the event on its first day; "с"/"з"/"from" before it is no "since"
+        ("С 3 января по 14 февраля ефрейтор прятался у родни.", ("2025-01-03", "day")),
+        ("З 3 січня до 14 лютого солдат переховувався в селі.", ("2025-01-03", "day")),
+        ("From January 3 to February 14 the gunner hid at a friend's flat.", ("2025-01-03", "day")),
+        ("С 3 января 2024 года по 14 февраля 2024 года рядовой отсутствовал в части.", ("2024-01-03", "day")),
+        # without a second day "с" stays "since", and the text's other date is read
+        ("С 3 января их держат в подвале, а 14 февраля они записали обращение.", ("2025-02-14", "day")),
+    ],
+)
+def test_a_span_of_days_starts_on_its_first(text: str, expected: tuple[str, str]) -> None:
+    assert _engine_pick(text, TUE_POST) == expected

@@ -576,6 +576,30 @@ def _weekday(day: int, pub: date | None) -> str | None:
     return (pub - timedelta(days=(pub.weekday() - day) % 7)).isoformat()
 
 
+# a span of two dates, "с 5 марта по 20 июня", "з 5 березня до 20 червня", "from March 5 to June 20": its first day
+# is the event's (no "since"), the last is where it ends
+_SPAN_FROM = re.compile(r"(?<!\w)(?:с|со|з|із|зі|від|from|between)\s*$", re.I)
+_SPAN_TO = re.compile(r"^\s*(?:(?:года|року|г\.|р\.|рр\.)\s*)?,?\s*(?:по|до|to|until|till|through|and)\s*$", re.I)
+
+
+def _spans(text: str, hits: list[DateHit], latest: str) -> list[DateHit]:
+    """The first date of a span is the event's and the last one the span's end (see ``_SPAN_TO``)."""
+    if len(hits) < 2:
+        return hits
+    order = sorted(range(len(hits)), key=lambda i: hits[i].start)
+    out = list(hits)
+    for i, j in zip(order, order[1:], strict=False):
+        a, b = hits[i], hits[j]
+        if a.relative or b.relative or a.precision != b.precision or not _SPAN_TO.match(text[a.end : b.start]):
+            continue
+        if not _SPAN_FROM.search(text[max(0, a.start - 12) : a.start]):
+            continue
+        if a.iso.startswith("X") or a.iso <= latest:
+            out[i] = replace(a, background=False)
+            out[j] = replace(b, background=True)
+    return out
+
+
 def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: bool = True) -> list[DateHit]:
     """Dates inside ``text[start:end]`` (offsets into ``text``), in order of appearance.
 
@@ -744,6 +768,7 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
     for m in EN_WEEKDAY.finditer(text, start, end):
         attributive = bool(_ATTRIBUTIVE_AFTER.match(text, m.end(), end))
         add(_weekday(WEEKDAYS[m[1].lower()], pubd), "day", m.start(), m.end(), relative=True, attributive=attributive)
+    hits = _spans(text, hits, latest)
     if dateline and any(h.start != dateline[0][0] and not h.background for h in hits):
         # the dateline gives way to the date the story tells ("KYIV, May 19 (Reuters) - ... on Saturday")
         hits = [replace(h, background=True) if h.start == dateline[0][0] else h for h in hits]
