@@ -88,13 +88,26 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "team-heldout-5": {
         "precision": 0.97,
-        "recall": 0.94,
-        "type_accuracy": 0.92,
+        "recall": 0.96,
+        "type_accuracy": 0.94,
         "units_f1": 0.95,
         "places_f1": 0.9,
         "via_f1": 0.85,
         "date_accuracy": 0.92,
         "count_accuracy": 0.89,
+    },
+    # Development data since team-heldout-7 was committed; its errors were read in session 6 (codebook 1.5, issue #3).
+    # 2026-11-26 (H2): set 6 P 1.00 R 0.956 type 0.956 units 0.987 places 0.802 via 1.00 date 0.946 count 0.953 (was
+    # P 0.922 R 0.868 type 0.809 when scored blind); set 5 R 0.983 type 0.966 (a gathering told with its demand).
+    "team-heldout-6": {
+        "precision": 0.97,
+        "recall": 0.94,
+        "type_accuracy": 0.94,
+        "units_f1": 0.95,
+        "places_f1": 0.78,
+        "via_f1": 0.9,
+        "date_accuracy": 0.92,
+        "count_accuracy": 0.92,
     },
     "milbloggers-dev": {"precision": 0.9, "recall": 0.2},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},
