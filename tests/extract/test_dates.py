@@ -708,3 +708,16 @@ def test_half_of_a_month(text: str) -> None:
 )
 def test_a_span_of_days_starts_on_its_first(text: str, expected: tuple[str, str]) -> None:
     assert _engine_pick(text, TUE_POST) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eight days ago two gunners slipped away from the trench.", ("2025-03-10", "day")),
+        ("Десять дней назад двое срочников сбежали из части.", ("2025-03-08", "day")),
+        ("Сім днів тому двоє бійців залишили позиції.", ("2025-03-11", "day")),
+        ("Дев'ять днів тому дружини вийшли під ТЦК.", ("2025-03-09", "day")),
+    ],
+)
+def test_seven_to_ten_days_ago(text: str, expected: tuple[str, str]) -> None:
+    assert _engine_pick(text, TUE_POST) == expected
