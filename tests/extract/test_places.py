@@ -361,7 +361,8 @@ def test_a_place_within_a_regions_possessive() -> None:
 
 
 def test_first_words_of_longer_names_streets_and_quoted_titles() -> None:
-    assert places("Бои идут у поселка Великая Новоселка.", "ru") == []  # not the town Velikiy
+    # the whole name, not the town Velikiy
+    assert places("Бои идут у поселка Великая Новоселка.", "ru") == [("Velyka Novosilka", "event")]
     assert places("Грабителя задержали на Большой Дмитровке.", "ru") == []
     assert places("Рейс Новосибирск – Москва задержали.", "ru") == []
     assert places("Россиянам, вылетающим на Родину, советуют взять документы.", "ru") == []
@@ -640,3 +641,58 @@ def test_an_emoji_ends_a_sentence_so_a_town_adjective_after_it_is_read() -> None
     assert places(text, "uk") == [("Ryazan", "origin")]
     # a capitalised adjective mid-sentence stays a name
     assert places("Генерал Сирський заявив про ротацію.", "uk") == []
+
+
+def test_residents_named_by_the_suffix_ets_are_their_origin() -> None:
+    # no hand list: the stem before -ец/-ець is a country, a region or a big town of the gazetteer
+    assert places("Вербовщики заманили на фронт сотню тунисцев.", "ru") == [("Tunisia", "origin")]
+    assert places("Омбудсмен повідомила, що сенегальців відправили в штурм.", "uk") == [("Senegal", "origin")]
+    assert places("Тамбовці з 3-го батальйону просять ротації.", "uk") == [("Tambov", "origin")]
+    assert places("Ирландцы из добровольческого отряда подали жалобу.", "ru") == [("Ireland", "origin")]
+    # dictionary nouns in -цы name no place
+    assert places("Бойцы, ополченцы и добровольцы записали видео.", "ru") == []
+    # the people's country gives way to their state named right after it
+    text = "Пятеро индийцев из штата Керала просят вернуть их домой."
+    assert places(text, "ru") == [("Kerala", "origin")]
+
+
+def test_russian_form_of_a_ukrainian_two_word_selo_name() -> None:
+    assert places("Взвод третью неделю держат в окопах под Великой Новосёлкой.", "ru") == [
+        ("Velyka Novosilka", "event")
+    ]
+
+
+def test_the_home_town_of_a_unit() -> None:
+    text = "Бійці 241-ї бригади тероборони Києва скаржаться, що їх перевели в штурмовики під Часовим Яром."
+    assert places(text, "uk") == [("Kyiv", "origin"), ("Chasiv Yar", "event")]
+    text = "Бойцы батальона Самары записали обращение."
+    assert places(text, "ru") == [("Samara", "origin")]
+    text = "Men of Bashkortostan's Shaimuratov battalion say they were left without supplies near Kreminna."
+    assert places(text, "en") == [("Bashkortostan", "origin"), ("Kreminna", "event")]
+    # a unit placed near a town is there
+    assert places("Бригады под Киевом получили пополнение.", "ru") == [("Kyiv", "event")]
+    # a country's agency by the possessive is still no place
+    assert places("Kenya's foreign ministry said it was checking the reports.", "en") == []
+
+
+def test_a_rally_at_a_government_building_names_its_town() -> None:
+    text = "В субботу матери мобилизованных стояли у здания правительства Омской области."
+    assert places(text, "ru") == [("Omsk Oblast", "event")]
+    assert places("Mothers of conscripts stood outside the Tula regional duma on Friday.", "en") == [("Tula", "event")]
+    # an appeal to a government names no place of the event
+    assert places("Жены обратились к властям Омской области.", "ru") == []
+
+
+def test_a_ticket_abroad_is_no_place_of_the_event() -> None:
+    text = "У Мукачеві затримали військового в СЗЧ, який мав квиток на автобус до Праги."
+    assert places(text, "uk") == [("Mukachevo", "event")]
+    text = "Police in Uzhhorod stopped a soldier absent without leave who held a bus ticket to Vienna."
+    assert places(text, "en") == [("Uzhhorod", "event")]
+
+
+def test_a_front_named_by_its_town_gives_way_to_a_place_on_it() -> None:
+    text = "На Покровському напрямку двоє бійців відмовилися виходити на позиції біля Мирнограда."
+    assert places(text, "uk") == [("Myrnohrad", "event")]
+    # a court far from the front does not replace it
+    text = "Житомирський міський суд засудив солдата, який відмовився йти на позиції на Куп'янському напрямку."
+    assert ("Kupiansk", "event") in places(text, "uk")

@@ -449,10 +449,14 @@ RU_TO_UK_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("овка", ("івка",)),
     ("евка", ("ївка", "івка")),
     ("ово", ("ове",)),
+    # "село" names: Ukrainian і in the closed syllable ("Новосёлка" -> Новосілка, "Новосёлки" -> Новосілки)
+    ("селка", ("сілка",)),
+    ("селки", ("сілки",)),
     ("ое", ("е",)),
     # the Russian adjective of a Ukrainian name: "Пильной" lemmatises to "пильный", the village is "Пильна"
     ("ый", ("ий",)),
 )
+FRONT_KM = 150  # a place this near the town a front ("направление") is named after lies on that front
 BIG = 100_000  # population above which a name is taken without an introducing word
 RANK = {
     "PPLC": 2.0,
@@ -719,6 +723,12 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
                 if form.endswith(ru_end) and len(form) > len(ru_end) + 2:
                     keys += [form[: -len(ru_end)] + e for e in uk_ends]
                     break
+    if n > 1 and lang != "uk":
+        # the last word of a Russian form of a Ukrainian name: "под Великой Новосёлкой" -> велика новосілка
+        for ru_end, uk_ends in RU_TO_UK_ENDINGS:
+            if lems[-1].endswith(ru_end) and len(lems[-1]) > len(ru_end) + 2:
+                keys += [" ".join([*lems[:-1], lems[-1][: -len(ru_end)] + e]) for e in uk_ends]
+                break
     other = "uk" if lang == "ru" else "ru"
     # the other language's lemma for words this one does not know ("Авдіївці" in a Russian post);
     # a known word keeps its own reading ("Могили" is a grave in Ukrainian, not Mogilev)
@@ -805,6 +815,7 @@ def find_places(
     treated: set[int] = set()  # a hospital's town: background when any other place is named
     peoples: set[str] = set()  # countries named by their people ("Cubans", "кенийский бегун"): their origin
     datelines: set[int] = set()
+    directions: set[int] = set()  # "на Запорізькому напрямку": a front named by its town's adjective
     last_end = -10
     for sent in sentences:
         toks = sent.tokens
@@ -909,6 +920,7 @@ def find_places(
                             not _introduced(toks, i, n, LOCATIVE | {"a", "an"}, lang, text)
                             or (toks[i + n - 1].word.endswith("'s") and not _introduced(toks, i, n, IN_WORDS))
                         )
+                        and not _unit_home(toks, i, n)
                     ):
                         # "Moscow told Zambia", "at Moscow's MEPhI"; "in Moscow", "in Kyiv's Maidan square",
                         # "a Kyiv territorial defence unit" stay
@@ -942,7 +954,7 @@ def find_places(
                             role = "event"  # "перейти кордон з Молдовою": "with", not "from"
                         if role == "origin" and _sent_from(toks, i):
                             role = "event"  # "записали обращение к Путину из Курской области": sent from there
-                        if _base_of(toks, i):
+                        if _base_of(toks, i) or _unit_home(toks, i, n):
                             role = "origin"  # "the 810th brigade, based in occupied Sevastopol"
                         if listed and mentions and mentions[-1][1] == "origin":
                             role = "origin"  # "из Бурятии и Тувы"
@@ -1018,10 +1030,20 @@ def find_places(
                     role = "origin" if nxt.startswith(PEOPLE_STEMS) else "event"
                     if role == "origin" and demonym.fcode == "country":
                         peoples.add(demonym.name)
+                    if direction:
+                        directions.add(len(mentions))
                     mentions.append(([demonym], role, toks[i].start, toks[i].end, sent.index))
                     last_end = toks[i].end
                 i += 1
     drop: set[int] = set()
+    for d in directions:
+        # "на Запорізькому напрямку ... біля Гуляйполя": the front's town, when a place on that front is named
+        # (a court far away that tried the man, "Рівненський суд ... на Куп'янському напрямку", is no such place)
+        if any(
+            j not in directions and m[1] == "event" and any(_dist_km(c, mentions[d][0][0]) < FRONT_KM for c in m[0])
+            for j, m in enumerate(mentions)
+        ):
+            drop.add(d)
     if weak and any(m[1] == "event" for j, m in enumerate(mentions) if j not in weak | treated):
         drop |= weak
     if treated and any(j not in weak | treated for j in range(len(mentions))):
@@ -1282,6 +1304,7 @@ ATTEMPT = (
     "trying",
     "attempt",
 )
+TICKET = ("билет", "квиток", "квитка", "квитки", "ticket")
 GOAL_PREPS = {"в", "во", "у", "до", "to", "into"}
 # a verb of reaching a place that takes it without a preposition ("дістатися Румунії", "reach Poland")
 REACH = ("дістати", "добрати", "добраться", "дойти", "дійти", "reach")
@@ -1345,6 +1368,24 @@ def _sent_from(toks: Sequence[Token], i: int) -> bool:
     return False
 
 
+# a unit's name with its home town in the genitive: "112-й бригады теробороны Киева", "батальйону Тернополя"
+UNIT_STEMS = ("бригад", "полк", "батальон", "батальйон", "дивизи", "дивізі", "тероборон", "отряд", "загін", "загон")
+
+
+def _unit_home(toks: Sequence[Token], i: int, n: int) -> bool:
+    """The town a unit is named after, its home (role origin): "бригады теробороны Киева" (the genitive right
+    after the unit's words, no preposition), "Kyiv's 112th Territorial Defence Brigade"."""
+    last = toks[i + n - 1].word
+    if last.endswith("'s"):
+        return any(t.word.startswith(UNIT_WORDS) for t in toks[i + n : i + n + 5])
+    if i == 0 or not _cyrillic(toks[i].word):
+        return False
+    prev = toks[i - 1].word
+    if prev.startswith(UNIT_STEMS):
+        return True
+    return i > 1 and toks[i - 2].word.startswith(UNIT_STEMS) and prev.isalpha() and prev not in INTRO | ORIGIN_BEFORE
+
+
 def _base_of(toks: Sequence[Token], i: int) -> bool:
     """ "based in occupied Sevastopol", "базирующейся в Севастополе", "що базується в Криму": a unit's base."""
     return any(t.word.startswith(BASED) for t in toks[max(0, i - 3) : i])
@@ -1396,6 +1437,8 @@ def _unreached(toks: Sequence[Token], i: int, cands: Sequence[GazPlace], lang: s
     """ "пытался пешком уйти в Венгрию", "tried to cross into Poland": a country abroad the man tried and
     failed to reach (a flight that ended there, "бежал в Норвегию", stays)."""
     prev = toks[i - 1].word if i > 0 else ""
+    if prev in GOAL_PREPS and _abroad(cands) and any(t.word.startswith(TICKET) for t in toks[max(0, i - 5) : i - 1]):
+        return True  # "мав квиток на поїзд до Будапешта", "with a ticket to Warsaw": where he meant to go
     if _top(cands).fcode != "country" or not _abroad(cands):
         return False
     if prev.startswith(REACH):  # "намагалися дістатися Румунії", "tried to reach Poland"
@@ -1430,17 +1473,25 @@ def _treated(toks: Sequence[Token], i: int) -> bool:
     return any(t.word.startswith(HOSPITAL) for t in toks[max(0, i - 3) : i])
 
 
+PEOPLE_FROM = re.compile(r"\s+(?:из|з|із|зі|from)\s+(?:\w+\s+){0,2}", re.I)
+
+
 def _drop_qualifying_countries(
     mentions: list[tuple[list[GazPlace], str, int, int, int]], text: str
 ) -> list[tuple[list[GazPlace], str, int, int, int]]:
-    """ "из индийского Сурата", "in India's Surat": a country that only qualifies the place after it."""
+    """ "из индийского Сурата", "in India's Surat": a country that only qualifies the place after it; "индийцев из
+    штата Пенджаб": the people's country, when their state or town follows."""
     out = []
     for j, m in enumerate(mentions):
         nxt = mentions[j + 1] if j + 1 < len(mentions) else None
         if (
             nxt is not None
             and all(c.fcode == "country" for c in m[0])
-            and re.fullmatch(r"(?:'s)?\s{1,2}", text[m[3] : nxt[2]])
+            and (
+                re.fullmatch(r"(?:'s)?\s{1,2}", text[m[3] : nxt[2]])
+                # "семеро индийцев из штатов Пенджаб и Харьяна": the people's home, told more exactly
+                or (m[1] == nxt[1] == "origin" and PEOPLE_FROM.fullmatch(text[m[3] : nxt[2]]))
+            )
             and {c.country for c in m[0]} & {c.country for c in nxt[0]}
         ):
             continue
@@ -1642,7 +1693,12 @@ def _governed(toks: Sequence[Token], i: int) -> bool:
     j = i - 1
     while j >= 0 and i - j <= 4 and toks[j].word in GOVERNMENT_SKIP:
         j -= 1
+    if j > 0 and toks[j - 1].word.startswith(BUILDING):
+        return False  # "пришли к зданию правительства края", "біля будівлі уряду": where people gathered
     return j >= 0 and toks[j].word in GOVERNMENT_BEFORE
+
+
+BUILDING = ("здани", "будівл", "будинк", "building", "office", "headquarters", "приемн", "приёмн", "приймальн")
 
 
 def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace]) -> bool:
@@ -1661,7 +1717,8 @@ def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace]
     if before and before[0] == "the":
         before = before[1:]
         after = toks[i + n].word if i + n < len(toks) else ""
-        if toks[i].word.isascii() and after not in AREA_AFTER and after not in INSTITUTION_AFTER:
+        seat = after in SEAT_AFTER and bool(before) and before[0] in SEAT_BEFORE
+        if toks[i].word.isascii() and after not in AREA_AFTER and after not in INSTITUTION_AFTER and not seat:
             return True  # English writes no article before a town: "the Dnipro" is the river
     if before and before[0] == "of":
         before = before[1:]
@@ -1678,6 +1735,9 @@ def _river(toks: Sequence[Token], i: int) -> bool:
 
 # "the Nalchik military court", "the Rostov garrison court": an institution named by its town sits there
 INSTITUTION_AFTER = {"military", "garrison", "court", "enlistment", "assembly"}
+# "outside the Voronezh regional duma", "at the Perm city hall": the town of the building where people gathered
+SEAT_AFTER = {"regional", "city", "duma", "legislature", "parliament", "administration", "council", "governor's"}
+SEAT_BEFORE = {"outside", "at", "near", "before", "by"}
 
 ROUTE_DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 
@@ -1758,12 +1818,44 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
 
 def _demonym(tok: Token, gaz: Gazetteer) -> tuple[GazPlace, bool] | None:
     """A region named by its residents or adjective in lower case ("вологжан"), or None."""
-    if not tok.word[:1].isalpha() or tok.word[0] not in DEMONYM_INITIALS:
-        return None  # cheap exit: every stem above starts with one of these letters
-    for stem, name, people in DEMONYMS:
-        if tok.word.startswith(stem):
-            hit = [c for c in gaz.lookup(name.lower()) if c.fcode in ("region", "country")]
-            return (hit[0], people) if hit else None
+    if not tok.word[:1].isalpha():
+        return None
+    if tok.word[0] in DEMONYM_INITIALS:  # cheap exit: every stem above starts with one of these letters
+        for stem, name, people in DEMONYMS:
+            if tok.word.startswith(stem):
+                hit = [c for c in gaz.lookup(name.lower()) if c.fcode in ("region", "country")]
+                return (hit[0], people) if hit else None
+    home = _residents(tok.word, gaz)
+    return (home, True) if home is not None else None
+
+
+# residents named by the suffix -ец/-ець ("камерунцев", "курганці", "сирийцы"): the stem before it
+RESIDENTS = re.compile(r"^(\w{4,}?)(?:ець|ец|цями|цами|цях|цах|цям|цам|цеві|цев|ців|цы|ці|ца|цу|цем|цю)$")
+
+
+@lru_cache(maxsize=50_000)
+def _residents(word: str, gaz: Gazetteer) -> GazPlace | None:
+    """A country, a region or a city of 100,000+ named by its residents with the suffix -ец/-ець in any case:
+    "камерунцев" -> Cameroon, "курганці" -> Kurgan, "сирийцы" -> Syria, "кенійців" -> Kenya; the home of
+    the people the text tells of (the dictionary words "бойцы", "ополченцы" name no place)."""
+    m = RESIDENTS.match(word)
+    if m is None or not _cyrillic(word):
+        return None
+    stem = m.group(1)
+    # "курганцы" -> Курган, "самарцы" -> Самара, "сириец" -> Сирия, "испанцы" -> Испания, "непальцы" -> Непал
+    keys = [stem, stem + "а", stem + "я", stem + "ия", stem + "ія", stem.rstrip("ь"), stem.rstrip("ь") + "ия"]
+    if stem.endswith("й"):  # "сирийцы" -> Сирия, "кенійців" -> Кенія
+        keys.append(stem[:-1] + "я")
+    for key in keys:
+        if key in STOP or len(key) < 4:
+            continue
+        cands = [
+            c
+            for c in gaz.lookup(key)
+            if c.fcode in ("country", "region", "ADM1") or (c.population >= BIG and c.fcode in ("PPLA", "PPLC", "city"))
+        ]
+        if cands:
+            return max(cands, key=lambda c: (c.fcode not in ("ADM1", "region"), c.population))
     return None
 
 
@@ -1835,6 +1927,8 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
         and nxt is not None
         and text[nxt.start].isupper()
         and nxt.start - toks[i].end <= 1
+        # "Tatarstan's Alga battalion": the possessive ends the name
+        and not (toks[i].word.endswith("'s") and _unit_home(toks, i, 1))
     ):
         # "Vladimir Putin", "Kyiv Independent": part of a longer name; but a region before a person's
         # name is the region ("губернатору Приморья Олегу Кожемяко"), and so is a region in an oblique
