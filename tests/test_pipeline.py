@@ -192,3 +192,30 @@ def test_reports_left_pending_earlier_are_linked_first(settings, store, tmp_path
     early = min(r[0] for r in rows)
     assert sum(1 for _rid, kind, target, _s in links if kind == "dup" and target == early) == 3
     reference.dispose()
+
+
+def test_query_words_are_the_tokens_of_the_backtracking_pattern():
+    """The possessive word pattern finds exactly what ``\\w+(?:['-]\\w+)*`` finds."""
+    import re
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from sitrep.enrich.lemmas import TOKEN
+
+    plain = re.compile(r"\w+(?:['-]\w+)*")
+    alphabet = st.sampled_from(list("аб ґі-'’_1z Z.\n—«»") + ["мо'", "--", "''", "x-y"])
+
+    @given(st.lists(alphabet, max_size=40).map("".join))
+    def same(text: str) -> None:
+        assert TOKEN.findall(text) == plain.findall(text)
+
+    same()
+    assert TOKEN.findall("з'їзд військово-морських сил, 5-й полк -- it-рынок") == [
+        "з'їзд",
+        "військово-морських",
+        "сил",
+        "5-й",
+        "полк",
+        "it-рынок",
+    ]
