@@ -696,3 +696,11 @@ def test_a_front_named_by_its_town_gives_way_to_a_place_on_it() -> None:
     # a court far from the front does not replace it
     text = "Житомирський міський суд засудив солдата, який відмовився йти на позиції на Куп'янському напрямку."
     assert ("Kupiansk", "event") in places(text, "uk")
+
+
+def test_a_country_a_man_was_still_walking_to_is_no_place_of_the_event() -> None:
+    text = "Під Ужгородом затримали бійця в СЗЧ, який ішов до Угорщини лісовими стежками."
+    assert places(text, "uk") == [("Uzhhorod", "event")]
+    assert places("Police near Lviv stopped a deserter who was heading to Poland on foot.", "en") == [("Lviv", "event")]
+    # a flight that ended there stays
+    assert places("Дезертир бежал в Норвегию.", "ru") == [("Norway", "event")]

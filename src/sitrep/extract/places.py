@@ -1304,6 +1304,8 @@ ATTEMPT = (
     "trying",
     "attempt",
 )
+# a man on his way, not yet there: "шёл в Словакию через горы", "ішов до Румунії", "was heading to Poland"
+HEADING = {"шел", "шёл", "шла", "шли", "ішов", "йшов", "ішли", "йшли", "направлялся", "прямував", "heading"}
 TICKET = ("билет", "квиток", "квитка", "квитки", "ticket")
 GOAL_PREPS = {"в", "во", "у", "до", "to", "into"}
 # a verb of reaching a place that takes it without a preposition ("дістатися Румунії", "reach Poland")
@@ -1445,7 +1447,7 @@ def _unreached(toks: Sequence[Token], i: int, cands: Sequence[GazPlace], lang: s
         return any(t.word.startswith(ATTEMPT) for t in toks[max(0, i - 6) : i - 1])
     if prev not in GOAL_PREPS:
         return False
-    if not any(t.word.startswith(ATTEMPT) for t in toks[max(0, i - 6) : i - 1]):
+    if not any(t.word.startswith(ATTEMPT) or t.word in HEADING for t in toks[max(0, i - 6) : i - 1]):
         return False
     if prev in ("в", "во", "у") and _cyrillic(toks[i].word):
         from sitrep.enrich.lemmas import _morph
