@@ -587,6 +587,9 @@ def test_a_refusal_told_as_the_reason_names_why(text: str, kind: str) -> None:
             "protest",
         ),
         ("Parents of conscripts marched through the city centre on Sunday demanding their sons' return.", "protest"),
+        # the demand told in the next sentence of the paragraph
+        ("Около сотни жён мобилизованных собрались у штаба округа. Они требовали вернуть мужей домой.", "protest"),
+        ("Рідні військових зібралися біля ОДА в Житомирі. Вони закликали визначити терміни служби.", "protest"),
         # a recorded appeal that demands stays an appeal
         ("Дружини мобілізованих записали відеозвернення з вимогою демобілізації.", "appeal"),
         # money collected from subordinates under threat, a commander shooting his own man
@@ -611,6 +614,7 @@ def test_codebook_1_5_families(text: str, kind: str) -> None:
         "Серіал про вигаданого солдата, який дезертирував з фронту, вийшов на екрани.",
         "On this day in 1916, whole battalions of the army refused to return to the trenches.",
         "Губернатор записал видеообращение к землякам, которые служат в зоне СВО: «Мы гордимся вами».",
+        "The defence minister recorded a video message to the troops on the front line, thanking them.",
         "There is no evidence of mass desertion among the mobilised soldiers, our columnist writes.",
         "Пленные говорят, что в их армии дезертирство стало массовым.",
     ],

@@ -158,6 +158,9 @@ class Engine:
         hedged: set[tuple[int, int]] = set()
         traps: dict[tuple[str, ...], tuple[float, int]] = {}
         para = self._paragraphs(text, sentences)
+        # a demand in the sentence or the next one of its paragraph ("Рідні зібралися біля ОДА. Вони вимагали ...")
+        purpose = {s.index for s in sentences if self.with_purpose and self.purposes.find(s)}
+        purposeful = purpose | {i - 1 for i in purpose if i and para[i - 1] == para[i]}
         for s in sentences:
             found: list[Hit] = []
             for h in self.types.find(s):
@@ -165,7 +168,7 @@ class Engine:
                     negated += 1
                 else:
                     found.append(h)
-            if self.with_purpose and found and self.purposes.find(s):
+            if found and s.index in purposeful:
                 found = [self._purposeful(h) for h in found]
             type_hits += found
             blocked = {i for h in self.not_actors.find(s) for i in range(h.start, h.end)}
@@ -189,8 +192,9 @@ class Engine:
                 hedged.update((s.index, h.start) for h in found if h.start >= hedge_from)
             taken = {i for h in actor_hits for i in range(h.start, h.end)}
             for h in () if background else self.traps.find(s):
-                # a trap word inside an actor ("рідні полонених": relatives of prisoners) is the actor, no trap
-                if not taken.intersection(range(h.start, h.end)):
+                # a trap word inside an actor ("рідні полонених": relatives of prisoners) is the actor, no trap; a trap
+                # that reaches past the actor ("обращение к военнослужащим": an address to them) stays one
+                if not taken.issuperset(range(h.start, h.end)):
                     traps[h.cue.tokens] = (h.cue.weight, para[s.index])
         type_hits = _collapse(type_hits)
         if len(weak_words) >= WEAK_ACTORS_MILITARY:
