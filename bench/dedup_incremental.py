@@ -7,11 +7,15 @@ deletions and channel footers, so some variants are near duplicates and most are
 writes them straight into the store's tables at speed (reports, their 16 LSH keys in
 ``dedup_keys``, and for one report in 50 an event with its mention and lookup keys, rare-name
 keys of its text included; the events' types cycle through the six default types, so that the
-lookups under neighbouring types find rows too).
+lookups under neighbouring types find rows too). Every lookup key kind the store writes
+(``merge.lookup_keys``) is filled: numbered units, unit names (one event in four), places and
+their oblast, the event's day (six events in seven are dated 0-2 days before publication), counts
+and rare names. The added reports' events are dated alike (one in seven undated).
 Step 2 adds 300 new reports one by one through the real incremental path
 (``store.events.apply_batch``: near-duplicate lookup, link, event lookup and merge, audit, one
 transaction each) and prints p50/p95/max milliseconds (wall and CPU time) and the peak RSS of
-the process. ``BENCH_PROFILE=1`` also prints a cProfile of the add path.
+the process, and the slowest adds. ``BENCH_PROFILE=1`` also prints a cProfile of the add path
+(every add but the first, which loads the codebook and the gazetteer once).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import resource
 import sqlite3
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -64,12 +68,26 @@ def vary(rng: random.Random, text: str) -> str:
     return " ".join(words) + rng.choice(FOOTERS)
 
 
-def cand_for(i: int) -> EventCandidate:
+# oblasts: the ``p:<admin1>`` key every place with a region writes is shared by many events
+REGIONS = [f"Region{k} oblast" for k in range(20)]
+# named units ("Akhmat", "Rusich"): their ``n:<name>`` keys, as shared as a unit number
+UNIT_NAMES = [f"Unitname{k}" for k in range(300)]
+
+
+def cand_for(i: int, day: date | None = None) -> EventCandidate:
+    """Event ``i``'s candidate, dated to ``day`` (day precision: the ``type|d:<day>`` key every
+    day-dated event writes, ``merge.lookup_keys``) or undated; one in four names a unit by name,
+    every place has its region (the ``p:<admin1>`` key)."""
+    units: tuple[str, ...] = (f"{100 + i % 5000}th {UNITS[i % 3]}",)
+    k = i // 50  # events are stored for every 50th report
+    if k // len(TYPES) % 4 == 0:  # every type has some
+        units += (f"{UNIT_NAMES[k % len(UNIT_NAMES)]} battalion",)
     return EventCandidate(
         TYPES[i // 50 % len(TYPES)],
-        units=(f"{100 + i % 5000}th {UNITS[i % 3]}",),
-        places=(Place(f"Place{i % 3000}", "event"),),
-        event_date=None,
+        units=units,
+        places=(Place(f"Place{i % 3000}", "event", admin1=REGIONS[k % len(REGIONS)]),),
+        event_date=day.isoformat() if day else None,
+        date_precision="day" if day else None,
         people_count=10 + i % 90,
         codebook_version="bench",
     )
@@ -131,7 +149,9 @@ def generate(db: Path, n: int, texts: list[str]) -> None:
             lists.append((rid, " ".join(map(str, key_parts[-1].tolist()))))
             id_parts.append(np.full(len(key_parts[-1]), rid, dtype=np.int32))
             if rid % 50 == 0:
-                c = cand_for(rid)
+                # dated 0-2 days before its publication, one in seven undated
+                day = None if rid // 50 % 7 == 0 else published.date() - timedelta(days=rid // 50 % 3)
+                c = cand_for(rid, day)
                 eid = event_id_for(f"jsonl:bench:{rid}", 0)
                 src = rid % len(texts)
                 if src not in names_of:
@@ -242,18 +262,29 @@ def main() -> None:
     profiler = cProfile.Profile() if os.environ.get("BENCH_PROFILE") else None
     for j, (rep, out) in enumerate(zip(reps, outcomes, strict=True)):
         ex = (
-            Extraction(relevant=True, events=(cand_for(rng.randrange(n) // 50 * 50),))
+            # dated 0-2 days before publication (the day key finds that day's events), one in seven undated
+            Extraction(
+                relevant=True,
+                events=(
+                    cand_for(
+                        rng.randrange(n) // 50 * 50,
+                        None if j % 7 == 0 else added_at.date() - timedelta(days=j // 3 % 3),
+                    ),
+                ),
+            )
             if j % 3 == 0
             else Extraction(relevant=False)
         )
         t, c = time.perf_counter(), time.process_time()
-        if profiler:
+        if profiler and j:  # not the first add: it loads the codebook and gazetteer, once
             profiler.enable()
         apply_batch(store, [(Pending(out.report_id, out.version, rep), ex)], "bench")
         if profiler:
             profiler.disable()
         times.append((time.perf_counter() - t) * 1000)
         cpu.append((time.process_time() - c) * 1000)
+    slow = sorted(range(len(cpu)), key=cpu.__getitem__)[-8:]
+    print("  slowest adds (CPU ms):", ", ".join(f"#{j} {cpu[j]:.0f}" for j in reversed(slow)))
     times.sort()
     cpu.sort()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -268,7 +299,8 @@ def main() -> None:
         f"max {cpu[-1]:.1f} ms; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     if profiler:
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
 
 
 if __name__ == "__main__":
