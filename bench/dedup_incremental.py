@@ -5,8 +5,9 @@ SQLite file in /tmp). Step 1 generates N reports from the real stream
 (``../shared/data/telegram-news-stream/raw``) with variations (random word substitutions,
 deletions and channel footers, so some variants are near duplicates and most are not), and
 writes them straight into the store's tables at speed (reports, their 16 LSH keys in
-``dedup_keys``, and for one report in 50 an event with its mention and lookup keys, rare-name
-keys of its text included; the events' types cycle through the six default types, so that the
+``dedup_keys``, and for one report in 50 an event with its mention and lookup keys, the name keys
+of its text included (``cluster.report_names``: rare names, numbers, places, countries, as the
+store writes them); the events' types cycle through the six default types, so that the
 lookups under neighbouring types find rows too). Every lookup key kind the store writes
 (``merge.lookup_keys``) is filled: numbered units, unit names (one event in four), places and
 their oblast, the event's day (six events in seven are dated 0-2 days before publication), counts
@@ -35,9 +36,8 @@ from pathlib import Path
 
 import numpy as np
 
-from sitrep.dedup.cluster import event_id_for
+from sitrep.dedup.cluster import event_id_for, text_names
 from sitrep.dedup.merge import day_span, lookup_keys
-from sitrep.dedup.names import name_keys
 from sitrep.dedup.neardup import text_keys_many
 from sitrep.enrich import enrich_posts
 from sitrep.enrich.normalize import normalize
@@ -132,7 +132,8 @@ def generate(db: Path, n: int, texts: list[str]) -> None:
     base = datetime(2024, 1, 1, tzinfo=UTC)
     norms = [normalize(t) for t in texts]
     footers = _norm_footers()
-    names_of: dict[int, tuple[str, ...]] = {}  # rare-name keys of a stream text, as the store keeps them
+    # rare-name, number, place and country keys of a stream text (``cluster.report_names``), as the store keeps them
+    names_of: dict[int, tuple[str, ...]] = {}
     t0 = time.perf_counter()
     chunk = 20_000
     key_parts: list[np.ndarray] = []
@@ -155,7 +156,7 @@ def generate(db: Path, n: int, texts: list[str]) -> None:
                 eid = event_id_for(f"jsonl:bench:{rid}", 0)
                 src = rid % len(texts)
                 if src not in names_of:
-                    names_of[src] = name_keys(texts[src], "ru")
+                    names_of[src] = text_names(texts[src], "ru")
                 names = names_of[src]
                 evs.append(
                     (

@@ -78,11 +78,16 @@ def report_names(report: Report) -> tuple[str, ...]:
     text = report.post.text
     if report.post.title and report.post.title not in text:
         text = report.post.title + ".\n" + text
+    return text_names(text, report.lang)
+
+
+def text_names(text: str, lang: str | None) -> tuple[str, ...]:
+    """``report_names`` of a text (its title already in it)."""
     countries = country_words(text)
     # a people's name ("Indian", "Yemeni") is its country's evidence, not a rare name besides
     demonyms = {fold(word) for _, word in countries}
-    names = tuple(n for n in name_keys(text, report.lang) if n not in demonyms)
-    return names + number_keys(text) + place_keys(text, report.lang) + tuple(dict.fromkeys(k for k, _ in countries))
+    names = tuple(n for n in name_keys(text, lang) if n not in demonyms)
+    return names + number_keys(text) + place_keys(text, lang) + tuple(dict.fromkeys(k for k, _ in countries))
 
 
 def _published(report: Report) -> datetime:
