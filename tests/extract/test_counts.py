@@ -795,3 +795,42 @@ def test_one_thousand_and_n_of_the_men(text: str, expected: tuple[int, str] | No
 )
 def test_people_then_their_number(text: str, expected: tuple[int, str] | None) -> None:
     assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one relative alone appeals for her man: one person, though no number is written
+        "Мать солдата 30-й бригады обратилась к губернатору: сына третий месяц держат на передовой.",
+        "Сестра військового 72-ї бригади звернулася до омбудсмена: брата не лікують після контузії.",
+        "Дочь мобилизованного из Курганской области записала видеообращение к президенту.",
+        "The mother of a conscript from Tver has appealed to the defence minister to bring her son home.",
+    ],
+)
+def test_one_relative_appealing_is_one_person(text: str) -> None:
+    from sitrep.extract.counts import find_individual
+
+    hit = find_individual(text, 0, len(text))
+    assert hit is not None and (hit.value, hit.precision) == (1, "exact")
+
+
+def test_relatives_appealing_together_are_no_individual() -> None:
+    from sitrep.extract.counts import find_individual
+
+    text = "Жёны военных 30-й бригады обратились к губернатору с просьбой о ротации."
+    assert find_individual(text, 0, len(text)) is None
+    text = "Мать солдата рассказала журналистам о службе сына."  # no appeal: left to the other rules
+    assert find_individual(text, 0, len(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # subordinates as the people a commander acted on (ru/uk)
+        ("Ротный избил троих подчинённых за отказ копать окопы.", (3, "exact")),
+        ("Командир взводу побив чотирьох підлеглих і забрав у них телефони.", (4, "exact")),
+        ("Старшина обобрал не менее десяти подчинённых.", (10, "approximate")),
+    ],
+)
+def test_subordinates_are_people(text: str, expected: tuple[int, str]) -> None:
+    assert first(text) == expected

@@ -372,3 +372,20 @@ def test_quoted_headline_credit_of_an_ambiguous_name() -> None:
     # a name the table marks as also a common word counts as a headline credit in quotes only
     assert via("«Астра»: под Горловкой в гараже держат десятки отказников.") == ["ASTRA"]
     assert via("Астра: у Харкові знову цвітуть айстри.") == []
+
+
+def test_appeal_made_on_a_platform() -> None:
+    # the platform an appeal was addressed in, before or after the addressee (ru/uk/en)
+    assert via("Мать десантника обратилась в Instagram к министру обороны: сына не лечат.") == ["Instagram"]
+    assert via("Сестра морпіха звернулася до президента у TikTok: брата не відпускають на лікування.") == ["TikTok"]
+    assert via("A sailor's widow appealed to the navy chief on YouTube for answers.") == ["YouTube"]
+    assert via("Relatives of the gunners appealed to the general staff in a TikTok video on Sunday.") == ["TikTok"]
+    # recruiting through a platform, or an appeal to the police, names no medium of an appeal
+    assert via("Вербовщики нашли парней через Facebook, родители обратились в полицию.") == []
+    assert via("Жители обратились в прокуратуру с жалобой на шум.") == []
+
+
+def test_transliterated_channel_name_with_a_preposition() -> None:
+    # a Slavic name in Latin letters goes on after its lower-case preposition
+    assert via("The clip was first posted by the regional channel Kuban bez filtrov.") == ["Kuban bez filtrov"]
+    assert via("The video was shared by the Telegram channel Novosti za minutu on Friday.") == ["Novosti za minutu"]

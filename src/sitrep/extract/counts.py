@@ -169,7 +169,7 @@ VAGUE: list[tuple[str, int]] = [
 PEOPLE = (
     r"(?:военн\w*|военнослужащ\w*|ранен\w*|поранен\w*|громадян\w*|загибл\w*|погибш\w*|wounded|injured|бойц\w*|боец|"
     r"солдат\w*|мобилизованн\w*|человек|чел\.|мужчин\w*|контрактник\w*|срочник\w*|призывник\w*|жен(?:ы|щин\w*)\b|"
-    r"жён\b|родственниц\w*|родственник\w*|матер(?:и|ей|ям|ями|ях)\b|заключ[её]нн\w*|отказник\w*|дезертир\w*|"
+    r"жён\b|подчин[её]нн\w*|підлегл\w*|родственниц\w*|родственник\w*|матер(?:и|ей|ям|ями|ях)\b|заключ[её]нн\w*|отказник\w*|дезертир\w*|"
     r"курсант\w*|офицер\w*|командир\w*|штурмовик\w*|граждан\w*|специалист\w*|техников|люд(?:и|ей|ям|ьми|ях)\b|"
     r"ребят\w*|парн(?:ей|я|ям|ями)\b|муж(?:ей|ья|ьям|ьями)\b|пострадавш\w*|потерпевш\w*|"
     r"задержанн\w*|пленн\w*|военнопленн\w*|наемник\w*|наёмник\w*|мигрант\w*|студент\w*|участник\w*|"
@@ -480,6 +480,19 @@ FOREIGNER_ONE = re.compile(
     r"driver|guard|farmer|builder|fisherman|teenager|youth|prisoner|captive)"
     r"\s+(?:who|captured|recruited|says|said|told|was|has|had)\b"
 )
+# a relative alone who appeals for her one man: "Жена военного 14-й бригады обратилась к ...", "Дружина бійця
+# звернулася до ...", "Мать солдата записала видеообращение", "the mother of a conscript has appealed" (one woman,
+# a feminine singular verb, speaking of her husband or son; "Жёны военных обратились" is a group)
+RELATIVE_APPEAL_ONE = re.compile(
+    r"(?<![\w-])(?i:жена|мать|сестра|дочь|дружина|мати|донька|дочка)\s+"
+    r"(?i:военного|бойца|солдата|мобилизованного|контрактника|военнослужащего|срочника|десантника|"
+    r"бійця|військового|мобілізованого|військовослужбовця|строковика)\b"
+    r"[^.;:!?]{0,80}?\s(?i:обратилась|обращается|звернулася|звернулась|звертається|попросила|просит|просить|"
+    r"записала\s+(?:видео|відео)?(?:обращение|звернення))(?![\w])"
+    r"|\b(?:[Tt]he|[Aa])\s+(?:wife|mother|sister|daughter)\s+of\s+(?:a|an)\s+[^.;:!?]{0,60}?"
+    r"(?:soldier|serviceman|conscript|fighter|mobili[sz]ed man|contract soldier)\s+(?:has\s+)?"
+    r"(?:appealed|appeals|addressed|recorded\s+a\s+video\s+(?:appeal|message))\b"
+)
 # one man drafted or serving, told in English without a name: "a mobilised man who failed to return", "a drafted
 # man from Perm"
 ONE_MAN_EN = re.compile(
@@ -498,6 +511,7 @@ def find_individual(text: str, start: int, end: int) -> CountHit | None:
         or SON_ONE.search(text, start, end)
         or ONE_MAN_EN.search(text, start, end)
         or FOREIGNER_ONE.search(text, start, end)
+        or RELATIVE_APPEAL_ONE.search(text, start, end)
     )
     return CountHit(1, "exact", m.start(), m.end()) if m else None
 

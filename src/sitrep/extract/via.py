@@ -358,6 +358,9 @@ CLAUSE_END = re.compile(r"[,;:!?\n—–(]|\.(?=\s|$)|\s(?:и|а|і|та|но|а
 _QUOTED = re.compile(r"[«\"“„]([^»\"”“\n]{2,40})[»\"”“]")
 _LATIN_SEQ = re.compile(
     r"(?<![\w.])(?:[A-Z0-9][A-Za-z0-9.'’&+-]*)(?:\s+(?:of|de|der|the|and|&)?\s*[A-Z][A-Za-z0-9.'’&+-]*){0,3}"
+    # a transliterated Slavic name goes on after its preposition in lower case: "Orenburg bez tsenzury",
+    # "Novosti za nedelyu", "Kyiv pid chas viiny"
+    r"(?:\s+(?:bez|dlya|dlia|na|po|za|ot|iz|vid|pid|pod|nad|ta)\s+[a-z][a-z'’]+)?"
     r"(?![\w-])"
 )
 _CYR_SEQ = re.compile(
@@ -471,7 +474,7 @@ QUICK = re.compile(  # run on the lower-cased sentence
     r"заяв|сказа|пояснi|"
     r"поясни|беседе|разговоре|розмові|коментар|комментар|speaking|согласно|відповідно|ссылк|посилан|"
     r"помог|допом|помощ|поддерж|підтрим|help|assist|post|посте|постах|дописі|пості|says|обратил|звернул|"
-    r"contacted|reached out)"
+    r"contacted|reached out|appeal|обращает|обратил|звертає|video|видео|відео)"
 )
 
 # cue patterns run on the lower-cased sentence (same offsets)
@@ -526,6 +529,12 @@ _APPEARED = re.compile(
 )
 _POST_WORD = re.compile(r"\s+(?i:post|posts|video|message|story|stories|page|account|live)(?![\w])")
 _IN_PLATFORM_POST = re.compile(r"(?<![\w])(?i:in|on)\s+(?i:a|an|his|her|their|the)\s+$")
+# an appeal made on a platform: "обратилась в TikTok к главнокомандующему", "звернулася до командира в TikTok",
+# "appealed to the governor on YouTube" (the platform is the medium the appeal was made public in)
+_APPEAL_ON = re.compile(
+    r"(?<![\w])(?:обратил(?:ся|ась|ись)|обращается|обращаются|зверну(?:вся|лася|лась|лися|лись)|звертається|"
+    r"звертаються|appealed|appeals|pleaded)(?![\w])"
+)
 # helped by a project: "ему помог проект «Идите лесом»", "with the help of the Get Lost project"
 _HELPED = re.compile(
     r"(?<![\w])(?:помог(?:л[аио])?|допоміг|допомогл[аио]|с помощью|при помощи|при поддержке|за допомогою|"
@@ -936,6 +945,13 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
         if c.kind == "platform" and _IN_PLATFORM_POST.search(seg[max(0, c.start - 12) : c.start]):
             if _POST_WORD.match(seg, c.end):
                 hits.append(c)
+    # 9c. an appeal made on a platform: "обратилась в TikTok к ...", "звернулася до головнокомандувача в TikTok"
+    for m in _APPEAL_ON.finditer(low):
+        e = _clause_end(mask, m.end(), 70)
+        take(
+            [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "platform" and _platform_ok(seg, c)][:1],
+            kinds=("platform",),
+        )
     # 10. a project that helped the men out and told their story: "ему помог проект «Идите лесом»"
     if eventful:
         for m in _HELPED.finditer(low):
