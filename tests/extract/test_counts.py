@@ -805,6 +805,11 @@ def test_people_then_their_number(text: str, expected: tuple[int, str] | None) -
         "Сестра військового 72-ї бригади звернулася до омбудсмена: брата не лікують після контузії.",
         "Дочь мобилизованного из Курганской области записала видеообращение к президенту.",
         "The mother of a conscript from Tver has appealed to the defence minister to bring her son home.",
+        # or tells of her husband, son or brother later in the sentence
+        "Сестра срочника из Читы рассказала, что брата избили в казарме сослуживцы.",
+        "Мати бійця з Полтави каже, що сина тримали в ямі два дні.",
+        # one serviceman named by kind at the sentence start
+        "A wounded soldier from Buryatia was sent back to the trenches, his wife says.",
     ],
 )
 def test_one_relative_appealing_is_one_person(text: str) -> None:
@@ -819,7 +824,8 @@ def test_relatives_appealing_together_are_no_individual() -> None:
 
     text = "Жёны военных 30-й бригады обратились к губернатору с просьбой о ротации."
     assert find_individual(text, 0, len(text)) is None
-    text = "Мать солдата рассказала журналистам о службе сына."  # no appeal: left to the other rules
+    # a relative telling of the company, not of her one man: left to the other rules
+    text = "Мать контрактника рассказала, что командир роты требует деньги со всех бойцов."
     assert find_individual(text, 0, len(text)) is None
 
 

@@ -389,3 +389,20 @@ def test_transliterated_channel_name_with_a_preposition() -> None:
     # a Slavic name in Latin letters goes on after its lower-case preposition
     assert via("The clip was first posted by the regional channel Kuban bez filtrov.") == ["Kuban bez filtrov"]
     assert via("The video was shared by the Telegram channel Novosti za minutu on Friday.") == ["Novosti za minutu"]
+
+
+def test_appeal_through_a_platform_and_took_to() -> None:
+    # "через Facebook" after an appeal verb; the English idiom "took to <platform>"
+    assert via("Мати навідника звернулася до міністра оборони через Facebook.") == ["Facebook"]
+    assert via("A gunner's mother took to Instagram to beg the general staff for her son's transfer.") == ["Instagram"]
+    assert via("He took to Moscow a parcel for his brother.") == []
+
+
+def test_told_the_outlet_about_this() -> None:
+    # "рассказала об этом изданию «X»": the story named first, then the outlet it was told to
+    assert via("Жена морпеха рассказала об этом изданию «Новые вести».") == ["Novye Vesti"]
+    assert via("Батько бійця розповів про це виданню «Нова доба».") == ["Nova Doba"]
+
+
+def test_transliterated_channel_name_with_a_lower_case_word() -> None:
+    assert via("The video appeared on the local channel Kurskii krai bez tsenzury.") == ["Kurskii krai bez tsenzury"]

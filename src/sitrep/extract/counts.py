@@ -480,15 +480,18 @@ FOREIGNER_ONE = re.compile(
     r"driver|guard|farmer|builder|fisherman|teenager|youth|prisoner|captive)"
     r"\s+(?:who|captured|recruited|says|said|told|was|has|had)\b"
 )
-# a relative alone who appeals for her one man: "Жена военного 14-й бригады обратилась к ...", "Дружина бійця
-# звернулася до ...", "Мать солдата записала видеообращение", "the mother of a conscript has appealed" (one woman,
-# a feminine singular verb, speaking of her husband or son; "Жёны военных обратились" is a group)
+# a relative alone who appeals for her one man or tells of him: "Жена военного 14-й бригады обратилась к ...",
+# "Дружина бійця звернулася до ...", "Мать солдата записала видеообращение", "the mother of a conscript has
+# appealed", "Сестра контрактника рассказала, что брата ..." (one woman, a singular soldier, a feminine singular
+# verb or her husband, son or brother named after; "Жёны военных обратились" is a group)
 RELATIVE_APPEAL_ONE = re.compile(
     r"(?<![\w-])(?i:жена|мать|сестра|дочь|дружина|мати|донька|дочка)\s+"
     r"(?i:военного|бойца|солдата|мобилизованного|контрактника|военнослужащего|срочника|десантника|"
     r"бійця|військового|мобілізованого|військовослужбовця|строковика)\b"
-    r"[^.;:!?]{0,80}?\s(?i:обратилась|обращается|звернулася|звернулась|звертається|попросила|просит|просить|"
+    r"(?:[^.;:!?]{0,80}?\s(?i:обратилась|обращается|звернулася|звернулась|звертається|попросила|просит|просить|"
     r"записала\s+(?:видео|відео)?(?:обращение|звернення))(?![\w])"
+    # or tells of her one man later in the sentence: "Сестра контрактника рассказала, что брата отправили в штурм"
+    r"|[^.;!?]{0,120}?(?<![\w-])(?i:брата|сына|мужа|сина|чоловіка|брат|сын|муж|син)(?![\w-]))"
     r"|\b(?:[Tt]he|[Aa])\s+(?:wife|mother|sister|daughter)\s+of\s+(?:a|an)\s+[^.;:!?]{0,60}?"
     r"(?:soldier|serviceman|conscript|fighter|mobili[sz]ed man|contract soldier)\s+(?:has\s+)?"
     r"(?:appealed|appeals|addressed|recorded\s+a\s+video\s+(?:appeal|message))\b"
@@ -496,7 +499,7 @@ RELATIVE_APPEAL_ONE = re.compile(
 # one man drafted or serving, told in English without a name: "a mobilised man who failed to return", "a drafted
 # man from Perm"
 ONE_MAN_EN = re.compile(
-    r"\b(?:a|an)\s+(?:(?:young|\d{2}-year-old|[A-Z][a-z]+(?:an|ese|i|ish))\s+)?"
+    r"\b(?:[Aa]|[Aa]n)\s+(?:(?:young|\d{2}-year-old|[A-Z][a-z]+(?:an|ese|i|ish))\s+)?"
     r"(?:mobili[sz]ed|drafted|conscripted|enlisted|contract|deserting|wounded)\s+(?:man|soldier|serviceman)\b"
 )
 

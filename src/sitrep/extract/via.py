@@ -359,8 +359,8 @@ _QUOTED = re.compile(r"[«\"“„]([^»\"”“\n]{2,40})[»\"”“]")
 _LATIN_SEQ = re.compile(
     r"(?<![\w.])(?:[A-Z0-9][A-Za-z0-9.'’&+-]*)(?:\s+(?:of|de|der|the|and|&)?\s*[A-Z][A-Za-z0-9.'’&+-]*){0,3}"
     # a transliterated Slavic name goes on after its preposition in lower case: "Orenburg bez tsenzury",
-    # "Novosti za nedelyu", "Kyiv pid chas viiny"
-    r"(?:\s+(?:bez|dlya|dlia|na|po|za|ot|iz|vid|pid|pod|nad|ta)\s+[a-z][a-z'’]+)?"
+    # "Novosti za nedelyu", "Permskii krai bez tsenzury"
+    r"(?:(?:\s+[a-z]{3,})?\s+(?:bez|dlya|dlia|na|po|za|ot|iz|vid|pid|pod|nad|ta)\s+[a-z][a-z'’]+)?"
     r"(?![\w-])"
 )
 _CYR_SEQ = re.compile(
@@ -474,7 +474,7 @@ QUICK = re.compile(  # run on the lower-cased sentence
     r"заяв|сказа|пояснi|"
     r"поясни|беседе|разговоре|розмові|коментар|комментар|speaking|согласно|відповідно|ссылк|посилан|"
     r"помог|допом|помощ|поддерж|підтрим|help|assist|post|посте|постах|дописі|пості|says|обратил|звернул|"
-    r"contacted|reached out|appeal|обращает|обратил|звертає|video|видео|відео)"
+    r"contacted|reached out|appeal|обращает|обратил|звертає|video|видео|відео|took to|turned to|takes to)"
 )
 
 # cue patterns run on the lower-cased sentence (same offsets)
@@ -482,6 +482,7 @@ _AFTER_RU_UK = re.compile(rf"(?<![\w])(?:{PUB_RU_UK}|{OBTAIN_RU_UK})(?![\w])")
 _SUBJ_VERB = re.compile(rf"(?<![\w])(?:{PUB_RU_UK}|{OBTAIN_RU_UK}|{REP_RU_UK}|{PUB_EN}|{REP_EN})(?![\w])")
 _SOURCE = re.compile(rf"(?<![\w]){SOURCE}(?![\w])")
 _TOLD = re.compile(rf"(?<![\w]){TOLD}(?![\w])")
+_ABOUT_THIS = re.compile(r"\s+(?:об этом|об этом же|обо всём этом|про це|про все це|about this|about it)(?![\w])")
 _BY = re.compile(
     rf"(?<![\w])(?:{PUB_EN}|filmed|recorded|reported|shown|aired|video|clip|footage)"
     rf"(?:\s+[\w',-]+){{0,5}}?\s+by(?![\w])"
@@ -535,6 +536,8 @@ _APPEAL_ON = re.compile(
     r"(?<![\w])(?:обратил(?:ся|ась|ись)|обращается|обращаются|зверну(?:вся|лася|лась|лися|лись)|звертається|"
     r"звертаються|appealed|appeals|pleaded)(?![\w])"
 )
+# "took to TikTok to appeal", "turned to Facebook": the platform right after the idiom
+_TOOK_TO = re.compile(r"(?<![\w])(?:took|takes|take|taking|turned|turns)\s+to\s+(?=[A-Z])")
 # helped by a project: "ему помог проект «Идите лесом»", "with the help of the Get Lost project"
 _HELPED = re.compile(
     r"(?<![\w])(?:помог(?:л[аио])?|допоміг|допомогл[аио]|с помощью|при помощи|при поддержке|за допомогою|"
@@ -853,9 +856,12 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
     for m in _TOLD.finditer(low):
         if _official_before(seg, m.start()):
             continue
-        e = _clause_end(mask, m.end(), 60)
-        cands = [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "outlet"]
-        if cands and _near(seg, m.end(), cands[0].start, 2) and not ABOUT.search(seg[m.end() : cands[0].start]):
+        # "рассказала об этом изданию «X»", "розповіла про це виданню «X»": the story itself, then the outlet
+        this = _ABOUT_THIS.match(low, m.end())
+        at = this.end() if this else m.end()
+        e = _clause_end(mask, at, 60)
+        cands = [c for c in _candidates(seg, at, e, lang) if c.kind == "outlet"]
+        if cands and _near(seg, at, cands[0].start, 2) and not ABOUT.search(seg[at : cands[0].start]):
             take(cands[:1])
     # 4b. said to a known outlet: "об этом они заявили «Медиазоне»", "сообщил ТАСС" (table names only)
     for m in _SAID.finditer(low):
@@ -949,9 +955,18 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
     for m in _APPEAL_ON.finditer(low):
         e = _clause_end(mask, m.end(), 70)
         take(
-            [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "platform" and _platform_ok(seg, c)][:1],
+            [
+                c
+                for c in _candidates(seg, m.end(), e, lang)
+                if c.kind == "platform"
+                and (_platform_ok(seg, c) or re.search(r"(?i:через)\s+$", seg[max(0, c.start - 8) : c.start]))
+            ][:1],
             kinds=("platform",),
         )
+    for m in _TOOK_TO.finditer(seg):
+        cands = [c for c in _candidates(seg, m.end(), _clause_end(mask, m.end(), 30), lang) if c.kind == "platform"]
+        if cands and cands[0].start == m.end():
+            take(cands[:1], kinds=("platform",))
     # 10. a project that helped the men out and told their story: "ему помог проект «Идите лесом»"
     if eventful:
         for m in _HELPED.finditer(low):
