@@ -109,6 +109,20 @@ FLOORS: dict[str, dict[str, float]] = {
         "date_accuracy": 0.92,
         "count_accuracy": 0.92,
     },
+    # Development data since team-heldout-8 was committed; its errors were read in session 6 round 2 (codebook 1.6).
+    # 2026-11-26 (R2-type): set 7 P 0.971 R 0.985 type 0.985 (was P 0.948 R 0.821 type 0.806 blind); the field floors
+    # sit under the figures of the committed field code at the time (units 0.958 places 0.832 via 0.545 date 0.830
+    # count 0.778; the working tree's places/via/dates/counts work scored 0.931/1.00/0.981/0.984): owners raise them
+    "team-heldout-7": {
+        "precision": 0.94,
+        "recall": 0.95,
+        "type_accuracy": 0.95,
+        "units_f1": 0.93,
+        "places_f1": 0.8,
+        "via_f1": 0.5,
+        "date_accuracy": 0.8,
+        "count_accuracy": 0.75,
+    },
     "milbloggers-dev": {"precision": 0.9, "recall": 0.2},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},
 }

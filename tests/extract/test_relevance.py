@@ -622,3 +622,75 @@ def test_codebook_1_5_families(text: str, kind: str) -> None:
 def test_fiction_history_addresses_and_opinion_are_not_events(text: str) -> None:
     assert not Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2024-03-10"})).relevant
     assert not _rules(text)[0]
+
+
+def _typed(text: str) -> tuple[bool, str | None]:
+    """Relevance and first event type with the shipped model."""
+    got = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2024-03-10"}))
+    return got.relevant, (got.events[0].event_type if got.events else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # leaving one's unit is a soldier's act: "военный", "військовий" name service members in such a text
+        ("Гарнизонный суд дал три года военному, который в марте не вернулся в часть после отпуска.", "desertion"),
+        ("Троє військових втекли з частини під Рівним у ніч на неділю, їх розшукують.", "desertion"),
+        # a hyphenated compound names the man by either half
+        ("В Бишкеке задержали контрактника-беглеца: летом он сбежал из части под Белгородом.", "desertion"),
+        # a preposition's other form inside a cue ("контракт з армією" / "із армією")
+        ("Шістьох студентів із Гани обманом змусили підписати контракт із армією РФ.", "coercion"),
+        # a contract with the army makes its signer an enlistee (as en "army contract")
+        ("Около тридцати мигрантов в Подмосковье вынудили подписать армейские контракты.", "coercion"),
+        # "fighters" as ru "бойцы", uk "бійці"
+        ("Twenty fighters of a volunteer battalion refused on Monday to advance, their mothers say.", "refusal"),
+    ],
+)
+def test_a_soldiers_act_and_compound_actor_words_name_service_members(text: str, kind: str) -> None:
+    assert _typed(text) == (True, kind)
+    assert _rules(text) == (True, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a claim adverb hedges what follows it: the tying is told as a fact, the drinking as a claim
+        ("Сержант привязал к столбу двух мобилизованных за то, что они якобы ушли без спроса.", "abuse"),
+        ("Офіцер прив'язав до дерева двох мобілізованих за те, що вони нібито заснули на посту.", "abuse"),
+        # a negator of another clause does not cancel the cue: "тех, кто не сдаёт, избивают"
+        ("В роте под Угледаром тех контрактников, кто не сдаёт деньги, командир избивает.", "abuse"),
+        # a commander demanding money from his men (uk "вимагати з", as ru "требовать с")
+        ("Командир батальйону вимагає з підлеглих по двісті доларів щомісяця, розповіла дружина бійця.", "abuse"),
+        # a petition handed in person is a protest (codebook §2)
+        ("Жёны мобилизованных вручили петицию о ротации в приёмной губернатора в среду.", "protest"),
+        ("Wives of mobilised men handed a petition demanding rotation to the governor's office on Monday.", "protest"),
+        # still in a cast and sent to the assault again
+        ("A marine with his arm still in a cast was sent back into an assault, his mother says.", "abuse"),
+        ("Мобилизованного с загипсованной рукой снова отправили в штурм, рассказала его жена.", "abuse"),
+    ],
+)
+def test_session_6_round_2_families(text: str, kind: str) -> None:
+    assert _typed(text) == (True, kind)
+
+
+def test_a_claimed_act_stays_hedged() -> None:
+    from sitrep.extract.engine import Engine
+
+    ex = Extractor.load()
+    engine = Engine(ex.book, None, ex.engine.gaz)
+    sig = engine.signals("Бойцы 1428-го полка якобы отказались идти в штурм.", "ru")
+    assert sig.hedged and all((h.sentence, h.start) in sig.hedged for h in sig.type_hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сегодня годовщина: в мае 1917 года солдаты целыми ротами дезертировали с фронта.",
+        "У 1944 році мобілізовані цілими ротами відмовилися йти в атаку.",
+        "In 1943 a whole penal company deserted from the front near Kursk.",
+    ],
+)
+def test_an_act_dated_a_century_ago_is_history(text: str) -> None:
+    assert not _typed(text)[0]
+    recent = text.replace("1917", "2023").replace("1944", "2023").replace("1943", "2023")
+    assert _typed(recent)[0]

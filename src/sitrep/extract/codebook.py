@@ -90,6 +90,14 @@ class EventTypeDef(BaseModel):
         description="weight a weaker cue of this type rises to when its sentence also states a demand (`purposes` "
         "cues): relatives who 'marched through the centre demanding demobilisation' protest; 0: never",
     )
+    military: float = Field(
+        0.0,
+        ge=0.0,
+        le=2.0,
+        description="cue weight of this type at or above which the cue itself makes the report a military one (so "
+        "weak actors count): leaving one's unit ('не вернулся в часть', 'втекли з частини') names a soldier's act "
+        "whoever tells it; 0: never",
+    )
     cues: CueSet
 
 
@@ -181,18 +189,53 @@ class Codebook:
 
     def cues(self, group: str) -> list[Cue]:
         """Compiled cues of one group: "actors", "weak_actors", "military_context", "not_actors",
-        "relatives", "negators", "hedges", "traps", "purposes", "type", "grievance"."""
-        out: list[Cue] = []
+        "relatives", "negators", "hedges", "traps", "purposes", "type", "grievance".
+
+        A preposition inside a cue also matches its euphonic forms (``_PREPOSITION_FORMS``): "контракт з армія"
+        matches "контракт із армією", "сбежать из часть со" alike; a cue's first token stays as written.
+        """
+        pairs: list[tuple[str, str, float]] = []
         if group == "type":
             for name, td in self.spec.event_types.items():
-                out += [Cue(name, tuple(c.split()), w) for c, w in td.cues.all()]
+                pairs += [(name, c, w) for c, w in td.cues.all()]
         elif group == "grievance":
             for name, cs in self.spec.grievances.items():
-                out += [Cue(name, tuple(c.split()), w) for c, w in cs.all()]
+                pairs += [(name, c, w) for c, w in cs.all()]
         else:
             cueset: CueSet = getattr(self.spec, group)
-            out += [Cue(group, tuple(c.split()), w) for c, w in cueset.all()]
+            pairs += [(group, c, w) for c, w in cueset.all()]
+        out: list[Cue] = []
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        for label, c, w in pairs:
+            for tokens in _forms(tuple(c.split())):
+                if (label, tokens) not in seen:
+                    seen.add((label, tokens))
+                    out.append(Cue(label, tokens, w))
         return out
+
+
+# euphonic forms of one preposition (uk "з"/"із"/"зі", ru "с"/"со", "в"/"во", "к"/"ко"): a cue written with one
+# matches the others inside a phrase; uk "в"/"у" are listed in the cues themselves (ru "у" is another preposition)
+_PREPOSITION_FORMS: dict[str, tuple[str, ...]] = {
+    "з": ("із", "зі"),
+    "із": ("з", "зі"),
+    "зі": ("з", "із"),
+    "с": ("со",),
+    "со": ("с",),
+    "в": ("во",),
+    "во": ("в",),
+    "к": ("ко",),
+    "ко": ("к",),
+}
+
+
+def _forms(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The cue and its variants with each inner preposition in its other forms (the first token stays)."""
+    out = [tokens]
+    for i in range(1, len(tokens)):
+        alts = _PREPOSITION_FORMS.get(tokens[i], ())
+        out += [t[:i] + (a,) + t[i + 1 :] for t in out for a in alts]
+    return out
 
 
 def _format_errors(path: Path, exc: ValidationError) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sitrep.extract.codebook import Codebook, Cue
@@ -21,11 +21,19 @@ from sitrep.extract.counts import find_counts, find_individual, lone_member
 from sitrep.extract.dates import find_dates
 from sitrep.extract.model import RelevanceModel
 from sitrep.extract.places import Gazetteer, find_places
-from sitrep.extract.text import CueIndex, Hit, Sentence, tokenize
+from sitrep.extract.text import CueIndex, Hit, Sentence, Token, tokenize
 from sitrep.extract.units import find_units, unit_key
 from sitrep.extract.via import find_via
 from sitrep.models import EventCandidate, Evidence, Extraction, Place, Report
 
+HISTORY_YEARS = 30  # an event dated this many years before its report is history (see _historical)
+# a year as a date: "в 1915 году", "у 1944 році", "1915 г.", "in 1943", "August 1915"
+_YEAR = re.compile(
+    r"\b(1[6-9]\d\d|20\d\d)(?=\s*(?:год|г\.|рок|році|рік|р\.))|\b(?:in|of|since) (1[6-9]\d\d|20\d\d)\b|"
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) "
+    r"(1[6-9]\d\d|20\d\d)\b",
+    re.I,
+)
 ANCHOR_MIN = 0.6  # a cue this strong can anchor an event (weights: 1.0 = alone tells the type)
 NEW_EVENT = re.compile(
     r"\b(?:another|earlier|previous|a second|also|ещ[её] одн\w*|ранее|до этого|ще одн\w*|"
@@ -47,11 +55,17 @@ WEAK_ACTORS_MILITARY = 3
 LONE_MEMBER_TYPES = frozenset({"desertion", "abuse", "refusal", "coercion"})
 _NEG_MODALS = frozenset({"мочь", "смочь", "могти", "змогти", "could", "can", "would"})
 _PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+# between a negator and a cue: the negator is another clause's ("тех, кто не платит, бьют"); not a dash, which also
+# joins a headline's condition and outcome ("Не подписал — избили": reports-dev reads it as coercion, not abuse)
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
 # a question asks, it does not tell: "Як повернутися зі СЗЧ?", "Что грозит отказнику?" (explainers' headlines)
 _QUESTION = re.compile(r"\?[\s\"»”)]*$")
 # "Напомним, ...", "Нагадаємо, ...": background the outlet adds (the law, an earlier case), not the news itself; a
 # trap word there ("Уголовный кодекс предусматривает ...") does not cancel the case the post tells
-_CONDITIONAL = frozenset({"если", "якщо", "if"})  # hedges that cover only the clause after them
+# hedges that cover only what follows them: a condition ("если", "якщо", "if") and a claim adverb ("якобы", "нібито",
+# "allegedly") qualify the words after them: "офицер привязывает к дереву двух мобилизованных за то, что они якобы
+# выпили" tells the tying as a fact and only the drinking as a claim; "солдаты якобы отказались" stays hedged
+_CONDITIONAL = frozenset({"если", "якщо", "if", "якобы", "нібито", "allegedly"})
 _BACKGROUND = re.compile(r"^\W*(?:напомним|напомню|нагадаємо|нагадуємо|нагадаю|recall that|as a reminder)\b", re.I)
 # "3-й батальон 115-й бригады": the 1st-9th battalion, company or platoon of a named brigade or regiment is a
 # part of it, numbered inside it, not a unit of its own (reports-dev lists "115th brigade" alone); the
@@ -80,6 +94,44 @@ _PARTICIPLE = re.compile(
 )
 _SUBUNIT = re.compile(r"^[1-9](?:st|nd|rd|th) (?:battalion|company|platoon)$")
 _PARENT = re.compile(r"\b(?:brigade|regiment|division)$")
+
+
+def _historical(sent: Sentence, pub: datetime | None) -> bool:
+    """The sentence that tells the act dates it only to years more than HISTORY_YEARS before publication (before
+    1991 where the report is undated): history, not a case today.
+
+    "Сегодня годовщина: в августе 1915 года целые роты дезертировали", "in 1943 a penal battalion refused": the
+    anniversary or the essay is published now, the desertion is a century old (codebook §1: no concrete case).
+    """
+    years = [int(m.group(m.lastindex or 1)) for m in _YEAR.finditer(sent.text)]
+    if not years:
+        return False
+    return max(years) < (pub.year - HISTORY_YEARS if pub is not None else 1991)
+
+
+def _split_compounds(s: Sentence) -> Sentence:
+    """The sentence with each hyphenated compound followed by its halves, for finding actors, context and traps.
+
+    "контрактника-дезертира", "мобилизованного-срочника": each half names the man (the lemmatiser keeps the compound
+    whole: "контрактник-дезертир"); the compound stays too, so cues written with it ("боец поп-мма", "late-night
+    address") still match (within ``max_gap``). Type cues are found on the sentence as written.
+    """
+    if not any("-" in t.word for t in s.tokens):
+        return s
+    toks: list[Token] = []
+    for t in s.tokens:
+        toks.append(t)
+        words = t.word.split("-")
+        if len(words) != 2 or any(len(w) < 3 for w in words):
+            continue
+        lemmas = t.lemma.split("-")
+        if len(lemmas) != len(words):
+            lemmas = words
+        pos = t.start
+        for w, lem in zip(words, lemmas, strict=True):
+            toks.append(Token(w, lem, pos, pos + len(w)))
+            pos += len(w) + 1
+    return replace(s, tokens=tuple(toks))
 
 
 def _collapse(hits: list[Hit]) -> list[Hit]:
@@ -144,6 +196,7 @@ class Engine:
         self.priority = {name: td.priority for name, td in book.spec.event_types.items()}
         self.wins_over = {name: set(td.wins_over) for name, td in book.spec.event_types.items()}
         self.strong = {name: td.strong for name, td in book.spec.event_types.items()}
+        self.military = {name: td.military for name, td in book.spec.event_types.items() if td.military}
 
     # 1-3 ------------------------------------------------------------------------------------
     def signals(self, text: str, lang: str) -> Signals:
@@ -171,19 +224,20 @@ class Engine:
             if found and s.index in purposeful:
                 found = [self._purposeful(h) for h in found]
             type_hits += found
-            blocked = {i for h in self.not_actors.find(s) for i in range(h.start, h.end)}
-            actor_hits = [h for h in self.actors.find(s) if not blocked.intersection(range(h.start, h.end))]
+            sa = _split_compounds(s)  # "контрактника-дезертира" names a контрактник
+            blocked = {i for h in self.not_actors.find(sa) for i in range(h.start, h.end)}
+            actor_hits = [h for h in self.actors.find(sa) if not blocked.intersection(range(h.start, h.end))]
             if actor_hits:
                 own_actor.add(s.index)
                 military = True
-            weak = [h for h in self.weak_actors.find(s) if not blocked.intersection(range(h.start, h.end))]
+            weak = [h for h in self.weak_actors.find(sa) if not blocked.intersection(range(h.start, h.end))]
             for h in weak:
                 weak_actor.add(s.index)
                 weak_words.add(h.cue.tokens)
-            if weak and self._relatives_of(s, weak):
+            if weak and self._relatives_of(sa, weak):
                 own_actor.add(s.index)  # "мать бойца", "родини військовополонених", "the wife of a marine"
                 military = True
-            if not military and self.context.find(s):
+            if not military and self.context.find(sa):
                 military = True
             background = bool(_BACKGROUND.search(s.text))
             hedge_from = self._hedge_from(s, background)
@@ -191,12 +245,16 @@ class Engine:
                 hedge_sents.add(s.index)
                 hedged.update((s.index, h.start) for h in found if h.start >= hedge_from)
             taken = {i for h in actor_hits for i in range(h.start, h.end)}
-            for h in () if background else self.traps.find(s):
+            for h in () if background else self.traps.find(sa):
                 # a trap word inside an actor ("рідні полонених": relatives of prisoners) is the actor, no trap; a trap
                 # that reaches past the actor ("обращение к военнослужащим": an address to them) stays one
                 if not taken.issuperset(range(h.start, h.end)):
                     traps[h.cue.tokens] = (h.cue.weight, para[s.index])
         type_hits = _collapse(type_hits)
+        # an act only a service member commits ("не вернулся в часть", "втекли з частини", "СЗЧ"): the text is a
+        # military one, so "военному, который не вернулся в часть" and "двоє військових втекли" name soldiers
+        if any(h.cue.weight >= self.military.get(h.cue.label, 9.0) for h in type_hits):
+            military = True
         if len(weak_words) >= WEAK_ACTORS_MILITARY:
             military = True
         if weak_actor and not military:
@@ -318,8 +376,13 @@ class Engine:
     def _negated(self, s: Sentence, h: Hit) -> bool:
         if any(t in self.negators for t in h.cue.tokens):
             return False  # the cue carries its own negation ("не пойти")
+        # a negator counts only inside the cue's own clause: in "тих, хто не платить, б'ють" the "не" is the payer's
+        first = s.tokens[h.start]
         before = s.tokens[max(0, h.start - 2) : h.start]
-        if any(t.word in self.negators for t in before):
+        if any(
+            t.word in self.negators and not _CLAUSE_BREAK.search(s.text[t.end - s.start : first.start - s.start])
+            for t in before
+        ):
             return True
         # "Отказаться от долга он не мог", "refuse he could not": a negated modal right after the cue
         after = s.tokens[h.end : h.end + 5]
@@ -459,6 +522,8 @@ class Engine:
                 starts.append(a)
         events = []
         for k, start in enumerate(starts):
+            if _historical(sig.sentences[start], pub):
+                continue
             lo = 0 if k == 0 else start
             hi = starts[k + 1] if k + 1 < len(starts) else len(sig.sentences)
             segment = [s for s in sig.sentences[lo:hi] if not s.boilerplate or s.index == start]
