@@ -704,3 +704,26 @@ def test_a_country_a_man_was_still_walking_to_is_no_place_of_the_event() -> None
     assert places("Police near Lviv stopped a deserter who was heading to Poland on foot.", "en") == [("Lviv", "event")]
     # a flight that ended there stays
     assert places("Дезертир бежал в Норвегию.", "ru") == [("Norway", "event")]
+
+
+def test_towns_abroad_beyond_the_hand_written_list() -> None:
+    # GeoNames' towns of 15,000+ outside Russia and Ukraine (world_cities.tsv.gz)
+    names = {p for p, _ in places("Relatives in Mombasa say three young men were sent to the front.", "en")}
+    assert "Mombasa" in names
+    names = {p for p, _ in places("Троих мужчин из Мосула обманом отправили на фронт под Бахмут.", "ru")}
+    assert "Mosul" in names
+    names = {p for p, _ in places("Родичі з Кумасі кажуть, що двоє чоловіків підписали контракт.", "uk")}
+    assert "Kumasi" in names
+
+
+def test_towns_abroad_do_not_shadow_common_words_and_names() -> None:
+    # a Ukrainian common word ("мати": a mother) and a surname after a first name are no towns
+    assert places("Мати мобілізованого розповіла, що її сина побили в частині під Бахмутом.", "uk") == [
+        ("Bakhmut", "event")
+    ]
+    text = "Colonel Luis Pereira said the men had signed contracts near Bakhmut."
+    assert [p for p, _ in places(text, "en")] == ["Bakhmut"]
+    # the State Duma is no Syrian town
+    assert places("A State Duma deputy said the brigade had been sent to Zaporizhzhia.", "en") == [
+        ("Zaporizhzhia", "event")
+    ]

@@ -552,9 +552,12 @@ class Gazetteer:
     def load(cls, gz: Path | None = None, extra: Path | None = None) -> Gazetteer:
         places: list[GazPlace] = []
         index: dict[str, list[int]] = defaultdict(list)
-        gz = gz or DATA / "gazetteer.tsv.gz"
-        if gz.exists():
-            with gzip.open(gz, "rt", encoding="utf-8") as fh:
+        # towns abroad (GeoNames' cities15000 outside RU/UA) with the shipped gazetteer only
+        files = [gz] if gz is not None else [DATA / "gazetteer.tsv.gz", DATA / "world_cities.tsv.gz"]
+        for path in files:
+            if not path.exists():
+                continue
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
                 for line in fh:
                     if line.startswith("#"):
                         continue
@@ -1950,6 +1953,16 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
         return False  # "поселка Великая Новоселка", "село Старые Терны": the first word of a longer name
     if prev in SETTLEMENT:
         return True  # "у поселка Урожайное", "village of Pavlivka": named as a place
+    if (
+        i > 1
+        and toks[i].word.isascii()
+        and toks[i - 1].word.isascii()
+        and text[toks[i - 1].start].isupper()
+        and toks[i].start - toks[i - 1].end == 1
+        and prev not in INTRO | EN_MODIFIERS
+        and not any(c.fcode in EXTRA_KINDS or c.country in ("RU", "UA") for c in cands)
+    ):
+        return False  # "colonel Cesar Rodriguez", "minister Ana Lima": a surname after a first name
     small = max(c.population for c in cands) < (10_000 if toks[i].word.isascii() else BIG)
     if prev in ADDRESSEE_INTRO and not big and small and _addressee(text, toks, i, lang):
         return False  # "an appeal to Gerasimov", "звернулися до Залужного": a person addressed
