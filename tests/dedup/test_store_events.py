@@ -6,13 +6,13 @@ import dataclasses
 
 import pytest
 from dedup_helpers import TableExtractor, cand, report
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from sitrep.pipeline import process_pending
 from sitrep.settings import Settings
 from sitrep.store import Store
 from sitrep.store.event_reads import list_events
-from sitrep.store.schema import audit_log, events, mentions, report_links, reports
+from sitrep.store.schema import audit_log, event_facets, event_keys, events, mentions, report_links, reports
 
 RU = "Бойцы 1428-го полка записали видеообращение: их бросили под Бахмутом без связи, 300 человек."
 EN = "Soldiers of Russia's 1428th regiment recorded a video appeal: about 250 men abandoned near Bakhmut."
@@ -179,3 +179,38 @@ def test_the_store_merges_like_the_batch_on_names_and_date_disagreements(
             frozenset({4}),
         }
     )
+
+
+def _index_rows(conn, event_id: str) -> tuple[list[tuple], list[tuple]]:  # type: ignore[no-untyped-def,type-arg]
+    keys = conn.execute(
+        select(event_keys.c.key, event_keys.c.day_lo, event_keys.c.day_hi).where(event_keys.c.event_id == event_id)
+    )
+    facets = conn.execute(select(event_facets.c.facet, event_facets.c.value).where(event_facets.c.event_id == event_id))
+    return sorted(tuple(r) for r in keys), sorted(tuple(r) for r in facets)
+
+
+def test_index_rows_written_as_differences_equal_a_rebuild(any_store: Store, any_settings: Settings) -> None:
+    """``_refresh`` writes only the changed ``event_keys``/``event_facets`` rows: after a
+    re-extraction that moves a report's day, count and place (keys dropped, added, the day span
+    widened) and leaves another report without events (its event deleted), every event's rows
+    are those a rebuild from scratch writes."""
+    from sitrep.store.events import _refresh
+    from sitrep.store.sql import now_utc
+
+    _ingest(any_store, any_settings, [report("1", RU, 3), report("2", EN, 5, "en"), report("3", OTHER, 4, "o")])
+    with any_store.engine.begin() as conn:
+        conn.execute(update(reports).values(extracted_version=None))
+    moved = {
+        "about 250": [cand(units=["1428th regiment"], places=["Soledar"], date="2024-05-04", count=260)],
+        "1428": TABLE["1428"],
+    }
+    process_pending(any_settings, any_store, TableExtractor(moved))
+    with any_store.engine.begin() as conn:
+        ids = sorted(r[0] for r in conn.execute(select(events.c.id)))
+        written = {e: _index_rows(conn, e) for e in ids}
+        assert any(keys for keys, _ in written.values())
+        for e in ids:
+            conn.execute(delete(event_keys).where(event_keys.c.event_id == e))
+            conn.execute(delete(event_facets).where(event_facets.c.event_id == e))
+            _refresh(conn, e, now_utc())
+        assert {e: _index_rows(conn, e) for e in ids} == written

@@ -17,12 +17,13 @@ Every query here hits an index (checked with EXPLAIN QUERY PLAN in ``tests/dedup
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, desc, func, or_, select
+from sqlalchemy import and_, bindparam, desc, func, or_, select
 from sqlalchemy.engine import Connection
 
 from sitrep.dedup.embed import from_bytes
@@ -109,12 +110,8 @@ def candidate_from_json(data: dict[str, Any]) -> EventCandidate:
     )
 
 
-def load_members(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[Member]]:
-    """The mentions of several events in one query, each list earliest publication first."""
-    out: dict[str, list[Member]] = {e: [] for e in event_ids}
-    if not event_ids:
-        return out
-    rows = conn.execute(
+def _members_query(ids: Any) -> Any:
+    return (
         select(
             mentions.c.event_id,
             mentions.c.id,
@@ -129,9 +126,22 @@ def load_members(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[M
         .join(reports, reports.c.id == mentions.c.report_id)
         .join(sources, sources.c.id == reports.c.source_id)
         .outerjoin(report_vectors, report_vectors.c.report_id == mentions.c.report_id)
-        .where(mentions.c.event_id.in_(list(event_ids)))
+        .where(mentions.c.event_id.in_(ids))
         .order_by(mentions.c.id)
     )
+
+
+# Built once: SQLAlchemy memoises a statement object's cache key, and an expanding parameter is
+# not coerced item by item (building the statement per call was ~1/3 of the add path's CPU).
+_MEMBERS = _members_query(bindparam("event_ids", expanding=True))
+
+
+def load_members(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[Member]]:
+    """The mentions of several events in one query, each list earliest publication first."""
+    out: dict[str, list[Member]] = {e: [] for e in event_ids}
+    if not event_ids:
+        return out
+    rows = conn.execute(_MEMBERS, {"event_ids": list(event_ids)})
     for r in rows:
         out[r.event_id].append(
             Member(
@@ -175,6 +185,46 @@ def _resolve(conn: Connection, event_id: str, merged_into: str | None) -> str:
     return event_id
 
 
+_KEY_KINDS = ("near", "plain", "named")
+
+
+@functools.cache
+def _keys_query(shape: tuple[bool, bool, bool]) -> Any:
+    """The event-key lookup for the key kinds present (``shape``: near, plain, named), built once
+    per shape with expanding parameters ``<kind>`` (keys), ``<kind>_lo``, ``<kind>_hi`` (days)."""
+    conditions = [
+        and_(
+            event_keys.c.key.in_(bindparam(kind, expanding=True)),
+            event_keys.c.day_hi >= bindparam(f"{kind}_lo"),
+            event_keys.c.day_lo <= bindparam(f"{kind}_hi"),
+        )
+        for kind, present in zip(_KEY_KINDS, shape, strict=True)
+        if present
+    ]
+    n = func.count().label("n")
+    return (
+        select(event_keys.c.event_id, n)
+        .where(or_(*conditions))
+        .group_by(event_keys.c.event_id)
+        .order_by(desc(n), desc(func.max(event_keys.c.day_hi)), event_keys.c.event_id)
+        .limit(MAX_EVENT_CANDIDATES)
+    )
+
+
+_GROUP_EVENTS = (
+    select(mentions.c.event_id)
+    .join(reports, reports.c.id == mentions.c.report_id)
+    .where(or_(reports.c.id == bindparam("group"), reports.c.dup_of == bindparam("group")))
+    .distinct()
+    .order_by(mentions.c.event_id)
+    .limit(MAX_GROUP_EVENTS)
+)
+_EVENT_ROWS = select(events.c.id, events.c.merged_into, events.c.event_type, events.c.status).where(
+    events.c.id.in_(bindparam("ids", expanding=True))
+)
+_OWN_EVENTS = select(mentions.c.event_id).where(mentions.c.report_id == bindparam("report_id"))
+
+
 def candidate_events(
     conn: Connection,
     keys: Sequence[str],
@@ -194,42 +244,21 @@ def candidate_events(
     found: list[str] = []
     plain = [k for k in keys if NAME_KEY not in k]
     named = [k for k in (*keys, *cross) if NAME_KEY in k] if names_window is not None else []
-    conditions = []
     near = [k for k in cross if NAME_KEY not in k] if cross_days is not None else []
+    params: dict[str, Any] = {}
     if near and cross_days is not None:
-        clo, chi = cross_days
-        conditions.append(and_(event_keys.c.key.in_(near), event_keys.c.day_hi >= clo, event_keys.c.day_lo <= chi))
+        params.update(near=near, near_lo=cross_days[0], near_hi=cross_days[1])
     if plain:
         lo, hi = span
         if (lo, hi) != OPEN_SPAN:
             lo, hi = lo - LOOKUP_WINDOW_DAYS, hi + LOOKUP_WINDOW_DAYS
-        conditions.append(and_(event_keys.c.key.in_(plain), event_keys.c.day_hi >= lo, event_keys.c.day_lo <= hi))
+        params.update(plain=plain, plain_lo=lo, plain_hi=hi)
     if named and names_window is not None:
-        nlo, nhi = names_window
-        conditions.append(and_(event_keys.c.key.in_(named), event_keys.c.day_hi >= nlo, event_keys.c.day_lo <= nhi))
-    if conditions:
-        n = func.count().label("n")
-        found += [
-            r[0]
-            for r in conn.execute(
-                select(event_keys.c.event_id, n)
-                .where(or_(*conditions))
-                .group_by(event_keys.c.event_id)
-                .order_by(desc(n), desc(func.max(event_keys.c.day_hi)), event_keys.c.event_id)
-                .limit(MAX_EVENT_CANDIDATES)
-            )
-        ]
-    found += [
-        r[0]
-        for r in conn.execute(
-            select(mentions.c.event_id)
-            .join(reports, reports.c.id == mentions.c.report_id)
-            .where(or_(reports.c.id == group, reports.c.dup_of == group))
-            .distinct()
-            .order_by(mentions.c.event_id)
-            .limit(MAX_GROUP_EVENTS)
-        )
-    ]
+        params.update(named=named, named_lo=names_window[0], named_hi=names_window[1])
+    if params:
+        shape = ("near" in params, "plain" in params, "named" in params)
+        found += [r[0] for r in conn.execute(_keys_query(shape), params)]
+    found += [r[0] for r in conn.execute(_GROUP_EVENTS, {"group": group})]
     return list(dict.fromkeys(found))
 
 
@@ -250,15 +279,13 @@ def find_event(
     found = candidate_events(conn, keys, span, group, name_window(published), cross, cross_window(published))
     if not found:
         return None
-    rows = conn.execute(select(events.c.id, events.c.merged_into).where(events.c.id.in_(found))).all()
+    rows = conn.execute(_EVENT_ROWS, {"ids": found}).all()
     resolved = list(dict.fromkeys(_resolve(conn, r.id, r.merged_into) for r in sorted(rows)))
-    info = {
-        r.id: r
-        for r in conn.execute(
-            select(events.c.id, events.c.event_type, events.c.status).where(events.c.id.in_(resolved))
-        )
-    }
-    own = {r[0] for r in conn.execute(select(mentions.c.event_id).where(mentions.c.report_id == report_id))}
+    info = {r.id: r for r in rows}
+    missing = [e for e in resolved if e not in info]  # the events analysts merged these into
+    if missing:
+        info.update((r.id, r) for r in conn.execute(_EVENT_ROWS, {"ids": missing}))
+    own = {r[0] for r in conn.execute(_OWN_EVENTS, {"report_id": report_id})}
     rules = rules_for(cand.codebook_version)  # the merge rules of the codebook that read this candidate
     keep = [
         e

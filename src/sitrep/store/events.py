@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from sitrep.dedup.cluster import event_id_for, report_key, report_names
@@ -181,15 +181,53 @@ def _aggregate(members: Sequence[Member]) -> dict[str, Any]:
     }
 
 
+# The add path's statements, built once (SQLAlchemy memoises a statement object's cache key;
+# building them per call cost more CPU than running them).
+_EVENT_ROW = select(events).where(events.c.id == bindparam("event_id"))
+_DELETE_FACETS = delete(event_facets).where(event_facets.c.event_id == bindparam("event_id"))
+_DELETE_KEYS = delete(event_keys).where(event_keys.c.event_id == bindparam("event_id"))
+_FIRST_SOURCE = (
+    update(mentions)
+    .where(mentions.c.event_id == bindparam("ev"))  # not a column's name: update() reserves those
+    .values(is_first_source=mentions.c.id == bindparam("first_id"))
+)
+_REPORT_MENTIONS = (
+    select(mentions.c.id, mentions.c.event_id, mentions.c.candidate_index)
+    .where(mentions.c.report_id == bindparam("report_id"))
+    .order_by(mentions.c.id)
+)
+_MENTION_OF = (
+    select(mentions.c.id)
+    .where(mentions.c.event_id == bindparam("event_id"), mentions.c.report_id == bindparam("report_id"))
+    .limit(1)
+)
+_EVENT_EXISTS = select(events.c.id).where(events.c.id == bindparam("event_id"))
+_FACETS_OF = select(event_facets.c.facet, event_facets.c.value).where(event_facets.c.event_id == bindparam("event_id"))
+_DELETE_FACET = delete(event_facets).where(
+    event_facets.c.event_id == bindparam("ev"),
+    event_facets.c.facet == bindparam("f"),
+    event_facets.c.value == bindparam("v"),
+)
+_KEYS_OF = select(event_keys.c.key, event_keys.c.day_lo, event_keys.c.day_hi).where(
+    event_keys.c.event_id == bindparam("event_id")
+)
+_DELETE_KEY = delete(event_keys).where(event_keys.c.event_id == bindparam("ev"), event_keys.c.key == bindparam("k"))
+_KEY_SPAN = (
+    update(event_keys)
+    .where(event_keys.c.event_id == bindparam("ev"))
+    .values(day_lo=bindparam("lo"), day_hi=bindparam("hi"))
+)
+
+
 def _refresh(conn: Connection, event_id: str, now: datetime) -> None:
     """Recompute a pipeline-owned event from its mentions; delete it when none are left."""
-    row = conn.execute(select(events).where(events.c.id == event_id)).mappings().first()
+    row = conn.execute(_EVENT_ROW, {"event_id": event_id}).mappings().first()
     if row is None or _frozen(row):
         return
     members = load_members(conn, [event_id])[event_id]
-    conn.execute(delete(event_facets).where(event_facets.c.event_id == event_id))
-    conn.execute(delete(event_keys).where(event_keys.c.event_id == event_id))
     if not members:
+        conn.execute(_DELETE_FACETS, {"event_id": event_id})
+        conn.execute(_DELETE_KEYS, {"event_id": event_id})
         referenced = conn.execute(select(corrections.c.id).where(corrections.c.event_id == event_id).limit(1)).first()
         if referenced is None:
             conn.execute(delete(events).where(events.c.id == event_id))
@@ -210,9 +248,7 @@ def _refresh(conn: Connection, event_id: str, now: datetime) -> None:
             note=f"{len(members)} reports; fields: {', '.join(sorted(changed))}",
         )
     first_id = members[0].mention_id
-    conn.execute(
-        update(mentions).where(mentions.c.event_id == event_id).values(is_first_source=mentions.c.id == first_id)
-    )
+    conn.execute(_FIRST_SOURCE, {"ev": event_id, "first_id": first_id})
     facets: set[tuple[str, str]] = {("type", fields["event_type"])}
     facets.update(("grievance", g) for g in fields["grievances"])
     facets.update(("unit", u[:512]) for u in fields["units"])
@@ -220,11 +256,34 @@ def _refresh(conn: Connection, event_id: str, now: datetime) -> None:
     facets.update(("admin1", p["admin1"][:512]) for p in fields["places"] if p["admin1"])
     facets.update(("channel", m.channel[:512]) for m in members)
     facets.update(("lang", m.lang) for m in members if m.lang)
-    conn.execute(insert(event_facets), [{"event_id": event_id, "facet": f, "value": v} for f, v in sorted(facets)])
-    keys = sorted({k[:300] for m in members for k in lookup_keys(m.cand, m.names)})
+    keys = {k[:300] for m in members for k in lookup_keys(m.cand, m.names)}
     lo, hi = day_span((m.cand, m.published) for m in members)
-    if keys:
-        conn.execute(insert(event_keys), [{"key": k, "event_id": event_id, "day_lo": lo, "day_hi": hi} for k in keys])
+    _write_index(conn, event_id, facets, keys, (lo, hi))
+
+
+def _write_index(
+    conn: Connection, event_id: str, facets: set[tuple[str, str]], keys: set[str], span: tuple[int, int]
+) -> None:
+    """Make the event's ``event_facets`` and ``event_keys`` rows these, writing only the
+    difference: an added mention mostly leaves them as they were, and rewriting all of them
+    (tens of index rows) was most of the pages an add wrote."""
+    old_facets = {(r.facet, r.value) for r in conn.execute(_FACETS_OF, {"event_id": event_id})}
+    gone = sorted(old_facets - facets)
+    if gone:
+        conn.execute(_DELETE_FACET, [{"ev": event_id, "f": f, "v": v} for f, v in gone])
+    new = sorted(facets - old_facets)
+    if new:
+        conn.execute(insert(event_facets), [{"event_id": event_id, "facet": f, "value": v} for f, v in new])
+    lo, hi = span
+    old_keys = {r.key: (r.day_lo, r.day_hi) for r in conn.execute(_KEYS_OF, {"event_id": event_id})}
+    dropped = sorted(old_keys.keys() - keys)
+    if dropped:
+        conn.execute(_DELETE_KEY, [{"ev": event_id, "k": k} for k in dropped])
+    if any(old_keys[k] != span for k in keys & old_keys.keys()):
+        conn.execute(_KEY_SPAN, {"ev": event_id, "lo": lo, "hi": hi})
+    added = sorted(keys - old_keys.keys())
+    if added:
+        conn.execute(insert(event_keys), [{"key": k, "event_id": event_id, "day_lo": lo, "day_hi": hi} for k in added])
 
 
 def _norm(value: Any) -> Any:
@@ -248,9 +307,7 @@ def _new_event_id(conn: Connection, key: str, k: int, report_id: int) -> str:
     """
     for attempt in itertools.count():
         eid = event_id_for(key if attempt == 0 else f"{key}~{attempt}", k)
-        mine = conn.execute(
-            select(mentions.c.id).where(mentions.c.event_id == eid, mentions.c.report_id == report_id).limit(1)
-        ).first()
+        mine = conn.execute(_MENTION_OF, {"event_id": eid, "report_id": report_id}).first()
         if mine is None:
             return eid
     raise AssertionError("unreachable")
@@ -271,15 +328,11 @@ def store_extraction(
     ``vector``: the report's text embedding when embeddings are on (merge evidence).
     """
     now = now_utc()
-    old = conn.execute(
-        select(mentions.c.id, mentions.c.event_id, mentions.c.candidate_index)
-        .where(mentions.c.report_id == report_id)
-        .order_by(mentions.c.id)
-    ).all()
+    old = conn.execute(_REPORT_MENTIONS, {"report_id": report_id}).all()
     kept: set[int] = set()
     touched: set[str] = set()
     for m in old:
-        row = conn.execute(select(events).where(events.c.id == m.event_id)).mappings().first()
+        row = conn.execute(_EVENT_ROW, {"event_id": m.event_id}).mappings().first()
         if row is not None and _frozen(row):
             kept.add(int(m.candidate_index))  # an analyst's decision: the mention stays where it is
             continue
@@ -303,7 +356,7 @@ def store_extraction(
         created = False
         eid = match_id or _new_event_id(conn, report_key(rep), k, report_id)
         if match_id is None:
-            if conn.execute(select(events.c.id).where(events.c.id == eid)).first() is None:
+            if conn.execute(_EVENT_EXISTS, {"event_id": eid}).first() is None:
                 conn.execute(
                     insert(events).values(
                         id=eid,
@@ -336,7 +389,7 @@ def store_extraction(
         stored += 1
         if created:
             audit(conn, eid, "pipeline", "create", note=f"from report {report_id} candidate {k}")
-        row = conn.execute(select(events).where(events.c.id == eid)).mappings().one()
+        row = conn.execute(_EVENT_ROW, {"event_id": eid}).mappings().one()
         if _frozen(row):
             audit(
                 conn,
