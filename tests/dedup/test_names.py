@@ -123,3 +123,14 @@ def test_the_people_of_a_stan_country_name_it_in_every_language() -> None:
     # a stem too short to tell ("Pak-istan"), lower-case English, words that only begin alike
     assert country_keys("пакет, пакт, a pack of uzbek-style rice, казарма, таджикистанский") == ("%tajikistan",)
     assert country_keys("пакет, пакт, пакувати, казарма, Afghanistan's") == ("%afghanistan",)
+
+
+def test_a_country_whose_name_drops_its_fleeting_vowel_is_found_in_every_form() -> None:
+    from sitrep.dedup.names import country_keys
+
+    # «Египет» / «Єгипет» lose the «е» in every other form: the people, the cases; the adjective keeps it
+    assert country_keys("Двенадцать египтян завербовали под видом охранников.") == ("%egypt",)
+    assert country_keys("Родини єгиптян просять МЗС допомогти; повернувся до Єгипту.") == ("%egypt",)
+    assert country_keys("Он прилетел из Египта; египетский паспорт отобрали.") == ("%egypt",)
+    # the short stem alone, or a word that only begins alike, is no country
+    assert country_keys("египт, египтолог") == ()

@@ -397,6 +397,9 @@ _CASE_REST = {
     "cons": frozenset({"", "а", "у", "е", "ом", "і", "ові", "ем", "ы", "и", "ой"}),
 }
 _LAT_REST = frozenset({"", "'s", "n", "an", "ian", "ese", "i", "is", "ns", "ans", "ians", "ish"})
+# A Cyrillic name whose last syllable has a fleeting «е» (Египет, Єгипет) loses it in every other
+# form: «египтяне», «єгиптян», «из Египта», «до Єгипту» — the stem less the vowel, with the same endings.
+_FLEETING = re.compile(r"(?<=[бвгджзйклмнпрстфхцчшщ])е([бвгджзклмнпрстфхцчшщ])$")
 _STAN = re.compile(r"(?:истан|істан|стан|istan|stan)$")
 MIN_PEOPLE_STEM = 5  # «узбек», "tajik"; "Pak-istan" leaves too short a stem to tell
 # after a "-stan" people stem: the people's noun in its cases, or an adjective
@@ -426,6 +429,10 @@ def _country_stems() -> dict[str, list[tuple[str, str, str]]]:
                     break
             else:
                 stem, family = form, "cons"
+                fleeting = _FLEETING.search(form)
+                if fleeting:  # «Египет» → «египт-яне», «Єгипту», «Египта»: the vowel drops
+                    short = form[: fleeting.start()] + fleeting.group(1)
+                    stems.setdefault(short[:3], []).append((short, key, "cons"))
         else:
             stem, family = (form[:-1] if len(form) > 4 and form[-1] in "aeyi" else form), "latin"
         if len(stem) >= 3:
