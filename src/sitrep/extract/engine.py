@@ -74,9 +74,11 @@ _BACKGROUND = re.compile(r"^\W*(?:напомним|напомню|нагадає
 # or a participle ("тех, кто отказывался, расстреляли", "солдатів, які відмовилися, били", "soldiers who refused were
 # executed", "отказавшихся избивали") names WHO the act befell, not the act; such a cue votes at DESCRIBES_FACTOR and
 # anchors no event while the sentence or the text has another cue. It keeps its precedence (a strong refusal cue still
-# wins over detention words: "the detention of 234 men who refused is a refusal").
+# wins over detention words: "the detention of 234 men who refused is a refusal"). A complaint told so names the victims
+# the same way (codebook 1.7): "Russian soldiers who complained about their commanders were locked in a metal cage",
+# "военных, которые жалуются на командиров, ... не кормят" tell the cage and the starving, not an appeal.
 DESCRIBES_FACTOR = 0.5
-_DESCRIBING_TYPES = frozenset({"refusal"})
+_DESCRIBING_TYPES = frozenset({"refusal", "appeal"})
 _RELATIVE = frozenset({"кто", "который", "хто", "який", "who", "whom"})
 _RELATIVE_REACH = 3  # "who had refused", "які раніше відмовилися", "которые сразу отказались"
 # A refusal told as the reason or the time of another act names why it befell them, not what happened: "shot dead by
@@ -453,7 +455,7 @@ class Engine:
 
     @staticmethod
     def _describes(sig: Signals, h: Hit) -> bool:
-        """A refusal cue inside a relative clause, a participle or a reason adjunct: it tells who or why, not what.
+        """A refusal or appeal cue in a relative clause, participle or reason adjunct: it tells who or why, not what.
 
         See DESCRIBES_FACTOR and _REASON.
         """

@@ -1,0 +1,87 @@
+"""Codebook 1.7: acts against one's own men, a gathering that will not disperse, a stated refusal to sign, and a
+complaint that only says who the victims were (team-written sentences, ru/uk/en)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract import Extractor, report_from_doc
+
+
+def _typed(text: str) -> tuple[bool, str | None]:
+    """Relevance and first event type with the shipped model."""
+    got = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2024-03-10"}))
+    return got.relevant, (got.events[0].event_type if got.events else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a commander who shoots or wounds his own subordinate, whatever the verb (as "застрелил подчинённого")
+        ("Под Купянском командир роты ночью прострелил руку подчинённому, возбуждено уголовное дело.", "abuse"),
+        ("На Харківщині командир відділення ЗСУ вистрілив у підлеглого під час сварки, повідомило ДБР.", "abuse"),
+        ("A company commander shot his subordinate in the arm during a quarrel, military prosecutors said.", "abuse"),
+        # a cage, like a pit or a basement, to lock one's own men in
+        ("Мобилизованных, которые отказались платить ротному, держат в клетке на полигоне под Белгородом.", "abuse"),
+        ("Контрактників 35-ї бригади тримають у клітці на базі за пияцтво, розповіли їхні дружини.", "abuse"),
+        ("Conscripts of the 20th regiment were kept in a cage for a week, their mothers told reporters.", "abuse"),
+    ],
+)
+def test_acts_against_ones_own_men_are_abuse(text: str, kind: str) -> None:
+    assert _typed(text) == (True, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who complains about his commanders is their subordinate: the complaint names the soldiers, the cage is the act
+        "На складах в Брянской области военных, которые жалуются на командиров, запирают в клетке на несколько суток.",
+        "Військових, які скаржаться на командирів, замикають у клітці на полігоні, пише місцеве видання.",
+        "Soldiers who complained about their commanders were locked in a cage at a depot, a local outlet reports.",
+    ],
+)
+def test_a_complaint_in_a_relative_clause_names_the_victims(text: str) -> None:
+    assert _typed(text) == (True, "abuse")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a gathering that will not disperse until paid is a sit-in, not a refusal of orders
+        "Около сорока мобилизованных из Курской области вышли к штабу и отказались расходиться, пока им не заплатят.",
+        "Близько сорока мобілізованих вийшли до штабу й відмовилися розходитися, доки їм не виплатять гроші.",
+        "About forty mobilised men gathered outside the headquarters and refused to disperse until they were paid.",
+    ],
+)
+def test_a_gathering_that_will_not_disperse_is_a_protest(text: str) -> None:
+    assert _typed(text) == (True, "protest")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the stated refusal itself (codebook §2 "refuse ... to sign a contract")
+        "Командир штурмового отряда заявил, что его бойцы не будут подписывать контракты с министерством обороны.",
+        "Бійці добровольчого батальйону заявили, що не підписуватимуть контракт із міністерством оборони.",
+    ],
+)
+def test_a_stated_refusal_to_sign_is_a_refusal(text: str) -> None:
+    assert _typed(text) == (True, "refusal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # with only weak cues of the act (starving them), the complaint of the relative clause still does not outvote it
+        "Військових, які скаржаться на командирів, тижнями не годують на полігоні під Сумами.",
+        "Soldiers who complained about their commanders were not fed for days at a training ground near Belgorod.",
+    ],
+)
+def test_a_complaint_in_a_relative_clause_votes_less(text: str) -> None:
+    assert _typed(text) == (True, "abuse")
+
+
+def test_a_complaint_told_as_the_act_stays_an_appeal() -> None:
+    # a relative clause names who; told as the act ("пожаловались") the complaint is the event
+    text = "Мобилизованные из Омска пожаловались на командиров в видеообращении к губернатору."
+    assert _typed(text) == (True, "appeal")
