@@ -114,6 +114,35 @@ def test_coercion_merges_with_another_type_only_with_a_shared_rare_name() -> Non
     assert set(lookup_keys(appeal)) <= set(query_keys(appeal))
 
 
+def test_coercion_merges_with_another_type_on_a_specific_place_and_its_count(
+    any_store: Store, any_settings: Settings
+) -> None:
+    # Written for these tests: fourteen men from Pokhara lured into army contracts (coercion), and
+    # their families' appeal to the government to bring the fourteen home (appeal), a day apart.
+    lured = cand("coercion", places=["Pokhara"], count=14)
+    families = dataclasses.replace(lured, event_type="appeal")
+    assert (match(_at(lured, 3), _at(families, 4)) or 0) >= MERGE_SCORE
+    # the place alone, or with another count, identifies nothing across types
+    assert match(_at(lured, 3), _at(dataclasses.replace(families, people_count=30), 4)) is None
+    assert match(_at(lured, 3), _at(dataclasses.replace(families, people_count=None), 4)) is None
+    # a big city and its count neither (two raids in St Petersburg, 200 men each)
+    raid = cand("coercion", places=["Saint Petersburg"], count=200)
+    assert match(_at(raid, 3), _at(dataclasses.replace(raid, event_type="appeal"), 4)) is None
+    # nor published more than a week apart
+    assert match(_at(lured, 3), _at(families, 14)) is None
+    # the coercion report finds the appeal event by the place, in the batch and in the store alike
+    assert "appeal|p:pokhara" in query_keys(lured)
+    reps = [report("1", "Families appeal for fourteen men", 3, "en_a"), report("2", "Lured into contracts", 4, "en_b")]
+    table = {"Families": [families], "Lured": [lured]}
+    batch = cluster_documents(reps, TableExtractor(table).extract_many(reps))
+    assert batch[0] == batch[1]
+    any_store.save_reports(reps)
+    process_pending(any_settings, any_store, TableExtractor(table))
+    with any_store.engine.connect() as conn:
+        rows = conn.execute(select(mentions.c.event_id).order_by(mentions.c.report_id)).all()
+    assert [r.event_id for r in rows] == [b[0] for b in batch]
+
+
 def test_the_batch_and_the_store_merge_neighbouring_types_alike(any_store: Store, any_settings: Settings) -> None:
     reps = [
         report("1", APPEAL_RU, 3, "ru_chan"),

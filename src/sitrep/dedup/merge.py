@@ -27,23 +27,23 @@ days of each other 0.7 for one and 1.5 for two or more, a distinctive number wri
 (``names.number_keys``: "500 days", "400 тысяч"; not a count both extracted nor a unit number) in
 reports published within 3 days 0.7, and, when embeddings are on, similar text meaning across
 languages 1.
-Types: one real-world event is often typed differently by different reports (men who left
-their unit record an appeal: appeal or desertion; a refusal told as an appeal; relatives'
-appeal or their protest; abuse told through an appeal), so the codebook's ``merge`` section
-lists neighbouring types (``MergeRules``, from the codebook that read the candidates,
-``rules_for``; the default codebook: appeal↔desertion/refusal/abuse/protest,
-refusal↔desertion/abuse) that may merge, but only on stronger evidence than one type needs
-(``cross_type_ok``): published within ``CROSS_TYPE_PUB_DAYS``, no date disagreement, places
-that agree where both sides have any, an identifying agreement (a shared numbered unit, a rare
-name, a distinctive number such as "400 тысяч" in both texts, a specific place, the same text)
-and ``CROSS_TYPE_MARGIN`` more points (the score is returned less the margin, so a same-type
-event wins a tie). A ``named_only`` type (the default codebook: coercion) merges with another
-type of its codebook only with a shared rare name besides; other pairs (protest↔desertion, …)
-never. Stressed to 6 hours apart, different events of neighbouring types
-score up to 6.5 (a brigade's marines' appeal in Mariupol, their relatives' rally in Kyiv two
-years later: the places disagree) and 3.5 with a shared numbered unit alone (two 155th brigades,
-one in France, one near Pavlivka) — the place rule stops both. An event's type is the type most
-of its mentions give, ties to the earliest (``Profile.main_type``).
+Types: one real-world event is often typed differently by different reports (men who left their unit
+record an appeal: appeal or desertion; a refusal told as an appeal; relatives' appeal or their
+protest; abuse told through an appeal), so the codebook's ``merge`` section lists neighbouring types
+(``MergeRules``, from the codebook that read the candidates, ``rules_for``; the default codebook:
+appeal↔desertion/refusal/abuse/protest, refusal↔desertion/abuse) that may merge, but only on
+stronger evidence than one type needs (``cross_type_ok``): published within ``CROSS_TYPE_PUB_DAYS``,
+no date disagreement, places that agree where both sides have any, an identifying agreement (a
+shared numbered unit, a rare name, a distinctive number such as "400 тысяч" in both texts, a
+specific place, the same text) and ``CROSS_TYPE_MARGIN`` more points (the score is returned less the
+margin, so a same-type event wins a tie). A ``named_only`` type (the default codebook: coercion)
+merges with another type of its codebook only with a shared rare name besides, or a specific place
+with the same count or a distinctive number; other pairs (protest↔desertion, …)
+never. Stressed to 6 hours apart, different events of neighbouring types score up to 6.5 (a
+brigade's marines' appeal in Mariupol, their relatives' rally in Kyiv two years later: the places
+disagree) and 3.5 with a shared numbered unit alone (two 155th brigades, one in France, one near
+Pavlivka) — the place rule stops both. An event's type is the type most of its mentions give, ties
+to the earliest (``Profile.main_type``).
 Reports without a publication date (a JSONL line without one, an article page whose date could
 not be read) merge on the evidence that needs none — the same text, a shared numbered unit, a
 specific place, the event's day, a count — under every never-merge rule, and with two changes:
@@ -704,8 +704,15 @@ def match(a: Profile, b: Profile, rules: MergeRules | None = None) -> float | No
     # a ``named_only`` type (coercion) needs a rare name, or a unit both extracted (a numbered one,
     # or one name however transliterated) on dates that agree: conscripts of one military unit
     # pressed into contracts in one month, told by another report as their mothers' appeal (a
-    # unit and a place alone stay apart: one unit's soldiers have more than one story)
+    # unit and a place alone stay apart: one unit's soldiers have more than one story, and a unit
+    # is where it is based, so the two are one agreement); or a specific place with the same count
+    # (> 1) or a distinctive number, which are independent of it: recruits lured abroad are told as
+    # their own or their government's appeal («ЮАР просит вернуть домой 17 своих граждан, застрявших
+    # в Донбассе» / «Сімнадцятеро громадян ПАР … застрягли на Донбасі»: appeal ~ coercion; Dhaka, 10
+    # men: coercion ~ appeal)
+    count = bool(set(a.counts) & set(b.counts)) and max(a.counts + b.counts) > 1
     unit = bool(numbered or named) and date_gap == 0
+    unit = unit or (specific and (count or number))
     if not cross_type_ok(relation, pub_gap, dates_conflict, bool(apart or disagree), identified, names > 0 or unit):
         return None
     return score - CROSS_TYPE_MARGIN
@@ -760,7 +767,8 @@ def cross_type_ok(
     published within ``CROSS_TYPE_PUB_DAYS``, dates within the window (never by the override),
     places that agree where both sides have any, and an identifying agreement (a numbered unit, a
     rare name, a distinctive number, a specific place or the same text); coercion and another
-    type: a rare name or a unit both extracted (``named``)."""
+    type: a rare name, a unit both extracted on agreeing dates, or a specific place with the same
+    count or a distinctive number (``named``)."""
     if pub_gap is None or pub_gap > CROSS_TYPE_PUB_DAYS or dates_conflict or places_disagree:
         return False
     return named if relation == "named" else identified
@@ -826,7 +834,7 @@ def cross_type_keys(cand: EventCandidate, names: Iterable[str] = (), rules: Merg
     """Keys to look up stored events of the types this candidate may merge with (``rules``; by
     default those of the candidate's codebook, ``rules_for``; events are stored under their
     mentions' own types, ``lookup_keys``): numbered units and specific places under a
-    neighbouring type, numbered units under a ``named_only`` one (found only within
+    neighbouring type, numbered units and specific places under a ``named_only`` one (found only within
     ``cross_window`` of the report's publication: a cross-type merge needs publication within
     ``CROSS_TYPE_PUB_DAYS``), distinctive numbers under
     a neighbouring type and rare names under a neighbouring or a ``named_only`` type (``NAME_KEY``
@@ -846,8 +854,8 @@ def cross_type_keys(cand: EventCandidate, names: Iterable[str] = (), rules: Merg
             keys.update(f"{other}{NAME_KEY}{n}" for n in numbers)
         if relation in ("neighbour", "named"):
             keys.update(f"{other}{NAME_KEY}{n}" for n in rare)
-        if relation == "named":  # a numbered unit on agreeing dates merges these too (``match``)
-            keys.update(f"{other}|{k}" for k in units)
+        if relation == "named":  # a numbered unit on agreeing dates, or a specific place, merges these too
+            keys.update(f"{other}|{k}" for k in ident)
     return sorted(keys)
 
 
