@@ -85,3 +85,31 @@ def test_a_complaint_told_as_the_act_stays_an_appeal() -> None:
     # a relative clause names who; told as the act ("пожаловались") the complaint is the event
     text = "Мобилизованные из Омска пожаловались на командиров в видеообращении к губернатору."
     assert _typed(text) == (True, "appeal")
+
+
+# an organisation or relatives appeal on behalf of the man the paragraph names, two sentences after him (SPEAKS_FOR)
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Контрактнику из Омска после тяжёлого ранения уже год не назначают военную пенсию. "
+            "Военкомат до сих пор не передал его документы в Москву. "
+            "Общественная организация взяла это дело на контроль. "
+            "Просим министерство обороны разобраться."
+        ),
+        (
+            "Мобілізованому з Полтави після поранення вже рік не призначають пенсію. "
+            "ТЦК досі не передав його документи до Києва. "
+            "Громадська організація взяла справу на контроль. "
+            "Просимо міністра оборони втрутитися."
+        ),
+        (
+            "A contract soldier from Omsk has not been paid his disability pension for a year since he was wounded. "
+            "His former commander says the papers were lost in March. "
+            "A charity in Omsk has taken up the case. "
+            "We ask the defence minister to intervene."
+        ),
+    ],
+)
+def test_an_appeal_speaks_for_the_man_named_two_sentences_before(text: str) -> None:
+    assert _typed(text) == (True, "appeal")

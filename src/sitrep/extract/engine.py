@@ -47,6 +47,16 @@ NEW_EVENT = re.compile(
 # Codebook 1.5, eight sets (team-heldout-6 added): 449/476 at 0.5 + 0.2 and at 0 + 0, 443-448 elsewhere: kept
 TYPE_MODEL_WEIGHT = 0.5
 WINS_BONUS = 0.2  # the rules' choice (after wins_over) keeps an edge over the model
+# An appeal speaks for the man its paragraph names, often a sentence or two after him: "Боец ... не может получить
+# военную пенсию. Почему военкомат ...? Организация берёт дело на контроль. Просим министерство обороны разобраться"
+# (an organisation or relatives appealing on his behalf, codebook §2). An appeal cue strong enough to anchor an event
+# (ANCHOR_MIN) counts as near an actor up to SPEAKS_FOR_REACH sentences away in the same paragraph; other types keep
+# the ±1 window (a protest two sentences after the soldiers who dispersed it is a civilian one). Codebook 1.7, dev
+# sets: milbloggers-dev khamat-42 found; th2-082, th4-024/-058/-081 (an appeal recorded or published two sentences
+# after the men are named) score higher; no irrelevant text of sets 1-8, reports-dev, news-channels-dev or
+# milbloggers-dev crosses the threshold (the highest rise: a video stream's table of contents, 0.11 -> 0.35).
+SPEAKS_FOR = frozenset({"appeal"})
+SPEAKS_FOR_REACH = 2
 SUPPORT_SPAN = 2  # sentences either side of the best cue whose cues add to the rule score
 HEDGE_FACTOR = 0.4  # someone else's claim or propaganda: counts, but less (dev sets: 0.3-0.5 all alike)
 # distinct weak actor words that make a text military by themselves ("platoon commander", "cadet",
@@ -267,6 +277,7 @@ class Engine:
             own_actor |= weak_actor
         type_hits = self._drop_bystander_types(type_hits, own_actor)
         near = self._near_sents(text, sentences, own_actor)
+        near |= self._speaking_for(text, sentences, own_actor, type_hits)  # see SPEAKS_FOR
         # each trap cue counts once: a long post repeating "указ" is no more a trap than one saying it once;
         # and only in a paragraph that has a type cue: a digest's weather teaser does not cancel its picket
         cued = {para[h.sentence] for h in type_hits}
@@ -374,6 +385,21 @@ class Engine:
                     if not _PARA_BREAK.search(gap):
                         near.add(j)
         return near
+
+    @staticmethod
+    def _speaking_for(text: str, sentences: Sequence[Sentence], actor: set[int], hits: Sequence[Hit]) -> set[int]:
+        """Sentences with a strong appeal cue within SPEAKS_FOR_REACH sentences of an actor's, in one paragraph."""
+        out: set[int] = set()
+        for h in hits:
+            i = h.sentence
+            if h.cue.label not in SPEAKS_FOR or h.cue.weight < ANCHOR_MIN:
+                continue
+            for j in actor:
+                if abs(i - j) <= SPEAKS_FOR_REACH:
+                    a, b = sorted((i, j))
+                    if not _PARA_BREAK.search(text[sentences[a].end : sentences[b].start]):
+                        out.add(i)
+        return out
 
     def _negated(self, s: Sentence, h: Hit) -> bool:
         if any(t in self.negators for t in h.cue.tokens):
