@@ -1,12 +1,13 @@
 """Article arbitration, fourth round: lines precision mode found outside the default text are put
-back in place when precision mode is not taken (it kept too little of the default text)."""
+back in place when precision mode is not taken (it kept too little of the default text); lines at
+the end of the text that stand outside the page element holding the article are dropped."""
 
 from __future__ import annotations
 
 import pytest
 
 import sitrep.sources.articles as articles
-from sitrep.sources.articles import add_found, choose
+from sitrep.sources.articles import Block, _drop_outside_tail, add_found, choose
 
 BODY = (
     "Conscripts from the northern district told their families they had been ordered to sign "
@@ -39,3 +40,44 @@ def test_precision_lines_from_another_region_join_the_default_text(monkeypatch: 
     text, name = choose(html, None, first)
     assert text.split("\n") == [BODY, BODY.upper(), QUESTION, ANSWER]
     assert name == "trafilatura+voted"
+
+
+def _blocks(*paragraphs: tuple[str, str]) -> list[Block]:
+    return [Block(text, 0.0, False, xpath) for xpath, text in paragraphs]
+
+
+ARTICLE = "/html[1]/body[1]/div[2]/article[1]"
+BOX = "/html[1]/body[1]/div[2]/aside[1]"
+ABOUT = "The foundation runs offices in more than a hundred countries and reports on events there."
+
+
+def test_lines_at_the_end_outside_the_article_element_are_dropped() -> None:
+    # the article element holds over ARTICLE_SHARE of the text; the box after it is dropped
+    about = "Our offices abroad report on events."
+    lines = [BODY, BODY.upper(), QUESTION, ANSWER, "About this series", about]
+    blocks = _blocks(
+        (f"{ARTICLE}/p[1]", BODY),
+        (f"{ARTICLE}/p[2]", BODY.upper()),
+        (f"{ARTICLE}/h3[1]", QUESTION),
+        (f"{ARTICLE}/p[3]/br[2]", ANSWER),  # a <br> part stands where its paragraph does
+        (f"{BOX}/h2[1]", "About this series"),
+        (f"{BOX}/p[1]", about),
+    )
+    assert _drop_outside_tail(lines, blocks) == [BODY, BODY.upper(), QUESTION, ANSWER]
+
+
+def test_lines_outside_the_article_element_stay_when_not_at_the_end() -> None:
+    # a lead in the page header, above the article element, is text; so is a line jusText lacks
+    lead = "Mothers of conscripts wrote to the ombudsman."
+    lines = [lead, BODY, BODY.upper(), QUESTION, ANSWER, "Unknown to jusText"]
+    blocks = _blocks((f"{BOX}/p[1]", lead), (f"{ARTICLE}/p[1]", BODY), (f"{ARTICLE}/p[2]", BODY.upper()))
+    blocks += _blocks((f"{ARTICLE}/p[3]", QUESTION), (f"{ARTICLE}/p[4]", ANSWER))
+    assert _drop_outside_tail(lines, blocks) == lines
+
+
+def test_no_element_holds_enough_of_the_text() -> None:
+    # two elements each hold about half: neither is the article, nothing is dropped
+    lines = [BODY, ABOUT]
+    blocks = _blocks((f"{ARTICLE}/p[1]", BODY), (f"{BOX}/p[1]", ABOUT))
+    assert _drop_outside_tail(lines, blocks) == lines
+    assert _drop_outside_tail(lines, []) == lines

@@ -437,11 +437,13 @@ def _stoplist_for(sample: str) -> frozenset[str]:
 @dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph as jusText sees it: its text (a line break where the page has ``<br>``),
-    the share of that text inside links, and jusText's verdict."""
+    the share of that text inside links, jusText's verdict, and where it stands on the page
+    (its element's XPath, ``/html[1]/body[1]/div[2]/p[3]``)."""
 
     text: str
     link_density: float
     boilerplate: bool
+    xpath: str = ""
 
 
 def _justext_blocks(html: str, sample: str) -> list[Block]:
@@ -455,7 +457,7 @@ def _justext_blocks(html: str, sample: str) -> list[Block]:
         paragraphs = justext.justext(html.encode("utf-8", errors="replace"), _stoplist_for(sample))
     except (JustextError, etree.ParserError, ValueError, TypeError):
         return []
-    return [Block(p.text.strip(), p.links_density(), p.is_boilerplate) for p in paragraphs]
+    return [Block(p.text.strip(), p.links_density(), p.is_boilerplate, p.xpath) for p in paragraphs]
 
 
 def _justext(html: str, sample: str) -> str:
@@ -727,6 +729,51 @@ def add_found(text: str, other: str) -> str:
     return "\n".join(out)
 
 
+# The article is one element of the page: the deepest element that holds at least ARTICLE_SHARE of
+# the text's characters (by jusText's paths of its lines). Lines at the end of the text that stand
+# outside it are another box of the page that the extractors ran on into: an author box, "most
+# read", related articles, a donation appeal, comments. Dev set: half 0 F1 0.9630 -> 0.9639 (3
+# unwanted snippets gone, no wanted one), half 1 0.9539 -> 0.9546 (2 unwanted). Share swept on both
+# halves: 0.7 and 0.8 take a smaller element for the article and drop wanted lines (F1 0.9581,
+# 0.9590 overall), 0.85 loses two wanted snippets, 0.95 keeps a box (0.9594 each; 0.9 gives 0.9596).
+ARTICLE_SHARE = 0.9
+_BR_STEP = re.compile(r"/br\[\d+\]$")  # a paragraph split at <br> stands where its element does
+
+
+def _drop_outside_tail(lines: list[str], blocks: list[Block]) -> list[str]:
+    """``lines`` without the lines at their end that stand outside the page element holding
+    ``ARTICLE_SHARE`` of their characters (lines jusText does not know are passed over)."""
+    where: dict[str, list[str]] = {}
+    for block in blocks:
+        if block.xpath:
+            where.setdefault(_norm(block.text), _BR_STEP.sub("", block.xpath).split("/")[1:])
+    paths = [where.get(_norm(line)) for line in lines]
+    sizes = [len(line) for line in lines]
+    total = sum(size for size, path in zip(sizes, paths, strict=True) if path)
+    if not total:
+        return lines
+    article: list[str] = []
+    while True:
+        depth = len(article)
+        counts: dict[str, int] = {}
+        for size, path in zip(sizes, paths, strict=True):
+            if path and len(path) > depth + 1 and path[:depth] == article:
+                counts[path[depth]] = counts.get(path[depth], 0) + size
+        step = max(counts, key=counts.__getitem__, default=None)
+        if step is None or counts[step] < ARTICLE_SHARE * total:
+            break
+        article.append(step)
+    drop = set()
+    for i in range(len(lines) - 1, -1, -1):
+        path = paths[i]
+        if path is None:
+            continue
+        if path[: len(article)] == article:
+            break
+        drop.add(i)
+    return [line for i, line in enumerate(lines) if i not in drop] if drop else lines
+
+
 def choose(html: str, url: str | None, first: str) -> tuple[str, str]:
     """Arbitrate between extractors; returns (text, extractor name).
 
@@ -742,8 +789,9 @@ def choose(html: str, url: str | None, first: str) -> tuple[str, str]:
     3. in every case drop lines that announce related links, subscriptions, log-ins or ads,
        short photo-credit, tag and share lines, site furniture (``_NOTICE``, ``_FURNITURE``),
        date stamps, short lines that are mostly link text, lines that are a whole picture
-       caption (``_caption_texts``), and an author bio at the end. A table row is tested by
-       the text of its cells.
+       caption (``_caption_texts``), an author bio at the end, and lines at the end that stand
+       outside the page element holding the article (``_drop_outside_tail``). A table row is
+       tested by the text of its cells.
 
     Pages over ``ARBITRATE_MAX_CHARS`` keep trafilatura's text with the line filters only.
     """
@@ -784,7 +832,7 @@ def choose(html: str, url: str | None, first: str) -> tuple[str, str]:
     # a short post whose title or lines are links stays an article: the link rule is the weakest
     if len("\n".join(unlinked).strip()) >= MIN_TEXT_CHARS or len("\n".join(kept).strip()) < MIN_TEXT_CHARS:
         kept = unlinked
-    return "\n".join(_drop_bio(kept)), name
+    return "\n".join(_drop_outside_tail(_drop_bio(kept), blocks)), name
 
 
 def extract_article(page: bytes | str, url: str | None = None) -> Article | None:
