@@ -113,3 +113,21 @@ def test_a_complaint_told_as_the_act_stays_an_appeal() -> None:
 )
 def test_an_appeal_speaks_for_the_man_named_two_sentences_before(text: str) -> None:
     assert _typed(text) == (True, "appeal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Командир 90-го полка силой вернул раненого бойца обратно в штурм, рассказали сослуживцы.\n\n"
+            "Люди из второй группы отказались идти на задание и числятся пропавшими."
+        ),
+        (
+            "Командир 90-го полку силоміць повернув пораненого бійця назад на штурм, розповіли побратими.\n\n"
+            "Люди з другої групи відмовилися йти на завдання."
+        ),
+    ],
+)
+def test_a_strong_cue_far_from_any_actor_does_not_overrule_the_act(text: str) -> None:
+    # precedence (refusal over abuse) is for a cue told of the service members, as it votes in full
+    assert _typed(text) == (True, "abuse")

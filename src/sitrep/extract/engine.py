@@ -597,13 +597,17 @@ class Engine:
         ranked = sorted(votes.items(), key=lambda kv: (-kv[1], self.priority.get(kv[0], 99)))
         event_type = ranked[0][0]
         # codebook §2: the reported act is the primary type ("a video appeal in which soldiers refuse
-        # orders is an appeal"); a strong cue of a type that wins over the vote winner decides.
+        # orders is an appeal"); a strong cue of a type that wins over the vote winner decides. Only a cue told of the
+        # service members (near an actor, as it votes in full): in a post whose paragraphs each tell another thing, "the
+        # men who were with the drone crew refused to go" four paragraphs after a commander kicked a wounded soldier
+        # and sent him back to the assault does not overrule the abuse (codebook 1.7; milbloggers-dev khamat-165).
         strong = {
             h.cue.label
             for h in sig.type_hits
             if h.sentence in idx
             and h.cue.weight >= self.strong[h.cue.label]
             and (h.sentence, h.start) not in sig.reasons
+            and h.sentence in sig.actor_sents
         }
         # two types that win over each other (refusers held in a basement: refusal; refusers beaten: abuse):
         # when both have a strong cue, the vote winner keeps it
