@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import sitrep.sources.articles as articles
-from sitrep.sources.articles import Block, _drop_outside_tail, add_found, choose
+from sitrep.sources.articles import Block, _drop_outside_tail, _justext_blocks, add_found, choose
 
 BODY = (
     "Conscripts from the northern district told their families they had been ordered to sign "
@@ -81,3 +81,10 @@ def test_no_element_holds_enough_of_the_text() -> None:
     blocks = _blocks((f"{ARTICLE}/p[1]", BODY), (f"{BOX}/p[1]", ABOUT))
     assert _drop_outside_tail(lines, blocks) == lines
     assert _drop_outside_tail(lines, []) == lines
+
+
+def test_justext_reads_the_page_as_text_whatever_charset_it_declares() -> None:
+    # the page is already decoded; its <meta> charset must not make jusText decode it again
+    paragraph = "Die Mütter der Wehrpflichtigen schrieben dem Bürgerbeauftragten einen gemeinsamen Brief. " * 2
+    html = f'<html><head><meta charset="iso-8859-1"></head><body><p>{paragraph}</p></body></html>'
+    assert [b.text for b in _justext_blocks(html, paragraph)] == [paragraph.strip()]

@@ -454,7 +454,9 @@ def _justext_blocks(html: str, sample: str) -> list[Block]:
     from lxml import etree
 
     try:
-        paragraphs = justext.justext(html.encode("utf-8", errors="replace"), _stoplist_for(sample))
+        # the page is already text: jusText must not guess its encoding again from a <meta>
+        # charset (a page declared ISO-8859-1 came out as "Ã¤" and matched no line of the text)
+        paragraphs = justext.justext(html.encode("utf-8", errors="replace"), _stoplist_for(sample), encoding="utf-8")
     except (JustextError, etree.ParserError, ValueError, TypeError):
         return []
     return [Block(p.text.strip(), p.links_density(), p.is_boilerplate, p.xpath) for p in paragraphs]
