@@ -291,3 +291,25 @@ def test_capitalised_adjectives_before_a_kind_are_no_person(text: str) -> None:
 )
 def test_reserve_contracts_named_in_quotes(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 15 volunteers of the Kaspiy battalion say their contracts ran out.", ["Kaspiy battalion"]),
+        ("Fighters of the Yenisei volunteer battalion refused to attack.", ["Yenisei battalion"]),
+        ("Mobilised men of Tatarstan's Alga battalion refused to attack.", ["Alga battalion"]),
+        ("Fighters of Tomsk's 'Kedr' volunteer battalion refused.", ["Kedr battalion"]),
+    ],
+)
+def test_english_one_word_named_battalion(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_english_kind_words_are_no_name() -> None:
+    assert names("Soldiers of the same battalion and the Chechen battalion complained.") == []
+
+
+def test_russian_initial_ye() -> None:
+    # «Енисей» is written Yenisei in English (as Yekaterinburg): both spellings are one unit
+    assert unit_key(names("бойцы батальона «Енисей» отказались")[0]) == unit_key("Yenisei battalion")

@@ -406,3 +406,16 @@ def test_told_the_outlet_about_this() -> None:
 
 def test_transliterated_channel_name_with_a_lower_case_word() -> None:
     assert via("The video appeared on the local channel Kurskii krai bez tsenzury.") == ["Kurskii krai bez tsenzury"]
+
+
+def test_platform_after_a_full_participle() -> None:
+    assert via("Лист, опублікований у четвер у Facebook, підписали 63 військовослужбовці.") == ["Facebook"]
+
+
+def test_platform_a_video_was_posted_to() -> None:
+    assert via("The video appeal was posted to VKontakte on Saturday by a relative of one of them.") == ["VKontakte"]
+
+
+def test_outlet_reports_a_commander_and_his_subordinates() -> None:
+    text = "A company commander kept two subordinates in a pit for three days as punishment, Hromadske reports."
+    assert via(text) == ["Hromadske"]

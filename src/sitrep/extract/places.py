@@ -732,6 +732,9 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
             if lems[-1].endswith(ru_end) and len(lems[-1]) > len(ru_end) + 2:
                 keys += [" ".join([*lems[:-1], lems[-1][: -len(ru_end)] + e]) for e in uk_ends]
                 break
+    if n == 1 and lang == "uk" and words[0].startswith("е"):
+        # Ukrainian writes a Russian town's initial э as е: "в Енгельсі" is Энгельс, "Еліста" Элиста
+        keys += ["э" + k[1:] for k in keys if k.startswith("е")]
     other = "uk" if lang == "ru" else "ru"
     # the other language's lemma for words this one does not know ("Авдіївці" in a Russian post);
     # a known word keeps its own reading ("Могили" is a grave in Ukrainian, not Mogilev)
@@ -1167,7 +1170,8 @@ NOT_AFTER_DEMONYM = (
     "district",
     "street",
     "переул",
-    "суд",
+    # "Житомирский суд", "Вінницький міський суд" sit in their town and are coded (court city = event place);
+    # a district court is named by its district ("Кировский районный суд"): "район" above
     # "Запорожской АЭС" is a power plant (in Enerhodar)
     "аэс",
     "аес",
@@ -1313,6 +1317,7 @@ TICKET = ("билет", "квиток", "квитка", "квитки", "ticket"
 GOAL_PREPS = {"в", "во", "у", "до", "to", "into"}
 # a verb of reaching a place that takes it without a preposition ("дістатися Румунії", "reach Poland")
 REACH = ("дістати", "добрати", "добраться", "дойти", "дійти", "reach")
+REACH_SPAN = 16  # words back from a verb of reaching to the attempt it is the purpose of
 CROSSING = ("cross", "перешел", "перешёл", "перешли", "перейшов", "перейшли", "перетнув", "пересек", "пересёк")
 # "готов дать показания о том, что происходило в Буче", "testify about what he saw in the Kyiv region":
 # what a witness will tell about is an earlier event, not this one
@@ -1446,11 +1451,15 @@ def _unreached(toks: Sequence[Token], i: int, cands: Sequence[GazPlace], lang: s
         return True  # "мав квиток на поїзд до Будапешта", "with a ticket to Warsaw": where he meant to go
     if _top(cands).fcode != "country" or not _abroad(cands):
         return False
-    if prev.startswith(REACH):  # "намагалися дістатися Румунії", "tried to reach Poland"
-        return any(t.word.startswith(ATTEMPT) for t in toks[max(0, i - 6) : i - 1])
+    if prev.startswith(REACH):
+        # "намагалися дістатися Румунії", "tried to reach Poland"; the attempt may govern a longer purpose clause:
+        # "намагався перепливти Західний Буг поблизу Ягодина, щоб дістатися Польщі", "was trying to swim across
+        # the Bug River near Yahodyn in Volyn region to reach Poland"
+        return any(t.word.startswith(ATTEMPT) for t in toks[max(0, i - REACH_SPAN) : i - 1])
     if prev not in GOAL_PREPS:
         return False
-    if not any(t.word.startswith(ATTEMPT) or t.word in HEADING for t in toks[max(0, i - 6) : i - 1]):
+    # "пытался переплыть Западный Буг и уйти в Польшу": two verbs of one attempt
+    if not any(t.word.startswith(ATTEMPT) or t.word in HEADING for t in toks[max(0, i - 8) : i - 1]):
         return False
     if prev in ("в", "во", "у") and _cyrillic(toks[i].word):
         from sitrep.enrich.lemmas import _morph
@@ -1801,6 +1810,7 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
     keys = [lem[:-2], base, base + "ь", base + "а", base + "ия", base + "ія", base + "ск", base.rstrip("ь")]
     if suffix in ("цький", "цкий"):  # a town named by the adjective itself: Хмельницький, Кропивницький
         keys.append(lem)
+        keys += [base + "ця", base + "ца"]  # "вінницький" -> Вінниця, "винницкий" -> Винница
     if base.endswith("н"):  # "рівненський" -> Рівне, "ровенский" -> Ровно
         keys += [base[:-1], base[:-2] + "но"]
     if suffix == "зький":  # "воронезький" -> Воронеж, "оренбурзький" -> Оренбург
@@ -1927,8 +1937,14 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
         and text[nxt.start].isupper()
     ):
         person_slot = True  # "at Vladimir Putin's headquarters": a first name before a possessive surname
+    # "в Енгельсі Саратовської області", "в Мулино Нижегородской области": the town's oblast follows, not a
+    # surname (Engels is also one), so the capitalised word after it does not make it a person's first name
+    oblast_after = (
+        i + 2 < len(toks) and _bare(toks[i + 2].word) in REGION_WORDS and toks[i + 1].lemma.endswith(ADJ_SUFFIXES)
+    )
     if (
         (not introduced or person_slot)
+        and not (introduced and oblast_after)
         and nxt is not None
         and text[nxt.start].isupper()
         and nxt.start - toks[i].end <= 1
@@ -1948,6 +1964,7 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
         and nxt.start - toks[i].end <= 1
         and _cyrillic(toks[i].word)
         and not any(c.fcode in ("region", "country", "ADM1") for c in cands)
+        and not oblast_after
         and _person_or_adjective(toks[i].word, lang)
     ):
         return False  # "поселка Великая Новоселка", "село Старые Терны": the first word of a longer name

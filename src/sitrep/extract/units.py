@@ -620,6 +620,18 @@ HONORIFIC_RU_UK = re.compile(
 HONORIFIC_EN = re.compile(
     r"\b(?:the|so-called)\s+([A-Z][a-z]{1,20}(?:\s+[A-Z][a-z]{1,20}){1,2})\s+(battalion|regiment|brigade|legion)\b"
 )
+# a formation named by one word in English: "the Kaspiy battalion", "the Yenisei volunteer battalion", "Tatarstan's
+# Alga battalion", "Tomsk's 'Kedr' volunteer battalion" (the English of «Каспий», «Енисей», «Алга», «Кедр»)
+NAMED_ONE_EN = re.compile(
+    r"(?:\bthe|\b[A-Z][a-z]+'s)\s+['‘\"“]?([A-Z][a-z]{2,20})['’\"”]?\s+(?:volunteer\s+)?(battalion|regiment|detachment)\b"
+)
+# capitalised words before a kind that name none: "the First battalion", "the same battalion", months
+NOT_NAMED_EN = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "same", "other",
+    "whole", "entire", "new", "old", "local", "penal", "punishment", "storm", "assault", "reserve", "training",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "his", "their", "our",
+}  # fmt: skip
 # capitalised words before a kind that are no person's name: "the Russian Marine brigade", "the Kursk Oblast battalion"
 _NOT_PERSON_EN = re.compile(
     r"(?:[A-Z][a-z]*(?:ian|ean|ish|ese|ern)|Chechen|Special|Separate|Marine|Mechani[sz]ed|Motori[sz]ed|Assault|"
@@ -703,6 +715,8 @@ def _latin_name(raw: str, uk: bool = False) -> str:
         if not uk:
             low = re.sub(r"ия$", "ia", low)
             low = re.sub(r"(?:ий|ый)$", "y", low)
+            # a word-initial е is "ye" in English newsrooms (BGN): «Енисей» → Yenisei, as Yekaterinburg, Yelets
+            low = re.sub(r"^[её]", lambda e: "ye" if e[0] == "е" else "yo", low)
         t = translit_uk(low) if uk else translit(low)
         words.append(t[:1].upper() + t[1:])
     return " ".join(words)
@@ -752,6 +766,14 @@ def _named(seg: str, start: int, pre: set[str] | None = None) -> list[UnitHit]:
         if any(_NOT_PERSON_EN.fullmatch(w) or _named_table_name(w) for w in words) or _named_table_name(m[1]):
             continue
         hits.append(UnitHit(f"{m[1]} {m[2]}", start + m.start(1), start + m.end(1)))
+        taken.append((m.start(1), m.end(1)))
+    for m in NAMED_ONE_EN.finditer(seg) if pre & _GATE_HONOR_EN else ():
+        word = m[1]
+        if any(s <= m.start(1) < e for s, e in taken) or _NOT_PERSON_EN.fullmatch(word) or _named_table_name(word):
+            continue  # "the Chechen battalion", "the Marine battalion"; a known name is the table's below
+        if word.lower() in NOT_NAMED_EN:
+            continue
+        hits.append(UnitHit(f"{word} {m[2]}", start + m.start(1), start + m.end(1)))
         taken.append((m.start(1), m.end(1)))
     for (pat, name, strong), trig in zip(NAMED, NAMED_TRIGGERS, strict=True):
         if not trig & pre:

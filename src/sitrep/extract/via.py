@@ -316,7 +316,8 @@ ARTICLE = (
     r"article|report|investigation|story|piece)"
 )
 PAGE = r"(?:на странице|на сторінці|на своей странице|на своїй сторінці|on the page of|on (?:his|her|the) page)"
-PLATFORM_PREP = r"(?:в|во|у|на|on|in|via|through)"
+# "posted to VKontakte", "uploaded to YouTube": English takes "to" for the platform a post goes up on
+PLATFORM_PREP = r"(?:в|во|у|на|on|in|via|through|to)"
 
 KIND_OUTLET = (
     r"(?:телеграм-канал\w*|telegram-канал\w*|телеграм канал\w*|youtube-канал\w*|ютуб-канал\w*|телеканал\w*|"
@@ -352,7 +353,9 @@ EVENT_WORDS = re.compile(  # run on the lower-cased sentence
     r"избиени|били|бив|катува|пытк|пытал|tortur|beat|abuse|казн|страт|execut|вербов|вербув|recruit|lured|"
     r"обман|deceiv|tricked|forced|заставил|змусил|вымога|вимага|extort|вимагал|подвал|підвал|протест|пикет|"
     r"пікет|protest|rally|митинг|мітинг|погиб|загинул|killed|потер|втрат|losses|casualt|мобилизован|"
-    r"мобілізован|mobilised|mobilized|контрактник|солдат|soldier|бойц|бійц|военн|військов|servicem|troops)"
+    r"мобілізован|mobilised|mobilized|контрактник|солдат|soldier|бойц|бійц|военн|військов|servicem|troops|"
+    # a commander's men: "kept two subordinates in a pit", "побив підлеглого"
+    r"subordinat|підлегл|подчинённ|подчиненн)"
 )
 CLAUSE_END = re.compile(r"[,;:!?\n—–(]|\.(?=\s|$)|\s(?:и|а|і|та|но|але|and|but|which|who|що|что|который|яка|який)\s")
 _QUOTED = re.compile(r"[«\"“„]([^»\"”“\n]{2,40})[»\"”“]")
@@ -526,7 +529,9 @@ _WROTE_ON = re.compile(
 _APPEARED = re.compile(
     r"(?<![\w])(?:появил(?:ось|ась|ся|ись)|з['’ʼ]яви(?:лося|лася|вся|лись|лися)|вышл[оаи]|вышел|вийш(?:ло|ла|ли|ов)|"
     r"опубликован[оаы]?|опублікован[оаі]?|оприлюднен[оаі]?|размещен[оаы]?|розміщен[оаі]?|выложен[оаы]?|"
-    r"викладен[оаі]?|appeared|surfaced|circulated|was\s+(?:posted|published|shared|uploaded))(?![\w])"
+    r"викладен[оаі]?|appeared|surfaced|circulated|was\s+(?:posted|published|shared|uploaded)|"
+    # the participle in full: "Лист, опублікований у четвер у Facebook", "видео, размещенное во «ВКонтакте»"
+    r"опубликованн\w+|опублікован\w+|оприлюднен\w+|размещенн\w+|розміщен\w+|выложенн\w+|викладен\w+)(?![\w])"
 )
 _POST_WORD = re.compile(r"\s+(?i:post|posts|video|message|story|stories|page|account|live)(?![\w])")
 _IN_PLATFORM_POST = re.compile(r"(?<![\w])(?i:in|on)\s+(?i:a|an|his|her|their|the)\s+$")
