@@ -131,3 +131,25 @@ def test_an_appeal_speaks_for_the_man_named_two_sentences_before(text: str) -> N
 def test_a_strong_cue_far_from_any_actor_does_not_overrule_the_act(text: str) -> None:
     # precedence (refusal over abuse) is for a cue told of the service members, as it votes in full
     assert _typed(text) == (True, "abuse")
+
+
+# a country's "военные", "добровольцы" are its service members (no military word needed around them)
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Около двадцати российских добровольцев из Приморья записали видео: их держат в подвале в Луганской "
+            "области после того, как они попросились домой."
+        ),
+        (
+            "Близько двадцяти російських добровольців з Примор'я записали відео: їх тримають у підвалі на "
+            "Луганщині, бо вони попросилися додому."
+        ),
+        (
+            "About twenty Russian volunteers from Primorye recorded a video saying they are being held in a "
+            "basement in Luhansk region after asking to go home."
+        ),
+    ],
+)
+def test_a_countrys_volunteers_are_service_members(text: str) -> None:
+    assert _typed(text) == (True, "appeal")
