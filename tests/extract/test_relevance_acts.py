@@ -63,6 +63,7 @@ def test_a_gathering_that_will_not_disperse_is_a_protest(text: str) -> None:
         # the stated refusal itself (codebook §2 "refuse ... to sign a contract")
         "Командир штурмового отряда заявил, что его бойцы не будут подписывать контракты с министерством обороны.",
         "Бійці добровольчого батальйону заявили, що не підписуватимуть контракт із міністерством оборони.",
+        "Fighters of the volunteer battalion said they will not sign any contracts with the defence ministry.",
     ],
 )
 def test_a_stated_refusal_to_sign_is_a_refusal(text: str) -> None:
@@ -153,3 +154,8 @@ def test_a_strong_cue_far_from_any_actor_does_not_overrule_the_act(text: str) ->
 )
 def test_a_countrys_volunteers_are_service_members(text: str) -> None:
     assert _typed(text) == (True, "appeal")
+
+
+def test_a_bill_not_signed_is_no_refusal() -> None:
+    # a contract, not any signature: a president who will not sign a bill refuses nothing a soldier does
+    assert not _typed("The president won't sign the demobilisation bill, wives of soldiers said.")[0]
