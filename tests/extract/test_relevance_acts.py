@@ -159,3 +159,9 @@ def test_a_countrys_volunteers_are_service_members(text: str) -> None:
 def test_a_bill_not_signed_is_no_refusal() -> None:
     # a contract, not any signature: a president who will not sign a bill refuses nothing a soldier does
     assert not _typed("The president won't sign the demobilisation bill, wives of soldiers said.")[0]
+
+
+def test_a_wounded_subordinate_carried_out_is_no_abuse() -> None:
+    # "wounded" is an adjective here: only shooting one's subordinate is the act
+    text = "The company commander carried a wounded subordinate out under fire, soldiers of the 20th brigade said."
+    assert not _typed(text)[0]
