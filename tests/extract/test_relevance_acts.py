@@ -165,3 +165,12 @@ def test_a_wounded_subordinate_carried_out_is_no_abuse() -> None:
     # "wounded" is an adjective here: only shooting one's subordinate is the act
     text = "The company commander carried a wounded subordinate out under fire, soldiers of the 20th brigade said."
     assert not _typed(text)[0]
+
+
+def test_a_complaint_before_the_man_is_named_a_soldier_is_no_appeal() -> None:
+    # an appeal speaks for the man named before it; a conscript-to-be complaining of pain to his doctor does not
+    text = (
+        "Один из клиентов фирмы — 20-летний сварщик из Тулы. Жаловался на боли в спине и в коленях. "
+        "Через неделю его вызвали на медкомиссию. В военкомате его признали годным к службе."
+    )
+    assert not _typed(text)[0]
