@@ -99,6 +99,31 @@ def test_rare_names_count_when_the_event_days_are_close() -> None:
     )
 
 
+def test_rare_names_count_when_the_undated_day_is_just_before_a_publication_that_dates_nothing() -> None:
+    # an undated repost: "on 1 May Kazakhstan extradited Zhilin"; a report published on 3 May says
+    # only "Kazakhstan has handed over Zhilin" and gives no date: the day agrees with its publication
+    undated = _yearless(cand("desertion", places=["Kazakhstan"], count=1), "05-01")
+    fresh = cand("desertion", places=["Kazakhstan"], count=1)
+    named = match(_at(undated, None, ("zhilin",)), _at(fresh, 3, ("zhilin",)))
+    unnamed = match(_at(undated, None), _at(fresh, 3))
+    assert named is not None and unnamed is not None and unnamed < MERGE_SCORE <= named
+    assert named == pytest.approx(unnamed + 0.7)
+    # the sides swapped (the stored event is the undated one), and a full date alike
+    assert match(_at(fresh, 3, ("zhilin",)), _at(undated, None, ("zhilin",))) == named
+    dated = dataclasses.replace(undated, event_date="2024-05-01")
+    assert match(_at(dated, None, ("zhilin",)), _at(fresh, 3, ("zhilin",))) == named
+    # published more than PUB_CLOSE_DAYS after that day, or before it: the name is not counted
+    assert match(_at(undated, None, ("zhilin",)), _at(fresh, 8, ("zhilin",))) == match(
+        _at(undated, None), _at(fresh, 8)
+    )
+    assert match(_at(_yearless(fresh, "05-06"), None, ("zhilin",)), _at(fresh, 3, ("zhilin",))) == match(
+        _at(_yearless(fresh, "05-06"), None), _at(fresh, 3)
+    )
+    # a month without a day tells no day
+    month = dataclasses.replace(undated, event_date="XXXX-05-01", date_precision="month")
+    assert match(_at(month, None, ("zhilin",)), _at(fresh, 3, ("zhilin",))) == match(_at(month, None), _at(fresh, 3))
+
+
 def test_never_merge_rules_hold_for_undated_reports() -> None:
     names = ("dashev", "aiun")
     a = _yearless(cand(units=["1428th regiment"], places=["Bakhmut"], count=300), "05-02")
