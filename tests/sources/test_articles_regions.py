@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import sitrep.sources.articles as articles
-from sitrep.sources.articles import Block, _drop_outside_tail, _justext_blocks, add_found, choose
+from sitrep.sources.articles import Block, _boilerplate_line, _drop_outside_tail, _justext_blocks, add_found, choose
 
 BODY = (
     "Conscripts from the northern district told their families they had been ordered to sign "
@@ -88,3 +88,28 @@ def test_justext_reads_the_page_as_text_whatever_charset_it_declares() -> None:
     paragraph = "Die Mütter der Wehrpflichtigen schrieben dem Bürgerbeauftragten einen gemeinsamen Brief. " * 2
     html = f'<html><head><meta charset="iso-8859-1"></head><body><p>{paragraph}</p></body></html>'
     assert [b.text for b in _justext_blocks(html, paragraph)] == [paragraph.strip()]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Abbildung 4: Die Stellung der Brigade vor dem Rückzug (Karte des Generalstabs).",
+        "Abb. 2: Lage der Kaserne",
+        "Figure 3: Desertion cases by month, 2022-2023.",
+        "Рис. 1. Число обращений родственников по месяцам",
+    ],
+)
+def test_numbered_figure_captions_are_boilerplate(line: str) -> None:
+    assert _boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Figures from the ministry show that 300 reservists refused to sign.",
+        "Die Abbildung 4 im Bericht zeigt die Kaserne nach dem Beschuss, sagte der Sprecher.",
+        "Рисунок на стене казармы появился после протеста.",
+    ],
+)
+def test_sentences_about_figures_stay(line: str) -> None:
+    assert not _boilerplate_line(line)

@@ -151,7 +151,11 @@ _CREDIT_LINE = re.compile(
     # "… (Symbolbild) Foto: pixabay", "… Фото: соцсети"
     r"(\b|(?<=\.))(photograph|photo|foto|фото|bild|image|credit)s?\s*:\s*[^.:]{2,60}$|"
     # or in an agency's name in capitals: "… By U.S. CUSTOMS AND BORDER PROTECTION"
-    r"(?-i:\bBy [A-Z][A-Z.&' ]{6,60}$))",
+    r"(?-i:\bBy [A-Z][A-Z.&' ]{6,60}$)|"
+    # a numbered figure's caption: "Abbildung 4: …", "Abb. 3: …", "Figure 2: …", "Рис. 1. …" (on
+    # the dev set 23 such lines on three sites, one an unwanted snippet, none wanted)
+    r"^\s*(abbildung|abb\.|figure|fig\.|рис\.|рисунок|малюнок)\s*(\d+[a-zа-я]?\s*)?:|"
+    r"^\s*(abbildung|abb\.|figure|fig\.|рис\.|рисунок|малюнок)\s*\d+[a-zа-я]?\.\s)",
     re.I,
 )
 _CREDIT_MAX = 200
