@@ -174,3 +174,25 @@ def test_a_complaint_before_the_man_is_named_a_soldier_is_no_appeal() -> None:
         "Через неделю его вызвали на медкомиссию. В военкомате его признали годным к службе."
     )
     assert not _typed(text)[0]
+
+
+# whoever is sent to the front or to assault units is a combatant there, whatever job he was hired for (coercion)
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Граждан Непала, которых нанимали охранять склады в Подмосковье, отправили в штурмовые подразделения. "
+            "Паспорта у них забрали сразу по прилёте."
+        ),
+        (
+            "Громадян Непалу, яких наймали охороняти склади в Підмосков'ї, відправили в штурмові підрозділи. "
+            "Паспорти в них забрали одразу після прильоту."
+        ),
+        (
+            "Nepali men hired to guard warehouses near Moscow were sent to assault units. "
+            "Their passports were taken on arrival."
+        ),
+    ],
+)
+def test_men_hired_for_work_and_sent_to_assault_units_were_coerced(text: str) -> None:
+    assert _typed(text) == (True, "coercion")
