@@ -72,10 +72,15 @@ def _morph(lang: str) -> Any:
 @lru_cache(maxsize=400_000)
 def lemma(word: str, lang: str) -> str:
     """Lemma of one lower-case word ("ru" or "uk"; anything else returns the word)."""
+    return _lemma(word, lang)
+
+
+def _lemma(word: str, lang: str) -> str:
+    """``lemma`` without its cache: the index fragments (``_Fragments``) are a cache already."""
     hit = OVERRIDES.get(word)
     if hit is not None:
         return hit
-    if lang not in ("ru", "uk") or word.isdigit() or not _has_cyrillic(word):
+    if lang not in ("ru", "uk") or word.isdigit() or _CYRILLIC.search(word) is None:
         return word
     morph = _morph(lang)
     found = _dictionary_lemma(morph, word) if len(word) > 1 else None
@@ -205,7 +210,7 @@ def search_body(norm_text: str, lang: str) -> str:
     Cyrillic words in an English or undetermined text are lemmatised as Russian.
     """
     cache = _FRAGMENTS["uk" if lang == "uk" else "ru"]
-    if len(cache) > _FRAGMENTS_MAX:  # bound memory on endless streams; refilled from lemma()'s cache
+    if len(cache) > _FRAGMENTS_MAX:  # bound memory on endless streams (words met again are lemmatised again)
         cache.clear()
     # The loop runs in C (join over map); only words not met before call back into Python.
     return " ".join(map(cache.__getitem__, TOKEN.findall(norm_text)))
@@ -219,7 +224,10 @@ class _Fragments(dict[str, str]):
         self.lang = lang
 
     def __missing__(self, word: str) -> str:
-        lem = lemma(word, self.lang)
+        # Called once per new word, and only from here: going through ``lemma``'s cache as well
+        # kept a second copy of every word (120k (word, lang) keys for the 22k-post stream, the
+        # 23k numbers and Latin words among them) for queries that do not come from ingest.
+        lem = _lemma(word, self.lang)
         frag = self[word] = lem if lem == word else lem + " " + word
         return frag
 
