@@ -9,10 +9,12 @@ Output: one ``<dir>/<channel>/result.json`` per channel in the Telegram Desktop 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import resource
+import sqlite3
 import subprocess
 import sys
 import time
@@ -186,3 +188,65 @@ def clock() -> Iterator[float]:
     start = time.perf_counter()
     while True:
         yield time.perf_counter() - start
+
+
+# Columns that hold the moment of the run (when a row was written or seen), not what was read:
+# two ingests of the same input differ there and nowhere else.
+RUN_STAMPS = frozenset(
+    {"first_seen_at", "last_seen_at", "seen_at", "fetched_at", "created_at", "first_at", "last_at", "updated_at"}
+)
+# Index words of the news stream (lemmas, inflected forms, a prefix, an OR): the search table
+# must answer them with the same reports after a change of the ingest path.
+DIGEST_QUERIES = (
+    "бахмут",
+    "мобилизация",
+    "отказ",
+    "полк",
+    "зсу",
+    "war",
+    "солдат*",
+    "призыв OR мобилизованный",
+    "україна",
+)
+
+
+def database_digest(db: Path) -> dict[str, str]:
+    """Per table: row count and a hash of its rows (run stamps left out), plus the full-text
+    index's content and its answers to ``DIGEST_QUERIES``.
+
+    Two ingests of the same exports must give equal digests whatever was changed in the ingest
+    path for speed (``bench/ingest_stream.py --digest`` before and after a change).
+    """
+    out: dict[str, str] = {}
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        names = [
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'reports_fts%' ORDER BY name"
+            )
+        ]
+        for name in names:
+            cols = [r[1] for r in con.execute(f'PRAGMA table_info("{name}")') if r[1] not in RUN_STAMPS]
+            listed = ", ".join(f'"{c}"' for c in cols)
+            h = hashlib.sha256()
+            n = 0
+            for row in con.execute(f'SELECT {listed} FROM "{name}" ORDER BY {listed}'):
+                h.update(repr(row).encode())
+                n += 1
+            out[name] = f"{n} rows {h.hexdigest()[:16]}"
+        h = hashlib.sha256()
+        for row in con.execute("SELECT rowid, * FROM reports_fts ORDER BY rowid"):
+            h.update(repr(row).encode())
+        out["reports_fts content"] = h.hexdigest()[:16]
+        h = hashlib.sha256()
+        for q in DIGEST_QUERIES:
+            ids = [
+                r[0]
+                for r in con.execute("SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? ORDER BY rowid", (q,))
+            ]
+            h.update(repr((q, ids)).encode())
+        out["reports_fts queries"] = h.hexdigest()[:16]
+    finally:
+        con.close()
+    return out

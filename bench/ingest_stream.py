@@ -7,6 +7,8 @@ of a bare ``json.load`` of the same exports (target: ingest within 10x of it), a
 one core with language detection, normalisation and indexing.
 
     .venv/bin/python bench/ingest_stream.py [--extract] [--repeat 3]   # extraction is off unless --extract
+    .venv/bin/python bench/ingest_stream.py --digest   # + the database's content digest, to compare
+                                                       #   before/after a change of the ingest path
 """
 
 from __future__ import annotations
@@ -23,7 +25,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import SITREP, _uses_tdesktop_reader, load_stream, run_timed, stream_to_exports  # noqa: E402
+from common import (  # noqa: E402
+    SITREP,
+    _uses_tdesktop_reader,
+    database_digest,
+    load_stream,
+    run_timed,
+    stream_to_exports,
+)
 
 
 def bare_json_load(folders: list[Path]) -> tuple[float, float]:
@@ -75,6 +84,12 @@ def main() -> None:
         default=1,
         help="Ingest N times, each into a fresh database, and report the best and median CPU time "
         "(the machine is shared: one run's figure moves by ~10%%).",
+    )
+    ap.add_argument(
+        "--digest",
+        action="store_true",
+        help="Print each table's row count and content hash (run-time stamps left out) and the search "
+        "index's answers: a speed change of the ingest path must leave them equal.",
     )
     args = ap.parse_args()
 
@@ -149,6 +164,10 @@ def main() -> None:
             f"on {os.cpu_count()} cores"
         )
         print(f"last lines of ingest: {run.stderr.strip().splitlines()[-2:] if run.stderr.strip() else ''}")
+        if args.digest:
+            print("database digest (equal before and after a change that only makes ingest faster):")
+            for name, value in database_digest(work / "data" / "sitrep.db").items():
+                print(f"  {name}: {value}")
         if args.keep:
             print(f"kept: {work}")
     finally:
