@@ -7,6 +7,7 @@ relevance threshold and an optional model file. ``check_codebook`` returns reada
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -98,6 +99,27 @@ class EventTypeDef(BaseModel):
         "weak actors count): leaving one's unit ('не вернулся в часть', 'втекли з частини') names a soldier's act "
         "whoever tells it; 0: never",
     )
+    speaks_for: int = Field(
+        0,
+        ge=0,
+        le=5,
+        description="a cue of this type strong enough to anchor an event (0.6+) speaks for the service member named "
+        "up to this many sentences before it in its paragraph (an organisation or relatives appealing on his "
+        "behalf); 0: only the actor's own sentence and its neighbours count, as for any type",
+    )
+    lone_member: bool = Field(
+        False,
+        description="an event of this type whose report writes no number counts one person when the anchor "
+        "sentence names one service member ('избил курсанта', 'a deserter was seized'); false where one person "
+        "speaks for many (a soldier's wife appealing for his unit)",
+    )
+    describes_when_subordinate: bool = Field(
+        False,
+        description="a cue of this type told in a relative clause, a participle or a reason adjunct ('soldiers who "
+        "refused were beaten', 'beaten for refusing') names who the act befell or why, not the act: it votes at "
+        "half weight and anchors no event while the text tells another act (`relative_words`, `reasons`, "
+        "`reasons_for`, `not_reasons`)",
+    )
     cues: CueSet
 
 
@@ -152,6 +174,48 @@ class CodebookModel(BaseModel):
         default_factory=CueSet,
         description="words that state what people demand (требуя, з вимогою, demanding): they raise a weak cue of a "
         "type with `with_purpose` in their sentence",
+    )
+    # Function words the engine's rules read (one or two words each, no weights, no "*" unless said): a codebook in
+    # other languages lists its own. Empty: the rule that reads the group never fires.
+    forward_hedges: CueSet = Field(
+        default_factory=CueSet,
+        description="hedges (each also the first word of a `hedges` cue) that cover only the words after them: a "
+        "condition or a claim adverb ('если', 'якобы', 'if'); other hedges cover their whole sentence",
+    )
+    negated_modals: CueSet = Field(
+        default_factory=CueSet,
+        description="lemmas of modals that, negated right after a type cue, negate it ('Отказаться он не мог', "
+        "'refuse he could not')",
+    )
+    relative_words: CueSet = Field(
+        default_factory=CueSet,
+        description="relative pronouns (word or lemma: 'который', 'який', 'who') that, up to three words before a cue "
+        "of a type with `describes_when_subordinate`, make it describe the people",
+    )
+    reasons: CueSet = Field(
+        default_factory=CueSet,
+        description="words (as written) that open a reason or time adjunct up to four words before a cue of a type "
+        "with `describes_when_subordinate` ('after he refused', 'после того как', 'бо')",
+    )
+    reasons_for: CueSet = Field(
+        default_factory=CueSet,
+        description="prepositions (as written) of a reason right before such a cue or as its first word ('за "
+        "відмову', 'for refusing'); a two-word entry ('за то') opens a reason anywhere up to four words before it",
+    )
+    not_reasons: CueSet = Field(
+        default_factory=CueSet,
+        description="words (as written) that, right after a `reasons` word, tell what came next, not why: 'after "
+        "that', 'после этого'",
+    )
+    new_event: CueSet = Field(
+        default_factory=CueSet,
+        description="words or phrases (as written, a trailing '*' for any ending) that, in an anchor sentence with a "
+        "date of its own, start another event of the report ('another appeal', 'ещё одно', 'раніше')",
+    )
+    background: CueSet = Field(
+        default_factory=CueSet,
+        description="words or phrases (as written) that, at the start of a sentence, make it background the outlet "
+        "adds ('Напомним, ...', 'As a reminder'): hedged, and its trap words do not count",
     )
     event_types: dict[str, EventTypeDef] = Field(min_length=1)
     grievances: dict[str, CueSet] = Field(default_factory=dict)
@@ -212,6 +276,34 @@ class Codebook:
                     seen.add((label, tokens))
                     out.append(Cue(label, tokens, w))
         return out
+
+    def words(self, group: str, size: int = 1) -> frozenset[tuple[str, ...]]:
+        """The entries of one function-word group (``WORD_GROUPS``) that are ``size`` words long, all languages."""
+        cueset: CueSet = getattr(self.spec, group)
+        return frozenset(t for c, _ in cueset.all() if len(t := tuple(c.split())) == size)
+
+    def phrases(self, group: str, at_start: bool = False) -> re.Pattern[str] | None:
+        """A pattern that finds an entry of a phrase group (``new_event``, ``background``) in a sentence as written,
+        whole words, any case (None: the group is empty); ``at_start``: only after the sentence's leading
+        punctuation. A trailing "*" stands for any ending ("ещё одн*": "ещё одно", "ещё одного").
+
+        Search text with ``ё`` read as ``е`` (``fold_yo``): cues are written with ``е`` (see ``_check_cue``).
+        """
+        cueset: CueSet = getattr(self.spec, group)
+        alts = [
+            " ".join(re.escape(t[:-1]) + r"\w*" if t.endswith("*") else re.escape(t) for t in c.split())
+            for c, _ in cueset.all()
+        ]
+        if not alts:
+            return None
+        # literal alternatives joined by single spaces: no nested repetition, linear on any text
+        body = "(?:" + "|".join(alts) + r")\b"
+        return re.compile((r"^\W*" if at_start else r"\b") + body, re.I)
+
+
+def fold_yo(text: str) -> str:
+    """The text with ё read as е (same length, so offsets stay): how cues are written."""
+    return text.replace("ё", "е").replace("Ё", "Е")
 
 
 # euphonic forms of one preposition (uk "з"/"із"/"зі", ru "с"/"со", "в"/"во", "к"/"ко"): a cue written with one
@@ -278,6 +370,44 @@ def _merge_errors(path: Path, spec: CodebookModel) -> list[str]:
     return errors
 
 
+# function-word groups (see ``CodebookModel``) and how many words an entry may have: the engine compares their
+# entries with single tokens (or a token and the next one), so a phrase or a "*" stem there would never match
+WORD_GROUPS: dict[str, tuple[int, ...]] = {
+    "forward_hedges": (1,),
+    "negated_modals": (1,),
+    "relative_words": (1,),
+    "reasons": (1,),
+    "reasons_for": (1, 2),
+    "not_reasons": (1,),
+}
+
+
+def _word_group_errors(path: Path, spec: CodebookModel) -> list[str]:
+    """Entries of the function-word groups the engine cannot read: too many words, a "*" stem, a forward hedge that
+    is no hedge."""
+    errors: list[str] = []
+    for group, sizes in WORD_GROUPS.items():
+        cueset: CueSet = getattr(spec, group)
+        for lang in LANGS:
+            for i, (cue, _) in enumerate(getattr(cueset, lang)):
+                where = f"{path}: {group}.{lang}.{i} ({cue!r})"
+                n = len(cue.split())
+                if n not in sizes:
+                    words = " or ".join(str(k) for k in sizes)
+                    errors.append(f"{where}: an entry here is {words} word(s), this one has {n}")
+                elif "*" in cue:
+                    errors.append(f"{where}: whole words only here, no '*' stems")
+    hedges = {c.split()[0] for c, _ in spec.hedges.all()}
+    for lang in LANGS:
+        for i, (cue, _) in enumerate(getattr(spec.forward_hedges, lang)):
+            if cue not in hedges and len(cue.split()) == 1:
+                errors.append(
+                    f"{path}: forward_hedges.{lang}.{i} ({cue!r}): not the first word of any hedges cue (a forward "
+                    "hedge only narrows what a hedge covers)"
+                )
+    return errors
+
+
 def check_codebook(path: Path) -> tuple[Codebook | None, list[str]]:
     """Validate a codebook file; return it (or None) and a list of one-line errors."""
     try:
@@ -300,6 +430,7 @@ def check_codebook(path: Path) -> tuple[Codebook | None, list[str]]:
         if other not in spec.event_types
     ]
     errors += _merge_errors(path, spec)
+    errors += _word_group_errors(path, spec)
     mp = book.model_path
     if mp is not None and not mp.exists():
         errors.append(f"{path}: model: file {mp} does not exist (train one with `sitrep train`, or remove the key)")

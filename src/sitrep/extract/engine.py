@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sitrep.extract.codebook import Codebook, Cue
+from sitrep.extract.codebook import Codebook, Cue, fold_yo
 from sitrep.extract.counts import find_counts, find_individual, lone_member
 from sitrep.extract.dates import find_dates
 from sitrep.extract.model import RelevanceModel
@@ -27,7 +27,8 @@ from sitrep.extract.via import find_via
 from sitrep.models import EventCandidate, Evidence, Extraction, Place, Report
 
 HISTORY_YEARS = 30  # an event dated this many years before its report is history (see _historical)
-# a year as a date: "в 1915 году", "у 1944 році", "1915 г.", "in 1943", "August 1915"
+# a year as a date: "в 1915 году", "у 1944 році", "1915 г.", "in 1943", "August 1915". Date grammar, as in dates.py
+# (which reads the months for every codebook), not a codebook's vocabulary: it stays in code
 _YEAR = re.compile(
     r"\b(1[6-9]\d\d|20\d\d)(?=\s*(?:год|г\.|рок|році|рік|р\.))|\b(?:in|of|since) (1[6-9]\d\d|20\d\d)\b|"
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) "
@@ -35,11 +36,6 @@ _YEAR = re.compile(
     re.I,
 )
 ANCHOR_MIN = 0.6  # a cue this strong can anchor an event (weights: 1.0 = alone tells the type)
-NEW_EVENT = re.compile(
-    r"\b(?:another|earlier|previous|a second|also|ещ[её] одн\w*|ранее|до этого|ще одн\w*|"
-    r"раніше|інш\w+ звернення|другое обращение)\b",
-    re.I,
-)
 # leave one labelled set out (``bench/extract_cv.py --loso --sweep``, weights 0-3 x bonus 0-0.4): a type model trained
 # on other writers' sets adds nothing at 1.0 (254/279 first types right, codebook 1.3) over the rules' vote alone
 # (261); at 0.5 it stays a tie-breaker (260) without overruling the cues of wordings it never saw. Codebook 1.4, seven
@@ -49,59 +45,50 @@ TYPE_MODEL_WEIGHT = 0.5
 WINS_BONUS = 0.2  # the rules' choice (after wins_over) keeps an edge over the model
 # An appeal speaks for the man its paragraph names, often a sentence or two after him: "Боец ... не может получить
 # военную пенсию. Почему военкомат ...? Организация берёт дело на контроль. Просим министерство обороны разобраться"
-# (an organisation or relatives appealing on his behalf, codebook §2). An appeal cue strong enough to anchor an event
-# (ANCHOR_MIN) counts as near an actor named up to SPEAKS_FOR_REACH sentences before it in the same paragraph. Not
-# after it: in "Жаловался на боли в горле. ... В военкомате же на него посмотрели" (real stream) a patient complains.
-# Other types keep the ±1 window (a protest two sentences after the soldiers who dispersed it is a civilian one).
+# (an organisation or relatives appealing on his behalf, codebook §2). A cue of a type with `speaks_for: N` (the
+# default codebook: appeal, 2) strong enough to anchor an event (ANCHOR_MIN) counts as near an actor named up to N
+# sentences before it in the same paragraph. Not after it: in "Жаловался на боли в горле. ... В военкомате же на него
+# посмотрели" (real stream) a patient complains. Other types keep the ±1 window (a protest two sentences after the
+# soldiers who dispersed it is a civilian one).
 # Codebook 1.7, dev sets: milbloggers-dev khamat-42 found; th2-082, th4-024/-058/-081 (an appeal recorded or published
 # two sentences after the men are named) score higher; no irrelevant text of sets 1-8, reports-dev, news-channels-dev
 # or milbloggers-dev changes its score; the 22k real stream flags the same 16 posts.
-SPEAKS_FOR = frozenset({"appeal"})
-SPEAKS_FOR_REACH = 2
 SUPPORT_SPAN = 2  # sentences either side of the best cue whose cues add to the rule score
 HEDGE_FACTOR = 0.4  # someone else's claim or propaganda: counts, but less (dev sets: 0.3-0.5 all alike)
 # distinct weak actor words that make a text military by themselves ("platoon commander", "cadet",
 # "recruit"); two is not enough: a skinhead's "дивизия" and the "полк Азов" he praised were two
 WEAK_ACTORS_MILITARY = 3
-LONE_MEMBER_TYPES = frozenset({"desertion", "abuse", "refusal", "coercion"})
-_NEG_MODALS = frozenset({"мочь", "смочь", "могти", "змогти", "could", "can", "would"})
 _PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 # between a negator and a cue: the negator is another clause's ("тех, кто не платит, бьют"); not a dash, which also
 # joins a headline's condition and outcome ("Не подписал — избили": reports-dev reads it as coercion, not abuse)
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 # a question asks, it does not tell: "Як повернутися зі СЗЧ?", "Что грозит отказнику?" (explainers' headlines)
 _QUESTION = re.compile(r"\?[\s\"»”)]*$")
-# "Напомним, ...", "Нагадаємо, ...": background the outlet adds (the law, an earlier case), not the news itself; a
-# trap word there ("Уголовный кодекс предусматривает ...") does not cancel the case the post tells
-# hedges that cover only what follows them: a condition ("если", "якщо", "if") and a claim adverb ("якобы", "нібито",
-# "allegedly") qualify the words after them: "офицер привязывает к дереву двух мобилизованных за то, что они якобы
-# выпили" tells the tying as a fact and only the drinking as a claim; "солдаты якобы отказались" stays hedged
-_CONDITIONAL = frozenset({"если", "якщо", "if", "якобы", "нібито", "allegedly"})
-_BACKGROUND = re.compile(r"^\W*(?:напомним|напомню|нагадаємо|нагадуємо|нагадаю|recall that|as a reminder)\b", re.I)
+# The codebook's function words (`forward_hedges`, `negated_modals`, `relative_words`, `reasons`, `reasons_for`,
+# `not_reasons`, `new_event`, `background`: its languages' words for the rules below) are read in Engine.__init__;
+# what stays in code is punctuation and the morphology the tokenizer leaves unlemmatised (_PARTICIPLE).
 # "3-й батальон 115-й бригады": the 1st-9th battalion, company or platoon of a named brigade or regiment is a
 # part of it, numbered inside it, not a unit of its own (reports-dev lists "115th brigade" alone); the
 # 34th or 415th battalion is numbered army-wide and stays
-# codebook §2 "the primary type is the one that happened as the reported act": a refusal told in a relative clause
-# or a participle ("тех, кто отказывался, расстреляли", "солдатів, які відмовилися, били", "soldiers who refused were
+# codebook §2 "the primary type is the one that happened as the reported act" (types with
+# `describes_when_subordinate`; the default codebook: refusal, appeal): a refusal told in a relative clause or a
+# participle ("тех, кто отказывался, расстреляли", "солдатів, які відмовилися, били", "soldiers who refused were
 # executed", "отказавшихся избивали") names WHO the act befell, not the act; such a cue votes at DESCRIBES_FACTOR and
 # anchors no event while the sentence or the text has another cue. It keeps its precedence (a strong refusal cue still
 # wins over detention words: "the detention of 234 men who refused is a refusal"). A complaint told so names the victims
 # the same way (codebook 1.7): "Russian soldiers who complained about their commanders were locked in a metal cage",
 # "военных, которые жалуются на командиров, ... не кормят" tell the cage and the starving, not an appeal.
 DESCRIBES_FACTOR = 0.5
-_DESCRIBING_TYPES = frozenset({"refusal", "appeal"})
-_RELATIVE = frozenset({"кто", "который", "хто", "який", "who", "whom"})
 _RELATIVE_REACH = 3  # "who had refused", "які раніше відмовилися", "которые сразу отказались"
 # A refusal told as the reason or the time of another act names why it befell them, not what happened: "shot dead by
 # his commander after he refused to join the assault", "обнулил командир — после того как тот отказался идти в штурм",
 # "розстріляв сина за відмову йти в штурм", "beaten for refusing": the killing or the beating is the reported act
-# (codebook §2). Words that open such an adjunct within _REASON_REACH tokens before the cue; "за"/"for" only right
-# before it (or as the cue's own first word): "за неделю отказались сорок человек" is a count, not a reason.
-_REASON = frozenset({"после", "після", "after", "because", "потому", "поскольку", "оскільки", "бо"})
+# (codebook §2). Words that open such an adjunct (`reasons`) within _REASON_REACH tokens before the cue; "за"/"for"
+# (`reasons_for`) only right before it (or as the cue's own first word): "за неделю отказались сорок человек" is a
+# count, not a reason.
 _REASON_REACH = 4  # "после того как тот отказался", "after he had refused"
-_FOR = frozenset({"за", "for"})
-_THEN = frozenset({"that", "this", "этого", "цього", "чего", "чого"})
-# Russian active participles: "отказавшихся", "отказавшиеся", "отказывающимся"
+# Russian active participles: "отказавшихся", "отказавшиеся", "отказывающимся". Morphology, not vocabulary: the
+# lemmatiser turns a participle into its verb ("отказаться"), so only the ending as written tells one; it stays here
 _PARTICIPLE = re.compile(
     r"(?:вш|ущ|ющ|ащ|ящ)(?:ий|ая|ое|ее|ие|ых|их|ым|им|ыми|ими|его|ему|ую|ей|ем|ой|ого|ому)(?:ся)?$"
 )
@@ -182,7 +169,7 @@ class Signals:
     hedged: frozenset[tuple[int, int]]  # (sentence, token) of the type cues the hedge covers
     trap: float
     rule_score: float
-    # (sentence, token) of refusal cues told as the reason of a violent act in their sentence (see _REASON)
+    # (sentence, token) of refusal cues told as the reason of a violent act in their sentence (see _REASON_REACH)
     reasons: frozenset[tuple[int, int]] = frozenset()
 
 
@@ -210,6 +197,20 @@ class Engine:
         self.wins_over = {name: set(td.wins_over) for name, td in book.spec.event_types.items()}
         self.strong = {name: td.strong for name, td in book.spec.event_types.items()}
         self.military = {name: td.military for name, td in book.spec.event_types.items() if td.military}
+        types = book.spec.event_types
+        self.speaks_for = {name: td.speaks_for for name, td in types.items() if td.speaks_for}
+        self.lone_member = frozenset(name for name, td in types.items() if td.lone_member)
+        self.describing = frozenset(name for name, td in types.items() if td.describes_when_subordinate)
+        # function words, compared as written or by lemma as each rule says (see the codebook's groups)
+        self.forward_hedges = {w for (w,) in book.words("forward_hedges")}
+        self.neg_modals = {w for (w,) in book.words("negated_modals")}
+        self.relative_words = {w for (w,) in book.words("relative_words")}
+        self.reason_words = {w for (w,) in book.words("reasons")}
+        self.reason_for = {w for (w,) in book.words("reasons_for")}
+        self.reason_for_pairs = book.words("reasons_for", 2)
+        self.not_reasons = {w for (w,) in book.words("not_reasons")}
+        self.new_event = book.phrases("new_event")
+        self.background = book.phrases("background", at_start=True)
 
     # 1-3 ------------------------------------------------------------------------------------
     def signals(self, text: str, lang: str) -> Signals:
@@ -252,7 +253,7 @@ class Engine:
                 military = True
             if not military and self.context.find(sa):
                 military = True
-            background = bool(_BACKGROUND.search(s.text))
+            background = self.background is not None and bool(self.background.search(fold_yo(s.text)))
             hedge_from = self._hedge_from(s, background)
             if hedge_from is not None:
                 hedge_sents.add(s.index)
@@ -278,7 +279,7 @@ class Engine:
             own_actor |= weak_actor
         type_hits = self._drop_bystander_types(type_hits, own_actor)
         near = self._near_sents(text, sentences, own_actor)
-        near |= self._speaking_for(text, sentences, own_actor, type_hits)  # see SPEAKS_FOR
+        near |= self._speaking_for(text, sentences, own_actor, type_hits)  # see `speaks_for`
         # each trap cue counts once: a long post repeating "указ" is no more a trap than one saying it once;
         # and only in a paragraph that has a type cue: a digest's weather teaser does not cancel its picket
         cued = {para[h.sentence] for h in type_hits}
@@ -329,7 +330,7 @@ class Engine:
         hits = self.hedges.find(s)
         if not hits:
             return None
-        if all(h.cue.tokens[0] in _CONDITIONAL for h in hits):
+        if all(h.cue.tokens[0] in self.forward_hedges for h in hits):
             return min(h.start for h in hits)
         return 0
 
@@ -387,16 +388,17 @@ class Engine:
                         near.add(j)
         return near
 
-    @staticmethod
-    def _speaking_for(text: str, sentences: Sequence[Sentence], actor: set[int], hits: Sequence[Hit]) -> set[int]:
-        """Sentences with a strong appeal cue up to SPEAKS_FOR_REACH sentences after an actor's, in one paragraph."""
+    def _speaking_for(self, text: str, sentences: Sequence[Sentence], actor: set[int], hits: Sequence[Hit]) -> set[int]:
+        """Sentences with a strong cue of a `speaks_for` type up to its reach of sentences after an actor's, in one
+        paragraph."""
         out: set[int] = set()
         for h in hits:
             i = h.sentence
-            if h.cue.label not in SPEAKS_FOR or h.cue.weight < ANCHOR_MIN:
+            reach = self.speaks_for.get(h.cue.label, 0)
+            if not reach or h.cue.weight < ANCHOR_MIN:
                 continue
             for j in actor:
-                if 0 < i - j <= SPEAKS_FOR_REACH:
+                if 0 < i - j <= reach:
                     a, b = sorted((i, j))
                     if not _PARA_BREAK.search(text[sentences[a].end : sentences[b].start]):
                         out.add(i)
@@ -416,7 +418,7 @@ class Engine:
         # "Отказаться от долга он не мог", "refuse he could not": a negated modal right after the cue
         after = s.tokens[h.end : h.end + 5]
         return any(
-            t.word in self.negators and nxt.lemma in _NEG_MODALS for t, nxt in zip(after, after[1:], strict=False)
+            t.word in self.negators and nxt.lemma in self.neg_modals for t, nxt in zip(after, after[1:], strict=False)
         )
 
     @staticmethod
@@ -480,13 +482,13 @@ class Engine:
         events = self._events(report, sig, score)
         return Extraction(relevant=bool(events), events=tuple(events), score=round(score, 4))
 
-    @staticmethod
-    def _describes(sig: Signals, h: Hit) -> bool:
-        """A refusal or appeal cue in a relative clause, participle or reason adjunct: it tells who or why, not what.
+    def _describes(self, sig: Signals, h: Hit) -> bool:
+        """A cue of a `describes_when_subordinate` type (refusal, appeal) in a relative clause, participle or reason
+        adjunct: it tells who or why, not what.
 
-        See DESCRIBES_FACTOR and _REASON.
+        See DESCRIBES_FACTOR and _REASON_REACH.
         """
-        if h.cue.label not in _DESCRIBING_TYPES:
+        if h.cue.label not in self.describing:
             return False
         if (h.sentence, h.start) in sig.reasons:
             return True
@@ -494,10 +496,9 @@ class Engine:
         if _PARTICIPLE.search(s.tokens[h.start].word):
             return True
         before = s.tokens[max(0, h.start - _RELATIVE_REACH) : h.start]
-        return any(t.word in _RELATIVE or t.lemma in _RELATIVE for t in before)
+        return any(t.word in self.relative_words or t.lemma in self.relative_words for t in before)
 
-    @staticmethod
-    def _reason(s: Sentence, h: Hit) -> bool:
+    def _reason(self, s: Sentence, h: Hit) -> bool:
         """A refusal cue told as the reason or time of an act ("after he refused", "за відмову", "for refusing",
         "за то, что отказался").
 
@@ -506,15 +507,17 @@ class Engine:
         precedence either. Held or detained after refusing ("держат в Перевальске после того, как отказались") stays
         a refusal, as does the refusers' detention told in a relative clause (codebook §2).
         """
-        if h.cue.label not in _DESCRIBING_TYPES:
+        if h.cue.label not in self.describing:
             return False
-        if h.cue.tokens[0] in _FOR or (h.start and s.tokens[h.start - 1].word in _FOR):
+        if h.cue.tokens[0] in self.reason_for or (h.start and s.tokens[h.start - 1].word in self.reason_for):
             return True
         reason = s.tokens[max(0, h.start - _REASON_REACH) : h.start]
         words = [t.word for t in reason] + [""]
         pairs = list(zip(words, words[1:], strict=False))
         # "after that they refused", "после этого отказались": what came next, not a reason
-        return any(a in _REASON and b not in _THEN for a, b in pairs) or any(a in _FOR and b == "то" for a, b in pairs)
+        return any(a in self.reason_words and b not in self.not_reasons for a, b in pairs) or any(
+            pair in self.reason_for_pairs for pair in pairs
+        )
 
     def _anchors(self, sig: Signals) -> list[int]:
         """Sentences with a strong cue near an actor; cues that only describe the people (``_describes``) come last.
@@ -547,7 +550,8 @@ class Engine:
         for a in anchors[1:]:
             sent = sig.sentences[a]
             dates = self._explicit_dates(text, sent, pub)
-            if NEW_EVENT.search(sent.text) and dates and not (set(dates) & set(first_dates)):
+            another = self.new_event is not None and bool(self.new_event.search(fold_yo(sent.text)))
+            if another and dates and not (set(dates) & set(first_dates)):
                 starts.append(a)
         events = []
         for k, start in enumerate(starts):
@@ -702,7 +706,7 @@ class Engine:
                     count, count_prec = 1, "exact"
                     cite("people_count", s)
                     break
-        if count is None and event_type in LONE_MEMBER_TYPES:
+        if count is None and event_type in self.lone_member:
             # "избил курсанта", "a deserter was seized": one person, though no number is written (not for
             # appeals and protests, where "жена мобилизованного" speaks for a unit)
             anchor_s = sig.sentences[anchor]
