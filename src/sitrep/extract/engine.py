@@ -66,7 +66,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]")
 _QUESTION = re.compile(r"\?[\s\"»”)]*$")
 # The codebook's function words (`forward_hedges`, `negated_modals`, `relative_words`, `reasons`, `reasons_for`,
 # `not_reasons`, `new_event`, `background`: its languages' words for the rules below) are read in Engine.__init__;
-# what stays in code is punctuation and the morphology the tokenizer leaves unlemmatised (_PARTICIPLE).
+# what stays in code is punctuation, a year as a date (_YEAR), the morphology the tokenizer leaves unlemmatised
+# (_PARTICIPLE) and the unit names units.py writes (in English whatever the text's language: _SUBUNIT, _PARENT).
 # "3-й батальон 115-й бригады": the 1st-9th battalion, company or platoon of a named brigade or regiment is a
 # part of it, numbered inside it, not a unit of its own (reports-dev lists "115th brigade" alone); the
 # 34th or 415th battalion is numbered army-wide and stays
@@ -707,8 +708,9 @@ class Engine:
                     cite("people_count", s)
                     break
         if count is None and event_type in self.lone_member:
-            # "избил курсанта", "a deserter was seized": one person, though no number is written (not for
-            # appeals and protests, where "жена мобилизованного" speaks for a unit)
+            # "избил курсанта", "a deserter was seized": one person, though no number is written (types with
+            # `lone_member`; the default codebook leaves it off appeals and protests, where "жена мобилизованного"
+            # speaks for a unit)
             anchor_s = sig.sentences[anchor]
             if lone_member(anchor_s.tokens, report.lang):
                 count, count_prec = 1, "exact"
