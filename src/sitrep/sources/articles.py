@@ -405,10 +405,27 @@ def _trafilatura(
 
 _WORD = re.compile(r"\w+")
 _WS = re.compile(r"\s+")
+# Format characters a reader does not see: the soft hyphen (``&shy;``, a place where the browser
+# may break a long word), zero-width space, non-joiner and joiner, word joiner, and the BOM /
+# zero-width no-break space. trafilatura drops them (with every non-printable character);
+# readability and jusText keep them. On a page hyphenated with ``&shy;`` ("Kern&shy;werk&shy;zeuge")
+# readability's and jusText's copy of a paragraph then never equalled trafilatura's, and the
+# arbitration put the same paragraph in a second time (on the article-extraction dev set 96
+# paragraphs on 19 pages of 19 sites, up to 23 on one page). Lines are therefore compared
+# without them (``_norm``), and the copy already in the text stays where it is.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def _visible(text: str) -> str:
+    """``text`` without the invisible format characters (``_INVISIBLE``): the words as the page
+    shows them ("Kernwerkzeuge", not "Kern\u00adwerk\u00adzeuge")."""
+    return _INVISIBLE.sub("", text)
 
 
 def _norm(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """``text`` as compared between extractors: invisible characters dropped, runs of white
+    space one space, no space at either end."""
+    return _WS.sub(" ", _visible(text)).strip()
 
 
 @functools.cache
@@ -792,19 +809,21 @@ def choose(html: str, url: str | None, first: str) -> tuple[str, str]:
        (``add_agreed``), the lead paragraphs jusText keeps above the text (``add_lead``), and
        the lines of a lead the page marks as such by class (``add_marked_lead``) next to the
        start of the text;
-    3. in every case drop lines that announce related links, subscriptions, log-ins or ads,
-       short photo-credit, tag and share lines, site furniture (``_NOTICE``, ``_FURNITURE``),
-       date stamps, short lines that are mostly link text, lines that are a whole picture
-       caption (``_caption_texts``), an author bio at the end, and lines at the end that stand
-       outside the page element holding the article (``_drop_outside_tail``). A table row is
-       tested by the text of its cells.
+    3. in every case drop the invisible format characters (soft hyphens, zero-width spaces:
+       ``_INVISIBLE``; lines are compared without them at every step, so a paragraph that two
+       extractors give with and without soft hyphens is one paragraph), then drop lines that
+       announce related links, subscriptions, log-ins or ads, short photo-credit, tag and share
+       lines, site furniture (``_NOTICE``, ``_FURNITURE``), date stamps, short lines that are
+       mostly link text, lines that are a whole picture caption (``_caption_texts``), an author
+       bio at the end, and lines at the end that stand outside the page element holding the
+       article (``_drop_outside_tail``). A table row is tested by the text of its cells.
 
     Pages over ``ARBITRATE_MAX_CHARS`` keep trafilatura's text with the line filters only.
     """
     text, name = first, "trafilatura"
     if len(html) > ARBITRATE_MAX_CHARS:
         # past this size only the line filters run (three more parses would cost seconds)
-        kept = [line for line in text.split("\n") if not _boilerplate_line(line)]
+        kept = [line for line in _visible(text).split("\n") if not _boilerplate_line(line)]
         return "\n".join(_drop_bio(kept)), name
     blocks = _justext_blocks(html, first)
     tree = _parse(html)  # one parse for captions, leads and readability (which changes it: last)
@@ -830,6 +849,11 @@ def choose(html: str, url: str | None, first: str) -> tuple[str, str]:
             voted = add_found(voted, precise)
         if voted != text:
             text, name = voted, name + "+voted"
+    # Every line as the page shows it, whichever extractor found it: the soft hyphens of a line
+    # readability or jusText put back go (trafilatura's lines never had them), so the stored text
+    # reads "Kernwerkzeuge" throughout, the line filters and the event cues downstream see whole
+    # words, and a later comparison of lines is not fooled by them either.
+    text = _visible(text)
     linked = _linked_lines(blocks)
     kept = [line for line in text.split("\n") if not _boilerplate_line(line)]
     unlinked = [
