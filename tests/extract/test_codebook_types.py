@@ -128,3 +128,15 @@ def test_the_check_explains_function_words_the_engine_cannot_read(tmp_path: Path
     assert "forward_hedges.en.1 ('if'): not the first word of any hedges cue" in errors[2]
     result = runner.invoke(app, ["codebook", "check", str(path)])
     assert result.exit_code == 1 and "forward_hedges.en.1" in result.output
+
+
+def test_the_check_names_a_type_wins_over_does_not_know(tmp_path: Path) -> None:
+    # a codebook that renamed its types but kept the default's precedence
+    spec = _spec(wins_over=["abuse"])
+    path = tmp_path / "renamed.yaml"
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    _, errors = check_codebook(path)
+    # the file lists its types in key order (yaml.safe_dump sorts them): the message follows the file
+    assert errors == [
+        f"{path}: event_types.mutiny.wins_over: unknown type 'abuse' (event_types: beating, mutiny, petition)"
+    ]

@@ -424,7 +424,7 @@ def check_codebook(path: Path) -> tuple[Codebook | None, list[str]]:
         return None, _format_errors(path, exc)
     book = Codebook(spec, path.resolve())
     errors = [
-        f"{path}: event_types.{name}.wins_over: unknown type {other!r}"
+        f"{path}: event_types.{name}.wins_over: unknown type {other!r} (event_types: {', '.join(spec.event_types)})"
         for name, td in spec.event_types.items()
         for other in td.wins_over
         if other not in spec.event_types
