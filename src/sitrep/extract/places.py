@@ -743,14 +743,87 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
     return keys
 
 
-def _candidates(gaz: Gazetteer, keys: Sequence[str], upper: bool) -> list[GazPlace]:
-    """Places under any of the keys; a key written in capitals ("ЮАР") needs an upper-case word."""
+def _candidates(
+    gaz: Gazetteer, keys: Sequence[str], upper: bool, abroad: NamedCountries | None = None
+) -> list[GazPlace]:
+    """Places under any of the keys; a key written in capitals ("ЮАР") needs an upper-case word. A town
+    abroad that shares its name with one at home (keys marked "^") is read only in a sentence that names its
+    country or its people (``abroad``), and then over the home namesakes: "тринадцати египтян из
+    Александрии" is Alexandria in Egypt, a bare "в Александрии" stays Oleksandriia in the Kirovohrad oblast."""
     cands: list[GazPlace] = []
     for key in keys:
         if key in gaz.acronyms and not upper:
             continue
         cands += [c for c in gaz.lookup(key) if c not in cands]
+    if abroad is not None:
+        foreign = [c for key in keys for c in gaz.lookup("^" + key)]
+        foreign = [c for c in dict.fromkeys(foreign) if c.country in abroad]
+        if foreign:
+            cands = [c for c in cands if c.country not in HOME_COUNTRIES or c.fcode in ("ADM1", *EXTRA_KINDS)]
+            cands += [c for c in foreign if c not in cands]
     return cands
+
+
+HOME_COUNTRIES = ("RU", "UA")
+# what follows a country's stem in a word for its people or its adjective: "египтян", "єгиптяни",
+# "египетский", "Egyptians", "Italian", "Chinese" (the name in a case form is read by its lemma)
+PEOPLE_OR_ADJECTIVE = re.compile(r"\w{0,3}(?:ян|ан|ин|ец|ц|ск|ськ|ian|ean|an|ese|i)\w{0,6}")
+
+
+class NamedCountries:
+    """The countries abroad a sentence names by name, adjective or people ("Египет", "з Єгипту", "египтян",
+    "Egyptian men"), found on first use: only a sentence with a town abroad that has a home namesake asks."""
+
+    def __init__(self, text: str, gaz: Gazetteer) -> None:
+        self.text = text
+        self.gaz = gaz
+        self.found: set[str] | None = None
+
+    def __contains__(self, country: object) -> bool:
+        if self.found is None:
+            self.found = _countries_named(self.text, self.gaz)
+        return country in self.found
+
+
+def _countries_named(text: str, gaz: Gazetteer) -> set[str]:
+    low = text.lower().replace("ё", "е")
+    words = set(re.findall(r"\w+", low))
+    found: set[str] = set()
+    for word in words:
+        for key in {word, lemma(word, "ru"), lemma(word, "uk")}:
+            found |= {c.country for c in gaz.lookup(key) if c.fcode == "country"}
+        home = _residents(word, gaz)  # "кенийцев", "камерунців"
+        if home is not None and home.fcode == "country":
+            found.add(home.country)
+    for country, variants in _country_names(gaz):
+        if country in found:
+            continue
+        for v in variants:
+            if " " in v:
+                hit = re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", low) is not None
+            else:
+                stem = v[: max(4, len(v) - 2)]
+                hit = any(w.startswith(stem) and PEOPLE_OR_ADJECTIVE.fullmatch(w[len(stem) :]) for w in words)
+            if hit:
+                found.add(country)
+                break
+    return found
+
+
+@lru_cache(maxsize=4)
+def _country_names(gaz: Gazetteer) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(country code, lower-case names of 5+ letters) of every country abroad the gazetteer lists."""
+    out: dict[str, set[str]] = {}
+    for c in gaz.places:
+        if c.fcode == "country" and c.country not in HOME_COUNTRIES:
+            out.setdefault(c.country, set())
+    for key, ids in gaz.index.items():
+        if len(key) < 5 or not key.replace(" ", "").isalpha():
+            continue
+        for i in ids:
+            if gaz.places[i].fcode == "country" and gaz.places[i].country in out:
+                out[gaz.places[i].country].add(key)
+    return tuple((cc, tuple(sorted(v))) for cc, v in sorted(out.items()))
 
 
 # Cyrillic -> the Latin spellings GeoNames' alternate names use (BGN/PCGN-like, and Ukrainian KMU 2010)
@@ -828,6 +901,9 @@ def find_places(
         if toks and (toks[0].word in RECALL_OPENERS or _footer(toks) or _link(text, toks)):
             continue
         i = 0
+        # the sentence's own countries: a report on Egyptian recruits may also name the United States, and
+        # "from Alexandria" in a sentence of its own is not Alexandria, Virginia
+        abroad = NamedCountries(sent.text, gaz)
         dateline = _dateline(text, toks, gaz)
         if dateline is not None:
             # "KYIV — Hundreds of relatives rallied...": where the reporter files; the place of the event
@@ -875,14 +951,14 @@ def find_places(
                     listed = bool(LIST_SEP.fullmatch(text[last_end : toks[i].start])) if last_end >= 0 else False
                     upper = text[toks[i].start : toks[i + n - 1].end].isupper()
                     # union: "Артемовском" → артемовск and артемовский
-                    cands = _candidates(gaz, _keys(toks, i, n, lang), upper)
+                    cands = _candidates(gaz, _keys(toks, i, n, lang), upper, abroad)
                     # fallbacks for a word after "в", "під", "near" (or listed after one) only
                     intro = listed or _introduced(toks, i, n, INTRO, lang, text)
                     # "в селе Крынки", "поселка Горняк": a settlement word makes even a common word a name
                     settlement = i > 0 and toks[i - 1].word in SETTLEMENT
                     if not cands and n == 1 and intro:
                         # the first lemma may be a name ("Києві" -> "кий"): try the dictionary's other readings
-                        cands = _candidates(gaz, _other_lemmas(toks[i].word, lang), upper)
+                        cands = _candidates(gaz, _other_lemmas(toks[i].word, lang), upper, abroad)
                     if (
                         not cands
                         and n == 1
@@ -895,11 +971,11 @@ def find_places(
                         # a village named by a common word only after a word for a settlement ("у села Вилок"),
                         # or in an oblast the text has named ("На Закарпатті ... поблизу Вилока")
                         keys = _keys(toks, i, n, lang)
-                        cands = _candidates(gaz, ["~" + k for k in keys], upper)
+                        cands = _candidates(gaz, ["~" + k for k in keys], upper, abroad)
                         named = {c.name for m in mentions for c in m[0] if c.fcode in ("ADM1", "region")}
                         cands += [
                             c
-                            for c in _candidates(gaz, ["=" + k for k in keys], upper)
+                            for c in _candidates(gaz, ["=" + k for k in keys], upper, abroad)
                             if c not in cands and (settlement or c.admin1 in named)
                         ]
                         if i + 1 < len(toks) and text[toks[i + 1].start].isupper():
