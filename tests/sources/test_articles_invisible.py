@@ -1,5 +1,6 @@
-"""Invisible format characters (soft hyphens, zero-width spaces) on article pages: a paragraph
-that trafilatura gives without them and readability or jusText with them is one paragraph."""
+"""A paragraph is put back once. Invisible format characters (soft hyphens, zero-width spaces):
+a paragraph that trafilatura gives without them and readability or jusText with them is one
+paragraph; and a paragraph readability lists twice comes in once."""
 
 from __future__ import annotations
 
@@ -95,3 +96,11 @@ def test_arbitration_steps_compare_lines_without_invisible_characters() -> None:
     # a paragraph the text lacks still comes in, as the page shows it (no soft hyphens)
     added = add_agreed(body, f"{SHY}\n{body}", justext=SHY)
     assert added.split("\n") == [PLAIN, body]
+
+
+def test_paragraph_readability_lists_twice_comes_in_once() -> None:
+    # readability lists a <blockquote> and the <p> inside it alike: a pull quote that trafilatura
+    # left out (it abridges a sentence of the text) came in twice
+    body = "The men said the commander refused their complaint and threatened them with a court."
+    quote = "“They sent us forward with nothing ... and then told us to keep quiet about it.”"
+    assert add_agreed(body, f"{body}\n{quote}\n{quote}", justext=quote).split("\n") == [body, quote]

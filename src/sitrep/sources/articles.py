@@ -509,6 +509,7 @@ def add_agreed(text: str, readability: str, justext: str) -> str:
     have = [_norm(line) for line in lines]
     joined, agreed = "\n".join(have), _norm(justext)
     after: dict[int, list[str]] = {}
+    added: set[str] = set()
     anchor = -1  # index in ``lines`` of the last readability block found there
     for block in blocks:
         norm = _norm(block)
@@ -516,7 +517,10 @@ def add_agreed(text: str, readability: str, justext: str) -> str:
             continue
         if norm in joined:
             anchor = next((i for i, line in enumerate(have) if norm in line), anchor)
-        elif len(norm) >= RESCUE_MIN_CHARS and norm in agreed:
+        elif len(norm) >= RESCUE_MIN_CHARS and norm in agreed and norm not in added:
+            # once: readability lists an element and the paragraph inside it alike (a pull quote's
+            # <blockquote><p>, "The steady drip-drip-drip of Nazi horrors ..." came in twice)
+            added.add(norm)
             after.setdefault(anchor, []).append(norm)
     if not after:
         return text
