@@ -210,13 +210,22 @@ DIGEST_QUERIES = (
 )
 
 
-def database_digest(db: Path) -> dict[str, str]:
+def database_digest(db: Path, inputs: Path | None = None) -> dict[str, str]:
     """Per table: row count and a hash of its rows (run stamps left out), plus the full-text
     index's content and its answers to ``DIGEST_QUERIES``.
 
     Two ingests of the same exports must give equal digests whatever was changed in the ingest
-    path for speed (``bench/ingest_stream.py --digest`` before and after a change).
+    path for speed (``bench/ingest_stream.py --digest`` before and after a change). ``inputs``,
+    the folder the exports were written to (a new temporary one each run), is cut from the
+    stored origins (``raw_items.origin``: the export's path).
     """
+    prefix = str(inputs) if inputs is not None else None
+
+    def plain(row: tuple[Any, ...]) -> tuple[Any, ...]:
+        if prefix is None:
+            return row
+        return tuple(v.replace(prefix, "<inputs>") if isinstance(v, str) else v for v in row)
+
     out: dict[str, str] = {}
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
@@ -232,7 +241,7 @@ def database_digest(db: Path) -> dict[str, str]:
             h = hashlib.sha256()
             n = 0
             for row in con.execute(f'SELECT {listed} FROM "{name}" ORDER BY {listed}'):
-                h.update(repr(row).encode())
+                h.update(repr(plain(row)).encode())
                 n += 1
             out[name] = f"{n} rows {h.hexdigest()[:16]}"
         h = hashlib.sha256()

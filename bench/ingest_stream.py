@@ -166,7 +166,7 @@ def main() -> None:
         print(f"last lines of ingest: {run.stderr.strip().splitlines()[-2:] if run.stderr.strip() else ''}")
         if args.digest:
             print("database digest (equal before and after a change that only makes ingest faster):")
-            for name, value in database_digest(work / "data" / "sitrep.db").items():
+            for name, value in database_digest(work / "data" / "sitrep.db", work / "exports").items():
                 print(f"  {name}: {value}")
         if args.keep:
             print(f"kept: {work}")
