@@ -240,6 +240,9 @@ LAST_MONTH_REL = re.compile(
 # сдался в плен"; "who had surrendered ... in September"); days are kept: "бойцы, которые 2 июля записали
 # обращение" is the event
 CLAUSE_BEFORE = re.compile(r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої|их|им)|who|which)\b[^.;:!?()«»\"\n]{0,70}$", re.I)
+# a span counted back from the post ("три недели назад", "два тижні тому", "three weeks ago"): in a relative clause
+# it is back-story as a month is there
+COUNTED_BACK = re.compile(r"(?:назад|тому|ago)\b", re.I)
 # the main clause is an interview, a video or a report about the person ("ГУР показало интервью с лётчиком, который в
 # августе перелетел"; "a video of the gunner who in January crossed the line"): the relative clause tells the news
 # itself, so its month dates the event when the text dates nothing else ("Боец, который в сентябре сдался в плен, был
@@ -638,8 +641,13 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
         background = bool(BACKGROUND.search(before)) and not NIGHT_BEFORE.search(before) and not attributive
         background = background and not DATED_DOCUMENT.search(before)
         background = background or aside
+        # a month, or a span counted back ("three weeks ago"), in a relative clause tells the person's back-story:
+        # "up to 20 servicemen from Tuva, who filed reports asking to leave three weeks ago, are now locked up"
+        # (a weekday there stays: "a soldier who deserted on Sunday" is the event's day)
         by_clause = (
-            precision == "month" and not relative and not legal and CLAUSE_BEFORE.search(text[max(start, a - 80) : a])
+            ((precision == "month" and not relative) or COUNTED_BACK.search(text, a, b) is not None)
+            and not legal
+            and CLAUSE_BEFORE.search(text[max(start, a - 80) : a])
         )
         if not relative and DRAFTED_BEFORE.search(text[max(start, a - 40) : a]):
             background = True
