@@ -104,3 +104,12 @@ def test_paragraph_readability_lists_twice_comes_in_once() -> None:
     body = "The men said the commander refused their complaint and threatened them with a court."
     quote = "“They sent us forward with nothing ... and then told us to keep quiet about it.”"
     assert add_agreed(body, f"{body}\n{quote}\n{quote}", justext=quote).split("\n") == [body, quote]
+
+
+def test_lead_the_page_repeats_comes_in_once() -> None:
+    # a standfirst that stands twice above the text (a mobile and a desktop header)
+    body = "Der Kommandeur habe ihre Beschwerde nicht angenommen, sagte einer der Männer im Video."
+    lead = "Soldaten eines Regiments beklagen in einer Videobotschaft an den Gouverneur fehlende Ausrüstung."
+    blocks = [Block(lead, 0.0, False), Block(lead, 0.0, False), Block(body, 0.0, False)]
+    assert add_lead(body, blocks).split("\n") == [lead, body]
+    assert add_marked_lead(body, blocks, [lead]).split("\n") == [lead, body]

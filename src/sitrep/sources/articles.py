@@ -554,7 +554,9 @@ def add_lead(text: str, blocks: list[Block]) -> str:
     first = next((i for i, block in enumerate(kept) if block in have), None)
     if first is None:
         return text
-    lead = [block for block in kept[:first] if len(block) >= LEAD_MIN_CHARS]
+    # each line once: jusText keeps a lead the page repeats above the text (in a mobile and a
+    # desktop header, as a teaser and as the standfirst) as often as it stands there
+    lead = list(dict.fromkeys(block for block in kept[:first] if len(block) >= LEAD_MIN_CHARS))
     return "\n".join([*lead, text]) if lead else text
 
 
@@ -624,6 +626,8 @@ def add_marked_lead(text: str, blocks: list[Block], leads: list[str]) -> str:
     for i in range(max(0, anchor - MARKED_LEAD_WINDOW), min(len(seq), anchor + MARKED_LEAD_WINDOW + 1)):
         line = seq[i]
         if len(line) < MARKED_LEAD_MIN_CHARS or line in have or not any(line in lead for lead in leads):
+            continue
+        if any(line in put for put in before.values()):  # a lead the page repeats goes in once
             continue
         after = next((j for j in found if j > i), None)
         at = len(lines) if after is None else next((k for k, h in enumerate(have_lines) if seq[after] in h), len(lines))
