@@ -37,3 +37,10 @@ def test_counted_back_in_a_relative_clause_is_background(text: str) -> None:
 )
 def test_counted_back_in_the_main_clause_dates_the_event(text: str, expected: str) -> None:
     assert event_dates(text) == [expected]
+
+
+def test_a_month_after_the_comma_that_closes_a_relative_clause_is_the_main_clause_s() -> None:
+    text = "Дев'ятьох філіппінців, яких найняли охоронцями на складі під Ростовом, у червні змусили підписати контракт."
+    assert event_dates(text) == ["2023-06-01"]
+    # a comment right after the relative word leaves the month in the clause: back-story
+    assert event_dates("Боец, который, по словам матери, в июне сдался в плен, был казнён.") == []

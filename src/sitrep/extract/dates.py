@@ -240,6 +240,14 @@ LAST_MONTH_REL = re.compile(
 # сдался в плен"; "who had surrendered ... in September"); days are kept: "бойцы, которые 2 июля записали
 # обращение" is the event
 CLAUSE_BEFORE = re.compile(r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої|их|им)|who|which)\b[^.;:!?()«»\"\n]{0,70}$", re.I)
+# the relative clause closed by a comma right before the date, after a clause of three words or more: the date opens
+# the main clause again ("єгиптян, яких запросили працювати водіями в логістичній компанії, у серпні змусили
+# підписати контракти"); a comment right after the relative word ("который, по словам матери, в сентябре") does not
+CLAUSE_CLOSED = re.compile(
+    r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої|их|им))\s+[^\s,.;:!?()«»\"\n]+(?:\s+[^\s,.;:!?()«»\"\n]+){2,9},\s*"
+    r"(?:в|во|у)?\s*$",
+    re.I,
+)
 # a span counted back from the post ("три недели назад", "два тижні тому", "three weeks ago"): in a relative clause
 # it is back-story as a month is there
 COUNTED_BACK = re.compile(r"(?:назад|тому|ago)\b", re.I)
@@ -648,6 +656,7 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
             ((precision == "month" and not relative) or COUNTED_BACK.search(text, a, b) is not None)
             and not legal
             and CLAUSE_BEFORE.search(text[max(start, a - 80) : a])
+            and not CLAUSE_CLOSED.search(text[max(start, a - 80) : a])
         )
         if not relative and DRAFTED_BEFORE.search(text[max(start, a - 40) : a]):
             background = True
