@@ -99,31 +99,48 @@ FLOORS: dict[str, dict[str, float]] = {
     # Development data since team-heldout-7 was committed; its errors were read in session 6 (codebook 1.5, issue #3).
     # 2026-11-26 (H2): set 6 P 1.00 R 0.956 type 0.956 units 0.987 places 0.802 via 1.00 date 0.946 count 0.953 (was
     # P 0.922 R 0.868 type 0.809 when scored blind); set 5 R 0.983 type 0.966 (a gathering told with its demand).
+    # session 7: set 6 P 1.00 R 1.00 type 1.00 units 1.00 places 0.906 date 1.00 count 1.00 (floors raised)
     "team-heldout-6": {
         "precision": 0.97,
-        "recall": 0.94,
-        "type_accuracy": 0.94,
-        "units_f1": 0.95,
-        "places_f1": 0.78,
+        "recall": 0.97,
+        "type_accuracy": 0.97,
+        "units_f1": 0.97,
+        "places_f1": 0.86,
         "via_f1": 0.9,
-        "date_accuracy": 0.92,
-        "count_accuracy": 0.92,
+        "date_accuracy": 0.95,
+        "count_accuracy": 0.95,
     },
     # Development data since team-heldout-8 was committed; its errors were read in session 6 round 2 (codebook 1.6).
     # 2026-11-26 (R2-type): set 7 P 0.971 R 0.985 type 0.985 (was P 0.948 R 0.821 type 0.806 blind); the field floors
     # sit under the figures of the committed field code at the time (units 0.958 places 0.832 via 0.545 date 0.830
     # count 0.778; the working tree's places/via/dates/counts work scored 0.931/1.00/0.981/0.984): owners raise them
+    # Raised 2026-11-26 (session 7, codebook 1.8) to the committed field code: set 7 units 0.980 places 0.942 via 1.00
+    # date 0.981 count 0.984.
     "team-heldout-7": {
         "precision": 0.94,
         "recall": 0.95,
         "type_accuracy": 0.95,
-        "units_f1": 0.93,
-        "places_f1": 0.8,
-        "via_f1": 0.5,
-        "date_accuracy": 0.8,
-        "count_accuracy": 0.75,
+        "units_f1": 0.95,
+        "places_f1": 0.9,
+        "via_f1": 0.9,
+        "date_accuracy": 0.95,
+        "count_accuracy": 0.95,
     },
-    "milbloggers-dev": {"precision": 0.9, "recall": 0.2},
+    # Development data since 2026-11-26 06:47 UTC (session 7: team-heldout-9 is the blind set); its errors were read
+    # then (codebook 1.7/1.8). Measured: P 1.00 R 1.00 type 1.00 units 1.00 places 0.935 via 0.848 date 0.985
+    # count 0.985 (blind at the session's start: R 0.941 type 0.912 units 0.929 places 0.867 via 0.714 date 0.912).
+    "team-heldout-8": {
+        "precision": 0.97,
+        "recall": 0.97,
+        "type_accuracy": 0.97,
+        "units_f1": 0.97,
+        "places_f1": 0.9,
+        "via_f1": 0.8,
+        "date_accuracy": 0.95,
+        "count_accuracy": 0.95,
+    },
+    # session 7: P 1.00 R 0.556 (5 of 9; was 2 of 9) type 0.444
+    "milbloggers-dev": {"precision": 0.9, "recall": 0.5},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},
 }
 
