@@ -289,6 +289,7 @@ LOSO_SETS = (
     "team-heldout-5",
     "team-heldout-6",
     "team-heldout-7",
+    "team-heldout-8",
 )
 _FOLDERS = {n: f for n, f in _TEAM_FOLDERS.items() if n != "team-heldout"}
 
