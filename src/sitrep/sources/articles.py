@@ -524,7 +524,12 @@ def add_agreed(text: str, readability: str, justext: str) -> str:
             after.setdefault(anchor, []).append(norm)
     if not after:
         return text
-    out = after.get(-1, [])
+    return _interleave(lines, after)
+
+
+def _interleave(lines: list[str], after: dict[int, list[str]]) -> str:
+    """``lines`` joined with the lines of ``after[i]`` put right after line ``i`` (``after[-1]``: before the first)."""
+    out = list(after.get(-1, []))
     for i, line in enumerate(lines):
         out.append(line)
         out.extend(after.get(i, []))
@@ -753,11 +758,7 @@ def add_found(text: str, other: str) -> str:
             after.setdefault(anchor, []).append(line)
     if not after:
         return text
-    out = after.get(-1, [])
-    for i, line in enumerate(lines):
-        out.append(line)
-        out.extend(after.get(i, []))
-    return "\n".join(out)
+    return _interleave(lines, after)
 
 
 # The article is one element of the page: the deepest element that holds at least ARTICLE_SHARE of
