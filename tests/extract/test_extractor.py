@@ -78,9 +78,13 @@ def test_overlapping_cues_of_one_type_count_once() -> None:
 
     ex = Extractor.load()
     engine = Engine(ex.book, None, ex.engine.gaz)
-    sig = engine.signals("Командиры держат мобилизованных в подвалах.", "ru")
+    sig = engine.signals("Мобилизованных держат в подвалах.", "ru")
     abuse = [h for h in sig.type_hits if h.cue.label == "abuse"]
     assert len(abuse) == 1 and abuse[0].cue.weight == 0.9
+    # a commander doing it (a combo, 1.0 on "держат ... в") and the basement it overlaps are one run too
+    sig = engine.signals("Командиры держат мобилизованных в подвалах.", "ru")
+    abuse = [h for h in sig.type_hits if h.cue.label == "abuse"]
+    assert len(abuse) == 1 and abuse[0].cue.weight == 1.0
 
 
 def test_a_condition_hedges_only_the_clause_after_it() -> None:

@@ -68,6 +68,40 @@ class CueSet(BaseModel):
         return [*self.ru, *self.uk, *self.en]
 
 
+class Combo(BaseModel):
+    """Two cues of one clause that together tell the type where neither does alone.
+
+    "командир батальона застрелил мобилизованного", "Officers of the 39th brigade locked about a dozen soldiers in
+    a container": a commander (``near``) doing harm (``act``) to his men is abuse whatever the weapon or the place;
+    "требовали подписать контракт": pressure and a contract are coercion.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    weight: float = Field(gt=0.0, le=2.0, description="weight of the act's cue when the other cue is near it")
+    reach: int = Field(8, ge=0, le=20, description="most words between the two cues")
+    act: CueSet = Field(description="the act: where the cue sits (evidence, negation) and what is told")
+    near: CueSet = Field(description="the other cue, within `reach` words of the act in its sentence")
+    near_is_doer: bool = Field(
+        False,
+        description="the `near` cue names who does the act: before it in the nominative (the act not passive), or "
+        "after it in the instrumental or after a `doer_after` word ('shot dead by his commander'); false: either "
+        "order",
+    )
+    one_clause: bool = Field(True, description="no comma, colon, semicolon, dash or bracket between the two cues")
+    not_between: CueSet = Field(
+        default_factory=CueSet,
+        description="words (as written) that, between the two cues, start another clause: 'что', 'said', 'that'",
+    )
+    passive: CueSet = Field(
+        default_factory=CueSet,
+        description="auxiliaries (as written) that, in the two words before the act, make it passive ('was', 'were'): "
+        "its doer is then not the `near` cue before it",
+    )
+    doer_after: CueSet = Field(
+        default_factory=CueSet, description="words (as written) that name the doer after a passive act ('by')"
+    )
+
+
 class EventTypeDef(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str
@@ -121,6 +155,9 @@ class EventTypeDef(BaseModel):
         "`reasons_for`, `not_reasons`)",
     )
     cues: CueSet
+    combos: list[Combo] = Field(
+        default_factory=list, description="pairs of cues of one clause that tell this type together (see Combo)"
+    )
 
 
 class MergeSpec(BaseModel):
@@ -268,14 +305,12 @@ class Codebook:
         else:
             cueset: CueSet = getattr(self.spec, group)
             pairs += [(group, c, w) for c, w in cueset.all()]
-        out: list[Cue] = []
-        seen: set[tuple[str, tuple[str, ...]]] = set()
-        for label, c, w in pairs:
-            for tokens in _forms(tuple(c.split())):
-                if (label, tokens) not in seen:
-                    seen.add((label, tokens))
-                    out.append(Cue(label, tokens, w))
-        return out
+        return _compile(pairs)
+
+    def combo_cues(self, label: str, cueset: CueSet, weight: float | None = None) -> list[Cue]:
+        """A combo's cues (``Combo.act`` or ``Combo.near``) compiled as ``cues`` does, labelled ``label``; ``weight``
+        replaces their own."""
+        return _compile([(label, c, w if weight is None else weight) for c, w in cueset.all()])
 
     def words(self, group: str, size: int = 1) -> frozenset[tuple[str, ...]]:
         """The entries of one function-word group (``WORD_GROUPS``) that are ``size`` words long, all languages."""
@@ -319,6 +354,17 @@ _PREPOSITION_FORMS: dict[str, tuple[str, ...]] = {
     "к": ("ко",),
     "ко": ("к",),
 }
+
+
+def _compile(pairs: list[tuple[str, str, float]]) -> list[Cue]:
+    out: list[Cue] = []
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for label, c, w in pairs:
+        for tokens in _forms(tuple(c.split())):
+            if (label, tokens) not in seen:
+                seen.add((label, tokens))
+                out.append(Cue(label, tokens, w))
+    return out
 
 
 def _forms(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -397,6 +443,16 @@ def _word_group_errors(path: Path, spec: CodebookModel) -> list[str]:
                     errors.append(f"{where}: an entry here is {words} word(s), this one has {n}")
                 elif "*" in cue:
                     errors.append(f"{where}: whole words only here, no '*' stems")
+    for name, td in spec.event_types.items():
+        for k, combo in enumerate(td.combos):
+            for group in ("not_between", "passive", "doer_after"):
+                for lang in LANGS:
+                    for i, (cue, _) in enumerate(getattr(getattr(combo, group), lang)):
+                        if len(cue.split()) != 1 or "*" in cue:
+                            errors.append(
+                                f"{path}: event_types.{name}.combos.{k}.{group}.{lang}.{i} ({cue!r}): one whole word "
+                                "per entry here, no phrases or '*' stems"
+                            )
     hedges = {c.split()[0] for c, _ in spec.hedges.all()}
     for lang in LANGS:
         for i, (cue, _) in enumerate(getattr(spec.forward_hedges, lang)):

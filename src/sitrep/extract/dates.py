@@ -102,7 +102,8 @@ EN_LAST_MONTH = re.compile(
     r"\b(?i:last|in|since|during|by|at the (?:start|end|beginning) of|(?:in|by|since|until) (?:early|late|mid)|mid|"
     # "in the first days of May", "in the last week of April": the month
     r"in the (?:first|last|final|second|third) (?:days?|week|weeks|half|fortnight) of)"
-    rf"(?:\s+|(?<=mid)-)({_MONTH_EN})\b(?!\s+\d)"
+    # "in late August 2024": the year when written
+    rf"(?:\s+|(?<=mid)-)({_MONTH_EN})\b(?:,?\s+(?P<year>{_YEAR})\b)?(?!\s+\d)"
 )
 _MONTH_CYR_LOC = (
     r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|"
@@ -118,7 +119,8 @@ MONTH_ONLY_CYR = re.compile(
     rf"(?:первых|последних|перших|останніх)\s+числах|"
     # "во второй половине июня", "у першій половині червня": the month
     rf"(?:первой|второй|першій|другій)\s+половин[еі])\s+{_MONTH_RU_UK})"
-    r"\b(?!\s+\d)",
+    # "в конце августа 2024 года", "наприкінці серпня 2024 року": the year when written
+    rf"\b(?:\s+(?P<year>{_YEAR})\b)?(?!\s+\d)",
     re.I,
 )
 # "02.07.2023", "2.7.23", "02/07/2023" (a slash with a four-digit year only; "05/13/2024" is read month first)
@@ -417,6 +419,9 @@ class DateHit:
     end: int
     background: bool  # "after 8 June": context, not the event's own date
     relative: bool
+    # a month made background only by the relative clause it stands in ("командира, який у листопаді вимагав ..."):
+    # the engine dates an event by it when the clause tells the event's own act and nothing else dates it
+    clause: bool = False
 
 
 def _month(word: str) -> int | None:
@@ -444,6 +449,11 @@ def _resolve(day: int, month: int, year: int | None, pub: date | None) -> str | 
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _month_or_year(month: int, year: str | None, pub: date | None, last_year: bool) -> str:
+    """The month in the year written after it ("в конце августа 2024 года"), else as ``_month_of`` reads it."""
+    return f"{int(year):04d}-{month:02d}-01" if year else _month_of(month, pub, last_year)
 
 
 def _later(day: int, month: int, year: int | None, pub: date | None) -> bool:
@@ -675,12 +685,14 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
             )
             if FUTURE_NEAR.search(clause):
                 background = True  # "в пятницу жёны намерены выйти на пикет": a day to come
+        clause = False
         if by_clause and not background:
             if _told_in_clause(text, start, end, a, b):
                 clause_months.append(a)  # the person's back-story, unless the text dates nothing else (below)
             background = True
+            clause = precision == "month" and not relative
         taken.insert(at, (a, b))
-        hits.append(DateHit(iso, precision, a, b, background, relative))
+        hits.append(DateHit(iso, precision, a, b, background, relative, clause))
 
     if "night" in text[start:end].lower() or re.search(r"\b(?:ночь|ніч)\s", text[start:end], re.I):
         for m in NIGHT_DAYS.finditer(text, start, end):
@@ -747,12 +759,12 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
     for m in EN_LAST_MONTH.finditer(text, start, end):
         mon = _month(m[1])
         if mon:
-            add(_month_of(mon, pubd, _last_year(text, m, start, end)), "month", m.start(), m.end())
+            add(_month_or_year(mon, m["year"], pubd, _last_year(text, m, start, end)), "month", m.start(), m.end())
     for m in MONTH_ONLY_CYR.finditer(text, start, end):
         mon = _month(m[2].split()[-1])
         if mon:
             # "с начала мая", "к началу октября": a practice since, or a state by, that month is dated by it
-            add(_month_of(mon, pubd, _last_year(text, m, start, end)), "month", m.start(), m.end())
+            add(_month_or_year(mon, m["year"], pubd, _last_year(text, m, start, end)), "month", m.start(), m.end())
     for m in LAST_MONTH_REL.finditer(text, start, end):
         if pubd is not None:
             prev = date(pubd.year, pubd.month, 1) - timedelta(days=1)
@@ -823,7 +835,11 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
         # "ГУР показало интервью с лётчиком, который в августе перелетел на сторону Украины": when the text dates
         # nothing else, the month the relative clause tells is the only date the text gives the event (codebook §4:
         # "if the text gives or implies it"), no back-story to a dated event
-        if not any(not h.background for h in find_dates(text, 0, len(text), pub, fallback=False)):
+        # (the month itself may read as the event's in the whole text: a court or an arrest in another sentence)
+        if not any(
+            not h.background and h.start not in clause_months
+            for h in find_dates(text, 0, len(text), pub, fallback=False)
+        ):
             hits = [replace(h, background=False) if h.start in clause_months else h for h in hits]
     hits.sort(key=lambda h: h.start)
     return hits

