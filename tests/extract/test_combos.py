@@ -328,3 +328,49 @@ def test_a_report_denied_in_its_own_sentence_is_hedged() -> None:
     text = "Сообщения о том, что солдаты сбежали из части в Печенге, не соответствуют действительности."
     sig = engine.signals(text, "ru")
     assert sig.type_hits and all((h.sentence, h.start) in sig.hedged for h in sig.type_hits)
+
+
+# -- via: a relative pronoun before the publisher, the teller between "told" and the channel, an investigation as
+# the subject, a bare town after "sent to", a Russian name in Ukrainian letters -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "«Слідство.Інфо» розповіло історію близько тридцяти добровольців, які восени підписали контракт.",
+            "Slidstvo.Info",
+        ),
+        (
+            "У відео, яке в п'ятницю оприлюднили «Сибір.Реалії», близько десяти бійців кажуть, що їм не платять.",
+            "Sibir.Realii",
+        ),
+        (
+            "Командир батальйону застрелив мобілізованого, розповіли його товариші по службі каналу «Калуга без "
+            "фильтров».",
+            "Kaluha Bez Fyltrov",
+        ),
+        (
+            "Thirty recruits were sent to positions near Pokrovsk, an investigation by Slidstvo.Info has found.",
+            "Slidstvo.Info",
+        ),
+    ],
+)
+def test_via_publishers(text: str, expected: str) -> None:
+    from sitrep.extract.via import find_via
+
+    assert [v.name for v in find_via(text, 0, len(text))][:1] == [expected]
+
+
+def test_a_town_after_sent_to_is_no_outlet() -> None:
+    from sitrep.extract.via import find_via
+
+    text = "Thirty recruits were sent to positions near Pokrovsk, an investigation has found."
+    assert find_via(text, 0, len(text)) == []
+
+
+def test_via_keys_are_blind_to_the_letter_for_g() -> None:
+    from sitrep.extract.via import via_key
+
+    assert via_key("Kaluha Bez Fyltrov") == via_key("Калуга без фильтров") == via_key("Kaluga bez filtrov")
+    assert via_key("Громадське") == via_key("Hromadske")
