@@ -874,13 +874,16 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
         e = _clause_end(mask, at, 90)
         cands = [c for c in _candidates(seg, at, e, lang) if c.kind == "outlet"]
         # the teller may stand between: "розповіли його товариші по службі каналу «Калуга без фильтров»"
-        kind_before = bool(cands) and bool(_KIND_OUTLET_BEFORE.search(seg[: cands[0].start].rstrip("«\"“„ ")))
+        kind_before = bool(cands) and bool(_KIND_OUTLET_BEFORE.search(seg[: cands[0].start].rstrip('«"“„ ')))
         reach = 7 if kind_before else 2
         if cands and _near(seg, at, cands[0].start, reach) and not ABOUT.search(seg[at : cands[0].start]):
             # a bare capitalised word after "sent to", "told" is no outlet unless the table, quotes or a kind word
             # say so: "sent to positions near Pokrovsk" (team-heldout-9 th9-037)
-            if cands[0].strong or kind_before or _is_quoted(seg, cands[0]) or outlet_table().lookup(
-                seg[cands[0].start : cands[0].end]
+            if (
+                cands[0].strong
+                or kind_before
+                or _is_quoted(seg, cands[0])
+                or outlet_table().lookup(seg[cands[0].start : cands[0].end])
             ):
                 take(cands[:1])
     # 4b. said to a known outlet: "об этом они заявили «Медиазоне»", "сообщил ТАСС" (table names only)
