@@ -374,3 +374,36 @@ def test_via_keys_are_blind_to_the_letter_for_g() -> None:
 
     assert via_key("Kaluha Bez Fyltrov") == via_key("Калуга без фильтров") == via_key("Kaluga bez filtrov")
     assert via_key("Громадське") == via_key("Hromadske")
+
+
+# -- coercion: promised one thing and sent to the front, hired for a job and sent to fight, prisoners of war pressed
+# to join their captors' battalion ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "Around 30 men from Russia's Primorsky region who joined a reserve unit on a promise that they would guard "
+            "rear facilities have been sent to assault units near Robotyne, their families say.",
+            "2023-09-10T10:00:00+00:00",
+        ),
+        (
+            "Бангладешців, які поїхали до Росії прибиральниками, відправляють на фронт. Родини щонайменше десяти "
+            "чоловіків просять уряд повернути їх додому.",
+            "2024-05-10T10:00:00+03:00",
+        ),
+        (
+            "Звільнені з полону українці розповіли, що в Таганрозі їм пропонували вступити до батальйону, який "
+            "росіяни формують із полонених.",
+            "2024-05-10T10:00:00+03:00",
+        ),
+    ],
+)
+def test_deceived_or_pressed_recruits_are_coercion(text: str, published: str) -> None:
+    assert _first_type(text, published) == "coercion"
+
+
+def test_a_promise_and_a_transfer_in_a_civilian_text_are_nothing() -> None:
+    text = "The mayor promised a new bus route, and the old buses were sent to the depot for repairs."
+    assert _first_type(text, "2024-05-10T10:00:00+00:00") is None
