@@ -1,0 +1,42 @@
+"""Article arbitration, H2 round: lines jusText does not know that follow a box outside the
+article go with that box. Page snippets written for the tests."""
+
+from __future__ import annotations
+
+from sitrep.sources.articles import Block, _drop_outside_tail
+
+ARTICLE = "/html[1]/body[1]/main[1]/article[1]"
+BOX = "/html[1]/body[1]/main[1]/aside[1]"
+BODY = (
+    "Relatives of the mobilised men gathered outside the district office on Monday and demanded "
+    "that the commander explain why the unit had been moved to the front line without rotation."
+)
+MORE = (
+    "The office said the complaints had been forwarded to the regional prosecutor, who promised "
+    "an answer within thirty days; the families said they would come back every week until then."
+)
+
+
+def _blocks(*paragraphs: tuple[str, str]) -> list[Block]:
+    return [Block(text, 0.0, False, xpath) for xpath, text in paragraphs]
+
+
+def test_unknown_lines_after_an_outside_box_go_with_it() -> None:
+    # the contact box's heading stands outside the article; its address lines (jusText lacks
+    # them: they are <br>-split or list items) follow it and go too
+    lines = [BODY, MORE, "Contact the editors", "- Main Street 12", "- 12345 Sampletown"]
+    blocks = _blocks((f"{ARTICLE}/p[1]", BODY), (f"{ARTICLE}/p[2]", MORE), (f"{BOX}/h3[1]", "Contact the editors"))
+    assert _drop_outside_tail(lines, blocks) == [BODY, MORE]
+
+
+def test_unknown_lines_after_the_article_stay() -> None:
+    # no outside line above them: they may be the article's own list, they stay
+    lines = [BODY, MORE, "- first demand: rotation", "- second demand: leave"]
+    blocks = _blocks((f"{ARTICLE}/p[1]", BODY), (f"{ARTICLE}/p[2]", MORE))
+    assert _drop_outside_tail(lines, blocks) == lines
+
+
+def test_unknown_lines_between_article_lines_stay() -> None:
+    lines = [BODY, "- a list item jusText lacks", MORE, "Related", "- another story"]
+    blocks = _blocks((f"{ARTICLE}/p[1]", BODY), (f"{ARTICLE}/p[2]", MORE), (f"{BOX}/h2[1]", "Related"))
+    assert _drop_outside_tail(lines, blocks) == [BODY, "- a list item jusText lacks", MORE]
