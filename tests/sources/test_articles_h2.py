@@ -1,9 +1,12 @@
 """Article arbitration, H2 round: lines jusText does not know that follow a box outside the
-article go with that box. Page snippets written for the tests."""
+article go with that box; a site's appeal for reader funding and the log-in a comment needs are
+furniture. Page snippets written for the tests."""
 
 from __future__ import annotations
 
-from sitrep.sources.articles import Block, _drop_outside_tail
+import pytest
+
+from sitrep.sources.articles import Block, _boilerplate_line, _drop_outside_tail
 
 ARTICLE = "/html[1]/body[1]/main[1]/article[1]"
 BOX = "/html[1]/body[1]/main[1]/aside[1]"
@@ -40,3 +43,33 @@ def test_unknown_lines_between_article_lines_stay() -> None:
     lines = [BODY, "- a list item jusText lacks", MORE, "Related", "- another story"]
     blocks = _blocks((f"{ARTICLE}/p[1]", BODY), (f"{ARTICLE}/p[2]", MORE), (f"{BOX}/h2[1]", "Related"))
     assert _drop_outside_tail(lines, blocks) == [BODY, "- a list item jusText lacks", MORE]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "| We need your help Keep our dictionary free for everyone Donate |",
+        "Magst du unser Laufmagazin? Wir haben uns gegen eine Bezahlschranke entschieden und bleiben frei lesbar.",
+        "Du kannst helfen und unterstütze unser Laufmagazin mit einem kleinen monatlichen Beitrag.",
+        "Reading this for free? Help us keep reporting from the front line.",
+        "We publish without a paywall because the families need this information.",
+        'Um das Rezept "Borschtsch" kommentieren zu können, müssen Sie eingeloggt sein.',
+        "You must be logged in to post a comment.",
+        "Чтобы оставить комментарий, войдите на сайт.",
+    ],
+)
+def test_funding_appeals_and_comment_logins_are_furniture(line: str) -> None:
+    assert _boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The newspaper put its archive behind a paywall in 2019, the union said.",
+        "Die Familien sagen, sie brauchen Hilfe: der Kommandeur habe ihre Briefe nie beantwortet.",
+        "In the comments under the video, soldiers' wives asked the ministry for answers.",
+        "Soldiers said they need your help to find the missing men of the battalion.",
+    ],
+)
+def test_sentences_about_paywalls_help_and_comments_stay(line: str) -> None:
+    assert not _boilerplate_line(line)
