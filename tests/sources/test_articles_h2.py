@@ -1,12 +1,13 @@
 """Article arbitration, H2 round: lines jusText does not know that follow a box outside the
 article go with that box; a site's appeal for reader funding and the log-in a comment needs are
-furniture. Page snippets written for the tests."""
+furniture; the paragraph right above precision mode's text comes back. Page snippets written for
+the tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from sitrep.sources.articles import Block, _boilerplate_line, _drop_outside_tail
+from sitrep.sources.articles import Block, _boilerplate_line, _drop_outside_tail, restore_dropped
 
 ARTICLE = "/html[1]/body[1]/main[1]/article[1]"
 BOX = "/html[1]/body[1]/main[1]/aside[1]"
@@ -73,3 +74,23 @@ def test_funding_appeals_and_comment_logins_are_furniture(line: str) -> None:
 )
 def test_sentences_about_paywalls_help_and_comments_stay(line: str) -> None:
     assert not _boilerplate_line(line)
+
+
+LEAD = (
+    "Families of the reservists say the brigade was sent forward twice in one month, and the "
+    "ministry has not answered their letters."
+)
+
+
+def test_the_paragraph_right_above_precision_modes_text_comes_back() -> None:
+    # precision mode cut the standfirst above the body; the default text had it right above
+    first = "\n".join(["Brigade moved again", LEAD, BODY, MORE, "Share this story"])
+    precise = "\n".join([BODY, MORE])
+    assert restore_dropped(precise, first, "") == "\n".join([LEAD, BODY, MORE])
+
+
+def test_a_short_line_right_above_precision_modes_text_stays_out() -> None:
+    # a heading or a kicker is not a lead paragraph (shorter than LEAD_MIN_CHARS)
+    first = "\n".join([LEAD, "Brigade moved again", BODY, MORE])
+    precise = "\n".join([BODY, MORE])
+    assert restore_dropped(precise, first, "") == precise
