@@ -407,3 +407,14 @@ def test_deceived_or_pressed_recruits_are_coercion(text: str, published: str) ->
 def test_a_promise_and_a_transfer_in_a_civilian_text_are_nothing() -> None:
     text = "The mayor promised a new bus route, and the old buses were sent to the depot for repairs."
     assert _first_type(text, "2024-05-10T10:00:00+00:00") is None
+
+
+def test_a_bulleted_digest_keeps_the_places_of_its_event_items() -> None:
+    text = (
+        "Итоги недели в Сибири:\n\n"
+        "— В Красноярске гарнизонный суд дал 2,5 года контрактнику, который в июне отказался ехать на фронт.\n"
+        "— В Оймяконе морозы опустились до −56 градусов.\n"
+        "— В Норильске открыли новый ледовый каток."
+    )
+    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2025-01-25T20:00:00+03:00"}))
+    assert [[p.name for p in e.places] for e in ext.events] == [["Krasnoyarsk"]]
