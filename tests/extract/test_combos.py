@@ -418,3 +418,121 @@ def test_a_bulleted_digest_keeps_the_places_of_its_event_items() -> None:
     )
     ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2025-01-25T20:00:00+03:00"}))
     assert [[p.name for p in e.places] for e in ext.events] == [["Krasnoyarsk"]]
+
+
+# -- team-heldout-10 (development data since session 8): refusing to fight, coming to an office, a video addressed to
+# an authority, an officer hitting his men, recruits who ended up in assaults, the helpless signed up as volunteers;
+# history, drills, propaganda and statistics that are no case ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Близько п'ятдесяти мобілізованих з Кабардино-Балкарії, які відмовилися штурмувати під Синьківкою, "
+            "тримають у підвалі в Кадіївці. Про це розповідають їхні родичі.",
+            "2023-10-25T09:15:00+03:00",
+            "refusal",
+        ),
+        (
+            "Сегодня к зданию Ярославской областной думы пришли около восемнадцати жён и матерей мобилизованных. "
+            "Они принесли плакаты и потребовали установить сроки службы.",
+            "2023-12-19T17:30:00+03:00",
+            "protest",
+        ),
+        (
+            "Twelve 'Storm V' fighters say their contracts have run out yet nobody lets them go home. In a video to "
+            "governor Andrei Travnikov, released on Saturday, they add that wounded men are sent straight back into "
+            "assaults.",
+            "2024-05-20T07:45:00+00:00",
+            "appeal",
+        ),
+        (
+            "Footage posted on Instagram by a soldier's sister appears to show an officer of the 43rd Artillery "
+            "Brigade hitting and humiliating three servicemen near Druzhkivka.",
+            "2025-09-19T08:30:00+00:00",
+            "abuse",
+        ),
+        (
+            "Около пятидесяти якутян, подписавших контракт «на охрану границы в Курской области», в феврале оказались "
+            "в штурмовых подразделениях под Покровском. Родственники говорят, что в военкомате им говорили о службе "
+            "«только на своей территории».",
+            "2025-03-03T10:00:00+09:00",
+            "coercion",
+        ),
+        (
+            "Шістьох мешканців психоневрологічного інтернату у Воронежі цього місяця записали «добровольцями» до армії "
+            "РФ. Їх возили до військкомату співробітники закладу.",
+            "2024-09-26T09:00:00+03:00",
+            "coercion",
+        ),
+    ],
+)
+def test_set_10_kinds(text: str, published: str, expected: str) -> None:
+    assert _first_type(text, published) == expected
+
+
+def test_the_oblast_duma_sits_in_its_centre() -> None:
+    assert _places("Сегодня к зданию Ярославской областной думы пришли жёны мобилизованных.", "ru") == ["Yaroslavl"]
+
+
+def test_refusing_to_pay_a_commander_is_no_refusal_to_fight() -> None:
+    text = (
+        "Russian mobilised soldiers say their battalion commander charges them for leave, and that those who refuse "
+        "to pay are sent to the most exposed positions first."
+    )
+    assert _first_type(text, "2024-02-01T10:00:00+00:00") == "abuse"
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "108 лет назад, в сентябре 1916-го, солдаты Русского экспедиционного корпуса в лагере Ла-Куртин "
+            "отказались воевать.",
+            "2024-09-16T10:00:00+03:00",
+        ),
+        (
+            "На полигоне военнослужащие отработали задержание условного дезертира и прочёсывание лесного массива.",
+            "2024-06-01T10:00:00+03:00",
+        ),
+        (
+            "За квітень до військових частин повернулися понад 2 тисячі військових, які раніше перебували в СЗЧ, "
+            "повідомили в Міноборони.",
+            "2025-05-05T10:00:00+03:00",
+        ),
+        (
+            "По данным Судебного департамента, за первое полугодие военные суды вынесли более 3500 приговоров по "
+            "статье о самовольном оставлении части.",
+            "2025-08-01T10:00:00+03:00",
+        ),
+        (
+            "More than 89,000 criminal cases for going AWOL were opened in Ukraine in 2024, prosecutors say.",
+            "2025-01-20T10:00:00+00:00",
+        ),
+    ],
+)
+def test_history_drills_and_statistics_are_no_case(text: str, published: str) -> None:
+    assert _first_type(text, published) is None
+
+
+def test_thousands_of_a_named_unit_money_and_signatures_are_no_statistics() -> None:
+    ex = Extractor.load()
+    engine = ex.engine
+    unit = (
+        "ДБР відкрило провадження щодо порушень у 155-й окремій механізованій бригаді. За даними журналіста, близько "
+        "1700 військовослужбовців бригади самовільно залишили частину."
+    )
+    money = "Командир роти щомісяця збирав із підлеглих по 5 тисяч гривень, погрожуючи відправити їх на штурм."
+    for text in (unit, money):
+        sig = engine.signals(text, "uk")
+        assert not sig.aggregates
+    assert _first_type(unit, "2024-11-20T10:00:00+02:00") == "desertion"
+
+
+def test_propaganda_about_the_other_sides_mass_flight_is_hedged() -> None:
+    ex = Extractor.load()
+    engine = Engine(ex.book, None, ex.engine.gaz)
+    text = "Массовое бегство ВСУ продолжается: по нашим данным, тысячи солдат противника в СЗЧ."
+    sig = engine.signals(text, "ru")
+    assert sig.type_hits and all((h.sentence, h.start) in sig.hedged for h in sig.type_hits)

@@ -31,7 +31,9 @@ HISTORY_YEARS = 30  # an event dated this many years before its report is histor
 # a year as a date: "в 1915 году", "у 1944 році", "1915 г.", "in 1943", "August 1915". Date grammar, as in dates.py
 # (which reads the months for every codebook), not a codebook's vocabulary: it stays in code
 _YEAR = re.compile(
-    r"\b(1[6-9]\d\d|20\d\d)(?=\s*(?:год|г\.|рок|році|рік|р\.))|\b(?:in|of|since) (1[6-9]\d\d|20\d\d)\b|"
+    # "в сентябре 1916-го", "у 1916-му" (the year's ordinal ending)
+    r"\b(1[6-9]\d\d|20\d\d)(?=\s*(?:год|г\.|рок|році|рік|р\.)|-(?:го|м|му|й)\b)|"
+    r"\b(?:in|of|since) (1[6-9]\d\d|20\d\d)\b|"
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) "
     r"(1[6-9]\d\d|20\d\d)\b",
     re.I,
@@ -102,6 +104,31 @@ _PARTICIPLE = re.compile(
 # act where the codebook says the `near` cue is the doer. Morphology, not vocabulary (as _PARTICIPLE): the lemmatiser
 # keeps no case, so only the ending as written tells "командиры заперли" (they did it) from "командира убили" (it was
 # done to him) and "убит", "застрелений" (a passive participle: the man before it suffered the act).
+# statistics (see Engine._aggregate): a count this big with no unit and no place below a country is an aggregate, and
+# weighs as a strong trap word in its paragraph
+AGGREGATE_MIN = 1000
+AGGREGATE_TRAP = 1.0
+# a number of four digits or more, with or without thousands separators ("3500", "89,000", "2 000"), or the word
+_BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.\u00a0]\d{3})+\b|\b\d{4,}\b|(?P<words>тысяч|тисяч|thousands?\b)", re.I)
+
+
+# money and signatures are no people: "по 5 тисяч гривень", "100 тысяч рублей", "$9,000", "5000 подписей" (a petition)
+_NOT_PEOPLE_AFTER = re.compile(
+    r"\s*(?:\w+\s+)?(?:грив|рубл|руб\.|долл|долар|евро|євро|\$|€|₽|uah|rub|usd|eur|hryvni|rouble|ruble|dollar|euro|"
+    r"pound|подпис|підпис|signature)",
+    re.I,
+)
+_CURRENCY_BEFORE = re.compile(r"[$€£₽]\s*$")
+
+
+def _number(raw: str) -> int:
+    return int(re.sub(r"\D", "", raw) or 0)
+
+
+def _is_year(raw: str) -> bool:
+    return raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2099
+
+
 _COMBO_BREAK = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|[\u2013\u2014]")
 _PASSIVE_PARTICIPLE = re.compile(r"(?:[иыі]т|[еяа]н|нн)(?:ий|ый|ая|ое|ые|ого|ых|их|ої|а|о|і|ы|и)?$")
 _INSTRUMENTAL = re.compile(r"(?:ом|ем|ём|ами|ями|ою|ею)$")
@@ -210,6 +237,7 @@ class Signals:
     rule_score: float
     # (sentence, token) of refusal cues told as the reason of a violent act in their sentence (see _REASON_REACH)
     reasons: frozenset[tuple[int, int]] = frozenset()
+    aggregates: frozenset[int] = frozenset()  # sentences with a type cue that tell statistics (see Engine._aggregate)
 
 
 class Engine:
@@ -329,6 +357,9 @@ class Engine:
                 if not taken.issuperset(range(h.start, h.end)):
                     traps[h.cue.tokens] = (h.cue.weight, para[s.index])
         type_hits = _collapse(type_hits)
+        aggregates = frozenset(i for i in {h.sentence for h in type_hits} if self._aggregate(text, sentences[i], lang))
+        for i in aggregates:
+            traps[("<aggregate>",)] = (AGGREGATE_TRAP, para[i])
         # an act only a service member commits ("не вернулся в часть", "втекли з частини", "СЗЧ"): the text is a
         # military one, so "военному, который не вернулся в часть" and "двоє військових втекли" name soldiers
         if any(h.cue.weight >= self.military.get(h.cue.label, 9.0) for h in type_hits):
@@ -368,6 +399,7 @@ class Engine:
             trap,
             score,
             reasons,
+            aggregates,
         )
 
     def _combo_hits(self, s: Sentence, lang: str) -> list[Hit]:
@@ -411,6 +443,27 @@ class Engine:
         if any(t.word in rule.doer_after for t in toks[max(0, near.start - 3) : near.start]):
             return True
         return inflected and bool(_INSTRUMENTAL.search(toks[near.start].word))
+
+    def _aggregate(self, text: str, s: Sentence, lang: str) -> bool:
+        """A count of a thousand or more (not money, not signatures) with no town or region in its sentence and no
+        numbered unit in the text: statistics over a country or a period, no concrete case (codebook §1).
+
+        "За квітень до військових частин повернулися понад 2 тисячі військових, які перебували в СЗЧ", "военные суды
+        вынесли более 3500 приговоров", "More than 89,000 criminal cases for going AWOL were opened in Ukraine"
+        (team-heldout-9, -10); "близько 1700 військовослужбовців 155-ї бригади самовільно залишили частину" names its
+        brigade and stays a case.
+        """
+        if not any(
+            (m["words"] or _number(m[0]) >= AGGREGATE_MIN)
+            and not _is_year(m[0])
+            and not _NOT_PEOPLE_AFTER.match(s.text, m.end())
+            and not _CURRENCY_BEFORE.search(s.text, max(0, m.start() - 2), m.start())
+            for m in _BIG_NUMBER.finditer(s.text)
+        ):
+            return False
+        if any(any(ch.isdigit() for ch in u.name) for u in find_units(text, 0, len(text))):
+            return False  # a numbered unit anywhere in the text: "1700 військовослужбовців бригади" is the 155th's
+        return not any(p.place.fcode != "country" for p in find_places(text, [s], self.gaz, lang))
 
     def _purposeful(self, h: Hit) -> Hit:
         """A weak cue of a type told with its demand in one sentence counts as that type's strong cue.
@@ -585,6 +638,12 @@ class Engine:
             return Extraction(relevant=False, score=round(score, 4))
         if self.book.spec.require_actor and not any(self._near(h.sentence, sig.actor_sents) for h in sig.type_hits):
             return Extraction(relevant=False, score=round(score, 4))  # nobody in uniform: civilian news
+        if sig.aggregates and all(
+            h.sentence in sig.aggregates
+            for h in sig.type_hits
+            if h.cue.weight >= ANCHOR_MIN and self._near(h.sentence, sig.actor_sents)
+        ):
+            return Extraction(relevant=False, score=round(score, 4))  # statistics only: no concrete case (§1)
         events = self._events(report, sig, score)
         return Extraction(relevant=bool(events), events=tuple(events), score=round(score, 4))
 

@@ -1980,6 +1980,7 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
         return None
     base = lem[: -len(suffix)]
     keys = [lem[:-2], base, base + "ь", base + "а", base + "ия", base + "ія", base + "ск", base.rstrip("ь")]
+    keys.append(base + "ль")  # "ярославский" -> Ярославль
     if suffix in ("цький", "цкий"):  # a town named by the adjective itself: Хмельницький, Кропивницький
         keys.append(lem)
         keys += [base + "ця", base + "ца"]  # "вінницький" -> Вінниця, "винницкий" -> Винница
