@@ -536,3 +536,26 @@ def test_propaganda_about_the_other_sides_mass_flight_is_hedged() -> None:
     text = "Массовое бегство ВСУ продолжается: по нашим данным, тысячи солдат противника в СЗЧ."
     sig = engine.signals(text, "ru")
     assert sig.type_hits and all((h.sentence, h.start) in sig.hedged for h in sig.type_hits)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Батько бійця звернувся до Сирського у Facebook 14 жовтня.", "Facebook"),
+        ("«Сирене» об этом рассказали жёны военных из Тамбовской области.", "Sirena"),
+        ("Ролик з'явився вчора на YouTube-каналі одного з бійців.", "YouTube"),
+        ("Об этом «Можем объяснить» рассказали сослуживцы погибших.", "Mozhem Obyasnit"),
+    ],
+)
+def test_via_set_10(text: str, expected: str) -> None:
+    from sitrep.extract.via import find_via
+
+    assert [v.name for v in find_via(text, 0, len(text))][:1] == [expected]
+
+
+def test_eval_compares_outlets_by_the_table() -> None:
+    from sitrep.extract.evaluate import outlet_key
+
+    assert outlet_key("Idite lesom") == outlet_key("«Идите лесом»") == outlet_key("Get Lost")
+    assert outlet_key("Важные истории") == outlet_key("iStories")
+    assert outlet_key("Unknown Channel") != outlet_key("Get Lost")

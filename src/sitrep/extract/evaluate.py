@@ -4,7 +4,8 @@
 - type accuracy: over gold-relevant documents, the first predicted event's type against the first
   gold event's (a missed document counts as wrong);
 - units, places, via: micro set F1 over gold-relevant documents, all events of a document pooled,
-  after normalisation (units by number + kind, places and via by transliterated letters);
+  after normalisation (units by number + kind, places by transliterated letters, via by the outlet table's name
+  when the table knows the outlet, else by transliterated letters);
 - dates: over gold first events with a date, exact month-day (and year when both have one);
 - counts: over gold first events with a count, within ±20 % for approximate, exact otherwise;
 - clusters: pairwise P/R/F1 over documents when gold has ``cluster`` and clusters are given.
@@ -19,7 +20,7 @@ from itertools import combinations
 from typing import Any
 
 from sitrep.extract.units import unit_key
-from sitrep.extract.via import translit, via_key
+from sitrep.extract.via import outlet_table, translit, via_key
 
 KEYWORDS = re.compile(
     r"обращени|видеообращ|звернен|отказ|відмов|дезерт|соч\b|сзч\b|пикет|пікет|митинг|мітинг|протест|"
@@ -35,6 +36,13 @@ def place_key(name: str) -> str:
     # transliteration variants of one name compare equal (gold-format.md: "after normalisation (case,
     # transliteration)"): Makiyivka = Makiivka, Hulyaipole = Huliaipole, Velykyi = Velykiy
     return re.sub(r"[iy]+", "i", low.replace("ie", "e"))
+
+
+def outlet_key(name: str) -> str:
+    """``via_key`` of the outlet's table name when the outlet table knows the name (any of its aliases, in any case:
+    «Идите лесом», Idite lesom and Get Lost are one project), else of the name as written."""
+    hit = outlet_table().lookup(name)
+    return via_key(hit[0].name if hit is not None else name)
 
 
 def keyword_baseline(text: str) -> bool:
@@ -161,8 +169,8 @@ def score(
         gp = {place_key(pl["name"]) for e in gev for pl in e.get("places", [])}
         pp = {place_key(pl["name"]) for e in pev for pl in e.get("places", [])}
         sc.places.add(gp, pp)
-        gv = {via_key(e["via"]) for e in gev if e.get("via")}
-        pv = {via_key(e["via"]) for e in pev if e.get("via")}
+        gv = {outlet_key(e["via"]) for e in gev if e.get("via")}
+        pv = {outlet_key(e["via"]) for e in pev if e.get("via")}
         sc.via.add(gv, pv)
         for what, gs, ps in (("UNITS", gu, pu), ("PLACES", gp, pp), ("VIA", gv, pv)):
             if gs != ps and prel:

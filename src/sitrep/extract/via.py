@@ -214,7 +214,10 @@ class _Table:
                     seen.add(pat)
                     parts.append((len(alias), pat))
         parts.sort(key=lambda p: -p[0])
-        self.regex = re.compile(r"(?<![\w@./-])(?:" + "|".join(p for _, p in parts) + r")(?![\w-]|\.\w)")
+        # not inside a longer word or address, but "YouTube-каналі", "Telegram-channel" name the platform
+        self.regex = re.compile(
+            r"(?<![\w@./-])(?:" + "|".join(p for _, p in parts) + r")(?![\w]|-(?!(?i:канал|channel))|\.\w)"
+        )
 
     @staticmethod
     def _pattern(alias: str, lower_ok: bool = False) -> str:
@@ -482,7 +485,7 @@ QUICK = re.compile(  # run on the lower-cased sentence
     r"заяв|сказа|пояснi|"
     r"поясни|беседе|разговоре|розмові|коментар|комментар|speaking|согласно|відповідно|ссылк|посилан|"
     r"помог|допом|помощ|поддерж|підтрим|help|assist|post|посте|постах|дописі|пості|says|обратил|звернул|"
-    r"contacted|reached out|appeal|обращает|обратил|звертає|video|видео|відео|took to|turned to|takes to)"
+    r"contacted|reached out|appeal|обращает|обратил|звертає|зверну|video|видео|відео|took to|turned to|takes to)"
 )
 
 # cue patterns run on the lower-cased sentence (same offsets)
@@ -490,6 +493,16 @@ _AFTER_RU_UK = re.compile(rf"(?<![\w])(?:{PUB_RU_UK}|{OBTAIN_RU_UK})(?![\w])")
 _SUBJ_VERB = re.compile(rf"(?<![\w])(?:{PUB_RU_UK}|{OBTAIN_RU_UK}|{REP_RU_UK}|{PUB_EN}|{REP_EN})(?![\w])")
 _SOURCE = re.compile(rf"(?<![\w]){SOURCE}(?![\w])")
 _TOLD = re.compile(rf"(?<![\w]){TOLD}(?![\w])")
+_TELL_VERB = (
+    r"(?:рассказал[аио]?|рассказали|розпові(?:в|ла|ли)|сообщил[аио]?|сообщили|повідоми(?:в|ла|ли)|написал[аио]?|"
+    r"написали|написа(?:в|ла|ли)|пожаловал(?:ся|ась|ись)|поскаржи(?:вся|лася|лися))"
+)
+_QUOTED_NAME = r"[«\"“„][^»\"”“\n]{2,40}[»\"”“]"
+_TOLD_ABOUT_THIS = re.compile(
+    rf"(?<![\w])(?P<a>{_QUOTED_NAME})\s+(?i:об этом|об этом же|про це)\s+{_TELL_VERB}(?![\w])|"
+    rf"(?<![\w])(?i:об этом|про це)\s+(?P<b>{_QUOTED_NAME})\s+{_TELL_VERB}(?![\w])",
+    re.I,
+)
 _ABOUT_THIS = re.compile(r"\s+(?:об этом|об этом же|обо всём этом|про це|про все це|about this|about it)(?![\w])")
 _BY = re.compile(
     rf"(?<![\w])(?:{PUB_EN}|filmed|recorded|reported|shown|aired|video|clip|footage)"
@@ -886,6 +899,25 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
                 or outlet_table().lookup(seg[cands[0].start : cands[0].end])
             ):
                 take(cands[:1])
+    # 4a. an outlet told it, the outlet before the verb with "об этом": "«Сирене» об этом рассказали жёны", "Об этом
+    # «Можем объяснить» рассказали сослуживцы", "Про це «Слідству» розповіли рідні" (a quoted or known name only)
+    for m in _TOLD_ABOUT_THIS.finditer(seg):
+        if _official_before(seg, m.start()) or OFFICIAL.search(seg, m.end(), m.end() + 40):
+            continue  # "Об этом «Известиям» рассказал министр": an official's word to an outlet
+        name = m["a"] or m["b"]
+        raw = name.strip('«»"“”„')
+        hit = outlet_table().lookup(raw)
+        if hit is not None and hit[0].kind == "outlet":
+            hits.append(
+                _Cand(hit[0].name, "outlet", m.start("a" if m["a"] else "b"), m.end("a" if m["a"] else "b"), True)
+            )
+        elif name[:1] in '«"“„' and not _official_before(seg, m.start()):
+            words = _lemma_outlet(raw, lang).split()
+            hits.append(
+                _Cand(
+                    _titled(words, lang), "outlet", m.start("a" if m["a"] else "b"), m.end("a" if m["a"] else "b"), True
+                )
+            )
     # 4b. said to a known outlet: "об этом они заявили «Медиазоне»", "сообщил ТАСС" (table names only)
     for m in _SAID.finditer(low):
         if _official_before(seg, m.start()):
