@@ -294,6 +294,8 @@ LOSO_SETS = (
     "team-heldout-6",
     "team-heldout-7",
     "team-heldout-8",
+    "team-heldout-9",
+    "team-heldout-10",
 )
 _FOLDERS = {n: f for n, f in _TEAM_FOLDERS.items() if n != "team-heldout"}
 
