@@ -559,3 +559,49 @@ def test_eval_compares_outlets_by_the_table() -> None:
     assert outlet_key("Idite lesom") == outlet_key("«Идите лесом»") == outlet_key("Get Lost")
     assert outlet_key("Важные истории") == outlet_key("iStories")
     assert outlet_key("Unknown Channel") != outlet_key("Get Lost")
+
+
+# -- team-heldout-11 (development data since 11:44 UTC, session 8 round 3) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Добровольцы пермского батальона «Кама» в понедельник выложили во «ВКонтакте» обращение к губернатору. "
+            "Около двадцати человек заявляют, что обещанные при подписании 300 тысяч им так и не выплатили.",
+            "2025-01-21T10:00:00+05:00",
+            "appeal",
+        ),
+        (
+            "В ночь на воскресенье из в/ч 63354 в Камышине уехал военнослужащий — на армейском «Урале».",
+            "2025-03-24T10:00:00+03:00",
+            "desertion",
+        ),
+        (
+            "Кілька сотень родичів військових сьогодні пройшли центром Сум до обласної адміністрації. Вимога одна — "
+            "чіткі терміни служби.",
+            "2024-03-03T15:00:00+02:00",
+            "protest",
+        ),
+        (
+            "В учебном центре инструктор продержал шестнадцать новобранцев всю ночь на морозе; один попал в больницу.",
+            "2025-01-21T10:00:00+03:00",
+            "abuse",
+        ),
+        (
+            "Наприкінці серпня під Времівкою командир роти 36-ї мотострілецької бригади заборонив евакуювати "
+            "поранених — троє з них померли.",
+            "2024-09-10T10:00:00+03:00",
+            "abuse",
+        ),
+    ],
+)
+def test_set_11_kinds(text: str, published: str, expected: str) -> None:
+    assert _first_type(text, published) == expected
+
+
+def test_a_named_service_alone_makes_no_text_military() -> None:
+    # real stream: a man who beat Rosgvardia officers in a hospital is no soldiers' event
+    text = "Мужчина избил сотрудников Росгвардии в больнице. Бойцы вызвали подкрепление."
+    assert _first_type(text, "2024-11-20T10:00:00+03:00") is None

@@ -112,10 +112,10 @@ AGGREGATE_TRAP = 1.0
 _BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.\u00a0]\d{3})+\b|\b\d{4,}\b|(?P<words>тысяч|тисяч|thousands?\b)", re.I)
 
 
-# money and signatures are no people: "по 5 тисяч гривень", "100 тысяч рублей", "$9,000", "5000 подписей" (a petition)
-_NOT_PEOPLE_AFTER = re.compile(
-    r"\s*(?:\w+\s+)?(?:грив|рубл|руб\.|долл|долар|евро|євро|\$|€|₽|uah|rub|usd|eur|hryvni|rouble|ruble|dollar|euro|"
-    r"pound|подпис|підпис|signature)",
+# cases counted, up to two words after the number: "3500 приговоров", "89,000 criminal cases", "2 тисячі проваджень"
+_CASES_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:дел|дела|справ|провадж|приговор|вирок|уголовн|криміналь|cases|verdicts|sentences|"
+    r"proceedings|prosecutions|convictions)",
     re.I,
 )
 _CURRENCY_BEFORE = re.compile(r"[$€£₽]\s*$")
@@ -134,6 +134,7 @@ _PASSIVE_PARTICIPLE = re.compile(r"(?:[иыі]т|[еяа]н|нн)(?:ий|ый|а
 _INSTRUMENTAL = re.compile(r"(?:ом|ем|ём|ами|ями|ою|ею)$")
 _CLAUSE_REACH = 60  # characters between a date and the act it dates in one relative clause (see _one_clause)
 _CLAUSE_END = re.compile(r"[,;.!?:()\u2014\u2013]")
+_UNIT_KIND = re.compile(r"\b(?:battalion|brigade|regiment|division|detachment)\b")
 _SUBUNIT = re.compile(r"^[1-9](?:st|nd|rd|th) (?:battalion|company|platoon)$")
 _PARENT = re.compile(r"\b(?:brigade|regiment|division)$")
 
@@ -369,7 +370,11 @@ class Engine:
         if weak_actor and not military:
             # a numbered unit ("128-ї бригади", "1428th regiment") makes it military; an ОПГ "бригада",
             # a skinheads' "дивизия" carry no number
-            military = any(any(c.isdigit() for c in u.name) for u in find_units(text, 0, len(text)))
+            # a named battalion or brigade too ("батальона «Кама»", "the Kama battalion": codebook 1.9), not a service
+            # named alone (Rosgvardia also guards hospitals, a general in custody is no unit)
+            military = any(
+                any(c.isdigit() for c in u.name) or _UNIT_KIND.search(u.name) for u in find_units(text, 0, len(text))
+            )
         if military:  # боец, бригада are soldiers only in a text about the military (not MMA, not an ОПГ)
             own_actor |= weak_actor
         type_hits = self._drop_bystander_types(type_hits, own_actor)
@@ -453,13 +458,20 @@ class Engine:
         (team-heldout-9, -10); "близько 1700 військовослужбовців 155-ї бригади самовільно залишили частину" names its
         brigade and stays a case.
         """
-        if not any(
-            (m["words"] or _number(m[0]) >= AGGREGATE_MIN)
+        if not _BIG_NUMBER.search(s.text):
+            return False
+        # people counted by the thousand ("понад 2 тисячі військових"), or cases, verdicts, proceedings ("более 3500
+        # приговоров", "89,000 criminal cases"); not money ("300 тысяч им не выплатили", "$9,000"), not signatures
+        people = any(c.value >= AGGREGATE_MIN for c in find_counts(text, s.start, s.end))
+        cases = any(
+            _number(m[0]) >= AGGREGATE_MIN
             and not _is_year(m[0])
-            and not _NOT_PEOPLE_AFTER.match(s.text, m.end())
             and not _CURRENCY_BEFORE.search(s.text, max(0, m.start() - 2), m.start())
+            and _CASES_AFTER.match(s.text, m.end())
             for m in _BIG_NUMBER.finditer(s.text)
-        ):
+            if not m["words"]
+        )
+        if not (people or cases):
             return False
         if any(any(ch.isdigit() for ch in u.name) for u in find_units(text, 0, len(text))):
             return False  # a numbered unit anywhere in the text: "1700 військовослужбовців бригади" is the 155th's
