@@ -524,8 +524,9 @@ def test_thousands_of_a_named_unit_money_and_signatures_are_no_statistics() -> N
         "1700 військовослужбовців бригади самовільно залишили частину."
     )
     money = "Командир роти щомісяця збирав із підлеглих по 5 тисяч гривень, погрожуючи відправити їх на штурм."
-    for text in (unit, money):
-        sig = engine.signals(text, "uk")
+    signers = "Жёны мобилизованных собрали более 2000 подписей под обращением к президенту о ротации."
+    for text in (unit, money, signers):
+        sig = engine.signals(text, "uk" if "Командир" in text or "ДБР" in text else "ru")
         assert not sig.aggregates
     assert _first_type(unit, "2024-11-20T10:00:00+02:00") == "desertion"
 

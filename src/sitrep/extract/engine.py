@@ -100,10 +100,6 @@ _REASON_REACH = 4  # "после того как тот отказался", "af
 _PARTICIPLE = re.compile(
     r"(?:вш|ущ|ющ|ащ|ящ)(?:ий|ая|ое|ее|ие|ых|их|ым|им|ыми|ими|его|ему|ую|ей|ем|ой|ого|ому)(?:ся)?$"
 )
-# Combos (codebook ``combos``): what separates the two cues of one clause, and the morphology that tells who does the
-# act where the codebook says the `near` cue is the doer. Morphology, not vocabulary (as _PARTICIPLE): the lemmatiser
-# keeps no case, so only the ending as written tells "командиры заперли" (they did it) from "командира убили" (it was
-# done to him) and "убит", "застрелений" (a passive participle: the man before it suffered the act).
 # statistics (see Engine._aggregate): a count this big with no unit and no place below a country is an aggregate, and
 # weighs as a strong trap word in its paragraph
 AGGREGATE_MIN = 1000
@@ -119,6 +115,7 @@ _CASES_AFTER = re.compile(
     re.I,
 )
 _CURRENCY_BEFORE = re.compile(r"[$€£₽]\s*$")
+_SIGNATURES = re.compile(r"подпис|підпис|signature", re.I)  # a petition's thousands of signers are no statistics
 
 
 def _number(raw: str) -> int:
@@ -129,6 +126,10 @@ def _is_year(raw: str) -> bool:
     return raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2099
 
 
+# Combos (codebook ``combos``): what separates the two cues of one clause, and the morphology that tells who does the
+# act where the codebook says the `near` cue is the doer. Morphology, not vocabulary (as _PARTICIPLE): the lemmatiser
+# keeps no case, so only the ending as written tells "командиры заперли" (they did it) from "командира убили" (it was
+# done to him) and "убит", "застрелений" (a passive participle: the man before it suffered the act).
 _COMBO_BREAK = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|[\u2013\u2014]")
 _PASSIVE_PARTICIPLE = re.compile(r"(?:[иыі]т|[еяа]н|нн)(?:ий|ый|ая|ое|ые|ого|ых|их|ої|а|о|і|ы|и)?$")
 _INSTRUMENTAL = re.compile(r"(?:ом|ем|ём|ами|ями|ою|ею)$")
@@ -462,7 +463,9 @@ class Engine:
             return False
         # people counted by the thousand ("понад 2 тисячі військових"), or cases, verdicts, proceedings ("более 3500
         # приговоров", "89,000 criminal cases"); not money ("300 тысяч им не выплатили", "$9,000"), not signatures
-        people = any(c.value >= AGGREGATE_MIN for c in find_counts(text, s.start, s.end))
+        people = not _SIGNATURES.search(s.text) and any(
+            c.value >= AGGREGATE_MIN for c in find_counts(text, s.start, s.end)
+        )
         cases = any(
             _number(m[0]) >= AGGREGATE_MIN
             and not _is_year(m[0])
