@@ -606,3 +606,19 @@ def test_a_named_service_alone_makes_no_text_military() -> None:
     # real stream: a man who beat Rosgvardia officers in a hospital is no soldiers' event
     text = "Мужчина избил сотрудников Росгвардии в больнице. Бойцы вызвали подкрепление."
     assert _first_type(text, "2024-11-20T10:00:00+03:00") is None
+
+
+def test_a_commander_forbidding_the_wounded_to_be_taken_out_is_abuse() -> None:
+    text = (
+        "Отец бойца 36-й мотострелковой бригады рассказал журналистам, что в конце августа под Времевкой командир роты "
+        "запретил вывозить раненых до конца штурма. Трое забайкальцев умерли."
+    )
+    assert _first_type(text, "2024-09-10T10:00:00+03:00") == "abuse"
+
+
+def test_propaganda_about_the_kyiv_regime_is_no_case() -> None:
+    text = (
+        "По данным наших источников, в ВСУ растёт число дезертиров: солдаты массово уходят в СЗЧ, целые подразделения "
+        "отказываются воевать. Киевский режим скрывает масштабы."
+    )
+    assert _first_type(text, "2024-11-20T10:00:00+03:00") is None
