@@ -56,7 +56,7 @@ TEAM7 = Path(__file__).resolve().parent / "data" / "team-heldout-7"
 TEAM8 = Path(__file__).resolve().parent / "data" / "team-heldout-8"
 TEAM9 = Path(__file__).resolve().parent / "data" / "team-heldout-9"
 TEAM10 = Path(__file__).resolve().parent / "data" / "team-heldout-10"
-# each development set by name; the blind set (team-heldout-11) is never named here and never read
+# each development set by name; the blind set (team-heldout-12) is never named here and never read
 _TEAM_FOLDERS = {
     "team-heldout": TEAM,
     "team-heldout-2": TEAM2,

@@ -168,8 +168,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     # Development data since 2026-11-26 11:44 UTC (session 8, round 3), after its blind scores were recorded (P 0.930
     # R 0.779 type 0.735 places 0.724 date 0.779 at 9b1d5b5); its errors were read then. Measured: P 0.940 R 0.926
-    # type 0.882 units 0.986 places 0.810 via 0.581 date 0.926 count 0.882. No blind set is left: the next session
-    # writes team-heldout-12.
+    # type 0.882 units 0.986 places 0.810 via 0.581 date 0.926 count 0.882. The blind set after it is
+    # team-heldout-12 (written and scored at the end of session 8).
     "team-heldout-11": {
         "precision": 0.9,
         "recall": 0.9,
