@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sitrep.enrich.lemmas import lemma
 from sitrep.extract.text import Sentence, Token
+from sitrep.extract.via import KIND_OUTLET
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 ORIGIN_BEFORE = {
@@ -1858,46 +1859,8 @@ RIVER_NOUNS = {"river", "река", "реки", "реке", "реку", "рек�
 # an outlet named by its town ("the Odesa Telegram channel", "одесский канал", "Житомирська газета") or a town word
 # inside an outlet's name after its kind ("the channel Kaluga bez filtrov", "каналу Калуга без фильтров"): where the
 # outlet is, not where the event happened (team-heldout-9 th9-031, th9-043, th9-073)
-OUTLET_WORDS = {
-    "channel",
-    "channel's",
-    "outlet",
-    "newspaper",
-    "portal",
-    "website",
-    "site",
-    "канал",
-    "канала",
-    "каналу",
-    "каналом",
-    "канале",
-    "каналі",
-    "телеграм-канал",
-    "телеграм-канала",
-    "телеграм-каналу",
-    "телеграм-каналом",
-    "телеграм-канале",
-    "телеграм-каналі",
-    "паблик",
-    "паблика",
-    "пабліку",
-    "паблику",
-    "издание",
-    "издания",
-    "изданию",
-    "видання",
-    "виданню",
-    "газета",
-    "газеты",
-    "газеті",
-    "газете",
-    "портал",
-    "портала",
-    "порталу",
-    "сайт",
-    "сайта",
-    "сайту",
-}
+# the kinds of outlet the via extractor reads ("каналу", "телеграм-канал", "newspaper", "website"), one word each
+_OUTLET_WORD = re.compile(rf"(?:{KIND_OUTLET})")
 OUTLET_FILLERS = {"telegram", "телеграм", "telegram-", "local", "news", "independent", "opposition", "online", "the"}
 REGIONAL = ("обласн", "областн")
 
@@ -1906,12 +1869,12 @@ def _outlet_home(toks: Sequence[Token], i: int, n: int) -> bool:
     j = i + n
     while j < len(toks) and j < i + n + 2 and toks[j].word in OUTLET_FILLERS:
         j += 1
-    if j < len(toks) and toks[j].word in OUTLET_WORDS:
+    if j < len(toks) and _OUTLET_WORD.fullmatch(toks[j].word):
         return True
     k = i - 1
     while k >= 0 and k > i - 3 and toks[k].word in OUTLET_FILLERS:
         k -= 1
-    return k >= 0 and toks[k].word in OUTLET_WORDS
+    return k >= 0 and bool(_OUTLET_WORD.fullmatch(toks[k].word))
 
 
 def _river(toks: Sequence[Token], i: int) -> bool:
