@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import lru_cache
 
 from sitrep.extract.codebook import Codebook, Cue, fold_yo
 from sitrep.extract.counts import find_counts, find_individual, lone_member
@@ -116,6 +117,13 @@ _CASES_AFTER = re.compile(
 )
 _CURRENCY_BEFORE = re.compile(r"[$€£₽]\s*$")
 _SIGNATURES = re.compile(r"подпис|підпис|signature", re.I)  # a petition's thousands of signers are no statistics
+
+
+@lru_cache(maxsize=64)
+def _numbered_unit(text: str) -> bool:
+    """The text names a numbered unit ("155-ї бригади", "в/ч 12345"); read once per text, however many of its
+    sentences ``Engine._aggregate`` asks about."""
+    return any(any(ch.isdigit() for ch in u.name) for u in find_units(text, 0, len(text)))
 
 
 def _number(raw: str) -> int:
@@ -476,7 +484,7 @@ class Engine:
         )
         if not (people or cases):
             return False
-        if any(any(ch.isdigit() for ch in u.name) for u in find_units(text, 0, len(text))):
+        if _numbered_unit(text):
             return False  # a numbered unit anywhere in the text: "1700 військовослужбовців бригади" is the 155th's
         return not any(p.place.fcode != "country" for p in find_places(text, [s], self.gaz, lang))
 
