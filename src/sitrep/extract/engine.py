@@ -332,7 +332,10 @@ class Engine:
         purposeful = purpose | {i - 1 for i in purpose if i and para[i - 1] == para[i]}
         for s in sentences:
             found: list[Hit] = []
-            for h in self.types.find(s) + self._combo_hits(s, lang):
+            raw = self.types.find(s) + self._combo_hits(s, lang)
+            for h in raw:
+                if self._spans_a_cue(h, raw):
+                    continue
                 if self._negated(s, h):
                     negated += 1
                 else:
@@ -585,6 +588,14 @@ class Engine:
                     if not _PARA_BREAK.search(text[sentences[a].end : sentences[b].start]):
                         out.add(i)
         return out
+
+    def _spans_a_cue(self, h: Hit, hits: Sequence[Hit]) -> bool:
+        """A cue that carries its own negation and reaches over another cue with its gap: "не отказались идти" is no
+        "не идти" (the refusal it skips over is the one negated); "не будет подписывать контрактов" stays "не
+        подписывать контракт" (the cue inside ends with it: its own words)."""
+        if h.cue.tokens[0] not in self.negators or h.end - h.start == len(h.cue.tokens):
+            return False
+        return any(h.start < o.start and o.end < h.end for o in hits if o is not h)
 
     def _negated(self, s: Sentence, h: Hit) -> bool:
         if any(t in self.negators for t in h.cue.tokens):

@@ -621,9 +621,11 @@ HONORIFIC_EN = re.compile(
     r"\b(?:the|so-called)\s+([A-Z][a-z]{1,20}(?:\s+[A-Z][a-z]{1,20}){1,2})\s+(battalion|regiment|brigade|legion)\b"
 )
 # a formation named by one word in English: "the Kaspiy battalion", "the Yenisei volunteer battalion", "Tatarstan's
-# Alga battalion", "Tomsk's 'Kedr' volunteer battalion" (the English of «Каспий», «Енисей», «Алга», «Кедр»)
+# Alga battalion", "Tomsk's 'Kedr' volunteer battalion" (the English of «Каспий», «Енисей», «Алга», «Кедр»); a quoted
+# name may follow its region: 'the Novgorod "Ilmen" battalion'
 NAMED_ONE_EN = re.compile(
-    r"(?:\bthe|\b[A-Z][a-z]+'s)\s+['‘\"“]?([A-Z][a-z]{2,20})['’\"”]?\s+(?:volunteer\s+)?(battalion|regiment|detachment)\b"
+    r"(?:\bthe|\b[A-Z][a-z]+'s)\s+(?:[A-Z][a-z]{2,20}\s+(?=['‘\"“]))?['‘\"“]?([A-Z][a-z]{2,20})['’\"”]?\s+"
+    r"(?:volunteer\s+)?(battalion|regiment|detachment)\b"
 )
 # capitalised words before a kind that name none: "the First battalion", "the same battalion", months
 NOT_NAMED_EN = {

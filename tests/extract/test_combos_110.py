@@ -1,0 +1,142 @@
+"""Codebook 1.10: the combos and traps written from team-heldout-12's errors — a letter to an authority (appeal), not
+going into an attack (refusal), the wounded sent back to fight (abuse), signing after a threat and an ultimatum
+(coercion), a gathering at a regional administration (protest); drills, bills and fundraisers as traps; a quoted
+battalion name after its region. Sentences are written for these tests, in ru, uk and en, with the near misses each
+rule must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract import Extractor, report_from_doc
+from sitrep.extract.engine import Engine
+from sitrep.extract.units import find_units
+
+
+def _types(text: str, lang: str) -> dict[str, float]:
+    """The strongest weight of each type's cue in the text, as the engine's signals see it."""
+    ex = Extractor.load()
+    engine = Engine(ex.book, None, ex.engine.gaz)
+    out: dict[str, float] = {}
+    for h in engine.signals(text, lang).type_hits:
+        out[h.cue.label] = max(out.get(h.cue.label, 0.0), h.cue.weight)
+    return out
+
+
+def _extract(text: str, published: str = "2025-03-20T10:00:00+02:00") -> tuple[bool, str | None]:
+    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": published}))
+    return ext.relevant, (ext.events[0].event_type if ext.events else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Матери мобилизованных из Тамбовской области написали губернатору: их сыновей держат под Кременной.", "ru"),
+        ("Жёны десантников направили письмо Путину с просьбой вернуть мужей домой.", "ru"),
+        ("Дружини бійців 58-ї бригади написали президентові: їх не ротують з осені.", "uk"),
+        ("Relatives of the 1231st regiment's mobilised men wrote to the governor asking for their return.", "en"),
+    ],
+)
+def test_a_letter_to_an_authority_is_an_appeal(text: str, lang: str) -> None:
+    assert _types(text, lang).get("appeal", 0.0) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Губернатор написал в своём канале, что мобилизованные получат выплаты.", "ru"),  # the governor's own post
+        ("Губернатора попросили написать ответ бойцам.", "ru"),  # not in the dative
+        ("The governor wrote that the soldiers would be paid.", "en"),
+    ],
+)
+def test_a_governors_own_post_is_no_letter_to_him(text: str, lang: str) -> None:
+    assert _types(text, lang).get("appeal", 0.0) < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Около сорока мобилизованных не пошли в штурм под Работино после гибели ротного.", "ru"),
+        ("Двадцять бійців не вийшли на позиції біля Кліщіївки, кажуть їхні рідні.", "uk"),
+        ("Some forty mobilised men would not go on an attack near Robotyne, their relatives say.", "en"),
+        ("Пятнадцать срочников не сели в эшелон, который должен был везти их к границе.", "ru"),
+    ],
+)
+def test_not_going_into_an_attack_is_a_refusal(text: str, lang: str) -> None:
+    assert _types(text, lang).get("refusal", 0.0) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Солдаты не пошли в столовую, потому что там не было света.", "ru"),  # no fight word
+        ("The men did not go home for the holidays.", "en"),
+    ],
+)
+def test_not_going_elsewhere_is_no_refusal(text: str, lang: str) -> None:
+    assert _types(text, lang).get("refusal", 0.0) < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Семерых раненых бойцов 35-й бригады выписали из госпиталя и вернули на штурмы под Угледаром.", "ru"),
+        ("Поранених морпіхів виписали з госпіталю і відправили на штурм через тиждень після операції.", "uk"),
+        ("Wounded soldiers of the 155th brigade were discharged from hospital and sent back to the front.", "en"),
+    ],
+)
+def test_the_wounded_sent_back_to_fight_is_abuse(text: str, lang: str) -> None:
+    assert _types(text, lang).get("abuse", 0.0) >= 0.9
+
+
+def test_a_soldier_returning_to_the_front_after_treatment_is_no_abuse() -> None:
+    # "вернулся" (he returned), not "вернули" (they sent him)
+    assert _types("После лечения в госпитале боец вернулся на фронт.", "ru").get("abuse", 0.0) < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("About thirty inmates of a colony near Omsk signed army contracts after being threatened with charges.", "en"),
+        ("Работникам завода предложили подписать контракт с Минобороны или увольнение по статье.", "ru"),
+        ("Працівникам шахти сказали: контракт із ЗСУ або звільнення.", "uk"),
+        ("Staff at the factory were told to sign a military contract or be fired.", "en"),
+    ],
+)
+def test_a_threat_or_an_ultimatum_to_sign_is_coercion(text: str, lang: str) -> None:
+    assert _types(text, lang).get("coercion", 0.0) >= 0.9
+
+
+def test_a_guard_post_promised_and_an_assault_company_given_is_coercion() -> None:
+    text = "Двадцать резервистов записывались охранять склады, а через месяц их перевели в штурмовую роту."
+    assert _types(text, "ru").get("coercion", 0.0) >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Во время учений в Псковской области условный противник «дезертировал» с позиций после первой атаки.",
+        "During the exercise in Latvia, troops practised evacuating casualties and refusing passage to a notional foe.",
+        "Верховна Рада ухвалила в першому читанні законопроєкт про нові правила повернення з СЗЧ.",
+        "Обласна філармонія звернулася до слухачів із закликом підтримати збір на дрони для 72-ї бригади.",
+    ],
+)
+def test_drills_bills_and_fundraisers_are_not_events(text: str) -> None:
+    relevant, _ = _extract(text)
+    assert not relevant
+
+
+def test_the_traps_leave_a_real_case_alone() -> None:
+    text = (
+        "Двенадцать мобилизованных 1427-го полка отказались идти в штурм под Кременной, рассказали их жёны. "
+        "Их заперли в подвале."
+    )
+    relevant, kind = _extract(text)
+    assert relevant and kind == "refusal"
+
+
+def test_a_quoted_battalion_name_after_its_region() -> None:
+    text = 'About twenty volunteers of the Kursk "Seym" battalion refused to advance.'
+    assert [u.name for u in find_units(text, 0, len(text))] == ["Seym battalion"]
+    text = "The Kursk Oblast battalion held the line."  # a region and a kind, no name
+    assert find_units(text, 0, len(text)) == []
