@@ -419,3 +419,37 @@ def test_platform_a_video_was_posted_to() -> None:
 def test_outlet_reports_a_commander_and_his_subordinates() -> None:
     text = "A company commander kept two subordinates in a pit for three days as punishment, Hromadske reports."
     assert via(text) == ["Hromadske"]
+
+
+def test_an_unknown_outlet_credited_at_the_end_of_the_sentence() -> None:
+    # ", X reports." ends the sentence: the name is the credit, whether or not the table knows it
+    text = "Five wounded sappers were sent back to the front days after surgery, Tverskie Vedomosti reports."
+    assert via(text) == ["Tverskie Vedomosti"]
+    # a headline's generic word, an official, a country are no outlet
+    assert via("Commanders Shot Soldiers Who Refused, Outlet Reports") == []
+    assert via("Six soldiers deserted from a base near Kursk, the ministry reports.") == []
+
+
+def test_uk_pishe_credits_a_quoted_outlet() -> None:
+    text = "Поранених морпіхів виписали з госпіталю і повернули на штурми, пише «Тверские ведомости»."
+    assert via(text) == ["Tverskie Vedomosti"]
+    text = "Військових змушували віддавати половину страхових виплат. Про це пишуть «Уральские новости»."
+    assert via(text) == ["Uralskie Novosti"]
+
+
+def test_transliterated_channel_name_joined_by_i() -> None:
+    text = "In a clip published by the local channel Tula i tulyaki, soldiers say they were sent to assault."
+    assert via(text) == ["Tula i tulyaki"]
+
+
+def test_credited_in_the_past_tense_and_via_a_channel() -> None:
+    text = "Six convicts were kept in a pit by their commander for four days, Permskii Vestnik reported."
+    assert via(text) == ["Permskii Vestnik"]
+    text = "The soldiers' video appeal went out on May 3 via the local channel Novosti Bryanska."
+    assert via(text) == ["Novosti Bryanska"]
+    assert via("He deserted and fled via Georgia to Turkey.") == []
+
+
+def test_a_russian_name_quoted_in_a_ukrainian_sentence_is_transliterated_as_russian() -> None:
+    text = "Дев'ятеро поранених військових записали відео, яке вчора оприлюднили «Новости Брянска»."
+    assert via(text) == ["Novosti Bryanska"]
