@@ -901,8 +901,12 @@ class Engine:
         units = _drop_subunits(units)
         places: list[Place] = []
         told = [sig.sentences[h.sentence] for h in sig.type_hits if h.sentence in sig.actor_sents]  # digest items
+        # a place inside an outlet's name is no place of the event: "..., Novy Kaliningrad reports"
+        credited = [(v.start, v.end) for s in sents for v in find_via(text, s.start, s.end)]
         for ph in find_places(text, sents, self.gaz, report.lang, told):
             if any(p.name == ph.place.name for p in places):
+                continue
+            if any(ph.start < b and a < ph.end for a, b in credited):
                 continue
             g = ph.place
             places.append(
