@@ -777,6 +777,10 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
     for m in RELATIVE.finditer(text, start, end):
         if m[1].lower() in ("накануне", "напередодні") and EVE_OF.match(text, m.end()):
             continue  # "накануне выборов", "напередодні Дня захисника": the eve of something else, not of the post
+        if m[1].lower() in ("накануне", "напередодні") and any(h.start < m.start() and not h.relative for h in hits):
+            # "в конце апреля отказались идти в атаку: накануне их рота потеряла половину": the eve of the date the
+            # sentence has just given, not of the post (team-heldout-12)
+            continue
         if m[1] == "Today" and re.search(
             r"\b(?:Russia|USA|Ukraine|Moscow)\s+$", text[max(0, m.start() - 10) : m.start()]
         ):

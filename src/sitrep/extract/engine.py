@@ -359,10 +359,11 @@ class Engine:
             if not military and self.context.find(sa):
                 military = True
             background = self.background is not None and bool(self.background.search(fold_yo(s.text)))
-            hedge_from = self._hedge_from(s, background)
-            if hedge_from is not None:
+            hedge_span = self._hedge_from(s, background)
+            if hedge_span is not None:
                 hedge_sents.add(s.index)
-                hedged.update((s.index, h.start) for h in found if h.start >= hedge_from)
+                lo, hi = hedge_span
+                hedged.update((s.index, h.start) for h in found if lo <= h.start < hi)
             taken = {i for h in actor_hits for i in range(h.start, h.end)}
             for h in () if background else self.traps.find(sa):
                 # a trap word inside an actor ("рідні полонених": relatives of prisoners) is the actor, no trap; a trap
@@ -503,21 +504,34 @@ class Engine:
             return h
         return Hit(Cue(h.cue.label, h.cue.tokens, w), h.sentence, h.start, h.end)
 
-    def _hedge_from(self, s: Sentence, background: bool) -> int | None:
-        """First token the sentence's hedge covers (None: no hedge).
+    def _hedge_from(self, s: Sentence, background: bool) -> tuple[int, int] | None:
+        """The tokens the sentence's hedge covers, as [from, to) (None: no hedge).
 
-        A claim ("якобы"), propaganda, a question or background hedges the whole sentence; a condition
-        ("если", "якщо", "if") only what follows it: "избивают, угрожая «обнулить», если они не пойдут в
-        штурм" tells the beating as a fact.
+        Propaganda, a question or background hedges the whole sentence; a forward hedge (`forward_hedges`) only
+        what follows it: "избивают, угрожая «обнулить», если они не пойдут в штурм" tells the beating as a fact.
+        A forward hedge inside its clause (a claim adverb: "які поїхали до Росії нібито на навчання, у березні
+        змусили підписати контракти") covers only the rest of that clause; one that opens its clause (a
+        condition: "Если откажется, его расстреляют") covers the sentence's rest.
         """
+        n = len(s.tokens)
         if background or _QUESTION.search(s.text):
-            return 0
+            return 0, n
         hits = self.hedges.find(s)
         if not hits:
             return None
-        if all(h.cue.tokens[0] in self.forward_hedges for h in hits):
-            return min(h.start for h in hits)
-        return 0
+        if not all(h.cue.tokens[0] in self.forward_hedges for h in hits):
+            return 0, n
+        first = min(h.start for h in hits)
+        tok = s.tokens[first]
+        before = s.text[: tok.start - s.start].rstrip()
+        if not before or before[-1] in ",;:—–(" or first == 0:
+            return first, n  # it opens its clause
+        rest = s.text[tok.end - s.start :]
+        brk = _CLAUSE_BREAK.search(rest)
+        if brk is None:
+            return first, n
+        cut = tok.end + brk.start()
+        return first, next((k for k in range(first, n) if s.tokens[k].start >= cut), n)
 
     def _relatives_of(self, s: Sentence, weak: list[Hit]) -> bool:
         """A relative's word right before a weak actor ("жена бойца", "мати загиблого бійця", "wife of a marine").

@@ -1,0 +1,40 @@
+"""Dates and hedges written from team-heldout-12's errors: "накануне" after a date the sentence has just given is that
+date's eve, not the post's; a claim adverb inside a relative clause hedges only that clause. Sentences are written for
+these tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sitrep.extract import Extractor, report_from_doc
+from sitrep.extract.dates import find_dates
+
+PUB = datetime(2024, 5, 3, 13, tzinfo=UTC)
+
+
+def test_the_eve_of_a_date_the_sentence_gives_is_not_the_posts_eve() -> None:
+    text = "Двадцать мобилизованных в конце апреля отказались идти в атаку: накануне их взвод потерял командира."
+    assert [(d.iso, d.precision) for d in find_dates(text, 0, len(text), PUB)] == [("2024-04-01", "month")]
+    # alone, "накануне" in a news post is the day before the post
+    text = "Накануне у штаба бригады прошёл пикет жён мобилизованных."
+    assert [(d.iso, d.precision) for d in find_dates(text, 0, len(text), PUB)] == [("2024-05-02", "day")]
+
+
+def _extract(text: str) -> tuple[bool, str | None]:
+    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2025-04-03T10:00:00+03:00"}))
+    return ext.relevant, ext.events[0].event_type if ext.events else None
+
+
+def test_a_claim_adverb_in_a_relative_clause_hedges_only_that_clause() -> None:
+    text = (
+        "Щонайменше дев'ятьох студентів із Найробі, які поїхали до Росії нібито на стажування, у березні змусили "
+        "підписати контракти з армією. Двоє вже телефонували рідним з Донеччини."
+    )
+    assert _extract(text) == (True, "coercion")
+
+
+def test_a_claim_adverb_over_the_act_itself_still_hedges_it() -> None:
+    engine = Extractor.load().engine
+    text = "Військових нібито змусили підписати контракти."
+    sig = engine.signals(text, "uk")
+    assert sig.hedged and all((h.sentence, h.start) in sig.hedged for h in sig.type_hits)
