@@ -140,3 +140,21 @@ def test_a_quoted_battalion_name_after_its_region() -> None:
     assert [u.name for u in find_units(text, 0, len(text))] == ["Seym battalion"]
     text = "The Kursk Oblast battalion held the line."  # a region and a kind, no name
     assert find_units(text, 0, len(text)) == []
+
+
+def test_a_combo_across_clauses_takes_its_near_cue_from_the_sentence_before() -> None:
+    text = (
+        "A video posted to Telegram yesterday shows twenty soldiers of the 58th brigade near Toretsk. "
+        "They say they have not been rotated for nine months and ask for leave."
+    )
+    relevant, kind = _extract(text)
+    assert relevant and kind == "appeal"
+
+
+def test_a_digests_next_line_lends_no_near_cue() -> None:
+    text = (
+        "Коротко к утру:\n— Синоптики обещают мокрый снег до выходных.\n"
+        "— Волонтёры отправили на фронт очередную партию маскировочных сетей."
+    )
+    relevant, _ = _extract(text)
+    assert not relevant

@@ -332,7 +332,11 @@ class Engine:
         purposeful = purpose | {i - 1 for i in purpose if i and para[i - 1] == para[i]}
         for s in sentences:
             found: list[Hit] = []
-            raw = self.types.find(s) + self._combo_hits(s, lang)
+            # the sentence before on the same line (a digest's next line is another item)
+            prev: Sentence | None = sentences[s.index - 1] if s.index else None
+            if prev is not None and "\n" in text[prev.end : s.start]:
+                prev = None
+            raw = self.types.find(s) + self._combo_hits(s, lang, prev)
             for h in raw:
                 if self._spans_a_cue(h, raw):
                     continue
@@ -420,8 +424,13 @@ class Engine:
             aggregates,
         )
 
-    def _combo_hits(self, s: Sentence, lang: str) -> list[Hit]:
-        """The act cues of the codebook's combos whose other cue is near them in one clause (see ``Combo``)."""
+    def _combo_hits(self, s: Sentence, lang: str, prev: Sentence | None = None) -> list[Hit]:
+        """The act cues of the codebook's combos whose other cue is near them in one clause (see ``Combo``).
+
+        A combo that may span clauses (``one_clause: false``, no doer) also takes its `near` cue from the sentence
+        before in the paragraph: "A video posted to TikTok shows 14 soldiers ... They ... ask for leave", "Им
+        обещали охрану складов. В сентябре их перевели в штурмовую роту".
+        """
         out: list[Hit] = []
         nears: dict[int, list[Hit]] = {}
         for a in self.combo_acts.find(s):
@@ -429,13 +438,17 @@ class Engine:
             rule = self.combos[k]
             if k not in nears:
                 nears[k] = rule.near.find(s)
-            if any(self._combo_fits(s, rule, n, a, lang) for n in nears[k]):
+            fits = any(self._combo_fits(s, rule, n, a, lang) for n in nears[k])
+            if not fits and prev is not None and not rule.one_clause and not rule.doer:
+                fits = bool(rule.near.find(prev)) and self._combo_fits(s, rule, a, a, lang, shared=True)
+            if fits:
                 out.append(Hit(Cue(rule.label, a.cue.tokens, rule.weight), a.sentence, a.start, a.end))
         return out
 
     @staticmethod
-    def _combo_fits(s: Sentence, rule: _ComboRule, near: Hit, act: Hit, lang: str) -> bool:
-        if near.start < act.end and act.start < near.end:
+    def _combo_fits(s: Sentence, rule: _ComboRule, near: Hit, act: Hit, lang: str, shared: bool = False) -> bool:
+        """``shared``: the `near` cue is in the sentence before; only the act's own form is checked."""
+        if not shared and near.start < act.end and act.start < near.end:
             return False  # the same words
         first, second = (near, act) if near.end <= act.start else (act, near)
         if second.start - first.end > rule.reach:
