@@ -79,3 +79,21 @@ def test_a_promised_posting_is_background_when_the_text_names_where_they_went_in
 
 def test_a_town_stormed_by_the_verb() -> None:
     assert _places("They say they are sent to assault Novoselivka with no drone cover.", "en") == ["Novoselivka"]
+
+
+def test_the_place_the_men_are_to_be_brought_back_from_is_background() -> None:
+    text = "В Туле около тридцати жён мобилизованных пришли к администрации: требуют вернуть мужей из Курской области."
+    assert _places(text, "ru") == ["Tula"]
+    text = "Wives rallied outside the Tula administration, demanding their men be brought back from the Kursk region."
+    assert _places(text, "en") == ["Tula"]
+    # alone it stays: the text names no other place
+    assert _places("Жёны требуют вернуть мужей из Курской области.", "ru") == ["Kursk Oblast"]
+
+
+def test_republics_are_named_as_the_codebook_writes_them() -> None:
+    assert _places("Мобилизованные из Якутии и из Коми записали видео.", "ru") == ["Sakha Republic", "Komi Republic"]
+
+
+def test_a_training_ground_named_by_its_small_towns_adjective() -> None:
+    text = "Мобилизованные устроили протест на Гороховецком полигоне."
+    assert _places(text, "ru") == ["Gorokhovets"]

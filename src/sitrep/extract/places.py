@@ -1089,7 +1089,7 @@ def find_places(
                             )
                         ):
                             peoples |= {c.name for c in cands}  # "Kenyan runner", "Cubans", "Nepalis"
-                        if _background(toks, i) or _promised(text, toks, i):
+                        if _background(toks, i) or _promised(text, toks, i) or _brought_back_from(toks, i):
                             weak.add(len(mentions))
                         elif _treated(toks, i):
                             treated.add(len(mentions))
@@ -1118,7 +1118,8 @@ def find_places(
                     # clause, "Полтавського ТЦК" names an agency by its town; "Сирський заявив" is a name
                     capital = False
                 demonym = (
-                    _from_adjective(toks[i], gaz, capital, 10_000 if direction else BIG)
+                    # a town's front or its training ground ("на Гороховецком полигоне"): a small town too
+                    _from_adjective(toks[i], gaz, capital, 10_000 if direction or nxt.startswith(RANGE) else BIG)
                     if not nxt.startswith(NOT_AFTER_DEMONYM) or nxt.startswith(("обласн", "областн"))
                     else None
                 )
@@ -1633,6 +1634,22 @@ def _promised(text: str, toks: Sequence[Token], i: int) -> bool:
     return False
 
 
+RETURN_WORDS = ("вернут", "верну", "вернит", "поверну", "повернут", "return", "bring", "brought")
+FROM_WORDS = {"из", "с", "з", "із", "зі", "from", "из-под", "з-під"}
+
+
+def _brought_back_from(toks: Sequence[Token], i: int) -> bool:
+    """The place the men are to be brought back from ("требуют вернуть мужей из Курской области", "demanding
+    that their husbands be brought back from the Kursk region"): where they serve, told in the demand of a
+    protest held elsewhere; background when the text names another place (team-heldout-12)."""
+    k = i - 1
+    while k >= 0 and toks[k].word in ("the", "этой", "цієї"):
+        k -= 1
+    if k < 0 or toks[k].word not in FROM_WORDS:
+        return False
+    return any(t.word.startswith(RETURN_WORDS) for t in toks[max(0, k - 4) : k])
+
+
 _INSTEAD_AT = {"під", "под", "біля", "возле", "около", "near", "outside", "у", "в", "in", "to"}
 
 
@@ -1936,6 +1953,7 @@ RIVER_NOUNS = {"river", "река", "реки", "реке", "реку", "рек�
 _OUTLET_WORD = re.compile(rf"(?:{KIND_OUTLET})")
 OUTLET_FILLERS = {"telegram", "телеграм", "telegram-", "local", "news", "independent", "opposition", "online", "the"}
 REGIONAL = ("обласн", "областн")
+RANGE = ("полигон", "полігон")
 # a court named by its town's adjective sits in that town: "Чернівецький суд", "Екатеринбургский гарнизонный военный
 # суд" (codebook: the court's city is an event place; team-heldout-12)
 # not a district court: "Київський районний суд Харкова" is named by a district of Kharkiv (team-heldout-10)
@@ -2038,6 +2056,8 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
         keys += [base + "ця", base + "ца"]  # "вінницький" -> Вінниця, "винницкий" -> Винница
         if base[-1:] in ("е", "и"):  # a fleeting vowel: "чернівецький" -> Чернівці, "черновицкий" -> Черновцы
             keys += [base[:-1] + "ці", base[:-1] + "цы"]
+        keys.append(base + "ц")  # "гороховецкий" -> Гороховец, "кременецький" -> Кременець (below)
+        keys.append(base + "ць")
     if base.endswith("н"):  # "рівненський" -> Рівне, "ровенский" -> Ровно
         keys += [base[:-1], base[:-2] + "но"]
     if suffix == "зький":  # "воронезький" -> Воронеж, "оренбурзький" -> Оренбург
