@@ -97,3 +97,8 @@ def test_republics_are_named_as_the_codebook_writes_them() -> None:
 def test_a_training_ground_named_by_its_small_towns_adjective() -> None:
     text = "Мобилизованные устроили протест на Гороховецком полигоне."
     assert _places(text, "ru") == ["Gorokhovets"]
+
+
+def test_the_town_of_the_building_they_came_to() -> None:
+    assert _places("About a dozen wives came to the Tyumen regional duma yesterday.", "en") == ["Tyumen"]
+    assert _places("He swam in the Dnipro river.", "en") == []  # the river, not the city

@@ -1993,7 +1993,7 @@ def _river(toks: Sequence[Token], i: int) -> bool:
 INSTITUTION_AFTER = {"military", "garrison", "court", "enlistment", "assembly"}
 # "outside the Voronezh regional duma", "at the Perm city hall": the town of the building where people gathered
 SEAT_AFTER = {"regional", "city", "duma", "legislature", "parliament", "administration", "council", "governor's"}
-SEAT_BEFORE = {"outside", "at", "near", "before", "by"}
+SEAT_BEFORE = {"outside", "at", "near", "before", "by", "to", "into", "in", "inside"}
 
 ROUTE_DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 
