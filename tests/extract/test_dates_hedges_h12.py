@@ -1,6 +1,6 @@
-"""Dates and hedges written from team-heldout-12's errors: "накануне" after a date the sentence has just given is that
-date's eve, not the post's; a claim adverb inside a relative clause hedges only that clause. Sentences are written for
-these tests."""
+"""Dates, hedges and statistics written from team-heldout-12's and -11's errors: "накануне" after a date the sentence
+has just given is that date's eve, not the post's; a claim adverb inside a relative clause hedges only that clause; a
+rate of cases is statistics. Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -38,3 +38,11 @@ def test_a_claim_adverb_over_the_act_itself_still_hedges_it() -> None:
     text = "Військових нібито змусили підписати контракти."
     sig = engine.signals(text, "uk")
     assert sig.hedged and all((h.sentence, h.start) in sig.hedged for h in sig.type_hits)
+
+
+def test_a_rate_of_cases_is_statistics_not_a_case() -> None:
+    text = "The number of desertion cases in the British Army rose by 8 percent last year, ministry figures show."
+    assert _extract(text) == (False, None)
+    # a share of a named unit stays a case
+    text = "About 30 percent of the 155th brigade's soldiers deserted in France, the brigade's officers say."
+    assert _extract(text)[0]
