@@ -102,3 +102,12 @@ def test_a_training_ground_named_by_its_small_towns_adjective() -> None:
 def test_the_town_of_the_building_they_came_to() -> None:
     assert _places("About a dozen wives came to the Tyumen regional duma yesterday.", "en") == ["Tyumen"]
     assert _places("He swam in the Dnipro river.", "en") == []  # the river, not the city
+
+
+def test_a_guard_post_signed_up_for_is_background_when_they_were_sent_elsewhere() -> None:
+    text = "Тридцать добровольцев, подписавших контракт «на охрану складов в Брянской области», попали под Покровск."
+    assert _places(text, "ru") == ["Pokrovsk"]
+
+
+def test_a_towns_adjective_with_the_in_infix() -> None:
+    assert _places("Читинский гарнизонный военный суд приговорил контрактника.", "ru") == ["Chita"]

@@ -1612,7 +1612,9 @@ def _unreached(toks: Sequence[Token], i: int, cands: Sequence[GazPlace], lang: s
     return True
 
 
-PROMISE = ("обіця", "пообіця", "обеща", "пообеща", "promis")
+# promised, or signed up for a guard post ("подписавших контракт «на охрану границы в Курской области»", "записывались
+# охранять объекты в Белгородской области")
+PROMISE = ("обіця", "пообіця", "обеща", "пообеща", "promis", "охран", "охорон", "guard")
 # a clause break between the promise and the place: what follows is what happened, not what was promised
 _PROMISE_BREAK = re.compile(r"[,;:.!?—–]|\b(?:но|але|а|but|and then|instead)\b")
 
@@ -2051,6 +2053,8 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
     base = lem[: -len(suffix)]
     keys = [lem[:-2], base, base + "ь", base + "а", base + "ия", base + "ія", base + "ск", base.rstrip("ь")]
     keys.append(base + "ль")  # "ярославский" -> Ярославль
+    if base.endswith("ин"):  # "читинский" -> Чита, "ялтинский" -> Ялта
+        keys.append(base[:-2] + "а")
     if suffix in ("цький", "цкий"):  # a town named by the adjective itself: Хмельницький, Кропивницький
         keys.append(lem)
         keys += [base + "ця", base + "ца"]  # "вінницький" -> Вінниця, "винницкий" -> Винница
