@@ -429,8 +429,8 @@ class Engine:
         """The act cues of the codebook's combos whose other cue is near them in one clause (see ``Combo``).
 
         A combo that may span clauses (``one_clause: false``, no doer) also takes its `near` cue from the sentence
-        before in the paragraph: "A video posted to TikTok shows 14 soldiers ... They ... ask for leave", "Им
-        обещали охрану складов. В сентябре их перевели в штурмовую роту".
+        before on the same line (``prev``; a digest's next line is another item): "A video posted to TikTok shows 14
+        soldiers ... They ... ask for leave", "Им обещали охрану складов. В сентябре их перевели в штурмовую роту".
         """
         out: list[Hit] = []
         nears: dict[int, list[Hit]] = {}
