@@ -44,6 +44,11 @@ def _extract(text: str, published: str = "2025-03-20T10:00:00+02:00") -> tuple[b
         ("Матери мобилизованных из Перми написали в Минобороны: их сыновей держат без ротации год.", "ru", "appeal"),
         ("Дружини бійців 24-ї бригади написали до Міноборони з проханням про ротацію.", "uk", "appeal"),
         ("Wives of mobilised men from Perm wrote to the defence ministry asking for rotation.", "en", "appeal"),
+        (
+            "A mobilised soldier spoke out on social media about being sent to assaults without training.",
+            "en",
+            "appeal",
+        ),
         # refusal: an order not obeyed or ignored, not starting to advance, the criminal code's article
         ("Десантники не подчинились приказу о штурме Крынок.", "ru", "refusal"),
         ("Мобилизованные из Курска не выполнили приказ занять позиции у Работино.", "ru", "refusal"),
@@ -81,6 +86,7 @@ def _extract(text: str, published: str = "2025-03-20T10:00:00+02:00") -> tuple[b
         ("A Ukrainian soldier left his post without permission and hid at his parents' house.", "en", "desertion"),
         ("A Russian contract soldier failed to report to his unit after leave.", "en", "desertion"),
         ("A Russian contract soldier absconded from his unit near Luhansk.", "en", "desertion"),
+        ("Трое штурмовиков «Шторм Z» сбежали с позиций и сдались полиции в Ростове.", "ru", "desertion"),
         # protest: flowers laid or a flash mob with a demand, a hunger strike, taking to the streets
         ("Родственники мобилизованных возложили цветы к Вечному огню, требуя вернуть мужей домой.", "ru", "protest"),
         ("Жёны мобилизованных провели флешмоб у стен Кремля с требованием демобилизации.", "ru", "protest"),
@@ -94,6 +100,14 @@ def _extract(text: str, published: str = "2025-03-20T10:00:00+02:00") -> tuple[b
         ),
         ("Mobilised men from Chuvashia went on hunger strike over unpaid wages.", "en", "protest"),
         ("Relatives of mobilised men took to the streets in Novosibirsk demanding rotation.", "en", "protest"),
+        ("Родственники мобилизованных перегородили дорогу к штабу округа.", "ru", "protest"),
+        ("Жёны мобилизованных приехали в Москву и пришли к приёмной Минобороны.", "ru", "protest"),
+        ("Рідні мобілізованих перегородили дорогу біля ТЦК, вимагаючи відпустити чоловіків.", "uk", "protest"),
+        (
+            "Mothers of conscripts stood outside the gates of the unit until evening demanding their sons' release.",
+            "en",
+            "protest",
+        ),
         # abuse: "поставили на подвал", a zindan, beaten to death, the short passive, leave sold, pay and bank cards
         # taken, the wounded sent to the front line again
         ("Командир роты поставил на подвал троих мобилизованных за пьянку.", "ru", "abuse"),
@@ -117,6 +131,10 @@ def _extract(text: str, published: str = "2025-03-20T10:00:00+02:00") -> tuple[b
         ),
         ("Officers of the 5th brigade sold leave to mobilised men for 200,000 roubles.", "en", "abuse"),
         ("A commander threw the wounded soldiers back into assaults.", "en", "abuse"),
+        ("Командиры заставляют мобилизованных платить за возможность не идти в штурм.", "ru", "abuse"),
+        ("Командири змушують мобілізованих платити за право не йти на штурм.", "uk", "abuse"),
+        ("Commanders make mobilised men pay to be spared from assaults.", "en", "abuse"),
+        ("Комбат заставлял мобилизованных рыть окопы под обстрелом в наказание.", "ru", "abuse"),
         ("Soldiers of the 3rd brigade were held in a hole in the ground for days by their commanders.", "en", "abuse"),
         # coercion: a contract offered "or else", taken to the enlistment office after a raid, prisoners recruited (the
         # object first, in the СИЗО), a forged signature, the impersonal passive, under duress, duped, compelled
@@ -136,6 +154,9 @@ def _extract(text: str, published: str = "2025-03-20T10:00:00+02:00") -> tuple[b
         ("Вербовщики приезжали в колонию под Саратовом и обещали заключённым помилование.", "ru", "coercion"),
         ("Detained men were offered to drop the charges in exchange for signing an army contract.", "en", "coercion"),
         ("Ukrainian men in occupied Melitopol were forcibly conscripted into the Russian army.", "en", "coercion"),
+        ("Срочникам говорят, что без контракта их не отпустят домой.", "ru", "coercion"),
+        ("Срочников шантажируют уголовными делами и заставляют подписать контракт.", "ru", "coercion"),
+        ("Conscripts are being blackmailed with criminal cases into signing contracts.", "en", "coercion"),
         ("A conscript signed a contract under duress after his commander threatened him.", "en", "coercion"),
         ("Indian men were tricked into joining the Russian army with promises of jobs.", "en", "coercion"),
         ("Foreign students were duped into signing contracts with the Russian army.", "en", "coercion"),
@@ -191,6 +212,12 @@ def test_a_paraphrase_tells_its_type(text: str, lang: str, expected: str) -> Non
         "Відмова ЗСУ від наступу на півдні пояснюється нестачею техніки, кажуть аналітики.",
         "Командир роты сломал ногу при падении с брони.",
         "Мобилизованные получили отпуск и уехали домой на побывку.",
+        # a punishment by a court of the past, a school, a state; propaganda's claim of troops fleeing
+        "Суд в наказание за дезертирство в 1941 году приговорил его к расстрелу, пишет историк.",
+        "Россия в наказание за поставки оружия ввела санкции против Германии.",
+        "Ukrainian troops fled their positions under heavy shelling, Russian propaganda claims.",
+        # blackmail alone is anyone's (a spy service, propaganda's claim)
+        "Украинские спецслужбы шантажируют родственников российских военных, утверждает пропаганда.",
         # units that will have to leave a town retreat; they do not desert
         "Украинские военные блоги пишут, что скоро украинским частям придется уходить из города.",
     ],
@@ -206,6 +233,8 @@ def test_a_near_miss_stays_irrelevant(text: str) -> None:
         # the refusers held in a basement stay a refusal; a beating for refusing to pay stays abuse
         ("Отказников из 1-го полка держат в подвале в Зайцево.", "refusal"),
         ("Мобилизованный был избит командиром роты за отказ платить.", "abuse"),
+        # a sentence for leaving the unit stays a desertion, its "в наказание" notwithstanding
+        ("Контрактник получил пять лет колонии в наказание за СОЧ.", "desertion"),
         # a complaint on camera about the wounded sent back stays an appeal
         (
             "Мобилизованные из Бурятии записали видеообращение к Путину: раненых отправляют обратно на передовую.",
