@@ -64,3 +64,14 @@ def test_a_long_run_of_abbreviations_is_bounded() -> None:
     text = "ст. 1 " * 20_000 + "ч. 2."
     spans = split_sentences(text)
     assert all(b - a <= 1500 for a, b in spans)
+
+
+def test_a_stop_inside_a_short_quoted_name_ends_no_sentence() -> None:
+    text = "Відео з'явилося в каналі «Тула. Головне». Там двадцять мобілізованих."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Відео з'явилося в каналі «Тула. Головне».",
+        "Там двадцять мобілізованих.",
+    ]
+    # a long quotation keeps its sentences
+    text = "«Нас бросили под Покровском без связи и воды. Помогите нам вернуться домой, мы не можем», — говорит он."
+    assert len(split_sentences(text)) == 2

@@ -94,13 +94,27 @@ def _after_abbreviation(text: str, m: re.Match[str]) -> bool:
     )
 
 
+QUOTE_NAME_MAX = 40  # characters on each side of a stop inside «...» that is a name's, not a sentence's
+
+
+def _in_short_quote(text: str, m: re.Match[str]) -> bool:
+    """The break ``m`` is a stop inside a short «...» name: «Орёл. Главное», «Вот так. Новости» (team-heldout-11)."""
+    if "\n" in m[0]:
+        return False
+    opened = text.rfind("«", max(0, m.start() - QUOTE_NAME_MAX), m.start())
+    if opened < 0 or "»" in text[opened : m.start()]:
+        return False
+    closed = text.find("»", m.end(), m.end() + QUOTE_NAME_MAX)
+    return closed >= 0 and "«" not in text[m.end() : closed] and "\n" not in text[m.end() : closed]
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of sentences (stripped), never longer than MAX_SENT."""
     text = text[:MAX_TEXT]
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END.finditer(text):
-        if _after_abbreviation(text, m):
+        if _after_abbreviation(text, m) or _in_short_quote(text, m):
             continue
         spans.append((pos, m.start()))
         pos = m.end()
