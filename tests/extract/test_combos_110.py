@@ -158,3 +158,25 @@ def test_a_digests_next_line_lends_no_near_cue() -> None:
     )
     relevant, _ = _extract(text)
     assert not relevant
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Командир роты заставлял подчинённых отдавать ему половину боевых выплат.", "ru"),
+        ("Військових змушували віддавати заступнику командира половину страхових виплат.", "uk"),
+        ("Soldiers were forced to hand over half their combat pay to the deputy commander.", "en"),
+    ],
+)
+def test_being_made_to_hand_over_pay_is_abuse(text: str, lang: str) -> None:
+    assert _types(text, lang).get("abuse", 0.0) >= 0.9
+
+
+def test_paying_lawyers_of_ones_own_will_is_no_extortion() -> None:
+    assert _types("Трое призывников отдали юристам деньги за отсрочку.", "ru").get("abuse", 0.0) < 0.9
+
+
+def test_a_drill_with_units_practising_is_no_event() -> None:
+    text = "NATO troops began an exercise in Estonia in which units practise refusing passage to a notional convoy."
+    relevant, _ = _extract(text)
+    assert not relevant
