@@ -180,3 +180,20 @@ def test_a_drill_with_units_practising_is_no_event() -> None:
     text = "NATO troops began an exercise in Estonia in which units practise refusing passage to a notional convoy."
     relevant, _ = _extract(text)
     assert not relevant
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("A conscript jumped off a military train at Rossosh station and vanished.", "en", "desertion"),
+        ("Контрактник спрыгнул с воинского эшелона под Лисками и скрылся.", "ru", "desertion"),
+        ("Forty recruits of the 151st brigade walked off a training ground near Yavoriv.", "en", "desertion"),
+        ("Выпускникам объявили: либо контракт с Минобороны, либо вернуть 200 тысяч за обучение.", "ru", "coercion"),
+        ("Бійці підписали, як їм сказали, відомості на виплати. Насправді контракти з Міноборони.", "uk", "coercion"),
+        ("They signed what they were told were pay sheets; the papers turned out to be contracts.", "en", "coercion"),
+        ("Командиры под Кураховом требовали по 30 тысяч рублей за эвакуацию раненых.", "ru", "abuse"),
+        ("Commanders near Kurakhove demanded 30,000 roubles for evacuating the wounded.", "en", "abuse"),
+    ],
+)
+def test_set_13_structures(text: str, lang: str, kind: str) -> None:
+    assert _types(text, lang).get(kind, 0.0) >= 0.9

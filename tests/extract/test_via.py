@@ -453,3 +453,17 @@ def test_credited_in_the_past_tense_and_via_a_channel() -> None:
 def test_a_russian_name_quoted_in_a_ukrainian_sentence_is_transliterated_as_russian() -> None:
     text = "Дев'ятеро поранених військових записали відео, яке вчора оприлюднили «Новости Брянска»."
     assert via(text) == ["Novosti Bryanska"]
+
+
+def test_a_quoted_outlet_credited_at_the_end_of_a_sentence_whatever_it_tells() -> None:
+    text = "Бесплатные курсы операторов дронов оказались ловушкой, пишет «Тула по-честному»."
+    assert via(text) == ["Tula Po-chestnomu"]
+
+
+def test_a_dative_outlet_name_in_the_nominative() -> None:
+    assert via("Об этом «Тамбовскому вестнику» рассказали жёны бойцов.") == ["Tambovskii Vestnik"]
+
+
+def test_a_town_after_in_is_no_outlet() -> None:
+    text = "Police found the deserter at his home in Borisoglebsk, a local Telegram channel reported."
+    assert via(text) == []

@@ -664,12 +664,17 @@ def _lemma_outlet(name: str, lang: str) -> str:
     from sitrep.enrich.lemmas import _morph
 
     words = name.split()
-    parse = _morph(_name_lang(name, lang)).parse(words[0].lower())
-    if parse and not any(p.tag.case in (None, "nomn") for p in parse[:3]):
+    morph = _morph(_name_lang(name, lang))
+    # each word in the nominative when the first is not: «Биробиджанскому вестнику» -> Биробиджанский вестник
+    for k, word in enumerate(words):
+        parse = morph.parse(word.lower())
+        if not parse or any(p.tag.case in (None, "nomn") for p in parse[:3]):
+            if k == 0:
+                break
+            continue
         nom = parse[0].inflect({"nomn"})
         if nom is not None:
-            first = nom.word
-            words[0] = first[:1].upper() + first[1:] if words[0][:1].isupper() else first
+            words[k] = nom.word[:1].upper() + nom.word[1:] if word[:1].isupper() else nom.word
     return " ".join(words)
 
 
@@ -737,6 +742,8 @@ def _candidates(seg: str, a: int, b: int, lang: str) -> list[_Cand]:
         before = seg[max(0, s - 40) : s]
         if TITLE_BEFORE_QUOTE.search(before.rstrip('«"“„ ')) or re.search(r"(?<![\w])the\s+$", before):
             continue
+        if re.search(r"(?<![\w])(?:in|at|near|outside|from)\s+$", before):
+            continue  # "at his home in Borisoglebsk, a local channel reported": a town; known outlets are matched above
         if _KIND_PERSON_BEFORE.search(before):
             found.append(_Cand(raw, "person", s, e, True))
         else:
@@ -890,7 +897,7 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
             hits.append(last)
     # 3. source phrases: "по данным Бутусова", "according to ASTRA", "про це повідомляє Цензор.НЕТ"
     for m in _SOURCE.finditer(low):
-        if not (eventful or _about_this(seg, m.start(), before=True)):
+        if not (eventful or _about_this(seg, m.start(), before=True) or _credit_tail(seg, m.start(), m.end())):
             continue
         if OFFICIAL.search(seg[m.start() : m.end()]):
             continue  # "Об этом избранный президент написал в соцсети X": an official's own post
@@ -1106,6 +1113,14 @@ _TRAILING_CREDIT = re.compile(r"(?:reports|writes|reported|wrote)$")
 
 def _trailing(seg: str, cand: _Cand, verb_end: int) -> bool:
     return seg[: cand.start].rstrip().endswith(",") and bool(re.match(r"\s*(?:[.!;]|$)", seg[verb_end:]))
+
+
+def _credit_tail(seg: str, start: int, end: int) -> bool:
+    """ "..., пишет «Ижевск по-честному».": a verb after a comma or dash and a quoted name that ends the sentence credit
+    the sentence's story, whatever words it tells it in."""
+    if not re.search(r"[,—–]\s*$", seg[:start]):
+        return False
+    return bool(re.match(r"\s*[«\"“„][^»\"”“\n]{2,40}[»\"”“]\s*(?:[.!;]|$)", seg[end:]))
 
 
 def _about_this(seg: str, pos: int, before: bool = False) -> bool:
