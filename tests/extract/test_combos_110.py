@@ -197,3 +197,15 @@ def test_a_drill_with_units_practising_is_no_event() -> None:
 )
 def test_set_13_structures(text: str, lang: str, kind: str) -> None:
     assert _types(text, lang).get(kind, 0.0) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("Ротный, угрожая автоматом, заставил солдата переписать на него машину.", "ru", "abuse"),
+        ("Мобилизованный выпрыгнул из вагона воинского эшелона и ушёл в лес.", "ru", "desertion"),
+        ("Ten men who went to Moscow for jobs as couriers ended up in the Russian army.", "en", "coercion"),
+    ],
+)
+def test_set_13_structures_round_2(text: str, lang: str, kind: str) -> None:
+    assert _types(text, lang).get(kind, 0.0) >= 0.9

@@ -313,3 +313,16 @@ def test_english_kind_words_are_no_name() -> None:
 def test_russian_initial_ye() -> None:
     # «Енисей» is written Yenisei in English (as Yekaterinburg): both spellings are one unit
     assert unit_key(names("бойцы батальона «Енисей» отказались")[0]) == unit_key("Yenisei battalion")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("пьяный ротный 23-й мехбригады ВСУ", "23rd mechanized brigade"),
+        ("бійці 47-ї мехбригади", "47th mechanized brigade"),
+        ("штурмовики 3-й штурмбригады", "3rd assault brigade"),
+        ("в 5-й танкбригаде", "5th tank brigade"),
+    ],
+)
+def test_a_compound_of_the_adjective_and_the_kind(text: str, name: str) -> None:
+    assert [u.name for u in find_units(text, 0, len(text))] == [name]

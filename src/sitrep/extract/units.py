@@ -375,6 +375,15 @@ ABBR_UNIT = re.compile(
     rf"({'|'.join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))})(?![\w-])",
     re.I,
 )
+# a short compound of the adjective and the kind: "23-й мехбригады", "3-й штурмбригады", "47-ї мехбригади"
+COMPOUND_ADJ = {"мех": "mechanized", "мотострелк": "motor rifle", "мотопех": "motorized infantry",
+             "мотопіх": "motorized infantry", "штурм": "assault", "танк": "tank", "арт": "artillery",
+             "десант": "airborne"}  # fmt: skip
+SHORT_UNIT = re.compile(
+    rf"(?<![\w.,-])(\d{{1,4}}){_CYR_ORD}\s+(?:окрем\w+\s+|отдельн\w+\s+)?"
+    rf"({'|'.join(COMPOUND_ADJ)})(бригад\w*|полк\w*|батал(?:ь|ї|и)он\w*|батальйон\w*)(?![\w-])",
+    re.I,
+)
 EN_KIND = r"(army corps|regiment|brigade|battalion|division|army|corps|detachment|military base|base)s?"
 EN_UNIT = re.compile(
     rf"\b(?:(\d{{1,4}})(?:st|nd|rd|th)|({_EN_ORD_WORDS}))\s+((?:[A-Za-z'’‘\"“”-]+\s+){{0,5}}?){EN_KIND}\b",
@@ -889,6 +898,14 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
         if m[2].lower() in ("ак", "тд") and "-" not in m[0][: m.start(2) - m.start()]:
             continue  # "изъяли 5 АК": rifles; "1-го АК" is the 1st Army Corps
         hits.append(UnitHit(f"{ordinal(int(m[1]))} {adj_s} {kind}", start + m.start(), start + m.end()))
+    seg_low = seg.lower() if digits else ""
+    for m in SHORT_UNIT.finditer(seg) if any(k in seg_low for k in ("бриг", "полк", "батал")) else ():
+        if _other_side(seg, m.start()):
+            continue
+        word = m[3].lower()
+        kind = "brigade" if word.startswith("бриг") else "regiment" if word.startswith("полк") else "battalion"
+        name = f"{ordinal(int(m[1]))} {COMPOUND_ADJ[m[2].lower()]} {kind}"
+        hits.append(UnitHit(name, start + m.start(), start + m.end()))
     for m in EN_UNIT.finditer(seg) if pre & _GATE_EN else ():
         if _other_side(seg, m.start()):
             continue
