@@ -209,3 +209,27 @@ def test_set_13_structures(text: str, lang: str, kind: str) -> None:
 )
 def test_set_13_structures_round_2(text: str, lang: str, kind: str) -> None:
     assert _types(text, lang).get(kind, 0.0) >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 May 1916, dozens of infantrymen said they would not go back to the trenches. The episode is a legend.",
+        "Психолог пояснює, чому бійці після ротації відмовляються говорити з рідними про фронт.",
+        "Opinion: soldiers complain everywhere of endless deployments, and the Kremlin will pay for it.",
+        "Комбриг записав відеозвернення до побратимів, подякувавши за підтримку в річницю бригади.",
+        "Окупанти все частіше відмовляються йти в штурми, свідчать перехоплення.",
+    ],
+)
+def test_history_explainers_opinion_thanks_and_trends_are_no_events(text: str) -> None:
+    relevant, _ = _extract(text)
+    assert not relevant
+
+
+def test_a_mans_year_of_birth_makes_no_history() -> None:
+    text = (
+        "У неділю на Львівщині прикордонники затримали військового, який перебував у СЗЧ. "
+        "Чоловік 1979 року народження ще в січні самовільно залишив частину."
+    )
+    relevant, kind = _extract(text)
+    assert relevant and kind == "desertion"

