@@ -233,3 +233,17 @@ def test_a_mans_year_of_birth_makes_no_history() -> None:
     )
     relevant, kind = _extract(text)
     assert relevant and kind == "desertion"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A drunk company commander held a subordinate at gunpoint and forced him to sign over his car.", "en"),
+        ("Командир роти під погрозою автомата змусив підлеглого переоформити на нього свій позашляховик.", "uk"),
+        ("A deputy commander forced 12 subordinates to transfer 20,000 hryvnias a month from their combat pay.", "en"),
+        ("Ротний 5-ї танкової бригади влаштовує «бої без правил» між своїми ж підлеглими.", "uk"),
+    ],
+)
+def test_set_13_abuse_over_coercion(text: str, lang: str) -> None:
+    relevant, kind = _extract(text)
+    assert relevant and kind == "abuse"

@@ -139,7 +139,7 @@ def _is_year(raw: str) -> bool:
 # act where the codebook says the `near` cue is the doer. Morphology, not vocabulary (as _PARTICIPLE): the lemmatiser
 # keeps no case, so only the ending as written tells "командиры заперли" (they did it) from "командира убили" (it was
 # done to him) and "убит", "застрелений" (a passive participle: the man before it suffered the act).
-_COMBO_BREAK = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|[\u2013\u2014]")
+_COMBO_BREAK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()]|\s[-\u2013\u2014]\s|[\u2013\u2014]")  # not "25,000", "10:30"
 _PASSIVE_PARTICIPLE = re.compile(r"(?:[иыі]т|[еяа]н|нн)(?:ий|ый|ая|ое|ые|ого|ых|их|ої|а|о|і|ы|и)?$")
 _INSTRUMENTAL = re.compile(r"(?:ом|ем|ём|ами|ями|ою|ею)$")
 _CLAUSE_REACH = 60  # characters between a date and the act it dates in one relative clause (see _one_clause)
