@@ -34,3 +34,12 @@ def test_transliteration_variants_are_one_place(a: str, b: str) -> None:
 )
 def test_different_places_stay_apart(a: str, b: str) -> None:
     assert place_key(a) != place_key(b)
+
+
+def test_place_names_with_or_without_yo_and_republic_compare_equal() -> None:
+    from sitrep.extract.evaluate import place_key
+
+    assert place_key("Korenyovo") == place_key("Korenevo")
+    assert place_key("Oryol") == place_key("Orel")
+    assert place_key("Komi Republic") == place_key("Komi")
+    assert place_key("Kursk") != place_key("Korenevo")

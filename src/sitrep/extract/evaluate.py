@@ -31,11 +31,12 @@ KEYWORDS = re.compile(
 
 def place_key(name: str) -> str:
     low = translit(name).lower()
-    low = re.sub(r"\b(oblast|region|krai|kray|republic of)\b", "", low)
+    low = re.sub(r"\b(oblast|region|krai|kray|republic of|republic)\b", "", low)
     low = re.sub(r"[^a-z]", "", low.replace("'", ""))
     # transliteration variants of one name compare equal (gold-format.md: "after normalisation (case,
-    # transliteration)"): Makiyivka = Makiivka, Hulyaipole = Huliaipole, Velykyi = Velykiy
-    return re.sub(r"[iy]+", "i", low.replace("ie", "e"))
+    # transliteration)"): Makiyivka = Makiivka, Hulyaipole = Huliaipole, Velykyi = Velykiy; Russian ё written or not:
+    # Korenyovo = Korenevo, Oryol = Orel; Komi Republic = Komi
+    return re.sub(r"[iy]+", "i", low.replace("ie", "e")).replace("io", "e")
 
 
 def outlet_key(name: str) -> str:
