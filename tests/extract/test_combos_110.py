@@ -247,3 +247,27 @@ def test_a_mans_year_of_birth_makes_no_history() -> None:
 def test_set_13_abuse_over_coercion(text: str, lang: str) -> None:
     relevant, kind = _extract(text)
     assert relevant and kind == "abuse"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("Nine fans detained after a brawl were given a choice between charges and army contracts.", "en", "coercion"),
+        ("Задержанным фанатам предложили выбор: уголовное дело или контракт с Минобороны.", "ru", "coercion"),
+        ("Сиротам запропонували підписати контракт із Міноборони в обмін на житло поза чергою.", "uk", "coercion"),
+        ("Им дали на подпись документы, сказав, что это договор; на деле это были контракты.", "ru", "coercion"),
+        ("A deputy company commander used a stun gun on two subordinates of the 108th brigade.", "en", "abuse"),
+        ("About a dozen wives of mobilized men held signs outside the regional legislature.", "en", "protest"),
+    ],
+)
+def test_set_14_structures(text: str, lang: str, kind: str) -> None:
+    assert _types(text, lang).get(kind, 0.0) >= 0.9
+
+
+def test_a_digests_weather_line_is_no_trap_for_its_desertion_line() -> None:
+    text = (
+        "Коротко за выходные:\n— В ночь на субботу двое военнослужащих в/ч 12345 ушли с полигона под Миллерово.\n"
+        "— В Ростове открылся сезон ярмарок.\n— Погода: к среде похолодает до +5."
+    )
+    relevant, kind = _extract(text)
+    assert relevant and kind == "desertion"

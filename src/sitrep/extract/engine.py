@@ -63,6 +63,7 @@ HEDGE_FACTOR = 0.4  # someone else's claim or propaganda: counts, but less (dev 
 # "recruit"); two is not enough: a skinhead's "дивизия" and the "полк Азов" he praised were two
 WEAK_ACTORS_MILITARY = 3
 _PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+_BULLET = re.compile(r"[—–•▪️\-*]\s")
 # a numbered item of a digest ("1) В Туле ...\n2) В Краснодаре ...", "Главное за день. 1. ... 2. ..."): at the text's
 # start, a line's start or after a sentence's end; each item tells its own news, so a second anchor in another item
 # is another event (team-heldout-6 th6-070, team-heldout-8 th8-037: one protest took Tula's and Krasnodar's places)
@@ -343,6 +344,8 @@ class Engine:
         hedged: set[tuple[int, int]] = set()
         traps: dict[tuple[str, ...], tuple[float, int]] = {}
         para = self._paragraphs(text, sentences)
+        # a digest's bulleted line is a block of its own for traps: "— Погода: к среде похолодает" (team-heldout-14)
+        block = self._paragraphs(text, sentences, bullets=True)
         # a demand in the sentence or the next one of its paragraph ("Рідні зібралися біля ОДА. Вони вимагали ...")
         purpose = {s.index for s in sentences if self.with_purpose and self.purposes.find(s)}
         purposeful = purpose | {i - 1 for i in purpose if i and para[i - 1] == para[i]}
@@ -389,11 +392,11 @@ class Engine:
                 # a trap word inside an actor ("рідні полонених": relatives of prisoners) is the actor, no trap; a trap
                 # that reaches past the actor ("обращение к военнослужащим": an address to them) stays one
                 if not taken.issuperset(range(h.start, h.end)):
-                    traps[h.cue.tokens] = (h.cue.weight, para[s.index])
+                    traps[h.cue.tokens] = (h.cue.weight, block[s.index])
         type_hits = _collapse(type_hits)
         aggregates = frozenset(i for i in {h.sentence for h in type_hits} if self._aggregate(text, sentences[i], lang))
         for i in aggregates:
-            traps[("<aggregate>",)] = (AGGREGATE_TRAP, para[i])
+            traps[("<aggregate>",)] = (AGGREGATE_TRAP, block[i])
         # an act only a service member commits ("не вернулся в часть", "втекли з частини", "СЗЧ"): the text is a
         # military one, so "военному, который не вернулся в часть" and "двоє військових втекли" name soldiers
         if any(h.cue.weight >= self.military.get(h.cue.label, 9.0) for h in type_hits):
@@ -415,7 +418,7 @@ class Engine:
         near |= self._speaking_for(text, sentences, own_actor, type_hits)  # see `speaks_for`
         # each trap cue counts once: a long post repeating "указ" is no more a trap than one saying it once;
         # and only in a paragraph that has a type cue: a digest's weather teaser does not cancel its picket
-        cued = {para[h.sentence] for h in type_hits}
+        cued = {block[h.sentence] for h in type_hits}
         trap = sum(w for w, p in traps.values() if p in cued)
         score = self._rule_score(type_hits, near, hedged, trap)
         reasons = frozenset(
@@ -590,12 +593,14 @@ class Engine:
         return [h for h in hits if h.cue.label not in drop] if drop else hits
 
     @staticmethod
-    def _paragraphs(text: str, sentences: Sequence[Sentence]) -> list[int]:
-        """Paragraph number of each sentence (a blank line starts a new paragraph)."""
+    def _paragraphs(text: str, sentences: Sequence[Sentence], bullets: bool = False) -> list[int]:
+        """Paragraph number of each sentence (a blank line starts a new paragraph; with ``bullets`` a line opened by a
+        dash or a bullet too)."""
         out: list[int] = []
         n = 0
         for i, s in enumerate(sentences):
-            if i and _PARA_BREAK.search(text[sentences[i - 1].end : s.start]):
+            gap = text[sentences[i - 1].end : s.start] if i else ""
+            if i and (_PARA_BREAK.search(gap) or (bullets and "\n" in gap and _BULLET.match(text, s.start))):
                 n += 1
             out.append(n)
         return out
