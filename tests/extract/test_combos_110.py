@@ -271,3 +271,17 @@ def test_a_digests_weather_line_is_no_trap_for_its_desertion_line() -> None:
     )
     relevant, kind = _extract(text)
     assert relevant and kind == "desertion"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Офіс омбудсмана за пів року отримав понад дві тисячі звернень від військовослужбовців та їхніх родин.",
+        "Бійці 47-ї бригади записали відеозвернення з подякою волонтерам за дрони.",
+        "'The Runaway', a drama about a soldier who deserts, premieres at the festival this week.",
+        "Розвідка: у російських підрозділах зростає кількість відмов іти в штурми.",
+    ],
+)
+def test_set_14_non_events(text: str) -> None:
+    relevant, _ = _extract(text)
+    assert not relevant

@@ -113,9 +113,17 @@ _BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.\u00a0]\d{3})+\b|\b\d{4,}\b|(?P<words
 # cases counted, up to two words after the number: "3500 приговоров", "89,000 criminal cases", "2 тисячі проваджень"
 _CASES_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:дел|дела|справ|провадж|приговор|вирок|уголовн|криміналь|cases|verdicts|sentences|"
-    r"proceedings|prosecutions|convictions)",
+    r"proceedings|prosecutions|convictions|звернен|обращени|скарг|жалоб|complaints|appeals)",
     re.I,
 )
+_WORD_REST = re.compile(r"\w*")  # the rest of a word the number word starts ("тисяч|і")
+
+
+def _word_end(text: str, pos: int) -> int:
+    rest = _WORD_REST.match(text, pos)
+    return rest.end() if rest else pos
+
+
 _CURRENCY_BEFORE = re.compile(r"[$€£₽]\s*$")
 _RATE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:%|percent\b|per cent\b|процент|відсот)", re.I)
 _SIGNATURES = re.compile(r"подпис|підпис|signature", re.I)  # a petition's thousands of signers are no statistics
@@ -512,13 +520,11 @@ class Engine:
             c.value >= AGGREGATE_MIN for c in find_counts(text, s.start, s.end)
         )
         cases = any(
-            _number(m[0]) >= AGGREGATE_MIN
-            and not _is_year(m[0])
+            (m["words"] or (_number(m[0]) >= AGGREGATE_MIN and not _is_year(m[0])))
             and not _CURRENCY_BEFORE.search(s.text, max(0, m.start() - 2), m.start())
-            and _CASES_AFTER.match(s.text, m.end())
+            and _CASES_AFTER.match(s.text, _word_end(s.text, m.end()))
             for m in _BIG_NUMBER.finditer(s.text)
-            if not m["words"]
-        )
+        )  # "89,000 criminal cases", "понад три тисячі звернень" (thousands of complaints)
         if not (people or cases or rate):
             return False
         if _numbered_unit(text):
