@@ -285,3 +285,24 @@ def test_a_digests_weather_line_is_no_trap_for_its_desertion_line() -> None:
 def test_set_14_non_events(text: str) -> None:
     relevant, _ = _extract(text)
     assert not relevant
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        (
+            "Nine conscripts of military unit 12345 were pressured by officers into taking out loans.",
+            "en",
+            "abuse",
+        ),
+        ("Комбат 237-го полку покарав бійців: четверо мали руками розміновувати поле.", "uk", "abuse"),
+        (
+            "Wives of servicemen of military unit 08318 have written to Governor Kuznetsov about their husbands.",
+            "en",
+            "appeal",
+        ),
+    ],
+)
+def test_set_14_types(text: str, lang: str, kind: str) -> None:
+    relevant, got = _extract(text)
+    assert relevant and got == kind
