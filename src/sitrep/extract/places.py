@@ -1966,6 +1966,7 @@ COURT_KINDS = {
 
 
 def _court_after(toks: Sequence[Token], i: int) -> bool:
+    """The word after the adjective is a court, with up to two court kinds between ("гарнизонный военный суд")."""
     for t in toks[i + 1 : i + 4]:
         if t.lemma in ("суд", "суд.") or t.word.startswith("суд") and t.word[3:] in ("", "а", "у", "ом", "і", "е"):
             return True
@@ -2060,8 +2061,8 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
         keys += [base + "ця", base + "ца"]  # "вінницький" -> Вінниця, "винницкий" -> Винница
         if base[-1:] in ("е", "и"):  # a fleeting vowel: "чернівецький" -> Чернівці, "черновицкий" -> Черновцы
             keys += [base[:-1] + "ці", base[:-1] + "цы"]
-        keys.append(base + "ц")  # "гороховецкий" -> Гороховец, "кременецький" -> Кременець (below)
-        keys.append(base + "ць")
+        keys.append(base + "ц")  # "гороховецкий" -> Гороховец
+        keys.append(base + "ць")  # "кременецький" -> Кременець
     if base.endswith("н"):  # "рівненський" -> Рівне, "ровенский" -> Ровно
         keys += [base[:-1], base[:-2] + "но"]
     if suffix == "зький":  # "воронезький" -> Воронеж, "оренбурзький" -> Оренбург
