@@ -1106,7 +1106,7 @@ def _near(seg: str, a: int, b: int, words: int) -> bool:
     return len(rest.split()) <= words
 
 
-# "..., Novy Kaliningrad reports." (team-heldout-12): a name between a comma and a present-tense report verb that ends
+# "..., Novy Kaliningrad reports." (team-heldout-12): a name between a comma and a report verb that ends
 # its sentence credits the sentence's story, whether or not the table knows the name
 _TRAILING_CREDIT = re.compile(r"(?:reports|writes|reported|wrote)$")
 
