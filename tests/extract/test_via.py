@@ -467,3 +467,18 @@ def test_a_dative_outlet_name_in_the_nominative() -> None:
 def test_a_town_after_in_is_no_outlet() -> None:
     text = "Police found the deserter at his home in Borisoglebsk, a local Telegram channel reported."
     assert via(text) == []
+
+
+def test_the_named_site_page_or_channel() -> None:
+    assert via("Eleven soldiers refused to advance near Kupiansk, relatives told the Zeya-Info site.") == ["Zeya-Info"]
+    text = "The video appeal was first posted by the Varta Zakhodu Telegram channel on Monday."
+    assert via(text) == ["Varta Zakhodu"]
+    text = "In the letter, published on Wednesday by the Chukotka Bez Kupyur page, the wives say the men are unpaid."
+    assert via(text) == ["Chukotka Bez Kupyur"]
+    # a name after the kind word is the name: "the Siberian outlet Taiga.info"
+    assert via("Soldiers were beaten by their commander, the Siberian outlet Taiga.info reported.") == ["Taiga.info"]
+
+
+def test_complained_to_an_outlet() -> None:
+    text = "Родственники бойцов 55-й бригады пожаловались изданию «Тувинский ветер» на командира роты."
+    assert via(text) == ["Tuvinskii Veter"]

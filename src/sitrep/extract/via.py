@@ -299,11 +299,13 @@ SOURCE = (
     r"про це повідомляє|про це повідомив|про це повідомила|про це пише|про це пишуть|об этом пишут|"
     r"про це розповів|про це розповіла|пише|"
     r"повідомляє|according to|as reported by|reported by|citing|cited by|reports? by|an? investigation by|via|"
+    r"(?:published|posted|released|shared) (?:on \w+ |\w+ )?by|"
     r"investigation by|со ссылкой на|з посиланням на|согласно(?: данным| информации| публикации)?|"
     r"відповідно до (?:даних|інформації|публікації))"
 )
 TOLD = (
-    r"(?:рассказал[аи]?|розповів|розповіла|розповіли|told|said to|сказал[аи]? в интервью|заявил[аи]? в интервью|"
+    r"(?:рассказал[аи]?|розповів|розповіла|розповіли|told|said to|"
+    r"пожаловал(?:ся|ась|ись)|поскаржил(?:ся|ася|ися)|сказал[аи]? в интервью|заявил[аи]? в интервью|"
     r"в интервью|в інтерв'ю|в інтерв’ю|in an interview with|sent to|"
     r"(?:каже|говорит|говорить|сказал[аи]?|сказав|сказала|пояснил[аи]?|пояснив|пояснила|заявил[аи]?|заявив|"
     r"заявила) (?:журналистам|журналістам|корреспонденту|кореспонденту|репортерам)|leaked to|given to|"
@@ -330,6 +332,12 @@ KIND_OUTLET = (
     r"информагентств\w*|інформагентств\w*|агентств\w*|ресурс\w*|проект\w*|проєкт\w*|редакци\w*|редакці\w*|"
     r"telegram channel|channel|outlet|news site|news outlet|newspaper|website|broadcaster|paper|magazine|"
     r"tv channel|news agency|agency|media outlet|portal|publication|daily)"
+)
+# a kind word right after a Latin name: "the Zeya-Info site", "the Chukotka Bez Kupyur page"
+# (not when a name follows the kind word: "the Siberian outlet Taiga.info", "the Odesa Telegram channel «...»")
+_KIND_AFTER = re.compile(
+    r"\s+(?:site|website|page|channel|outlet|newspaper|portal|magazine|agency|news site)\b"
+    r"(?!\s+(?:[A-ZА-ЯЁІЇЄҐ]|[«\"“„']))"
 )
 KIND_PERSON = (
     r"(?:журналист\w*|журналіст\w*|блогер\w*|блоґер\w*|военкор\w*|воєнкор\w*|корреспондент\w*|кореспондент\w*|"
@@ -493,7 +501,8 @@ QUICK = re.compile(  # run on the lower-cased sentence
     r"заяв|сказа|пояснi|"
     r"поясни|беседе|разговоре|розмові|коментар|комментар|speaking|согласно|відповідно|ссылк|посилан|"
     r"помог|допом|помощ|поддерж|підтрим|help|assist|post|посте|постах|дописі|пості|says|обратил|звернул|"
-    r"contacted|reached out|appeal|обращает|обратил|звертає|зверну|video|видео|відео|took to|turned to|takes to)"
+    r"contacted|reached out|appeal|обращает|обратил|звертає|зверну|video|видео|відео|took to|turned to|takes to|"
+    r"пожал|поскарж)"
 )
 
 # cue patterns run on the lower-cased sentence (same offsets)
@@ -740,7 +749,16 @@ def _candidates(seg: str, a: int, b: int, lang: str) -> list[_Cand]:
         if ORG_WORDS.search(raw) or not re.search("[A-Za-z]", raw):
             continue
         before = seg[max(0, s - 40) : s]
-        if TITLE_BEFORE_QUOTE.search(before.rstrip('«"“„ ')) or re.search(r"(?<![\w])the\s+$", before):
+        # "the X" is no name unless a kind word follows it: "told the Zeya-Info site", "by the Chukotka Bez Kupyur page"
+        kind_after = bool(_KIND_AFTER.match(seg, e))
+        if TITLE_BEFORE_QUOTE.search(before.rstrip('«"“„ ')) or (
+            re.search(r"(?<![\w])the\s+$", before) and not kind_after
+        ):
+            continue
+        if kind_after:  # "the Varta Zakhodu Telegram channel": the platform is the channel's, not its name's
+            raw = re.sub(r"\s+(?:Telegram|YouTube|Facebook|VK|VKontakte|TikTok|Instagram|X)$", "", raw)
+            found.append(_Cand(raw, "outlet", s, e, True))
+            taken.append((s, e))
             continue
         if re.search(r"(?<![\w])(?:in|at|near|outside|from)\s+$", before):
             continue  # "at his home in Borisoglebsk, a local channel reported": a town; known outlets are matched above
