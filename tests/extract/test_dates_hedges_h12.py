@@ -46,3 +46,9 @@ def test_a_rate_of_cases_is_statistics_not_a_case() -> None:
     # a share of a named unit stays a case
     text = "About 30 percent of the 155th brigade's soldiers deserted in France, the brigade's officers say."
     assert _extract(text)[0]
+
+
+def test_since_the_middle_of_a_month_dates_the_month() -> None:
+    pub = datetime(2024, 11, 28, 13, tzinfo=UTC)
+    for text in ("Мой там с середины ноября, в гараже автопарка.", "Він там із середини листопада, у гаражі."):
+        assert [(d.iso, d.precision) for d in find_dates(text, 0, len(text), pub)] == [("2024-11-01", "month")]
