@@ -956,8 +956,10 @@ class Engine:
         units = _drop_subunits(units)
         places: list[Place] = []
         told = [sig.sentences[h.sentence] for h in sig.type_hits if h.sentence in sig.actor_sents]  # digest items
-        # a place inside an outlet's name is no place of the event: "..., Novy Kaliningrad reports"
-        credited = [(v.start, v.end) for s in sents for v in find_via(text, s.start, s.end)]
+        # publishers named in each sentence, read once: the event's via, and no place inside an outlet's name
+        # ("..., Novy Kaliningrad reports")
+        publishers = [(s, find_via(text, s.start, s.end)) for s in sents]
+        credited = [(v.start, v.end) for _, vias in publishers for v in vias]
         for ph in find_places(text, sents, self.gaz, report.lang, told):
             if any(p.name == ph.place.name for p in places):
                 continue
@@ -998,8 +1000,7 @@ class Engine:
                 count, count_prec = 1, "exact"
                 cite("people_count", anchor_s)
         via = None
-        for s in sents if self.book.spec.event_types[event_type].via else ():
-            vias = find_via(text, s.start, s.end)
+        for s, vias in publishers if self.book.spec.event_types[event_type].via else ():
             if vias:
                 via = vias[0].name
                 cite("via", s)

@@ -648,6 +648,10 @@ def _load_extra(path: Path, places: list[GazPlace], index: dict[str, list[int]],
 
 
 OBLIQUE = {"а": ("ы", "и", "е", "і", "у", "ой", "ою"), "я": ("и", "ї", "е", "і", "ю", "ей", "ею", "єю")}
+# the Ukrainian dative/locative's consonant change: "Юрга" -> у Юрзі, "Рига" -> у Ризі, "Лука" -> у Луці
+UK_LOCATIVE = {"га": "зі", "ка": "ці", "ха": "сі"}
+# read back from a word in the text where the ending is not also a plural's ("Чернівці" is no "Чернівка")
+UK_LOCATIVE_BACK = {loc: nom for nom, loc in UK_LOCATIVE.items() if loc != "ці"}
 
 
 def _oblique_forms(word: str) -> tuple[str, ...]:
@@ -656,8 +660,7 @@ def _oblique_forms(word: str) -> tuple[str, ...]:
     if len(word) < 4 or not _cyrillic(word) or not word.isalpha() or word[-1] not in OBLIQUE:
         return ()
     forms = tuple(word[:-1] + end for end in OBLIQUE[word[-1]])
-    # Ukrainian dative/locative alternation: "Юрга" -> у Юрзі, "Рига" -> у Ризі, "Лука" -> у Луці
-    alternate = {"га": "зі", "ка": "ці", "ха": "сі"}.get(word[-2:])
+    alternate = UK_LOCATIVE.get(word[-2:])
     return forms + (word[:-2] + alternate,) if alternate else forms
 
 
@@ -749,9 +752,9 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
             if lems[-1].endswith(ru_end) and len(lems[-1]) > len(ru_end) + 2:
                 keys += [" ".join([*lems[:-1], lems[-1][: -len(ru_end)] + e]) for e in uk_ends]
                 break
-    if n == 1 and lang == "uk" and len(words[0]) >= 4 and words[0][-2:] in ("зі", "сі"):
+    if n == 1 and lang == "uk" and len(words[0]) >= 4 and words[0][-2:] in UK_LOCATIVE_BACK:
         # the locative's consonant change the dictionary misses on names: "у Юрзі" -> Юрга, "у Калузі" -> Калуга
-        keys.append(words[0][:-2] + ("га" if words[0].endswith("зі") else "ха"))
+        keys.append(words[0][:-2] + UK_LOCATIVE_BACK[words[0][-2:]])
     if n == 1 and lang == "uk" and words[0].startswith("е"):
         # Ukrainian writes a Russian town's initial э as е: "в Енгельсі" is Энгельс, "Еліста" Элиста
         keys += ["э" + k[1:] for k in keys if k.startswith("е")]
@@ -2073,8 +2076,8 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
         keys.append(base[:-1] + "я")
     # a region in -ье/-'я: "приморский" -> Приморье, "приморський" -> Примор'я, "забайкальский" -> Забайкалье
     keys += [base + "ье", base + "'я", base + "е" if base.endswith("ь") else ""]
-    keys.append(IRREGULAR_ADJ.get(base, ""))  # "запорожский" -> Запорожье, "запорізький" -> Запоріжжя
-    keys[:0] = [IRREGULAR_ADJ[base]] if base in IRREGULAR_ADJ else []  # before the town "Новгород" of other lists
+    # "запорожский" -> Запорожье, "запорізький" -> Запоріжжя; first, before the town "Новгород" another key finds
+    keys[:0] = [IRREGULAR_ADJ[base]] if base in IRREGULAR_ADJ else []
     # a region in -ия/-ія after a soft sign: "карельский" -> Карелия, "карельський" -> Карелія
     keys += [base.rstrip("ь") + "ия", base.rstrip("ь") + "ія"] if base.endswith("ь") else []
     for key in keys:
