@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from extract_helpers import cue_types
 
 from sitrep.extract import Extractor, report_from_doc
 from sitrep.extract.codebook import check_codebook
@@ -19,15 +20,7 @@ from sitrep.extract.engine import Engine
 from sitrep.extract.places import default_gazetteer, find_places
 from sitrep.extract.text import tokenize
 
-
-def _types(text: str, lang: str) -> dict[str, float]:
-    """The strongest weight of each type's cue in the text, as the engine's signals see it."""
-    ex = Extractor.load()
-    engine = Engine(ex.book, None, ex.engine.gaz)
-    out: dict[str, float] = {}
-    for h in engine.signals(text, lang).type_hits:
-        out[h.cue.label] = max(out.get(h.cue.label, 0.0), h.cue.weight)
-    return out
+_types = cue_types
 
 
 def _first_type(text: str, published: str = "2024-11-20T10:00:00+02:00") -> str | None:

@@ -7,25 +7,12 @@ rule must leave alone."""
 from __future__ import annotations
 
 import pytest
+from extract_helpers import cue_types, verdict
 
-from sitrep.extract import Extractor, report_from_doc
-from sitrep.extract.engine import Engine
 from sitrep.extract.units import find_units
 
-
-def _types(text: str, lang: str) -> dict[str, float]:
-    """The strongest weight of each type's cue in the text, as the engine's signals see it."""
-    ex = Extractor.load()
-    engine = Engine(ex.book, None, ex.engine.gaz)
-    out: dict[str, float] = {}
-    for h in engine.signals(text, lang).type_hits:
-        out[h.cue.label] = max(out.get(h.cue.label, 0.0), h.cue.weight)
-    return out
-
-
-def _extract(text: str, published: str = "2025-03-20T10:00:00+02:00") -> tuple[bool, str | None]:
-    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": published}))
-    return ext.relevant, (ext.events[0].event_type if ext.events else None)
+_types = cue_types
+_extract = verdict
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sitrep.extract import Extractor, report_from_doc
+from extract_helpers import verdict
+
+from sitrep.extract import Extractor
 from sitrep.extract.dates import find_dates
 
 PUB = datetime(2024, 5, 3, 13, tzinfo=UTC)
@@ -21,8 +23,7 @@ def test_the_eve_of_a_date_the_sentence_gives_is_not_the_posts_eve() -> None:
 
 
 def _extract(text: str) -> tuple[bool, str | None]:
-    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2025-04-03T10:00:00+03:00"}))
-    return ext.relevant, ext.events[0].event_type if ext.events else None
+    return verdict(text, "2025-04-03T10:00:00+03:00")
 
 
 def test_a_claim_adverb_in_a_relative_clause_hedges_only_that_clause() -> None:

@@ -7,13 +7,9 @@ Every sentence is written for these tests, in ru, uk and en."""
 from __future__ import annotations
 
 import pytest
+from extract_helpers import verdict
 
-from sitrep.extract import Extractor, report_from_doc
-
-
-def _extract(text: str, published: str = "2025-03-20T10:00:00+02:00") -> tuple[bool, str | None]:
-    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": published}))
-    return ext.relevant, (ext.events[0].event_type if ext.events else None)
+_extract = verdict
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,22 @@
+"""Helpers the extractor's rule tests share: the cue weights the engine's signals see, and the extractor's verdict."""
+
+from __future__ import annotations
+
+from sitrep.extract import Extractor, report_from_doc
+from sitrep.extract.engine import Engine
+
+
+def cue_types(text: str, lang: str) -> dict[str, float]:
+    """The strongest weight of each type's cue in the text, as the engine's signals see it (rules only, no model)."""
+    ex = Extractor.load()
+    engine = Engine(ex.book, None, ex.engine.gaz)
+    out: dict[str, float] = {}
+    for h in engine.signals(text, lang).type_hits:
+        out[h.cue.label] = max(out.get(h.cue.label, 0.0), h.cue.weight)
+    return out
+
+
+def verdict(text: str, published: str = "2025-03-20T10:00:00+02:00") -> tuple[bool, str | None]:
+    """Whether the shipped extractor finds the text relevant, and its first event's type."""
+    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": published}))
+    return ext.relevant, (ext.events[0].event_type if ext.events else None)
