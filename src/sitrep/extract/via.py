@@ -1129,16 +1129,19 @@ def _near(seg: str, a: int, b: int, words: int) -> bool:
 _TRAILING_CREDIT = re.compile(r"(?:reports|writes|reported|wrote)$")
 
 
+_ENDS_SENTENCE = re.compile(r"\s*(?:[.!;]|$)")
+_QUOTED_THEN_END = re.compile(r"\s*[«\"“„][^»\"”“\n]{2,40}[»\"”“]" + _ENDS_SENTENCE.pattern)
+
+
 def _trailing(seg: str, cand: _Cand, verb_end: int) -> bool:
-    return seg[: cand.start].rstrip().endswith(",") and bool(re.match(r"\s*(?:[.!;]|$)", seg[verb_end:]))
+    """ "..., X reports.": the name follows a comma and its verb ends the sentence."""
+    return seg[: cand.start].rstrip().endswith(",") and bool(_ENDS_SENTENCE.match(seg, verb_end))
 
 
 def _credit_tail(seg: str, start: int, end: int) -> bool:
     """ "..., пишет «Ижевск по-честному».": a verb after a comma or dash and a quoted name that ends the sentence credit
     the sentence's story, whatever words it tells it in."""
-    if not re.search(r"[,—–]\s*$", seg[:start]):
-        return False
-    return bool(re.match(r"\s*[«\"“„][^»\"”“\n]{2,40}[»\"”“]\s*(?:[.!;]|$)", seg[end:]))
+    return bool(re.search(r"[,—–]\s*$", seg[:start])) and bool(_QUOTED_THEN_END.match(seg, end))
 
 
 def _about_this(seg: str, pos: int, before: bool = False) -> bool:
