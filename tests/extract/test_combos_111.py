@@ -1,0 +1,104 @@
+"""Codebook 1.11: the cues, combos and traps written from team-heldout-15's errors — an ignored order, a position not
+taken up and "не стали подписывать" (refusal); shots at a man's feet, a rifle butt, a flooded trench, metal cages and
+batons (abuse); a contract as one side of "либо ... либо", a contract instead of a case, a contract signed in a false
+belief (coercion); school letter campaigns and game reviews as traps; a chat's "??" ending its sentence. Sentences are
+written for these tests, in ru, uk and en, with the near misses each rule must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import cue_types, verdict
+
+from sitrep.extract.text import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Пятеро мобилизованных проигнорировали приказ выдвинуться к Работино.", "ru"),
+        ("Дванадцять бійців проігнорували бойове розпорядження командира батальйону.", "uk"),
+        ("Нацгвардійці не заступили на позиції біля Торецька, повідомляє ДБР.", "uk"),
+        ("Eight reservists would not take up positions near Kupiansk on Tuesday night.", "en"),
+        ("Десять контрактников не стали подписывать рапорты о переводе в штурмовую роту.", "ru"),
+        ("Бійці 41-ї бригади не захотіли виконувати наказ про штурм.", "uk"),
+    ],
+)
+def test_an_ignored_order_or_a_position_not_taken_is_a_refusal(text: str, lang: str) -> None:
+    assert cue_types(text, lang).get("refusal", 0.0) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Солдаты не стали ждать автобус и пошли пешком.", "ru"),  # no duty word after "не стали"
+        ("Бійці не захотіли їсти холодну кашу.", "uk"),
+        ("The men would not wait for the bus.", "en"),
+    ],
+)
+def test_would_not_without_a_duty_is_no_refusal(text: str, lang: str) -> None:
+    assert cue_types(text, lang).get("refusal", 0.0) < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ротный стрелял под ноги солдату, который попросил воды, а потом ударил его прикладом.", "ru"),
+        ("Командир взводу стріляв під ноги строковику і вдарив його прикладом.", "uk"),
+        ("A platoon commander fired at his feet and then hit him with a rifle butt.", "en"),
+        ("Провинившихся ставили на сутки в затопленный окоп.", "ru"),
+        ("Officers punished the men by making them stand in a flooded trench overnight.", "en"),
+        ("Військова поліція тримала солдатів у металевих клітках і била їх кийками.", "uk"),
+        ("Военная полиция избивала задержанных дубинками.", "ru"),
+    ],
+)
+def test_shots_at_the_feet_a_flooded_trench_and_cages_are_abuse(text: str, lang: str) -> None:
+    assert cue_types(text, lang).get("abuse", 0.0) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("В военкомате им сказали: либо дело об уклонении, либо контракт.", "ru"),
+        ("Условно осуждённым объяснили: либо контракт, либо суд заменит наказание на реальный срок.", "ru"),
+        ("Затриманим у ТЦК пропонували контракт замість справи про ухилення.", "uk"),
+        ("Detained men were offered army contracts instead of a criminal case for draft evasion.", "en"),
+        ("Двадцять студентів із Непалу підписали контракти, думаючи, що оформлюють дозвіл на роботу.", "uk"),
+        ("Nine workers signed contracts believing they were applying for residence permits.", "en"),
+    ],
+)
+def test_an_ultimatum_or_a_false_belief_with_a_contract_is_coercion(text: str, lang: str) -> None:
+    assert cue_types(text, lang).get("coercion", 0.0) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Либо дождь, либо снег: синоптики не уверены.", "ru"),  # either-or without a contract
+        ("Вместо суда стороны заключили мировое соглашение.", "ru"),  # no contract with the army
+        ("Футболист подписал контракт, будучи уверенным в своём выборе.", "ru"),  # sure, not misled
+    ],
+)
+def test_either_or_instead_or_sure_without_a_coerced_contract_is_no_coercion(text: str, lang: str) -> None:
+    assert cue_types(text, lang).get("coercion", 0.0) < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Школьники Тамбова написали двести писем бойцам СВО в рамках акции «Письмо солдату».",
+        "Review: 'Last Train West' asks you to lead a deserter through checkpoints. The stealth is clunky. 6/10.",
+    ],
+)
+def test_school_letters_and_game_reviews_are_not_reports(text: str) -> None:
+    assert verdict(text)[0] is False
+
+
+def test_a_chats_doubled_question_mark_ends_its_sentence() -> None:
+    text = "девочки что делать?? мой в клетке сидит уже пятый день. куда писать!! помогите"
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "девочки что делать??",
+        "мой в клетке сидит уже пятый день. куда писать!!",
+        "помогите",
+    ]
+    # one mark before a lower-case word stays inside its sentence ("«Куда?» — спросил он" is written with a capital)
+    assert len(split_sentences("он спросил куда? никто не знал")) == 1
