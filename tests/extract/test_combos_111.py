@@ -97,8 +97,11 @@ def test_a_chats_doubled_question_mark_ends_its_sentence() -> None:
     text = "девочки что делать?? мой в клетке сидит уже пятый день. куда писать!! помогите"
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "девочки что делать??",
-        "мой в клетке сидит уже пятый день. куда писать!!",
+        "мой в клетке сидит уже пятый день.",
+        "куда писать!!",
         "помогите",
     ]
+    # with a capital letter anywhere, a single stop before a lower-case word ends nothing ("т. е.", "5 сент.")
+    assert len(split_sentences("Девочки, мой в клетке сидит. куда писать")) == 1
     # one mark before a lower-case word stays inside its sentence ("«Куда?» — спросил он" is written with a capital)
-    assert len(split_sentences("он спросил куда? никто не знал")) == 1
+    assert len(split_sentences("Он спросил куда? никто не знал")) == 1

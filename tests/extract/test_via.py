@@ -482,3 +482,21 @@ def test_the_named_site_page_or_channel() -> None:
 def test_complained_to_an_outlet() -> None:
     text = "Родственники бойцов 55-й бригады пожаловались изданию «Тувинский ветер» на командира роты."
     assert via(text) == ["Tuvinskii Veter"]
+
+
+def test_a_quoted_outlet_after_its_kind_word_at_the_end_of_a_sentence() -> None:
+    # team-heldout-15: "..., пише канал «X».", "..., повідомляє проєкт «X»."
+    assert via("Командир роти бив підлеглих прикладом, пише канал «Курська правда».") == ["Kurska Pravda"]
+    assert via("Строковик утік з частини вночі, повідомляє проєкт «Голос Сибіру».") == ["Holos Sybiru"]
+
+
+def test_a_report_phrase_that_opens_the_sentence_credits_it() -> None:
+    assert via("Как сообщает «Вологодский вестник», мужчин разоружили и заперли в ангаре.") == ["Vologodskii Vestnik"]
+    # data cited for a claim is no credit of the story
+    assert via("За даними «Свідка», розпорядження надійшло в частини 11 січня.") == []
+
+
+def test_an_unknown_name_says_only_after_its_kind_word() -> None:
+    text = "The deserter applied for asylum in Montenegro, the exile project Doroga Naruzhu said."
+    assert via(text) == ["Doroga Naruzhu"]
+    assert via("The deserter applied for asylum in Montenegro, Ivan Petrov said.") == []

@@ -15,10 +15,11 @@ from sitrep.extract.codebook import Cue
 
 # Sentence ends: . ! ? … followed by space + capital/quote/digit, or a line break.
 # A chat's doubled "??" or "!?" ends its sentence before a lower-case word too ("кто знает что делать?? мой в
-# бердянске ...", team-heldout-15).
+# бердянске ...", team-heldout-15), and so does any stop in a text written without a capital letter at all.
 _SENT_END = re.compile(
     r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«“(—–-]?[A-ZА-ЯЁІЇЄҐ0-9🎥👉🔥⚡])|(?<=[!?][!?])\s+(?=[a-zа-яёіїєґ])|\n+"
 )
+_SENT_END_LOWER = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«“(—–-]?[a-zа-яёіїєґ0-9])|\n+")
 _WORD = re.compile(r"\w+(?:['’ʼ-]\w+)*|/")
 _APOS = str.maketrans({"’": "'", "ʼ": "'", "ё": "е", "Ё": "Е"})
 # A stop after an abbreviation ends no sentence ("On Nov. 5 the men...", "по ч. 2.1 ст. 332 УК", "5 сент. 2023 г.",
@@ -117,7 +118,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     text = text[:MAX_TEXT]
     spans: list[tuple[int, int]] = []
     pos = 0
-    for m in _SENT_END.finditer(text):
+    ends = _SENT_END if any(ch.isupper() for ch in text) else _SENT_END_LOWER
+    for m in ends.finditer(text):
         if _after_abbreviation(text, m) or _in_short_quote(text, m):
             continue
         spans.append((pos, m.start()))

@@ -331,7 +331,7 @@ KIND_OUTLET = (
     r"канал\w*|группе|групі|сообществе|спільноті|издани\w*|видання|портал\w*|сайт\w*|паблик\w*|паблік\w*|медиа|медіа|газет\w+|журнал\w*|"
     r"информагентств\w*|інформагентств\w*|агентств\w*|ресурс\w*|проект\w*|проєкт\w*|редакци\w*|редакці\w*|"
     r"telegram channel|channel|outlet|news site|news outlet|newspaper|website|broadcaster|paper|magazine|"
-    r"tv channel|news agency|agency|media outlet|portal|publication|daily)"
+    r"tv channel|news agency|agency|media outlet|portal|publication|daily|project)"
 )
 # a kind word right after a Latin name: "the Zeya-Info site", "the Chukotka Bez Kupyur page"
 # (not when a name follows the kind word: "the Siberian outlet Taiga.info", "the Odesa Telegram channel «...»")
@@ -899,7 +899,10 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
             continue  # "«Верстка» получила видео", not "сын депутата получил перелом"
         if not publishing and not (eventful or trailing or _about_this(seg, m.end())):
             continue
-        if verb == "said" and not (last.strong and last.kind == "outlet"):
+        # "..., the exile project Doroga Naruzhu said.": a name the table lacks says only after its kind word
+        if verb == "said" and not (
+            last.kind == "outlet" and (last.strong or _KIND_OUTLET_BEFORE.search(seg[: last.start].rstrip('«"“„ ')))
+        ):
             continue
         if last.kind == "person" and SELF.search(seg[m.end() : m.end() + 80]):
             continue  # "Prigozhin has posted a video of himself": the appellant, not a publisher
@@ -915,7 +918,15 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
             hits.append(last)
     # 3. source phrases: "по данным Бутусова", "according to ASTRA", "про це повідомляє Цензор.НЕТ"
     for m in _SOURCE.finditer(low):
-        if not (eventful or _about_this(seg, m.start(), before=True) or _credit_tail(seg, m.start(), m.end())):
+        # a report verb, not data cited for a claim ("За даними «Української правди», розпорядження надійшло")
+        opens = (
+            not seg[: m.start()].strip()
+            and bool(re.match(r"(?:як|как)\s", m[0]))
+            and bool(_SOURCE_OPENS.match(seg, m.end()))
+        )
+        if not (
+            eventful or opens or _about_this(seg, m.start(), before=True) or _credit_tail(seg, m.start(), m.end())
+        ):
             continue
         if OFFICIAL.search(seg[m.start() : m.end()]):
             continue  # "Об этом избранный президент написал в соцсети X": an official's own post
@@ -1130,7 +1141,12 @@ _TRAILING_CREDIT = re.compile(r"(?:reports|writes|reported|wrote)$")
 
 
 _ENDS_SENTENCE = re.compile(r"\s*(?:[.!;]|$)")
-_QUOTED_THEN_END = re.compile(r"\s*[«\"“„][^»\"”“\n]{2,40}[»\"”“]" + _ENDS_SENTENCE.pattern)
+# the quoted name may follow its kind: "..., пише канал «Алтайский окоп».", "..., повідомляє проєкт «Дорога наружу»."
+_QUOTED_THEN_END = re.compile(
+    rf"\s*(?:(?i:{KIND_OUTLET})\s+)?[«\"“„][^»\"”“\n]{{2,40}}[»\"”“]" + _ENDS_SENTENCE.pattern
+)
+# "Як повідомляє «Сурский край», їх роззброїли ...": a source phrase that opens the sentence credits all of it
+_SOURCE_OPENS = re.compile(r"\s*(?:(?i:{kind})\s+)?[«\"“„][^»\"”“\n]{{2,40}}[»\"”“]\s*,".format(kind=KIND_OUTLET))
 
 
 def _trailing(seg: str, cand: _Cand, verb_end: int) -> bool:
