@@ -924,9 +924,7 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
             and bool(re.match(r"(?:як|как)\s", m[0]))
             and bool(_SOURCE_OPENS.match(seg, m.end()))
         )
-        if not (
-            eventful or opens or _about_this(seg, m.start(), before=True) or _credit_tail(seg, m.start(), m.end())
-        ):
+        if not (eventful or opens or _about_this(seg, m.start(), before=True) or _credit_tail(seg, m.start(), m.end())):
             continue
         if OFFICIAL.search(seg[m.start() : m.end()]):
             continue  # "Об этом избранный президент написал в соцсети X": an official's own post
@@ -1146,7 +1144,7 @@ _QUOTED_THEN_END = re.compile(
     rf"\s*(?:(?i:{KIND_OUTLET})\s+)?[«\"“„][^»\"”“\n]{{2,40}}[»\"”“]" + _ENDS_SENTENCE.pattern
 )
 # "Як повідомляє «Сурский край», їх роззброїли ...": a source phrase that opens the sentence credits all of it
-_SOURCE_OPENS = re.compile(r"\s*(?:(?i:{kind})\s+)?[«\"“„][^»\"”“\n]{{2,40}}[»\"”“]\s*,".format(kind=KIND_OUTLET))
+_SOURCE_OPENS = re.compile(rf"\s*(?:(?i:{KIND_OUTLET})\s+)?[«\"“„][^»\"”“\n]{{2,40}}[»\"”“]\s*,")
 
 
 def _trailing(seg: str, cand: _Cand, verb_end: int) -> bool:
