@@ -4,8 +4,9 @@
 - type accuracy: over gold-relevant documents, the first predicted event's type against the first
   gold event's (a missed document counts as wrong);
 - units, places, via: micro set F1 over gold-relevant documents, all events of a document pooled,
-  after normalisation (units by number + kind, places by transliterated letters, via by the outlet table's name
-  when the table knows the outlet, else by transliterated letters);
+  after normalisation (units by number + kind, places by transliterated letters — a predicted place also under any
+  other name the gazetteer gives its GeoNames id, so a renamed town counts under its old name —, via by the outlet
+  table's name when the table knows the outlet, else by transliterated letters);
 - dates: over gold first events with a date, exact month-day (and year when both have one);
 - counts: over gold first events with a count, within ±20 % for approximate, exact otherwise;
 - clusters: pairwise P/R/F1 over documents when gold has ``cluster`` and clusters are given.
@@ -37,6 +38,42 @@ def place_key(name: str) -> str:
     # transliteration)"): Makiyivka = Makiivka, Hulyaipole = Huliaipole, Velykyi = Velykiy; Russian ё written or not:
     # Korenyovo = Korenevo, Oryol = Orel; Komi Republic = Komi
     return re.sub(r"[iy]+", "i", low.replace("ie", "e")).replace("io", "e")
+
+
+_ALIASES: dict[int, frozenset[str]] = {}
+_PRIMARY: set[str] = set()
+
+
+def place_aliases(geonameid: int) -> frozenset[str]:
+    """``place_key`` of the other names the gazetteer knows for the place (old, other-language and variant names)
+    that are no other place's own name: a renamed town is the same place under either name (Krasnohrad = Berestyn),
+    but Stavropol is the city, not Tolyatti (once Stavropol-on-Volga)."""
+    if not _ALIASES:
+        from sitrep.extract.places import default_gazetteer
+
+        gaz = default_gazetteer()
+        _PRIMARY.update(place_key(p.name) for p in gaz.places)
+        names: dict[int, set[str]] = {}
+        for key, idx in gaz.index.items():
+            for i in idx:
+                g = gaz.places[i].geonameid
+                if g is not None:
+                    names.setdefault(g, set()).add(place_key(key.lstrip("=")))
+        _ALIASES.update({g: frozenset(v - _PRIMARY) for g, v in names.items()})
+        _ALIASES.setdefault(-1, frozenset())  # built, even for an empty gazetteer
+    return _ALIASES.get(geonameid, frozenset())
+
+
+def _predicted_places(events: Sequence[dict[str, Any]], gold: set[str]) -> set[str]:
+    """The predicted places' keys; a place the gold names by another of its names takes the gold's key."""
+    out: set[str] = set()
+    rest = [(place_key(pl["name"]), pl.get("geonameid")) for e in events for pl in e.get("places", [])]
+    for key, gid in rest:
+        if key not in gold and isinstance(gid, int):
+            other = sorted((place_aliases(gid) & gold) - {k for k, _ in rest})
+            key = other[0] if other else key
+        out.add(key)
+    return out
 
 
 def outlet_key(name: str) -> str:
@@ -168,7 +205,7 @@ def score(
         pu = {unit_key(u) for e in pev for u in e.get("units", [])}
         sc.units.add(gu, pu)
         gp = {place_key(pl["name"]) for e in gev for pl in e.get("places", [])}
-        pp = {place_key(pl["name"]) for e in pev for pl in e.get("places", [])}
+        pp = _predicted_places(pev, gp)
         sc.places.add(gp, pp)
         gv = {outlet_key(e["via"]) for e in gev if e.get("via")}
         pv = {outlet_key(e["via"]) for e in pev if e.get("via")}
