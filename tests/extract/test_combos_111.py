@@ -105,3 +105,29 @@ def test_a_chats_doubled_question_mark_ends_its_sentence() -> None:
     assert len(split_sentences("Девочки, мой в клетке сидит. куда писать")) == 1
     # one mark before a lower-case word stays inside its sentence ("«Куда?» — спросил он" is written with a capital)
     assert len(split_sentences("Он спросил куда? никто не знал")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seven territorial defence soldiers face charges after they allegedly would not take up positions near Kupiansk.",
+        "ДБР повідомило про підозру сімом військовим, які нібито не заступили на позиції біля Торецька.",
+    ],
+)
+def test_a_claim_adverb_in_a_criminal_case_hedges_nothing(text: str) -> None:
+    assert verdict(text) == (True, "refusal")
+
+
+def test_a_claim_adverb_without_a_case_still_hedges() -> None:
+    # someone's claim about the other side, no case: hedged (the rules alone stay under an anchor's weight)
+    ext_rel, _ = verdict("Propaganda channels say Ukrainian soldiers allegedly would not take up positions.")
+    assert ext_rel is False
+
+
+def test_a_number_before_three_words_of_a_unit_description() -> None:
+    from sitrep.extract.counts import find_counts
+
+    text = "Seven Ukrainian territorial defence soldiers face charges."
+    assert [(c.value, c.precision) for c in find_counts(text, 0, len(text))] == [(7, "exact")]
+    text = "Five days later the soldiers fled."
+    assert find_counts(text, 0, len(text)) == []

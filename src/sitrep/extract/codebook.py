@@ -254,6 +254,12 @@ class CodebookModel(BaseModel):
         description="words or phrases (as written) that, at the start of a sentence, make it background the outlet "
         "adds ('Напомним, ...', 'As a reminder'): hedged, and its trap words do not count",
     )
+    legal_process: CueSet = Field(
+        default_factory=CueSet,
+        description="words or phrases (as written, a trailing '*' for any ending) of a criminal case ('face charges', "
+        "'підозру', 'обвиняют'): in their sentence a claim adverb inside its clause ('allegedly', 'нібито') is the "
+        "law's caution about a concrete case, not someone's claim, and hedges nothing",
+    )
     event_types: dict[str, EventTypeDef] = Field(min_length=1)
     grievances: dict[str, CueSet] = Field(default_factory=dict)
     merge: MergeSpec = Field(
@@ -318,7 +324,8 @@ class Codebook:
         return frozenset(t for c, _ in cueset.all() if len(t := tuple(c.split())) == size)
 
     def phrases(self, group: str, at_start: bool = False) -> re.Pattern[str] | None:
-        """A pattern that finds an entry of a phrase group (``new_event``, ``background``) in a sentence as written,
+        """A pattern that finds an entry of a phrase group (``new_event``, ``background``, ``legal_process``) in a
+        sentence as written,
         whole words, any case (None: the group is empty); ``at_start``: only after the sentence's leading
         punctuation. A trailing "*" stands for any ending ("ещё одн*": "ещё одно", "ещё одного").
 

@@ -217,8 +217,13 @@ MORE_THAN_SAID = re.compile(
     r"^\s*(?:(?:с|з|із)\s+(?:лишним|лишком|гаком|небольшим|хвостиком|копейками|копійками)\b|-?odd\b|-?plus\b|\+)",
     re.I,
 )
-# a number, a range, up to two words, a people noun
-COUNT = re.compile(rf"(){NUM}(?:{RANGE})?((?:-odd|-plus|\+)?\s+(?:[a-zа-яёіїєґ'’ʼ-]+\s+){{0,2}}?)({PEOPLE})\b", re.I)
+# a number, a range, up to two words (three capitalised-first in English: "Seven Ukrainian territorial defence
+# soldiers"), a people noun
+COUNT = re.compile(
+    rf"(){NUM}(?:{RANGE})?((?:-odd|-plus|\+)?\s+(?:(?:[a-zа-яёіїєґ'’ʼ-]+\s+){{0,2}}?|(?-i:[A-Z][a-z]+\s+)(?:[a-z-]+\s+){{2}}))"
+    rf"({PEOPLE})\b",
+    re.I,
+)
 # "seven of their own soldiers", "two of our men": the people are the number's
 # "fourteen of the men refused", "two of these conscripts": the men the event is about
 OF_OWN = re.compile(

@@ -74,7 +74,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]")
 # a question asks, it does not tell: "Як повернутися зі СЗЧ?", "Что грозит отказнику?" (explainers' headlines)
 _QUESTION = re.compile(r"\?[\s\"»”)]*$")
 # The codebook's function words (`forward_hedges`, `negated_modals`, `relative_words`, `reasons`, `reasons_for`,
-# `not_reasons`, `new_event`, `background`: its languages' words for the rules below) are read in Engine.__init__;
+# `not_reasons`, `new_event`, `background`, `legal_process`: its languages' words for the rules below) are read in Engine.__init__;
 # what stays in code is punctuation, a year as a date (_YEAR), the morphology the tokenizer leaves unlemmatised
 # (_PARTICIPLE) and the unit names units.py writes (in English whatever the text's language: _SUBUNIT, _PARENT).
 # "3-й батальон 115-й бригады": the 1st-9th battalion, company or platoon of a named brigade or regiment is a
@@ -338,6 +338,7 @@ class Engine:
         )
         self.new_event = book.phrases("new_event")
         self.background = book.phrases("background", at_start=True)
+        self.legal = book.phrases("legal_process")
 
     # 1-3 ------------------------------------------------------------------------------------
     def signals(self, text: str, lang: str) -> Signals:
@@ -549,8 +550,9 @@ class Engine:
         Propaganda, a question or background hedges the whole sentence; a forward hedge (`forward_hedges`) only
         what follows it: "избивают, угрожая «обнулить», если они не пойдут в штурм" tells the beating as a fact.
         A forward hedge inside its clause (a claim adverb: "які поїхали до Росії нібито на навчання, у березні
-        змусили підписати контракти") covers only the rest of that clause; one that opens its clause (a
-        condition: "Если откажется, его расстреляют") covers the sentence's rest.
+        змусили підписати контракти") covers only the rest of that clause, and nothing in a sentence that names a
+        criminal case (`legal_process`: "face charges after they allegedly would not take up positions"); one that
+        opens its clause (a condition: "Если откажется, его расстреляют") covers the sentence's rest.
         """
         n = len(s.tokens)
         if background or _QUESTION.search(s.text):
@@ -565,6 +567,8 @@ class Engine:
         before = s.text[: tok.start - s.start].rstrip()
         if not before or before[-1] in ",;:—–(" or first == 0:
             return first, n  # it opens its clause
+        if self.legal is not None and self.legal.search(fold_yo(s.text)):
+            return None  # "face charges after they allegedly would not take up positions": the law's caution
         rest = s.text[tok.end - s.start :]
         brk = _CLAUSE_BREAK.search(rest)
         if brk is None:
