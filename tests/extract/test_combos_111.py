@@ -110,7 +110,7 @@ def test_a_chats_doubled_question_mark_ends_its_sentence() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Seven territorial defence soldiers face charges after they allegedly would not take up positions near Kupiansk.",
+        "Seven reservists face charges after they allegedly would not take up positions near Kupiansk.",
         "ДБР повідомило про підозру сімом військовим, які нібито не заступили на позиції біля Торецька.",
     ],
 )

@@ -74,9 +74,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]")
 # a question asks, it does not tell: "Як повернутися зі СЗЧ?", "Что грозит отказнику?" (explainers' headlines)
 _QUESTION = re.compile(r"\?[\s\"»”)]*$")
 # The codebook's function words (`forward_hedges`, `negated_modals`, `relative_words`, `reasons`, `reasons_for`,
-# `not_reasons`, `new_event`, `background`, `legal_process`: its languages' words for the rules below) are read in Engine.__init__;
-# what stays in code is punctuation, a year as a date (_YEAR), the morphology the tokenizer leaves unlemmatised
-# (_PARTICIPLE) and the unit names units.py writes (in English whatever the text's language: _SUBUNIT, _PARENT).
+# `not_reasons`, `new_event`, `background`, `legal_process`: its languages' words for the rules below) are read in
+# Engine.__init__; what stays in code is punctuation, a year as a date (_YEAR), the morphology the tokenizer leaves
+# unlemmatised (_PARTICIPLE) and the unit names units.py writes (in English whatever the text's language: _SUBUNIT,
+# _PARENT).
 # "3-й батальон 115-й бригады": the 1st-9th battalion, company or platoon of a named brigade or regiment is a
 # part of it, numbered inside it, not a unit of its own (reports-dev lists "115th brigade" alone); the
 # 34th or 415th battalion is numbered army-wide and stays
