@@ -131,3 +131,74 @@ def test_a_number_before_three_words_of_a_unit_description() -> None:
     assert [(c.value, c.precision) for c in find_counts(text, 0, len(text))] == [(7, "exact")]
     text = "Five days later the soldiers fled."
     assert find_counts(text, 0, len(text)) == []
+
+
+# round 5 (team-heldout-16's errors)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Eighteen conscripts were sent to the guardhouse after declining to sign army contracts.", "en"),
+        ("Some fifty mobilised men balked at yet another assault near Bakhmut.", "en"),
+        ("Мобилизованные, которых снова собрались отправить в штурм у Кременной, сказали «нет».", "ru"),
+        ("Отримавши бойове розпорядження зайняти позицію, він заявив командиру, що «туди не піде».", "uk"),
+    ],
+)
+def test_declining_balking_or_saying_no_is_a_refusal(text: str, lang: str) -> None:
+    assert cue_types(text, lang).get("refusal", 0.0) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Шестеро студентів із Кенії підписали контракти з армією РФ, вважаючи, що влаштовуються охоронцями.", "uk"),
+        ("Студенты подписали контракты с Минобороны — им объяснили, что это трудоустройство в охрану.", "ru"),
+        ("Ten conscripts signed contracts after being told they would be sent to the trenches anyway.", "en"),
+        ("Срочникам объявили: кто не подпишет контракт, поедет в окопы.", "ru"),
+        ("Seven patients were told to choose between an army contract and reopened criminal cases.", "en"),
+    ],
+)
+def test_misled_threatened_or_given_a_choice_with_a_contract_is_coercion(text: str, lang: str) -> None:
+    assert cue_types(text, lang).get("coercion", 0.0) >= 0.9
+
+
+def test_leave_for_a_price_is_abuse() -> None:
+    assert cue_types("В полку отпуск «стоит» двести тысяч, кто не заплатил — в штурм.", "ru").get("abuse", 0) >= 0.9
+
+
+def test_a_letter_to_the_human_rights_commissioner_is_an_appeal() -> None:
+    text = "Mothers of conscripts have written to Russia's human rights commissioner about the trenches."
+    assert cue_types(text, "en").get("appeal", 0.0) >= 0.9
+
+
+def test_a_trap_word_inside_the_gatherings_demand_is_no_trap() -> None:
+    text = (
+        "In Yakutsk, some 30 wives of mobilised men stood outside the regional legislature on Monday asking lawmakers "
+        "to secure their husbands' return."
+    )
+    assert verdict(text) == (True, "protest")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Валуйках третий день ищут козу Маню, которая сбежала со двора у воинской части.",
+        "От стационарных телефонов отказались ещё 1,2 млн абонентов, меньше всего «отказников» в селах.",
+    ],
+)
+def test_an_escaped_goat_and_landline_refuseniks_are_no_reports(text: str) -> None:
+    assert verdict(text)[0] is False
+
+
+def test_a_rank_and_a_bare_unit_code_in_a_relatives_chat() -> None:
+    text = "девочки у кого сыновья в А4533?? мой пишет старшина бьёт их каждый день. одному ребро сломал."
+    assert verdict(text) == (True, "abuse")
+
+
+def test_disarmed_makes_a_report_military() -> None:
+    text = (
+        "Around 30 volunteers of the Seliger battalion refused on Monday to move to new positions near Tyotkino. "
+        "They were disarmed."
+    )
+    assert verdict(text) == (True, "refusal")

@@ -721,3 +721,21 @@ def test_a_span_of_days_starts_on_its_first(text: str, expected: tuple[str, str]
 )
 def test_seven_to_ten_days_ago(text: str, expected: tuple[str, str]) -> None:
     assert _engine_pick(text, TUE_POST) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Командир впродовж березня збирав із підлеглих гроші.", [("2025-03-01", "month")]),
+        ("В течение марта командир собирал деньги.", [("2025-03-01", "month")]),
+        ("Throughout March the commander collected money.", [("2025-03-01", "month")]),
+        ("Их под конец марта отправили в штурм.", [("2025-03-01", "month")]),
+        ("Під кінець березня їх відправили в штурм.", [("2025-03-01", "month")]),
+        ("Элиста, среда. На площади собрались родственники.", [("2025-04-02", "day")]),
+        ("KYIV, Thursday: soldiers refused to advance.", [("2025-04-03", "day")]),
+    ],
+)
+def test_a_month_throughout_a_part_of_it_and_a_datelines_weekday(text: str, expected: list[tuple[str, str]]) -> None:
+    pub = datetime(2025, 4, 5, 10, tzinfo=UTC)  # a Saturday
+    assert [(d.iso, d.precision) for d in find_dates(text, 0, len(text), pub)] == expected
+    assert find_dates("Под Бахмутом их отправили в штурм.", 0, 34, pub) == []

@@ -331,3 +331,9 @@ def test_a_compound_of_the_adjective_and_the_kind(text: str, name: str) -> None:
 def test_the_fleet_a_town_is_home_to_is_no_unit_of_the_event() -> None:
     text = "Sailors of military unit 81280 in Baltiysk, home of Russia's Baltic Fleet, were sent to the guardhouse."
     assert [u.name for u in find_units(text, 0, len(text))] == ["military unit 81280"]
+
+
+def test_a_ukrainian_unit_code_alone_after_a_preposition() -> None:
+    text = "девочки у кого сыновья в А4533 под Золочевом"
+    assert [u.name for u in find_units(text, 0, len(text))] == ["military unit A4533"]
+    assert find_units("в а4533", 0, 7) == []  # lower case: no unit code

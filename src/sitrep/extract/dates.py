@@ -113,14 +113,22 @@ _MONTH_CYR_LOC = (
     r"середине (?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря))"
 )
 MONTH_ONLY_CYR = re.compile(
-    rf"(?:\b(в|во|у|с|з|із|к|до|на)\s+(?:начала\s+|конца\s+)?|\b(?=наприкінці))({_MONTH_CYR_LOC}|"
+    rf"(?:\b(в|во|у|с|з|із|к|до|на|под|під)\s+(?:начала\s+|конца\s+)?|\b(?=наприкінці))({_MONTH_CYR_LOC}|"
+    # "под конец ноября", "під кінець листопада" (team-heldout-16)
     rf"(?:начала|конца|началу|концу|середине|середины|початку|кінця|кінцю|середині|середини|кінці|наприкінці|"
+    rf"конец|кінець|"
     # "в первых числах мая", "в последних числах апреля", "у перших числах травня": the month
     rf"(?:первых|последних|перших|останніх)\s+числах|"
     # "во второй половине июня", "у першій половині червня": the month
     rf"(?:первой|второй|першій|другій)\s+половин[еі])\s+{_MONTH_RU_UK})"
     # "в конце августа 2024 года", "наприкінці серпня 2024 року": the year when written
     rf"\b(?:\s+(?P<year>{_YEAR})\b)?(?!\s+\d)",
+    re.I,
+)
+# "в течение марта", "впродовж березня", "throughout March": a practice over that month (team-heldout-16)
+MONTH_DURING = re.compile(
+    rf"\b(?:в течение|в продолжение|на протяжении|впродовж|упродовж|протягом|throughout)\s+(?:всего\s+|всього\s+)?"
+    rf"({_MONTH_RU_UK}|{_MONTH_EN})\b(?:\s+(?P<year>{_YEAR})\b)?(?!\s+\d)",
     re.I,
 )
 # "02.07.2023", "2.7.23", "02/07/2023" (a slash with a four-digit year only; "05/13/2024" is read month first)
@@ -408,7 +416,21 @@ WEEKDAYS = {
     "friday": 4,
     "saturday": 5,
     "sunday": 6,
+    # the nominative of a dateline ("Элиста, суббота.", DATELINE_WEEKDAY)
+    "среда": 2,
+    "пятница": 4,
+    "суббота": 5,
+    "середа": 2,
+    "п'ятниця": 4,
+    "субота": 5,
+    "неділя": 6,
 }
+# a dateline: a town and the day's name opening the text ("Элиста, суббота.", "Кременчук, неділя —", "KYIV, Saturday:")
+DATELINE_WEEKDAY = re.compile(
+    r"^\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:[ -][A-ZА-ЯЁІЇЄҐ][\w'’-]+)?,\s+"
+    r"((?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|"
+    r"п['’]ятниця|субота|неділя|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*[.:—–-]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -764,6 +786,13 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
         mon = _month(m[2].split()[-1])
         if mon:
             # "с начала мая", "к началу октября": a practice since, or a state by, that month is dated by it
+            add(_month_or_year(mon, m["year"], pubd, _last_year(text, m, start, end)), "month", m.start(), m.end())
+    line = DATELINE_WEEKDAY.match(text) if start == 0 else None
+    if line is not None and line.end(1) <= end:
+        add(_relative(line[1], pubd), "day", line.start(1), line.end(1), relative=True)
+    for m in MONTH_DURING.finditer(text, start, end):
+        mon = _month(m[1])
+        if mon:
             add(_month_or_year(mon, m["year"], pubd, _last_year(text, m, start, end)), "month", m.start(), m.end())
     for m in LAST_MONTH_REL.finditer(text, start, end):
         if pubd is not None:

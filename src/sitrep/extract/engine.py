@@ -398,6 +398,9 @@ class Engine:
                 lo, hi = hedge_span
                 hedged.update((s.index, h.start) for h in found if lo <= h.start < hi)
             taken = {i for h in actor_hits for i in range(h.start, h.end)}
+            # so is one inside a gathering's demand ("stood outside the legislature asking lawmakers to secure ...")
+            if s.index in purpose:
+                taken |= {i for h in self.purposes.find(sa) for i in range(h.start, h.end)}
             for h in () if background else self.traps.find(sa):
                 # a trap word inside an actor ("рідні полонених": relatives of prisoners) is the actor, no trap; a trap
                 # that reaches past the actor ("обращение к военнослужащим": an address to them) stays one

