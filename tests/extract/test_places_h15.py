@@ -104,3 +104,8 @@ def test_a_renamed_town_scores_under_its_old_name() -> None:
     pred[0]["events"][0]["places"] = [{"name": "Tolyatti", "geonameid": tolyatti.geonameid}]
     gold[0]["events"][0]["places"] = [{"name": "Stavropol"}]
     assert score(gold, pred).as_dict()["places_f1"] == 0.0
+
+
+def test_the_russian_adjective_of_a_ukrainian_neuter_village() -> None:
+    # team-heldout-16: "под Новоэкономичным" is Novoekonomichne (Donetsk Oblast)
+    assert names("Бойцы стоят у разбитой посадки под Новоэкономичным.", "ru") == ["Novoekonomichne"]

