@@ -15,7 +15,7 @@ on those sets is optimistic. Here each document is read by a model trained witho
   (``sitrep.extract.evaluate.score``);
 - a second run reads every document with the rules alone (no model) to show what the model adds;
 - ``--loso`` (leave one set out) trains on all development sets but one — reports-dev, news-channels-dev,
-  team-heldout sets 1 to 14 — and scores the one left out with the whole engine: the figure closest to a new,
+  team-heldout sets 1 to 16 — and scores the one left out with the whole engine: the figure closest to a new,
   unseen set written by someone else (texts of one set share a writer's wording, so k-fold inside a set is
   optimistic); milbloggers-dev (evaluation only, never trained on) is scored by the model of all of them; each
   left-out set also gets its first-event type confusion (gold type → predicted type, "-" for no event);
@@ -60,7 +60,9 @@ TEAM11 = Path(__file__).resolve().parent / "data" / "team-heldout-11"
 TEAM12 = Path(__file__).resolve().parent / "data" / "team-heldout-12"
 TEAM13 = Path(__file__).resolve().parent / "data" / "team-heldout-13"
 TEAM14 = Path(__file__).resolve().parent / "data" / "team-heldout-14"
-# each development set by name; a blind set (the next one, team-heldout-15) is never named here and never read
+TEAM15 = Path(__file__).resolve().parent / "data" / "team-heldout-15"
+TEAM16 = Path(__file__).resolve().parent / "data" / "team-heldout-16"
+# each development set by name; a blind set (the next one, team-heldout-17) is never named here and never read
 _TEAM_FOLDERS = {
     "team-heldout": TEAM,
     "team-heldout-2": TEAM2,
@@ -76,6 +78,8 @@ _TEAM_FOLDERS = {
     "team-heldout-12": TEAM12,
     "team-heldout-13": TEAM13,
     "team-heldout-14": TEAM14,
+    "team-heldout-15": TEAM15,
+    "team-heldout-16": TEAM16,
 }
 # The development data beside the repository (../shared/data), absent on users' machines.
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
