@@ -312,6 +312,8 @@ LOSO_SETS = (
     "team-heldout-12",
     "team-heldout-13",
     "team-heldout-14",
+    "team-heldout-15",
+    "team-heldout-16",
 )
 _FOLDERS = {n: f for n, f in _TEAM_FOLDERS.items() if n != "team-heldout"}
 
