@@ -221,9 +221,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "date_accuracy": 0.9,
         "count_accuracy": 0.9,
     },
-    # Development data since 2026-11-26 15:24 UTC (session 10, rounds 1-4), after its blind scores were recorded (P 0.966
-    # R 0.838 type 0.794 places 0.732 date 0.838 at the session's start); its errors were read then. Measured (session
-    # 10 end): P 1.00 R 0.985 type 0.985 units 0.987 places 0.890 via 0.936 date 0.985 count 0.912.
+    # Development data since 2026-11-26 15:24 UTC (session 10, rounds 1-4), after its blind scores were recorded
+    # (P 0.966 R 0.838 type 0.794 places 0.732 date 0.838 at the session's start); its errors were read then. Measured
+    # (session 10 end): P 1.00 R 0.985 type 0.985 units 0.987 places 0.890 via 0.936 date 0.985 count 0.912.
     "team-heldout-15": {
         "precision": 0.95,
         "recall": 0.95,

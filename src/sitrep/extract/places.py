@@ -474,12 +474,6 @@ RU_TO_UK_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # "село" names: Ukrainian і in the closed syllable ("Новосёлка" -> Новосілка, "Новосёлки" -> Новосілки)
     ("селка", ("сілка",)),
     ("селки", ("сілки",)),
-    # an adjectival village name: "под Новотроицким" -> Новотроїцьке (not the town Novotroitsk), "Славянское" ->
-    # Слов'янське is left to the table (team-heldout-15)
-    ("оицкий", ("оїцьке", "оїцький")),
-    ("оицкое", ("оїцьке",)),
-    ("цкое", ("цьке",)),
-    ("ское", ("ське",)),
     ("ое", ("е",)),
     # the Russian adjective of a Ukrainian name: "Пильной" lemmatises to "пильный", the village is "Пильна"
     ("ый", ("ий",)),
@@ -804,7 +798,8 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
                     keys += [form[: -len(ru_end)] + e for e in uk_ends]
                     break
     if n == 1 and lang != "uk" and lems[0].endswith(("ый", "ий", "ой")) and len(lems[0]) > 6:
-        # the Russian adjective of a Ukrainian neuter village name: "под Новоэкономичным" -> Новоекономічне
+        # the Russian adjective of a Ukrainian neuter village name in Ukrainian spelling (_uk_spelling): "под
+        # Новоэкономичным" -> Новоекономічне, "под Новотроицким" -> Новотроїцьке (not the town Novotroitsk)
         uk = _uk_spelling(lems[0][:-2] + "ое")
         if uk:
             keys.append(uk)

@@ -889,13 +889,13 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
         verb = m[0].lower()
         # "Altaisky Okop, a channel run by relatives of Altai soldiers, reports that": the name's kind between commas
         ap = _DESCRIBED.search(seg[: m.start()])
-        end = ap.start() if ap else m.start()
-        s0 = _clause_start(mask, end)
-        cands = _candidates(seg, s0, end, lang)
+        subject_end = ap.start() if ap else m.start()
+        s0 = _clause_start(mask, subject_end)
+        cands = _candidates(seg, s0, subject_end, lang)
         if not cands:
             continue
         last = cands[-1]
-        described = ap is not None and last.kind == "outlet" and not seg[last.end : end].strip('»"” ')
+        described = ap is not None and last.kind == "outlet" and not seg[last.end : subject_end].strip('»"” ')
         if ap is not None and not described:
             continue
         if not described and not FILLER.match(seg[last.end : m.start()].replace("»", "").replace('"', "")):
