@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitrep.extract.via import latin_skeleton, translit, translit_uk
+from sitrep.extract.via import KIND_OUTLET, latin_skeleton, translit, translit_uk
 
 # (stem regex, English kind); full word forms so that "полковник", "бригадир", "дивизион" are no units
 KINDS: list[tuple[str, str]] = [
@@ -745,9 +745,8 @@ def _named_table_name(raw: str) -> tuple[str, bool] | None:
     return None
 
 
-_OUTLET_BEFORE = re.compile(
-    r"(?i:канал\w*|паблик\w*|паблік\w*|издани\w*|видання|сайт\w*|channel|page|outlet)\s*[«\"“„]?\s*$"
-)
+# an outlet's kind word (via.KIND_OUTLET) right before a quoted name: "канал «Тульский батальон»"
+_OUTLET_BEFORE = re.compile(rf"(?i:{KIND_OUTLET})\s*[«\"“„]?\s*$")
 
 
 def _named(seg: str, start: int, pre: set[str] | None = None) -> list[UnitHit]:

@@ -553,8 +553,11 @@ _VERB_AFTER = re.compile(
     r"оприлюдни\w*|выложи\w*|виклав\w*|виклала\w*|вышл\w*|вийш\w*)(?![\w])"
 )
 _ON_NAME = re.compile(r"(?<![\w])(?:on|in)\s+(?=\S)")
-_DESCRIBED = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{KIND_OUTLET}\b[^,;.]{{0,80}},\s*$")
-_KIND_APPOSITIVE = re.compile(rf"[»\"”]?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{KIND_OUTLET}(?![\w])")
+# ", the local channel", ", an independent outlet": an appositive that names the kind of the name before it
+_APPOSITIVE_KIND = rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{KIND_OUTLET}"
+# ... and runs on to the next comma, before its verb: "Altaisky Okop, a channel run by relatives ..., reports"
+_DESCRIBED = re.compile(rf"{_APPOSITIVE_KIND}\b[^,;.]{{0,80}},\s*$")
+_KIND_APPOSITIVE = re.compile(rf"[»\"”]?{_APPOSITIVE_KIND}(?![\w])")
 # writing on a platform: "написал во «ВКонтакте»", "написала у Facebook", "wrote on VKontakte", "in a post on X"
 _WROTE_ON = re.compile(
     rf"(?<![\w])(?:написа(?:л{_V}|в)|пишет|пишут|пише|пишуть|wrote|writes|said|says|заяви(?:л{_V}|в)|"
