@@ -105,6 +105,12 @@ def claim_and_stage(
                 .with_for_update(of=reports, skip_locked=True)
             )
         ]
+        if ids:
+            # The lock may have been won from a worker that staged these rows and committed while this SELECT
+            # waited: PostgreSQL re-checks a locked row's own columns, not the staging table the filter reads,
+            # so a fresh statement (a new snapshot under READ COMMITTED) drops what is staged by now.
+            staged = {int(r[0]) for r in conn.execute(select(reports.c.id).where(reports.c.id.in_(ids), staged_now))}
+            ids = [i for i in ids if i not in staged]
         if not ids:
             return 0
         pending = _load(store, ids)
