@@ -741,8 +741,13 @@ def _latin_name(raw: str, uk: bool = False) -> str:
 def _named_table_name(raw: str) -> tuple[str, bool] | None:
     for pat, name, strong in NAMED:
         if pat.fullmatch(raw.strip()):
-            return name, strong
+            num = _DETACHMENT_NUMBER.search(raw.strip()) if name == "BARS" else None
+            # a numbered reservists' detachment keeps its number: «БАРС-17» is BARS-17 (team-heldout-17)
+            return (f"{name}-{num[1]}" if num else name), strong
     return None
+
+
+_DETACHMENT_NUMBER = re.compile(r"-(\d{1,3})$")
 
 
 # an outlet's kind word (via.KIND_OUTLET) right before a quoted name: "канал «Тульский батальон»"
@@ -771,6 +776,8 @@ def _named(seg: str, start: int, pre: set[str] | None = None) -> list[UnitHit]:
         known = _named_table_name(m[3])
         if known:
             name = known[0]
+            if name.startswith("BARS-") and kind:
+                name = f"{name} {kind}"  # "загону «БАРС-17»": BARS-17 detachment
         else:
             name = _latin_name(m[3])
             if kind in ("battalion", "regiment", "brigade", "detachment", "division", "legion"):

@@ -578,8 +578,12 @@ _IN_PLATFORM_POST = re.compile(r"(?<![\w])(?i:in|on)\s+(?i:a|an|his|her|their|th
 # "appealed to the governor on YouTube" (the platform is the medium the appeal was made public in)
 _APPEAL_ON = re.compile(
     r"(?<![\w])(?:обратил(?:ся|ась|ись)|обращается|обращаются|зверну(?:вся|лася|лась|лися|лись)|звертається|"
-    r"звертаються|appealed|appeals|pleaded)(?![\w])"
+    r"звертаються|appealed|appeals|pleaded|"
+    # complained on a platform (team-heldout-17): "в TikTok восемь бойцов ... пожаловались своему главкому"
+    r"пожаловал(?:ся|ась|ись)|жалуются|поскаржи(?:вся|лася|лись|лися)|скаржаться|complained)(?![\w])"
 )
+# the platform named before the appeal's verb in its clause: "В понедельник в TikTok восемь бойцов ... пожаловались"
+_PLATFORM_PREP_BEFORE = re.compile(r"(?<![\w])(?i:в|во|у|on|in)\s+[«\"“„]?$")
 # "took to TikTok to appeal", "turned to Facebook": the platform right after the idiom
 _TOOK_TO = re.compile(r"(?<![\w])(?:took|takes|take|taking|turned|turns)\s+to\s+(?=[A-Z])")
 # helped by a project: "ему помог проект «Идите лесом»", "with the help of the Get Lost project"
@@ -1080,15 +1084,18 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
     # 9c. an appeal made on a platform: "обратилась в TikTok к ...", "звернулася до головнокомандувача в TikTok"
     for m in _APPEAL_ON.finditer(low):
         e = _clause_end(mask, m.end(), 70)
-        take(
-            [
-                c
-                for c in _candidates(seg, m.end(), e, lang)
-                if c.kind == "platform"
-                and (_platform_ok(seg, c) or re.search(r"(?i:через)\s+$", seg[max(0, c.start - 8) : c.start]))
-            ][:1],
-            kinds=("platform",),
-        )
+        after = [
+            c
+            for c in _candidates(seg, m.end(), e, lang)
+            if c.kind == "platform"
+            and (_platform_ok(seg, c) or re.search(r"(?i:через)\s+$", seg[max(0, c.start - 8) : c.start]))
+        ][:1]
+        before = [
+            c
+            for c in _candidates(seg, _clause_start(mask, m.start(), 90), m.start(), lang)
+            if c.kind == "platform" and _PLATFORM_PREP_BEFORE.search(seg[max(0, c.start - 6) : c.start])
+        ][-1:]
+        take(after or before, kinds=("platform",))
     for m in _TOOK_TO.finditer(seg):
         cands = [c for c in _candidates(seg, m.end(), _clause_end(mask, m.end(), 30), lang) if c.kind == "platform"]
         if cands and cands[0].start == m.end():
