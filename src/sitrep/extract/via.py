@@ -1090,12 +1090,12 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
             if c.kind == "platform"
             and (_platform_ok(seg, c) or re.search(r"(?i:через)\s+$", seg[max(0, c.start - 8) : c.start]))
         ][:1]
-        before = [
+        ahead = [
             c
             for c in _candidates(seg, _clause_start(mask, m.start(), 90), m.start(), lang)
             if c.kind == "platform" and _PLATFORM_PREP_BEFORE.search(seg[max(0, c.start - 6) : c.start])
         ][-1:]
-        take(after or before, kinds=("platform",))
+        take(after or ahead, kinds=("platform",))
     for m in _TOOK_TO.finditer(seg):
         cands = [c for c in _candidates(seg, m.end(), _clause_end(mask, m.end(), 30), lang) if c.kind == "platform"]
         if cands and cands[0].start == m.end():
