@@ -102,3 +102,89 @@ def test_a_platform_named_before_a_complaint_is_its_via() -> None:
         )
     )
     assert ext.events and ext.events[0].event_type == "appeal" and ext.events[0].via == "TikTok"
+
+
+# --- from team-heldout-19's errors (short Telegram-native posts) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Из госпиталя в Горловке раненых увезли прямо в штурм под Торецком.", "ru", "abuse"),
+        ("Командир наказав забрати поранених зі шпиталю і кинути їх у штурм.", "uk", "abuse"),
+        ("Старшина відгамселив молодого бійця держаком лопати.", "uk", "abuse"),
+        ("Замкомбата брав з підлеглих по 500 доларів щомісяця.", "uk", "abuse"),
+        ("Their company CO shot dead a wounded private who tried to crawl back.", "en", "abuse"),
+        ("Seven migrants were talked into signing army contracts at the police station.", "en", "coercion"),
+        ("Арестованным предложили: или контракт, или новое дело.", "ru", "coercion"),
+        ("Ten recruits were promised drone units but found themselves in assault infantry.", "en", "coercion"),
+        ("A corporal went home on leave in May and never came back to his unit.", "en", "desertion"),
+        ("Five volunteers walked off their positions near Chasiv Yar on Sunday.", "en", "desertion"),
+        ("Two conscripts ran off from military unit 12345 overnight.", "en", "desertion"),
+        ("Мобилизованные из 5-го полка в очередной накат не пошли.", "ru", "refusal"),
+        ("Контрактники в/ч 12345 не стали продлевать контракт.", "ru", "refusal"),
+        ("Twelve men of the 3rd battalion would not get into the boats to cross the river.", "en", "refusal"),
+        ("Дружини військових стояли біля міськради. Петицію передали депутатам.", "uk", "protest"),
+    ],
+)
+def test_a_telegram_wording_tells_its_type(text: str, lang: str, expected: str) -> None:
+    assert cue_types(text, lang).get(expected, 0.0) >= 0.7
+
+
+def test_pleaded_guilty_is_no_appeal() -> None:
+    assert cue_types("The soldier pleaded guilty and was jailed for two years.", "en").get("appeal", 0.0) < 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Звернення! Збираємо на 10 FPV для 45-го окремого стрілецького батальйону. Банка в коментарях.",
+        "Military unit 12345 held a sports day for servicemen's children; a colonel's video message opened it.",
+        "Военные суды в 2025 году рассмотрели свыше 9 тыс. дел о СОЧ. Средний срок — 5 лет. Данные Судебного "
+        "департамента.",
+        "Our survey says morale among mobilised men is low, with refusals and appeals widespread. No specific cases.",
+        "1916: after weeks of shelling, whole battalions refused to attack and were disbanded.",
+    ],
+)
+def test_a_fundraiser_a_sports_day_statistics_a_survey_and_history_are_no_reports(text: str) -> None:
+    assert verdict(text)[0] is False
+
+
+def test_a_negated_modal_hedges_nothing() -> None:
+    text = (
+        "Девять раненых из 148-й бригады пожаловались на видео омбудсмену: их месяц не могут провести через ВЛК, "
+        "зато уже числят в строю."
+    )
+    assert verdict(text) == (True, "appeal")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "role"),
+    [
+        (
+            "📍 Назарово (Красноярський край): у суботу дружини мобілізованих вийшли до мерії.",
+            "uk",
+            "Nazarovo",
+            "event",
+        ),
+        ("Кунгур, в/ч 86217: у травні строковиків змусили підписати контракт.", "uk", "Kungur", "event"),
+        ("Сегодня на центральной площади Назарово стояли жёны мобилизованных.", "ru", "Nazarovo", "event"),
+        ("Гусиноозёрские мобилизованные записали видео.", "ru", "Gusinoozyorsk", "origin"),
+        ("Добровольці старооскольського загону відмовилися виконувати наказ.", "uk", "Stary Oskol", "origin"),
+        ("Seven soldiers refused to take up positions near Hulyaipole.", "en", "Hulyaypole", "event"),
+    ],
+)
+def test_a_town_heading_its_line_its_square_or_its_people(text: str, lang: str, place: str, role: str) -> None:
+    from sitrep.extract.places import default_gazetteer, find_places
+    from sitrep.extract.text import tokenize
+
+    hits = find_places(text, list(tokenize(text, lang)), default_gazetteer(), lang)
+    assert (place, role) in [(h.place.name, h.role) for h in hits]
+
+
+def test_country_adjectives_stay_no_town() -> None:
+    from sitrep.extract.places import default_gazetteer, find_places
+    from sitrep.extract.text import tokenize
+
+    text = "Во Львове прошла акция родственников украинских военных."
+    assert [h.place.name for h in find_places(text, list(tokenize(text, "ru")), default_gazetteer(), "ru")] == ["Lviv"]

@@ -65,7 +65,21 @@ class CueSet(BaseModel):
         return [_weighted(v) for v in value]
 
     def all(self) -> list[WeightedCue]:
-        return [*self.ru, *self.uk, *self.en]
+        return [*self.ru, *_uk_v_u(self.uk), *self.en]
+
+
+def _uk_v_u(cues: list[WeightedCue]) -> list[WeightedCue]:
+    """Ukrainian cues with each inner "в" also as "у" and each inner "у" also as "в": the two are one preposition,
+    chosen by the sounds around it ("кинути їх у штурм", "кинули в штурм"); a cue's first token stays as written."""
+    out: list[WeightedCue] = []
+    for cue, w in cues:
+        forms = [cue.split()]
+        for i in range(1, len(forms[0])):
+            other = {"в": "у", "у": "в"}.get(forms[0][i])
+            if other:
+                forms += [f[:i] + [other] + f[i + 1 :] for f in forms]
+        out += [(" ".join(f), w) for f in forms]
+    return out
 
 
 class Combo(BaseModel):

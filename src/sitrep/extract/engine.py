@@ -36,7 +36,9 @@ _YEAR = re.compile(
     r"\b(1[6-9]\d\d|20\d\d)(?=\s*(?:год|г\.|рок|році|рік|р\.)|-(?:го|м|му|й)\b)|"
     r"\b(?:in|of|since) (1[6-9]\d\d|20\d\d)\b|"
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) "
-    r"(1[6-9]\d\d|20\d\d)\b",
+    r"(1[6-9]\d\d|20\d\d)\b|"
+    # a year heading its line, before 2000: "1917: after the Nivelle offensive, whole French regiments refused"
+    r"(?:^|(?<=\n))\s*(1[6-9]\d\d)\s*(?::|\s[\u2013\u2014-]\s)",
     re.I,
 )
 ANCHOR_MIN = 0.6  # a cue this strong can anchor an event (weights: 1.0 = alone tells the type)
@@ -561,7 +563,9 @@ class Engine:
         n = len(s.tokens)
         if background or _QUESTION.search(s.text):
             return 0, n
-        hits = self.hedges.find(s)
+        # a negated modal states a fact: "их месяц не могут провести через ВЛК" (they cannot), not "могут отправить"
+        # (they may) (team-heldout-19)
+        hits = [h for h in self.hedges.find(s) if not (h.start and s.tokens[h.start - 1].word.lower() in self.negators)]
         if not hits:
             return None
         if not all(h.cue.tokens[0] in self.forward_hedges for h in hits):
