@@ -188,3 +188,82 @@ def test_country_adjectives_stay_no_town() -> None:
 
     text = "Во Львове прошла акция родственников украинских военных."
     assert [h.place.name for h in find_places(text, list(tokenize(text, "ru")), default_gazetteer(), "ru")] == ["Lviv"]
+
+
+# --- from team-heldout-18's errors (longer articles with background paragraphs) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В тульской колонии заключённых держат в ШИЗО, пока не подпишут контракт\n\n"
+            "В марте в колонии № 2 около тридцати осуждённых подписали контракты с Минобороны.",
+            "coercion",
+        ),
+        (
+            "В воскресенье командир батальона приказал пятерым раненым бойцам вернуться на штурм у Работино.",
+            "abuse",
+        ),
+        (
+            "Дванадцятьом мобілізованим обіцяли службу в ППО, а вони опинилися в стрілецькому батальйоні під Бахмутом.",
+            "coercion",
+        ),
+        (
+            "Сегодня нас было около сорока у здания администрации. Стояли с плакатами «Верните мужей домой».",
+            "protest",
+        ),
+        (
+            "Some thirty volunteers of the BARS-9 detachment balked on Monday at an order to move to positions near "
+            "Sudzha.",
+            "refusal",
+        ),
+    ],
+)
+def test_an_article_wording_tells_its_type(text: str, expected: str) -> None:
+    assert verdict(text) == (True, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Губернатор записал видеообращение к бойцам 1463-го полка в День защитника Отечества.",
+        "СЗЧ — симптом\n\nКолонка. Ми звикли говорити про самовільне залишення частини як про злочин. Але люди йдуть "
+        "від безнадії.",
+        "EU states registered 5,900 asylum applications from Russian men in 2024. Advocates often describe them as "
+        "deserters.",
+    ],
+)
+def test_an_address_to_soldiers_a_column_and_asylum_statistics_are_no_reports(text: str) -> None:
+    assert verdict(text)[0] is False
+
+
+def test_a_headline_takes_the_actor_of_its_lead_but_not_the_other_way() -> None:
+    # the stream's "Призывникам ... стали приходить уведомления" over a lead listing what is forbidden stays out
+    text = (
+        "Призывникам из Москвы стали приходить уведомления о запрете выезда за неявку в военкомат\n\n"
+        "Также запрещается распоряжаться недвижимостью, брать кредиты и регистрировать машины."
+    )
+    assert verdict(text)[0] is False
+
+
+def test_a_background_paragraph_names_no_place_of_the_event() -> None:
+    text = (
+        "Мать бойца рассказала, что в воскресенье командир приказал шестерым раненым вернуться на штурм у Работино.\n\n"
+        "«У сына осколочное в руку», — говорит женщина.\n\n"
+        "Напомним, в 2023 году в Иркутской области сформировали батальон «Ангара».\n\n"
+        "Читайте также: в Ангарске начался приём заявок на компенсацию."
+    )
+    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2025-02-11T10:00:00+03:00"}))
+    assert ext.events and [p.name for p in ext.events[0].places] == ["Robotyne"]
+
+
+def test_an_unnamed_outlet_of_a_town_is_no_via() -> None:
+    text = "Twenty volunteers of the 5th battalion refused an order to attack, a relative told a Bryansk outlet."
+    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2025-02-11T10:00:00+03:00"}))
+    assert ext.events and ext.events[0].via is None
+
+
+def test_a_numbered_bars_detachment_in_english() -> None:
+    text = "volunteers of the Klintsy-based BARS-24 detachment balked"
+    assert [u.name for u in find_units(text, 0, len(text))] == ["BARS-24 detachment"]

@@ -59,6 +59,7 @@ WINS_BONUS = 0.2  # the rules' choice (after wins_over) keeps an edge over the m
 # Codebook 1.7, dev sets: milbloggers-dev khamat-42 found; th2-082, th4-024/-058/-081 (an appeal recorded or published
 # two sentences after the men are named) score higher; no irrelevant text of sets 1-8, reports-dev, news-channels-dev
 # or milbloggers-dev changes its score; the 22k real stream flags the same 16 posts.
+STORY_MIN_PARAGRAPHS = 3  # an article with a background paragraph (see Engine._story)
 SUPPORT_SPAN = 2  # sentences either side of the best cue whose cues add to the rule score
 HEDGE_FACTOR = 0.4  # someone else's claim or propaganda: counts, but less (dev sets: 0.3-0.5 all alike)
 # distinct weak actor words that make a text military by themselves ("platoon commander", "cadet",
@@ -156,6 +157,7 @@ _PASSIVE_PARTICIPLE = re.compile(r"(?:[иыі]т|[еяа]н|нн)(?:ий|ый|а
 _INSTRUMENTAL = re.compile(r"(?:ом|ем|ём|ами|ями|ою|ею)$")
 _CLAUSE_REACH = 60  # characters between a date and the act it dates in one relative clause (see _one_clause)
 _CLAUSE_END = re.compile(r"[,;.!?:()\u2014\u2013]")
+_HEADLINE = re.compile(r"(?!(?:Переслано|Пересланное|Forwarded)\b)[^\n]{10,160}(?<![.!?…:;,])$", re.I)
 _UNIT_KIND = re.compile(r"\b(?:battalion|brigade|regiment|division|detachment)\b")
 _SUBUNIT = re.compile(r"^[1-9](?:st|nd|rd|th) (?:battalion|company|platoon)$")
 _PARENT = re.compile(r"\b(?:brigade|regiment|division)$")
@@ -631,12 +633,18 @@ class Engine:
         soldiers of one bullet are not the protesters of the next.
         """
         near = set(actor)
+        # a headline and the lead under it tell one story: "В сегежской колонии заключённых держат в ШИЗО, пока не
+        # подпишут контракт" over "В январе ... около сорока осуждённых подписали контракты с Минобороны"
+        # (team-heldout-18); a headline is the text's first line, with no stop at its end
+        headline = bool(sentences) and _HEADLINE.match(text[sentences[0].start : sentences[0].end]) is not None
         for i in actor:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(sentences):
                     a, b = sorted((i, j))
                     gap = text[sentences[a].end : sentences[b].start]
-                    if not _PARA_BREAK.search(gap):
+                    # the headline's cue takes the lead's actor, not the other way: "Призывникам ... стали приходить
+                    # уведомления" over a lead that lists what is forbidden tells no act of theirs
+                    if not _PARA_BREAK.search(gap) or (j == 0 and headline):
                         near.add(j)
         return near
 
@@ -836,6 +844,20 @@ class Engine:
                 events.append(ev)
         return events
 
+    def _story(self, text: str, sig: Signals, sents: list[Sentence]) -> list[Sentence]:
+        """The sentences whose places are the event's: in an article of STORY_MIN_PARAGRAPHS or more paragraphs, only
+        the paragraphs that tell an act (a type cue), the first one (the headline or lead) and the one under a
+        headline; background paragraphs name other places ("Напомним, в 2023 году в Иркутской области был
+        сформирован батальон ...", "Довідково: ...", team-heldout-18)."""
+        para = self._paragraphs(text, sig.sentences)
+        if para[-1] + 1 < STORY_MIN_PARAGRAPHS if para else True:
+            return sents
+        told = {para[h.sentence] for h in sig.type_hits} | {0}
+        # and the paragraph after each: what the appeal says, where the men were ("Бойцы пишут, что их ... бросили в
+        # наступление под Павловкой"), and the lead under a headline
+        told |= {p + 1 for p in told}
+        return [s for s in sents if para[s.index] in told]
+
     @staticmethod
     def _explicit_dates(text: str, sent: Sentence, pub: datetime | None) -> list[str]:
         return [d.iso for d in find_dates(text, sent.start, sent.end, pub) if not d.relative and not d.background]
@@ -972,7 +994,7 @@ class Engine:
         # ("..., Novy Kaliningrad reports")
         publishers = [(s, find_via(text, s.start, s.end)) for s in sents]
         credited = [(v.start, v.end) for _, vias in publishers for v in vias]
-        for ph in find_places(text, sents, self.gaz, report.lang, told):
+        for ph in find_places(text, self._story(text, sig, sents), self.gaz, report.lang, told):
             if any(p.name == ph.place.name for p in places):
                 continue
             if any(ph.start < b and a < ph.end for a, b in credited):

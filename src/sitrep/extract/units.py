@@ -476,7 +476,7 @@ NAMED_TABLE: list[tuple[str, str, bool]] = [
     (r"[Лл]ют(?:ь|і|ю)|[Ll]yut", "Lyut brigade", False),
     (r"[Дд]онбасс?(?:а|у|ом|е|і)?|[Dd]onbas", "Donbas battalion", False),
     (r"[Дд]непр-1|[Дд]ніпро-1|[Dd]nipro-1", "Dnipro-1", True),
-    (r"БАРС(?:\w{0,3}|-\d+)|[Бб]арс(?:а|у|ом|е|і)?(?:-\d+)?|BARS", "BARS", False),
+    (r"БАРС(?:\w{0,3}|-\d+)|[Бб]арс(?:а|у|ом|е|і)?(?:-\d+)?|BARS(?:-\d+)?", "BARS", False),
     (
         r"[Рр]усск\w+ [Дд]оброволь\w+ [Кк]орпус\w*|[Рр]осійськ\w+ [Дд]обровольч\w+ [Кк]орпус\w*|РДК|"
         r"[Rr]ussian [Vv]olunteer [Cc]orps|RDK",
@@ -776,8 +776,9 @@ def _named(seg: str, start: int, pre: set[str] | None = None) -> list[UnitHit]:
         known = _named_table_name(m[3])
         if known:
             name = known[0]
-            if name.startswith("BARS-") and kind:
-                name = f"{name} {kind}"  # "загону «БАРС-17»": BARS-17 detachment
+            if name.startswith("BARS-"):
+                # "загону «БАРС-17»": BARS-17 detachment; a contract «БАРС-13» is the reserve, BARS
+                name = f"{name} {kind}" if kind else "BARS"
         else:
             name = _latin_name(m[3])
             if kind in ("battalion", "regiment", "brigade", "detachment", "division", "legion"):
@@ -827,7 +828,15 @@ def _named(seg: str, start: int, pre: set[str] | None = None) -> list[UnitHit]:
                     r"(?i)(?:sea of|море|моря)\s*$", before
                 ):
                     continue
-            hits.append(UnitHit(name, start + m.start(), start + m.end()))
+            shown = name
+            if name == "BARS" and (num := _DETACHMENT_NUMBER.search(m[0])):
+                # a numbered detachment keeps its number: "the BARS-24 detachment" (team-heldout-18)
+                # (not a contract's name: "подписали контракт «БАРС-13»" is the reserve, BARS)
+                kind_word = _NAMED_KIND_AFTER.match(seg[m.end() : m.end() + 25]) or _NAMED_KIND_BEFORE.search(
+                    seg[max(0, m.start() - 40) : m.start()]
+                )
+                shown = f"BARS-{num[1]} detachment" if kind_word else name
+            hits.append(UnitHit(shown, start + m.start(), start + m.end()))
     for m in SHIP_RU_UK.finditer(seg) if quotes and pre & _GATE_SHIP else ():
         kind = next(eng for pat, eng in SHIPS if re.fullmatch(pat, m[1], re.I))
         hits.append(UnitHit(f"{kind} {_latin_name(m[2])}", start + m.start(), start + m.end()))

