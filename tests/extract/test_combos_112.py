@@ -267,3 +267,61 @@ def test_an_unnamed_outlet_of_a_town_is_no_via() -> None:
 def test_a_numbered_bars_detachment_in_english() -> None:
     text = "volunteers of the Klintsy-based BARS-24 detachment balked"
     assert [u.name for u in find_units(text, 0, len(text))] == ["BARS-24 detachment"]
+
+
+# --- from team-heldout-23's errors (relatives' posts, press releases, lawyers) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Мій чоловік і ще семеро хлопців з 57-го окремого батальйону вже рік без ротації. Тому пишу тут, у "
+            "Фейсбуці, і прошу кожного поширити.",
+            "appeal",
+        ),
+        ("Двенадцать срочников из в/ч 12345 заявили командованию, что не поедут в приграничный район.", "refusal"),
+        ("Nine conscripts of military unit 12345 told their commanders they would not be redeployed.", "refusal"),
+        ("Five contract soldiers of the 12th Regiment declined on Monday 3 March to sign an extension.", "refusal"),
+        ("Семеро контрактників 14-го полку не погодилися підписати продовження контракту.", "refusal"),
+        (
+            "A company commander of the 25th battalion is accused of sending four wounded soldiers back to their "
+            "positions instead of evacuating them.",
+            "abuse",
+        ),
+        (
+            "У четвер шістьох чоловіків у ТЦК переконали підписати документи, пообіцявши службу в тилу, а відправили "
+            "до штурмового полку.",
+            "coercion",
+        ),
+        ("Двух контрактников из в/ч 12345 задержали: в сентябре они не вернулись с вечернего построения.", "desertion"),
+        (
+            "Девочки привет. у брата новости. в колонии их отряд держали в ШИЗО пока не подпишешь контракт на СВО. "
+            "может кто знает правозащитников?",
+            "coercion",
+        ),
+    ],
+)
+def test_a_relatives_or_officials_wording_tells_its_type(text: str, expected: str) -> None:
+    assert verdict(text) == (True, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Webinar announcement: what commanders may deduct from combat pay and where to complain. Registration is free.",
+        "Deserter, an indie survival game in which you play a soldier fleeing the front, is out today on PC.",
+        "Вышел сериал «СОЧ»: герой-контрактник самовольно покидает часть. Сценаристы обещают второй сезон.",
+        "Як повернутися зі СЗЧ? Військовий, який уперше самовільно залишив частину, може подати рапорт.",
+    ],
+)
+def test_a_webinar_a_game_a_series_and_an_explainer_are_no_reports(text: str) -> None:
+    assert verdict(text)[0] is False
+
+
+def test_fabricated_charges_are_no_fiction() -> None:
+    text = (
+        "У Кропоткіні строковиків 1481-го полку змушували підписувати контракти, погрожували «дисбатом» за вигадані "
+        "провини."
+    )
+    assert verdict(text) == (True, "coercion")

