@@ -325,3 +325,66 @@ def test_fabricated_charges_are_no_fiction() -> None:
         "провини."
     )
     assert verdict(text) == (True, "coercion")
+
+
+# --- from team-heldout-22's errors (wire stories, investigations) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Комбат 1534-го полку у суботу, 10 червня, розстріляв двох своїх підлеглих за відхід з позиції.", "abuse"),
+        (
+            "Twelve Russian soldiers of the 1400th regiment were detained after they would not take part in an attack.",
+            "refusal",
+        ),
+        ("Inmates of penal colony No. 4 were held in punishment cells until they agreed to join the army.", "coercion"),
+        (
+            "Some thirty men say they were drafted on the promise of guarding their town; instead they were assigned to an "
+            "assault brigade.",
+            "coercion",
+        ),
+        (
+            "Two Ukrainian servicemen who had been absent from their unit since May were stopped by border guards.",
+            "desertion",
+        ),
+        ("Three fighters of a Storm Z company abandoned their trench near Verbove on Wednesday.", "desertion"),
+        ("Двенадцать военнослужащих в/ч 12345 не подписали продление контракта.", "refusal"),
+        ("Щонайменше вісьмох поранених з 1552-го полку командири знову погнали в атаку.", "abuse"),
+        (
+            "Around forty wives of mobilised men held a gathering in the town of Aldan, asking to bring the men home.",
+            "protest",
+        ),
+        (
+            "Soldiers of military unit 12345 say their company commander charged 100,000 roubles for a ten-day leave.",
+            "abuse",
+        ),
+        (
+            "Soldiers mobilised from Uyar were disarmed and locked in a basement after declining to move to assault "
+            "positions.",
+            "refusal",
+        ),
+    ],
+)
+def test_a_wire_wording_tells_its_type(text: str, expected: str) -> None:
+    assert verdict(text) == (True, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Госдума приняла во втором чтении законопроект: за отказ явиться в военкомат предлагается запрет на выезд.",
+        "A group of Duma deputies has tabled a bill that would allow courts to seize the property of 'deserters'.",
+    ],
+)
+def test_bills_are_no_reports(text: str) -> None:
+    assert verdict(text)[0] is False
+
+
+def test_a_possessive_country_is_no_via() -> None:
+    text = (
+        "Eighteen soldiers of the 1488th regiment would not take part in an attack, according to radio chatter "
+        "published by Ukraine's military intelligence."
+    )
+    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2023-03-06T10:00:00+00:00"}))
+    assert ext.events and ext.events[0].via is None

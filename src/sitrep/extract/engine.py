@@ -157,6 +157,13 @@ _PASSIVE_PARTICIPLE = re.compile(r"(?:[иыі]т|[еяа]н|нн)(?:ий|ый|а
 _INSTRUMENTAL = re.compile(r"(?:ом|ем|ём|ами|ями|ою|ею)$")
 _CLAUSE_REACH = 60  # characters between a date and the act it dates in one relative clause (see _one_clause)
 _CLAUSE_END = re.compile(r"[,;.!?:()\u2014\u2013]")
+# ", 10 червня,", ", June 10,", ", 10 June 2023,": a date in apposition, set off by commas inside its clause
+_DATE_APPOSITION = re.compile(r",\s*(?:\d{1,2}\s+[^\W\d_]{3,12}|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:\s+\d{4})?\s*,")
+# words of holding someone (an abuse cue with one of them tells a detention, see Engine.signals' reasons)
+_DETENTION = frozenset(
+    {"locked", "held", "kept", "confined", "basement", "hangar", "подвал", "запереть", "закрыть", "держать",
+     "посадить", "ангар", "підвал", "замкнути", "зачинити", "закрити", "тримати", "посадити"}
+)  # fmt: skip
 # modal hedges ("могут отправить", "можуть", "may"): they cover their own clause only (see Engine._hedge_from)
 _MODALS = frozenset({"может", "могут", "можно", "може", "можуть", "можна", "may", "might", "could", "can"})
 _HEADLINE = re.compile(r"(?!(?:Переслано|Пересланное|Forwarded)\b)[^\n]{10,160}(?<![.!?…:;,])$", re.I)
@@ -445,7 +452,13 @@ class Engine:
             for h in type_hits
             if self._reason(sentences[h.sentence], h)
             and any(
-                o.sentence == h.sentence and o.cue.label in self.wins_over[h.cue.label] and o.cue.weight >= ANCHOR_MIN
+                o.sentence == h.sentence
+                and o.cue.label in self.wins_over[h.cue.label]
+                and o.cue.weight >= ANCHOR_MIN
+                # holding the refusers is the refusal's own sequel (codebook §2): "disarmed and locked in a basement
+                # after declining to move to assault positions" stays a refusal (team-heldout-22); "beaten for
+                # refusing" tells the beating
+                and not _DETENTION.intersection(o.cue.tokens)
                 for o in type_hits
             )
         )
@@ -493,8 +506,8 @@ class Engine:
             return False
         toks = s.tokens
         between = s.text[toks[first.end - 1].end - s.start : toks[second.start].start - s.start]
-        if rule.one_clause and _COMBO_BREAK.search(between):
-            return False
+        if rule.one_clause and _COMBO_BREAK.search(_DATE_APPOSITION.sub(" ", between)):
+            return False  # a date set off by commas breaks no clause: "Комбат ... у суботу, 10 червня, розстріляв"
         if any(t.word in rule.not_between for t in toks[first.end : second.start]):
             return False
         inflected = lang in ("ru", "uk")

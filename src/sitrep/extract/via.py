@@ -756,6 +756,8 @@ def _candidates(seg: str, a: int, b: int, lang: str) -> list[_Cand]:
             continue  # "pro-Ukrainian Telegram channels": no name, only generic words
         if ORG_WORDS.search(raw) or not re.search("[A-Za-z]", raw):
             continue
+        if raw.endswith(("'s", "’s")):
+            continue  # "published by Ukraine's military intelligence": a possessive names whose, not an outlet
         before = seg[max(0, s - 40) : s]
         # "the X" is no name unless a kind word follows it: "told the Zeya-Info site", "by the Chukotka Bez Kupyur page"
         kind_after = bool(_KIND_AFTER.match(seg, e))
