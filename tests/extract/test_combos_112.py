@@ -340,8 +340,8 @@ def test_fabricated_charges_are_no_fiction() -> None:
         ),
         ("Inmates of penal colony No. 4 were held in punishment cells until they agreed to join the army.", "coercion"),
         (
-            "Some thirty men say they were drafted on the promise of guarding their town; instead they were assigned to an "
-            "assault brigade.",
+            "Some thirty men say they were drafted on the promise of guarding their town; instead they were assigned "
+            "to an assault brigade.",
             "coercion",
         ),
         (
