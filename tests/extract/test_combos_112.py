@@ -388,3 +388,39 @@ def test_a_possessive_country_is_no_via() -> None:
     )
     ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2023-03-06T10:00:00+00:00"}))
     assert ext.events and ext.events[0].via is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Кропоткин. Матери срочников рассказывают, что их сыновей заставляли подписать контракт.", "ru", "Kropotkin"),
+        ("Ромни. Сьогодні під будівлею комісії пікетували родичі поранених.", "uk", "Romny"),
+        ("У Порхові Псковської області 14 контрактників відмовилися продовжувати контракт.", "uk", "Porkhov"),
+        ("Елизовский гарнизонный военный суд вынес приговор контрактнику.", "ru", "Yelizovo"),
+    ],
+)
+def test_a_towns_dateline_its_locative_and_its_courts_adjective(text: str, lang: str, place: str) -> None:
+    from sitrep.extract.places import default_gazetteer, find_places
+    from sitrep.extract.text import tokenize
+
+    hits = find_places(text, list(tokenize(text, lang)), default_gazetteer(), lang)
+    assert place in [h.place.name for h in hits]
+
+
+def test_a_street_named_like_a_stanitsa_is_no_place() -> None:
+    from sitrep.extract.places import default_gazetteer, find_places
+    from sitrep.extract.text import tokenize
+
+    text = "У военкомата на Красноармейской сегодня с утра стоят мамы срочников."
+    assert find_places(text, list(tokenize(text, "ru")), default_gazetteer(), "ru") == []
+
+
+def test_cyrillic_read_back_from_an_english_name() -> None:
+    from sitrep.extract.places import _cyrillic_from_latin
+
+    assert _cyrillic_from_latin("kropotkin", "RU") == "кропоткин"
+    assert _cyrillic_from_latin("yelizovo", "RU") == "елизово"
+    assert _cyrillic_from_latin("leninsk-kuznetsky", "RU") == "ленинск-кузнецкий"
+    assert _cyrillic_from_latin("romny", "UA") == "ромни"
+    assert _cyrillic_from_latin("huliaipole", "UA") == "гуляйполе"
+    assert _cyrillic_from_latin("saint-étienne", "RU") is None

@@ -578,6 +578,7 @@ class Gazetteer:
     def load(cls, gz: Path | None = None, extra: Path | None = None) -> Gazetteer:
         places: list[GazPlace] = []
         index: dict[str, list[int]] = defaultdict(list)
+        back: list[tuple[int, str, str, list[str]]] = []
         # towns abroad (GeoNames' cities15000 outside RU/UA) with the shipped gazetteer only
         files = [gz] if gz is not None else [DATA / "gazetteer.tsv.gz", DATA / "world_cities.tsv.gz"]
         for path in files:
@@ -613,6 +614,20 @@ class Gazetteer:
                         keys.append(shown.lower())
                     for key in dict.fromkeys(keys):
                         index[key].append(i)
+                    if f[4] in ("RU", "UA") and int(f[7] or 0) >= CYRILLIC_FROM_LATIN_MIN:
+                        back.append((i, f[4], shown.lower(), keys))
+        # a town whose Cyrillic name GeoNames lacks ("Кропоткин", uk "Ромни"): its English name read back
+        for i, cc, name, keys in back:
+            read = _cyrillic_from_latin(name, cc)
+            # not an adjective's shape: "на Красноармейской" is a street before it is the stanitsa Krasnoarmeyskaya
+            if (
+                read
+                and read not in keys
+                and read not in index
+                and not read.endswith(_ADJECTIVE_ENDINGS)
+                and not _common_word(read)
+            ):
+                index[read] = [i]
         acronyms: set[str] = set()
         for path in [extra] if extra is not None else [DATA / "regions.tsv", DATA / "world.tsv"]:
             if path.exists():
@@ -621,6 +636,68 @@ class Gazetteer:
 
     def lookup(self, key: str) -> list[GazPlace]:
         return [self.places[i] for i in self.index.get(key, ())]
+
+
+_ADJECTIVE_ENDINGS = ("ая", "ий", "ый", "ое", "ой", "ське", "ська")
+CYRILLIC_FROM_LATIN_MIN = 20_000  # towns this size whose Cyrillic name is read back from the English one
+# BGN/PCGN (Russia) and the national system (Ukraine) read backwards, longest letter groups first; "y" after a vowel
+# and a final "yi"/"iy" are "й"/"ий"; the soft sign, which neither writes, is left out ("Kinel" -> кинел: no match)
+_BACK_RU = [("shch", "щ"), ("kh", "х"), ("zh", "ж"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("ya", "я"),
+            ("ye", "е"),
+            ("yo", "ё"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"),
+            ("i", "и"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"),
+            ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("y", "ы")]  # fmt: skip
+_BACK_UK = [("shch", "щ"), ("kh", "х"), ("zh", "ж"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("iu", "ю"), ("ia", "я"),
+            ("ie", "є"), ("yi", "ї"), ("a", "а"), ("b", "б"), ("v", "в"), ("h", "г"), ("g", "ґ"), ("d", "д"),
+            ("e", "е"), ("z", "з"), ("i", "і"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"),
+            ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("y", "и")]  # fmt: skip
+
+
+def _common_word(word: str) -> bool:
+    """A word the Russian dictionary knows, and not as a place, surname or name: "игра" is a game before it is the
+    town Igra."""
+    from sitrep.enrich.lemmas import _morph
+
+    morph = _morph("ru")
+    if " " in word or "-" in word or not morph.word_is_known(word):
+        return False
+    return not any(t in str(p.tag) for p in morph.parse(word) for t in ("Geox", "Surn", "Name"))
+
+
+def _cyrillic_from_latin(name: str, country: str) -> str | None:
+    """The Cyrillic spelling of a town's English name (lower case), or None for a name with other letters."""
+    if not re.fullmatch(r"[a-z]+(?:[ -][a-z]+)*", name):
+        return None
+    table = _BACK_RU if country == "RU" else _BACK_UK
+    out: list[str] = []
+    i = 0
+    while i < len(name):
+        ch = name[i]
+        if ch in " -":
+            out.append(ch)
+            i += 1
+            continue
+        after_vowel = bool(out) and out[-1] in "аеёиоуыэюяіїє"
+        if ch == "y" and after_vowel and not name.startswith(("a", "e", "o", "u", "i"), i + 1):
+            out.append("й")  # "Kropyvnytskyi" ends "-ий" below; "Mayskiy": й
+            i += 1
+            continue
+        if country == "UA" and ch == "i" and after_vowel and not name.startswith(("a", "e", "u"), i + 1):
+            out.append("й")  # "Huliaipole" -> гуляйполе
+            i += 1
+            continue
+        for lat, cyr in table:
+            if name.startswith(lat, i):
+                out.append(cyr)
+                i += len(lat)
+                break
+        else:
+            return None
+    word = re.sub(r"(?:ыи|ий|иї|иі|ыы)(?=$|[ -])", "ий", "".join(out))
+    if country == "RU":  # "Svobodny" -> Свободный, "Leninsk-Kuznetsky" -> Ленинск-Кузнецкий
+        word = re.sub(r"(?<=[кгх])ы(?=$|[ -])", "ий", word)
+        word = re.sub(r"ы(?=$|[ -])", "ый", word)
+    return word
 
 
 _IA = re.compile(r"(?<=[bcdfghklmnprstvz])i(?=[aeu])")
@@ -826,6 +903,9 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
     if n == 1 and lang == "uk" and len(words[0]) >= 4 and words[0][-2:] in UK_LOCATIVE_BACK:
         # the locative's consonant change the dictionary misses on names: "у Юрзі" -> Юрга, "у Калузі" -> Калуга
         keys.append(words[0][:-2] + UK_LOCATIVE_BACK[words[0][-2:]])
+    if n == 1 and lang == "uk" and len(words[0]) > 6 and words[0].endswith("ові"):
+        # the masculine locative of a Russian town the dictionary misses: "у Порхові" -> Порхов (team-heldout-22)
+        keys.append(words[0][:-1])
     if n == 1 and lang == "uk" and words[0].startswith("е"):
         # Ukrainian writes a Russian town's initial э as е: "в Енгельсі" is Энгельс, "Еліста" Элиста
         keys += ["э" + k[1:] for k in keys if k.startswith("е")]
@@ -2231,6 +2311,7 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
             keys += [base[:-1] + "ці", base[:-1] + "цы"]
         keys.append(base + "ц")  # "гороховецкий" -> Гороховец
         keys.append(base + "ць")  # "кременецький" -> Кременець
+    keys.append(base + "о")  # "елизовский" -> Елизово, "кемеровский" -> Кемерово (team-heldout-22)
     if base.endswith("н"):  # "рівненський" -> Рівне, "ровенский" -> Ровно
         keys += [base[:-1], base[:-2] + "но"]
     if suffix == "зький":  # "воронезький" -> Воронеж, "оренбурзький" -> Оренбург
@@ -2350,7 +2431,7 @@ UNIT_SEAT = re.compile(r"(?i:в/ч|вч|в\. ?ч\.|military unit|частин[а
 # bullet, an item's number), a colon, a dash, a comma or a bracket after it. A town of this size at least: "Ольга:"
 # heading a chat's line is a woman, not a hamlet
 _HEAD_BEFORE = re.compile(r"(?:^|\n)[^\w\n]*(?:\d{1,2}[.)]\s*)?$")
-_HEAD_AFTER = re.compile(r"\s*(?::|,|\(|\s[\u2013\u2014-]\s)")
+_HEAD_AFTER = re.compile(r"\s*(?::|,|\(|\s[\u2013\u2014-]\s)|\.\s+(?=[А-ЯЁІЇЄҐA-Z])")  # "Кропоткин. Матери ..."
 HEAD_MIN_POP = 5_000
 # a town in the genitive after a part of it: "на центральній площі Олександрії", "у здания администрации Назарово",
 # "on the outskirts of" has its own "of"
