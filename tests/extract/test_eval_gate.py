@@ -287,9 +287,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "date_accuracy": 0.92,
         "count_accuracy": 0.87,
     },
-    # Development data since 2026-11-27 00:35 UTC (session 11, rounds 5-6), after its blind scores were recorded (P 0.953
-    # R 0.719 type 0.649 at the session's start; P 0.955 R 0.737 type 0.667 after rounds 1-3). Measured: P 1.00 R 0.982
-    # type 0.965 units 0.989 places 0.844 via 0.783 date 0.877 count 0.842.
+    # Development data since 2026-11-27 00:35 UTC (session 11, rounds 5-6), after its blind scores were recorded
+    # (P 0.953 R 0.719 type 0.649 at the session's start; P 0.955 R 0.737 type 0.667 after rounds 1-3). Measured:
+    # P 1.00 R 0.982 type 0.965 units 0.989 places 0.844 via 0.783 date 0.877 count 0.842.
     "team-heldout-22": {
         "precision": 0.95,
         "recall": 0.95,
