@@ -164,7 +164,8 @@ _DETENTION = frozenset(
     {"locked", "held", "kept", "confined", "basement", "hangar", "подвал", "запереть", "закрыть", "держать",
      "посадить", "ангар", "підвал", "замкнути", "зачинити", "закрити", "тримати", "посадити"}
 )  # fmt: skip
-# modal hedges ("могут отправить", "можуть", "may"): they cover their own clause only (see Engine._hedge_from)
+# modal hedges ("могут отправить", "можуть", "may"): in a chat's run-on sentence they cover only its last part (see
+# Engine._hedge_from)
 _MODALS = frozenset({"может", "могут", "можно", "може", "можуть", "можна", "may", "might", "could", "can"})
 _HEADLINE = re.compile(r"(?!(?:Переслано|Пересланное|Forwarded)\b)[^\n]{10,160}(?<![.!?…:;,])$", re.I)
 _UNIT_KIND = re.compile(r"\b(?:battalion|brigade|regiment|division|detachment)\b")
@@ -878,11 +879,11 @@ class Engine:
 
     def _story(self, text: str, sig: Signals, sents: list[Sentence]) -> list[Sentence]:
         """The sentences whose places are the event's: in an article of STORY_MIN_PARAGRAPHS or more paragraphs, only
-        the paragraphs that tell an act (a type cue), the first one (the headline or lead) and the one under a
-        headline; background paragraphs name other places ("Напомним, в 2023 году в Иркутской области был
+        the paragraphs that tell an act (a type cue), the first one (the headline or lead) and the paragraph after
+        each of these; background paragraphs name other places ("Напомним, в 2023 году в Иркутской области был
         сформирован батальон ...", "Довідково: ...", team-heldout-18)."""
         para = self._paragraphs(text, sig.sentences)
-        if para[-1] + 1 < STORY_MIN_PARAGRAPHS if para else True:
+        if not para or para[-1] + 1 < STORY_MIN_PARAGRAPHS:
             return sents
         told = {para[h.sentence] for h in sig.type_hits} | {0}
         # and the paragraph after each: what the appeal says, where the men were ("Бойцы пишут, что их ... бросили в
