@@ -12,7 +12,18 @@ import pytest
 from extract_helpers import cue_types, verdict
 
 from sitrep.extract import Extractor, report_from_doc
+from sitrep.extract.places import PlaceHit, default_gazetteer, find_places
+from sitrep.extract.text import tokenize
 from sitrep.extract.units import find_units
+from sitrep.models import Extraction
+
+
+def _extract(text: str, published: str) -> Extraction:
+    return Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": published}))
+
+
+def _places(text: str, lang: str) -> list[PlaceHit]:
+    return find_places(text, list(tokenize(text, lang)), default_gazetteer(), lang)
 
 
 @pytest.mark.parametrize(
@@ -72,14 +83,8 @@ def test_a_driver_who_refused_a_breath_test_is_no_refusal() -> None:
 
 
 def test_the_part_of_a_month_named_alone_dates_the_event() -> None:
-    ext = Extractor.load().extract(
-        report_from_doc(
-            {
-                "id": "t",
-                "text": "Конец мая, под Торецком. Командир роты избил двух мобилизованных прикладом.",
-                "published": "2025-06-04T10:00:00+03:00",
-            }
-        )
+    ext = _extract(
+        "Конец мая, под Торецком. Командир роты избил двух мобилизованных прикладом.", "2025-06-04T10:00:00+03:00"
     )
     assert ext.events and ext.events[0].event_date == "2025-05-01" and ext.events[0].date_precision == "month"
 
@@ -92,14 +97,9 @@ def test_a_numbered_bars_detachment_keeps_its_number() -> None:
 
 
 def test_a_platform_named_before_a_complaint_is_its_via() -> None:
-    ext = Extractor.load().extract(
-        report_from_doc(
-            {
-                "id": "t",
-                "text": "Во вторник в TikTok шестеро бойцов 12-й бригады пожаловались главкому: их не меняют полгода.",
-                "published": "2025-06-04T10:00:00+03:00",
-            }
-        )
+    ext = _extract(
+        "Во вторник в TikTok шестеро бойцов 12-й бригады пожаловались главкому: их не меняют полгода.",
+        "2025-06-04T10:00:00+03:00",
     )
     assert ext.events and ext.events[0].event_type == "appeal" and ext.events[0].via == "TikTok"
 
@@ -175,19 +175,13 @@ def test_a_negated_modal_hedges_nothing() -> None:
     ],
 )
 def test_a_town_heading_its_line_its_square_or_its_people(text: str, lang: str, place: str, role: str) -> None:
-    from sitrep.extract.places import default_gazetteer, find_places
-    from sitrep.extract.text import tokenize
-
-    hits = find_places(text, list(tokenize(text, lang)), default_gazetteer(), lang)
+    hits = _places(text, lang)
     assert (place, role) in [(h.place.name, h.role) for h in hits]
 
 
 def test_country_adjectives_stay_no_town() -> None:
-    from sitrep.extract.places import default_gazetteer, find_places
-    from sitrep.extract.text import tokenize
-
     text = "Во Львове прошла акция родственников украинских военных."
-    assert [h.place.name for h in find_places(text, list(tokenize(text, "ru")), default_gazetteer(), "ru")] == ["Lviv"]
+    assert [h.place.name for h in _places(text, "ru")] == ["Lviv"]
 
 
 # --- from team-heldout-18's errors (longer articles with background paragraphs) -----------------------------------
@@ -254,13 +248,13 @@ def test_a_background_paragraph_names_no_place_of_the_event() -> None:
         "Напомним, в 2023 году в Иркутской области сформировали батальон «Ангара».\n\n"
         "Читайте также: в Ангарске начался приём заявок на компенсацию."
     )
-    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2025-02-11T10:00:00+03:00"}))
+    ext = _extract(text, "2025-02-11T10:00:00+03:00")
     assert ext.events and [p.name for p in ext.events[0].places] == ["Robotyne"]
 
 
 def test_an_unnamed_outlet_of_a_town_is_no_via() -> None:
     text = "Twenty volunteers of the 5th battalion refused an order to attack, a relative told a Bryansk outlet."
-    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2025-02-11T10:00:00+03:00"}))
+    ext = _extract(text, "2025-02-11T10:00:00+03:00")
     assert ext.events and ext.events[0].via is None
 
 
@@ -386,7 +380,7 @@ def test_a_possessive_country_is_no_via() -> None:
         "Eighteen soldiers of the 1488th regiment would not take part in an attack, according to radio chatter "
         "published by Ukraine's military intelligence."
     )
-    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2023-03-06T10:00:00+00:00"}))
+    ext = _extract(text, "2023-03-06T10:00:00+00:00")
     assert ext.events and ext.events[0].via is None
 
 
@@ -400,19 +394,13 @@ def test_a_possessive_country_is_no_via() -> None:
     ],
 )
 def test_a_towns_dateline_its_locative_and_its_courts_adjective(text: str, lang: str, place: str) -> None:
-    from sitrep.extract.places import default_gazetteer, find_places
-    from sitrep.extract.text import tokenize
-
-    hits = find_places(text, list(tokenize(text, lang)), default_gazetteer(), lang)
+    hits = _places(text, lang)
     assert place in [h.place.name for h in hits]
 
 
 def test_a_street_named_like_a_stanitsa_is_no_place() -> None:
-    from sitrep.extract.places import default_gazetteer, find_places
-    from sitrep.extract.text import tokenize
-
     text = "У военкомата на Красноармейской сегодня с утра стоят мамы срочников."
-    assert find_places(text, list(tokenize(text, "ru")), default_gazetteer(), "ru") == []
+    assert _places(text, "ru") == []
 
 
 def test_cyrillic_read_back_from_an_english_name() -> None:

@@ -363,7 +363,7 @@ def fold_yo(text: str) -> str:
 
 
 # euphonic forms of one preposition (uk "з"/"із"/"зі", ru "с"/"со", "в"/"во", "к"/"ко"): a cue written with one
-# matches the others inside a phrase; uk "в"/"у" are listed in the cues themselves (ru "у" is another preposition)
+# matches the others inside a phrase; uk "в"/"у" are added per language by _uk_v_u (ru "у" is another preposition)
 _PREPOSITION_FORMS: dict[str, tuple[str, ...]] = {
     "з": ("із", "зі"),
     "із": ("з", "зі"),

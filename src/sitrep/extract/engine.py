@@ -167,6 +167,7 @@ _DETENTION = frozenset(
 # modal hedges ("могут отправить", "можуть", "may"): in a chat's run-on sentence they cover only its last part (see
 # Engine._hedge_from)
 _MODALS = frozenset({"может", "могут", "можно", "може", "можуть", "можна", "may", "might", "could", "can"})
+_INNER_STOP = re.compile(r"[.!](?=\s)")
 _HEADLINE = re.compile(r"(?!(?:Переслано|Пересланное|Forwarded)\b)[^\n]{10,160}(?<![.!?…:;,])$", re.I)
 _UNIT_KIND = re.compile(r"\b(?:battalion|brigade|regiment|division|detachment)\b")
 _SUBUNIT = re.compile(r"^[1-9](?:st|nd|rd|th) (?:battalion|company|platoon)$")
@@ -189,6 +190,16 @@ def _historical(sent: Sentence, pub: datetime | None, text: str = "") -> bool:
 
 
 _BIRTH = re.compile(r"\s*(?:года|року|г\.|р\.)?\s*(?:рождения|народження|р\.\s*н\.|г\.\s*р\.)", re.I)
+
+
+def _after_last_stop(s: Sentence, pos: int) -> int | None:
+    """The first token after the last stop before text offset ``pos`` inside a run-on sentence (a chat's stops before
+    lower-case words, see text.split_sentences), or None where no stop comes before it."""
+    stops = [m.end() for m in _INNER_STOP.finditer(s.text, 0, pos - s.start)]
+    if not stops:
+        return None
+    at = s.start + stops[-1]
+    return next((k for k, t in enumerate(s.tokens) if t.start >= at), 0)
 
 
 def _years(text: str) -> list[int]:
@@ -585,9 +596,7 @@ class Engine:
         if q:
             # a chat's run-on sentence asks only in its last part: "... держали там пока не подпишешь контракт на СВО.
             # может кто знает правозащитников?" (team-heldout-23); the question's part starts after the last stop
-            stops = [m.end() for m in re.finditer(r"[.!](?=\s)", s.text[: q.start()])]
-            start_at = s.start + stops[-1] if stops else s.start
-            return next((k for k in range(n) if s.tokens[k].start >= start_at), 0), n
+            return _after_last_stop(s, s.start + q.start()) or 0, n
         # a negated modal states a fact: "их месяц не могут провести через ВЛК" (they cannot), not "могут отправить"
         # (they may) (team-heldout-19)
         hits = [h for h in self.hedges.find(s) if not (h.start and s.tokens[h.start - 1].word.lower() in self.negators)]
@@ -598,11 +607,9 @@ class Engine:
             # the part after the last stop: "... держали там пока не подпишешь контракт на СВО. может кто знает
             # правозащитников" (team-heldout-23); in prose it hedges its sentence ("Військовий, який ... залишив
             # частину, може подати рапорт": a rule, no case)
-            lo = min(h.start for h in hits)
-            stops = [m.end() for m in re.finditer(r"[.!](?=\s)", s.text[: s.tokens[lo].start - s.start])]
-            if stops:
-                start_at = s.start + stops[-1]
-                return next((k for k in range(n) if s.tokens[k].start >= start_at), 0), n
+            part = _after_last_stop(s, s.tokens[min(h.start for h in hits)].start)
+            if part is not None:
+                return part, n
         if not all(h.cue.tokens[0] in self.forward_hedges for h in hits):
             return 0, n
         first = min(h.start for h in hits)
