@@ -725,3 +725,51 @@ def test_towns_abroad_do_not_shadow_common_words_and_names() -> None:
     assert places("A State Duma deputy said the brigade had been sent to Zaporizhzhia.", "en") == [
         ("Zaporizhzhia", "event")
     ]
+
+
+# session 12 (team-heldout-20, -21 read): spellings and settings the finder missed
+
+
+def test_russian_towns_in_ukrainian_spelling_and_hyphenated_names() -> None:
+    assert places("Поліція знайшла біля Єнісейська мобілізованого з Лесосибірська.", "uk") == [
+        ("Yeniseysk", "event"),
+        ("Lesosibirsk", "origin"),
+    ]
+    assert places("мобілізованих із Петровська-Забайкальського у четвер", "uk") == [("Petrovsk-Zabaykalsky", "origin")]
+    assert places("мобилизованных из Петровска-Забайкальского отказались", "ru") == [("Petrovsk-Zabaykalsky", "origin")]
+    assert places("Мати солдата з Каменя-на-Обі (Алтайський край) звернулася", "uk") == [("Kamen-na-Obi", "origin")]
+    # the region in brackets only says where the town is
+    assert places("У вівторок у Рузаєвці (Мордовія) матері пікетували військкомат.", "uk") == [("Ruzayevka", "event")]
+    assert places("Жительница Турунтаева записала видео", "ru") == [("Turuntayevo", "origin")]
+
+
+def test_a_towns_own_buildings_and_squares() -> None:
+    assert places("Сьогодні на Соборній площі Овруча зібралися рідні.", "uk") == [("Ovruch", "event")]
+    assert places("Сьогодні біля міськради Горішніх Плавнів зібралися люди", "uk") == [("Horishni Plavni", "event")]
+    assert places("в Великих Луках собрались", "ru") == [("Velikiye Luki", "event")]
+    assert places("Дружини вийшли сьогодні під Смілянську міську раду.", "uk") == [("Smila", "event")]
+    assert places("Жінки стояли біля Полонської міської ради.", "uk") == [("Polonne", "event")]
+    assert places("Wives gathered outside the Iskitim town administration on Saturday", "en") == [("Iskitim", "event")]
+    assert places("He was found at the Luzhanka crossing on the Hungarian border", "en") == [("Luzhanka", "event")]
+    # a square named after a man or an idea is no town's
+    assert places("на площі Незалежності зібралися", "uk") == []
+
+
+def test_agencies_addressees_fronts_and_datelines() -> None:
+    # the prosecutor's office that tells of the case is no place of it; a building of it is
+    assert places("Вчора Полтавська обласна прокуратура повідомила про підозру.", "uk") == []
+    assert places("Жінки стояли біля будівлі Полтавської обласної ради.", "uk") == [("Poltava", "event")]
+    # the addressee's region, when the men's town in it is named
+    assert places("Жёны написали письмо главе Кабардино-Балкарии. Все мужчины — из Баксана.", "ru") == [
+        ("Baksan", "origin")
+    ]
+    assert places("Морпехи написали письмо губернатору Приморья.", "ru") == [("Primorsky Krai", "event")]
+    # the front the men were bound for, when the text says where they refused
+    text = "They refused to board a train to the Zaporizhzhia front. It happened at the garrison in Chernyakhovsk."
+    assert places(text, "en") == [("Chernyakhovsk", "event")]
+    assert places("They were sent to the Bakhmut front.", "en") == [("Bakhmut", "event")]
+    # a front named by an adjective whose lemma the dictionary gives as a village
+    assert places("позиції на Торецькому напрямку", "uk") == [("Toretsk", "event")]
+    assert places("KOSTANAY, Kazakhstan, March 12 - Kazakh police detained a Russian soldier", "en") == [
+        ("Kostanay", "event")
+    ]

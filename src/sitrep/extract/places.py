@@ -44,6 +44,18 @@ ORIGIN_BEFORE = {
     "мешканці",
     "мешканців",
     "residents",
+    # one resident or native: "жительница Турунтаева", "уродженця Кадіївки"
+    "жительница",
+    "жительницы",
+    "жителя",
+    "уроженка",
+    "уроженца",
+    "уродженка",
+    "уродженця",
+    "мешканка",
+    "мешканець",
+    "мешканця",
+    "мешканки",
 }
 REGION_WORDS = {
     "область",
@@ -435,6 +447,12 @@ DEMONYMS: tuple[tuple[str, str, bool], ...] = (
 DEMONYM_INITIALS = frozenset(stem[0] for stem, _, _ in DEMONYMS)
 LIST_SEP = re.compile(r"\s*(?:,|и|і|й|та|and|, and|,\s*а также)\s*(?:the\s+)?")
 # oblique ending -> nominative endings to try ("Стрелечьей" -> Стрелечья, "Красного" -> Красное/Красне)
+# the oblique plural endings of a two-word name's adjective and noun, longest first, with their nominatives
+PLURAL_ADJ = (("іми", ("і",)), ("ими", ("і", "ие")), ("ыми", ("ые",)), ("іх", ("і",)), ("их", ("і", "ие")),
+              ("ых", ("ые",)), ("ім", ("і",)), ("им", ("і", "ие")), ("ым", ("ые",)))  # fmt: skip
+PLURAL_NOUN = (("ами", ("и", "ы", "і")), ("ями", ("и", "і")), ("ів", ("і", "и")), ("ах", ("и", "ы", "і")),
+               ("ях", ("и", "і")), ("ам", ("и", "ы", "і")), ("ям", ("и", "і")), ("ов", ("ы", "и")),
+               ("ев", ("и",)))  # fmt: skip
 CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # the genitive of a town in -ськ/-ск: "в районі Вовчанська", "из Курска" (the nominative adjective
     # "Луганська" is read the same way, and "Луганська область" matches as two words first)
@@ -444,6 +462,10 @@ CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("цка", ("цк",)),
     # neuter -ище: "Гатища" -> Гатище
     ("ща", ("ще",)),
+    # the genitive of a neuter name in -ево/-ово/-ино: "жительница Турунтаева" -> Турунтаево
+    ("ева", ("ево",)),
+    ("ова", ("ово",)),
+    ("ина", ("ино",)),
     ("ого", ("ое", "е", "ий", "ый")),
     ("ому", ("ое", "е")),
     ("ом", ("", "о", "е")),
@@ -573,6 +595,7 @@ class Gazetteer:
         # keys written in capitals ("ЮАР", "UAE", "ДНР"): they match an upper-case word only ("пар" is steam)
         self.acronyms = acronyms or set()
         self.max_len = max((k.count(" ") + 1 for k in index), default=1)
+        self._skeletons: dict[str, list[int]] | None = None  # built on first use (lookup_skeleton)
 
     @classmethod
     def load(cls, gz: Path | None = None, extra: Path | None = None) -> Gazetteer:
@@ -636,6 +659,19 @@ class Gazetteer:
 
     def lookup(self, key: str) -> list[GazPlace]:
         return [self.places[i] for i in self.index.get(key, ())]
+
+    def lookup_skeleton(self, key: str, country: str) -> list[GazPlace]:
+        """Places of ``country`` whose Cyrillic name has the key's ``_skeleton``: "з Лесосибірська" finds
+        Лесосибирск, "біля Єнісейська" Енисейск (a Russian town's Ukrainian spelling the gazetteer lacks)."""
+        if self._skeletons is None:
+            index: dict[str, list[int]] = defaultdict(list)
+            for k, idx in self.index.items():
+                if k[:1].isalpha() and _cyrillic(k):
+                    for i in idx:
+                        if i not in index[_skeleton(k)]:
+                            index[_skeleton(k)].append(i)
+            self._skeletons = dict(index)
+        return [self.places[i] for i in self._skeletons.get(_skeleton(key), ()) if self.places[i].country == country]
 
 
 _ADJECTIVE_ENDINGS = ("ая", "ий", "ый", "ое", "ой", "ське", "ська")
@@ -779,6 +815,15 @@ _UK_SOFT_ENDINGS = (
 )
 
 
+# what Russian and Ukrainian spellings of one name share: "лесосибирск" / "лесосибірськ", "енисейск" / "єнісейськ"
+_SKELETON = str.maketrans({"і": "и", "ї": "и", "ы": "и", "є": "е", "э": "е", "ё": "е", "ґ": "г", "ь": None, "ъ": None,
+                           "'": None, "’": None})  # fmt: skip
+
+
+def _skeleton(key: str) -> str:
+    return key.translate(_SKELETON)
+
+
 def _uk_spelling(key: str) -> str | None:
     """The Ukrainian spelling of a Russian one-word Cyrillic key, or None (Latin, several words, unchanged)."""
     if " " in key or not key or not all("а" <= ch <= "я" or ch in "ё-" for ch in key):
@@ -875,6 +920,23 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
         firsts = (lems[0], *_other_lemmas(words[0], lang)[:3])
         seconds = (lems[1], *_other_lemmas(words[1], lang)[:3])
         keys += [f"{a} {b}" for a in firsts for b in seconds]
+    if n == 2 and lang in ("ru", "uk") and all(_cyrillic(w) for w in words):
+        # a plural two-word name in an oblique case: "біля міськради Горішніх Плавнів" -> горішні плавні,
+        # "в Великих Луках" -> великие луки
+        adj = [w[: -len(e)] + nom for e, noms in PLURAL_ADJ for nom in noms for w in words[:1] if w.endswith(e)][:4]
+        noun = [w[: -len(e)] + nom for e, noms in PLURAL_NOUN for nom in noms for w in words[1:] if w.endswith(e)][:4]
+        keys += [f"{a} {b}" for a in adj for b in noun]
+    if n == 1 and "-" in words[0].strip("-") and lang in ("ru", "uk"):
+        # a hyphenated name declines its first part (and an adjective after it): "из Петровска-Забайкальского" ->
+        # петровск-забайкальский, "з Каменя-на-Обі" -> камень-на-обі
+        head, _, tail = words[0].partition("-")
+        heads = [head, lemma(head, lang)]
+        for end, nominatives in CASE_ENDINGS + (("я", ("ь",)), ("у", ("",)), ("і", ("",)), ("а", ("",))):
+            if head.endswith(end) and len(head) > len(end) + 2:
+                heads += [head[: -len(end)] + nom for nom in nominatives]
+                break
+        tails = [tail, "-".join(lemma(t, lang) for t in tail.split("-"))]
+        keys += [f"{h}-{t}" for h in dict.fromkeys(heads) for t in dict.fromkeys(tails)]
     if n == 1 and len(words[0]) > 5:  # case endings the dictionaries miss on names ("Артемовском")
         for end, nominatives in CASE_ENDINGS:
             if words[0].endswith(end):
@@ -1110,16 +1172,24 @@ def find_places(
                 i += 1
                 continue
             nxt_word = toks[i + 1].word if i + 1 < len(toks) else ""
-            if (nxt_word.startswith(REGIONAL) or _court_after(toks, i)) and toks[i].lemma.endswith(ADJ_SUFFIXES):
+            if (
+                (nxt_word.startswith(REGIONAL + MUNICIPAL) or _court_after(toks, i))
+                and toks[i].lemma.endswith(ADJ_SUFFIXES)
+                # not "Полтавська обласна прокуратура повідомила": the agency that speaks of the case
+                and not _reporting_agency(toks, i)
+            ):
                 # "біля Вінницької обласної військової адміністрації", "Владимирской областной думы": an oblast's
                 # institution sits in its centre (not the village Vinnytske; team-heldout-9 th9-056)
                 seat = _from_adjective(toks[i], gaz)
+                if seat is None and nxt_word.startswith(MUNICIPAL):
+                    # "під Смілянську міську раду", "біля Полонської міської ради": a town's own council
+                    seat = _from_adjective(toks[i], gaz, min_population=5_000)
                 if seat is not None and seat.fcode not in ("ADM1", "region", "country"):
                     mentions.append(([seat], "event", toks[i].start, toks[i].end, sent.index))
                     last_end = toks[i].end
                     i += 1
                     continue
-            direction = nxt_word.startswith(DIRECTION) and toks[i].lemma.endswith(ADJ_SUFFIXES)
+            direction = nxt_word.startswith(DIRECTION) and _adj_lemma(toks[i]).endswith(ADJ_SUFFIXES)
             if text[toks[i].start].isupper() and len(toks[i].word) >= 3 and not direction:
                 for n in range(min(gaz.max_len, len(toks) - i), 0, -1):
                     if n == 1 and (toks[i].word in STOP or toks[i].lemma in STOP or _bare(toks[i].word) in STOP):
@@ -1142,6 +1212,11 @@ def find_places(
                     if not cands and n == 1 and intro:
                         # the first lemma may be a name ("Києві" -> "кий"): try the dictionary's other readings
                         cands = _candidates(gaz, _other_lemmas(toks[i].word, lang), upper, abroad)
+                    if not cands and n == 1 and intro and lang == "uk":
+                        # a Russian town in a Ukrainian spelling the gazetteer lacks ("з Лесосибірська")
+                        cands = list(
+                            dict.fromkeys(c for k in _keys(toks, i, n, lang) for c in gaz.lookup_skeleton(k, "RU"))
+                        )
                     if (
                         not cands
                         and n == 1
@@ -1194,7 +1269,7 @@ def find_places(
                         cands = []
                     if cands and _vicinity_of_capital(toks, i, cands):
                         cands = []
-                    if cands and (_not_settlement(toks, i, n, cands) or _river(toks, i)):
+                    if cands and (_not_settlement(toks, i, n, cands, text) or _river(toks, i)):
                         cands = []
                     if cands and _route(text, toks, i, n, gaz, lang):
                         cands = []
@@ -1243,7 +1318,12 @@ def find_places(
                             )
                         ):
                             peoples |= {c.name for c in cands}  # "Kenyan runner", "Cubans", "Nepalis"
-                        if _background(toks, i) or _promised(text, toks, i) or _brought_back_from(toks, i):
+                        if (
+                            _background(toks, i)
+                            or _promised(text, toks, i)
+                            or _brought_back_from(toks, i)
+                            or _bound_for_front(toks, i, n)
+                        ):
                             weak.add(len(mentions))
                         elif _treated(toks, i):
                             treated.add(len(mentions))
@@ -1292,6 +1372,8 @@ def find_places(
                 )
                 if demonym is not None and demonym.fcode == "country" and acronym and text[toks[i].start].isupper():
                     demonym = None  # "Сирського ЗСУ": the general, not Syria
+                if demonym is not None and nxt.startswith(REGIONAL) and _reporting_agency(toks, i):
+                    demonym = None  # "Полтавська обласна прокуратура повідомила": an agency that speaks
                 if demonym is not None and _outlet_home(toks, i, 1):
                     demonym = None  # "одесский канал «Одеса на зв'язку»": where the outlet is, not the event
                 region = _demonym(toks[i], gaz) if demonym is None and not capital else None
@@ -1327,6 +1409,15 @@ def find_places(
             for j, m in enumerate(mentions)
         ):
             drop.add(d)
+    for j, m in enumerate(mentions):
+        if all(c.fcode in ("ADM1", "region") for c in m[0]) and HEAD_BEFORE.search(text, max(0, m[2] - 30), m[2]):
+            # the addressee's region, when the text names the men's town in it: "письмо главе Кабардино-Балкарии.
+            # Все мужчины — из Баксана"
+            key = _region_key(m[0][0].name)
+            if any(
+                k != j and any(c.admin1 and _region_key(c.admin1) == key for c in o[0]) for k, o in enumerate(mentions)
+            ):
+                drop.add(j)
     if weak and any(m[1] == "event" for j, m in enumerate(mentions) if j not in weak | treated):
         drop |= weak
     if treated and any(j not in weak | treated for j in range(len(mentions))):
@@ -1522,6 +1613,10 @@ GOVERNMENT_BEFORE = {
     "посольству",
     "посольстві",
 }
+# "открытое письмо главе Кабардино-Балкарии", "губернатору Приморья": the addressee's title names the region, which is
+# the men's home (their origin) unless the text names their town in it ("Все мужчины — из Баксана"); a speaker's
+# title ("бывший глава Тывы") is not matched
+HEAD_BEFORE = re.compile(r"(?i:\b(?:главе|губернатору|голові|to\s+the\s+governor(?:\s+of)?(?:\s+the)?))\s+$")
 # words between a government word and the name: "the authorities of the self-proclaimed ..."
 GOVERNMENT_SKIP = {
     "of",
@@ -1718,6 +1813,8 @@ def _dateline(text: str, toks: Sequence[Token], gaz: Gazetteer) -> tuple[int, li
     n = sum(1 for t in toks[:4] if t.end <= m.end(1))
     cands = gaz.lookup(" ".join(t.word for t in toks[:n]))
     cands = [c for c in cands if c.fcode != "ADM1"] or cands  # "KYIV —" is the city
+    # the rest of the dateline ("KOSTANAY, Kazakhstan, March 12 -") only says where the town is
+    n = max(n, sum(1 for t in toks[:12] if t.end <= m.end()))
     return (n, cands) if cands else None
 
 
@@ -1836,6 +1933,16 @@ def _brought_back_from(toks: Sequence[Token], i: int) -> bool:
     return any(t.word.startswith(RETURN_WORDS) for t in toks[max(0, k - 4) : k])
 
 
+def _bound_for_front(toks: Sequence[Token], i: int, n: int) -> bool:
+    """ "a train taking their battery to the Zaporizhzhia front": the front the men were bound for, background when
+    the text names where they were (the garrison where they refused)."""
+    if i + n >= len(toks) or toks[i + n].word not in FRONT_WORDS:
+        return False
+    k = i - 1 if i > 0 and toks[i - 1].word == "the" else i
+    return k > 0 and toks[k - 1].word in ("to", "for", "toward", "towards", "into")
+
+
+FRONT_WORDS = {"front", "frontline", "direction", "axis", "sector"}
 _INSTEAD_AT = {"під", "под", "біля", "возле", "около", "near", "outside", "у", "в", "in", "to"}
 
 
@@ -2024,6 +2131,20 @@ PLURAL_REGION_WORDS = {
 ADJ_SUFFIXES = ("ский", "ський", "цкий", "цький", "зький", "ской", "цкой")
 
 
+# an adjective's oblique form whose lemma the dictionary gives as a neuter village name ("на Торецькому напрямку":
+# Торецьке): the masculine adjective, from the word itself
+_ADJ_OBLIQUE = re.compile(r"(.{3,}(?:ськ|цьк|зьк|ск|цк))(?:ому|ого|ім|ій|ої|у|а|е|ими|их|ом|ой|ую|ая|ое|ым|ых)")
+
+
+def _adj_lemma(tok: Token) -> str:
+    if tok.lemma.endswith(ADJ_SUFFIXES):
+        return tok.lemma
+    m = _ADJ_OBLIQUE.fullmatch(tok.word)
+    if m is None or not _cyrillic(tok.word):
+        return tok.lemma
+    return m.group(1) + "ий"
+
+
 def _cyrillic(word: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in word)
 
@@ -2075,6 +2196,16 @@ def _introduced(
         return True
     if prev.endswith("'s") and _bare(prev) in REGION_WORDS:
         return True  # "the Kharkiv region's Vovchansk"
+    if prev in OF_TOWN or (prev.startswith(("площі", "площад")) and i > 1 and text[toks[i - 2].start].isupper()):
+        return True  # "біля міськради Горішніх Плавнів", "на Соборній площі Овруча": the town's own building or square
+    if (
+        prev == "the"
+        and i > 1
+        and toks[i - 2].word in SEAT_BEFORE
+        and i + n < len(toks)
+        and toks[i + n].word in SEAT_AFTER
+    ):
+        return True  # "outside the Iskitim town administration"
     if i > 1 and toks[i - 2].word in words:
         if prev in ("г", "с", "м", "смт", "пгт"):
             return True
@@ -2148,7 +2279,7 @@ def _governed(toks: Sequence[Token], i: int) -> bool:
 BUILDING = ("здани", "будівл", "будинк", "building", "office", "headquarters", "приемн", "приёмн", "приймальн")
 
 
-def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace]) -> bool:
+def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace], text: str = "") -> bool:
     """A settlement's name used for a river ("на лівому березі Дніпра", "the Dnipro"), a ship ("the
     cruiser Moskva") or a district ("в Кировском районе"); regions and countries are not affected."""
     if not all(c.fcode[:3] == "PPL" or c.fcode in ("city", "town") for c in cands):
@@ -2160,7 +2291,14 @@ def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace]
         return True
     if i > 0 and toks[i - 1].word.startswith(STREET):
         # but the town's main square is the town's: "на центральній площі Олександрії" (team-heldout-19)
-        return not (i > 1 and toks[i - 2].word.startswith(("центральн", "главн", "головн")))
+        # and so is a square with a name of its own: "на Соборній площі Овруча"
+        return not (
+            i > 1
+            and (
+                toks[i - 2].word.startswith(("центральн", "главн", "головн"))
+                or (text and text[toks[i - 2].start].isupper())
+            )
+        )
     before = [t.word for t in toks[max(0, i - 3) : i]][::-1]  # nearest first
     if before and before[0] == "the":
         before = before[1:]
@@ -2183,6 +2321,7 @@ RIVER_NOUNS = {"river", "река", "реки", "реке", "реку", "рек�
 _OUTLET_WORD = re.compile(rf"(?:{KIND_OUTLET})")
 OUTLET_FILLERS = {"telegram", "телеграм", "telegram-", "local", "news", "independent", "opposition", "online", "the"}
 REGIONAL = ("обласн", "областн")
+MUNICIPAL = ("міськ", "городск")  # "Смілянська міська рада", "Искитимская городская администрация"
 RANGE = ("полигон", "полігон")
 # a court named by its town's adjective sits in that town: "Чернівецький суд", "Екатеринбургский гарнизонный военный
 # суд" (codebook: the court's city is an event place; team-heldout-12)
@@ -2222,10 +2361,27 @@ def _river(toks: Sequence[Token], i: int) -> bool:
     return i > 0 and toks[i - 1].word in RIVER_NOUNS
 
 
+# a town's own building or centre named before it, in the genitive: "біля міськради Горішніх Плавнів"
+OF_TOWN = {
+    "міськради", "міськрадою", "мерії", "мэрии", "горсовета", "горсовете", "горадминистрации", "райадминистрации",
+    "центре", "центрі", "окраине", "окраїні", "околиці", "околицях", "окрестностях", "військкомату", "военкомата",
+}  # fmt: skip
 # "the Nalchik military court", "the Rostov garrison court": an institution named by its town sits there
 INSTITUTION_AFTER = {"military", "garrison", "court", "enlistment", "assembly"}
 # "outside the Voronezh regional duma", "at the Perm city hall": the town of the building where people gathered
-SEAT_AFTER = {"regional", "city", "duma", "legislature", "parliament", "administration", "council", "governor's"}
+SEAT_AFTER = {
+    "regional",
+    "city",
+    "town",
+    "crossing",
+    "checkpoint",
+    "duma",
+    "legislature",
+    "parliament",
+    "administration",
+    "council",
+    "governor's",
+}
 # the building's word or the gathering's verb before "the": "picketed the Brovary city council" (team-heldout-15)
 SEAT_BEFORE = {
     "outside", "at", "near", "before", "by", "to", "into", "in", "inside", "picketed", "picketing", "picket",
@@ -2290,10 +2446,22 @@ def _people_from(toks: Sequence[Token], i: int) -> bool:
     return nxt in ("из", "з", "із", "зі") and i + 2 < len(toks) and toks[i + 2].word[:1].isdigit()
 
 
+def _reporting_agency(toks: Sequence[Token], i: int) -> bool:
+    """ "Полтавська обласна прокуратура повідомила": a prosecutor's or police office named by its oblast's adjective
+    tells of a case elsewhere; not where people went ("біля будівлі Полтавської обласної прокуратури")."""
+    if i + 2 >= len(toks) or not toks[i + 2].word.startswith(REPORTING):
+        return False
+    prev = toks[i - 1].word if i > 0 else ""
+    return not (prev in INTRO or prev in ("к", "ко", "перед") or prev.startswith(BUILDING))
+
+
+REPORTING = ("прокуратур", "поліці", "полици", "управлін", "управлен")
+
+
 def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_population: int = BIG) -> GazPlace | None:
     """A big place (100k+ people, a region or a country) named by its adjective, or None; a smaller
     town before "направлении"/"напрямку" ("на Покровському напрямку" is the Pokrovsk front)."""
-    lem = tok.lemma
+    lem = _adj_lemma(tok)
     if capital:
         return None  # "головнокомандувача Сирського" is the general, not Syria; callers check "в Казанском"
     suffix = next((s for s in ADJ_SUFFIXES if lem.endswith(s)), None)
@@ -2318,6 +2486,9 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
         keys += [base + "ж", base + "г"]
     if suffix == "ський":  # "одеський" -> Одеса, "черкаський" -> Черкаси
         keys += [base + "са", base + "си"]
+    if base.endswith("ян"):  # "смілянський" -> Сміла, "тульский"-like "-янск": "смелянский" -> Смела
+        keys.append(base[:-2] + "а")
+    keys.append(base + "не")  # "полонський" -> Полонне
     if base.endswith("й"):  # "замбийский" -> Замбия, "замбійський" -> Замбія
         keys.append(base[:-1] + "я")
     # a region in -ье/-'я: "приморский" -> Приморье, "приморський" -> Примор'я, "забайкальский" -> Забайкалье
@@ -2330,6 +2501,9 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
         if key in STOP or len(key) < 4:
             continue
         cands = [c for c in gaz.lookup(key) if c.population >= min_population or c.fcode in EXTRA_KINDS]
+        if len(cands) > 1 and min_population < BIG:
+            # a small town's key may be another town's old name ("Сміла" is also Izmail's): its own name first
+            cands = [c for c in cands if _like(c.name, _latin_keys((key,)))] or cands
         if cands:  # the town over its oblast: "запорожский" is Zaporizhzhia (the city and its front)
             return max(cands, key=lambda c: (c.fcode not in ("ADM1", "region"), c.population))
     return None
