@@ -124,7 +124,9 @@ MONTH_ONLY_CYR = re.compile(
     # "во второй половине июня", "у першій половині червня": the month
     rf"(?:первой|второй|першій|другій)\s+половин[еі])\s+{_MONTH_RU_UK})"
     # "в конце августа 2024 года", "наприкінці серпня 2024 року": the year when written
-    rf"\b(?:\s+(?P<year>{_YEAR})\b)?(?!\s+\d)",
+    # not before a day or a year it does not read ("в мае 15-го", "в ноябре 23 года"); a count after it stays ("у
+    # листопаді 31 курсант")
+    rf"\b(?:\s+(?P<year>{_YEAR})\b)?(?!\s+\d+(?!\d)(?:\s*(?:-?го\b|числа|число|год|рок|г\.|р\.)|[.,:/-]\d|\s*$))",
     re.I,
 )
 # "в течение марта", "впродовж березня", "throughout March": a practice over that month (team-heldout-16)
@@ -358,7 +360,8 @@ _OFFICIAL_ANSWER = re.compile(
     re.I,
 )
 # a news dateline ("KYIV, May 19 (Reuters) -", "МОСКВА, 19 мая — РИА Новости."): the report's date, not the event's
-DATELINE_BEFORE = re.compile(r"^\s*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’-]{2,30},\s*$")
+# (with the country after the town: "SAMARA, Russia, Sept 18 -")
+DATELINE_BEFORE = re.compile(r"^\s*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’-]{2,30},(?:\s*[A-ZА-ЯЁІЇЄҐ][\w .'’-]{1,30},)?\s*$")
 DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{2,30}\)\s*)?[-—–]")
 # a day-month without a year that falls 3-60 days after publication is an announced plan ("would pull out of
 # Bakhmut on May 10"), not last year's event

@@ -1,0 +1,66 @@
+"""Codebook 1.13: the cues written from team-heldout-20's and -21's errors — the slang "видос" of an appeal, an open
+message or addressing a governor (appeal); a range walked off, "свинтили с полигона", flight into a neighbouring
+country (desertion); "shot his own" men, a pit as a cell (abuse); talked into a contract, signed up for a prison
+unit, waking up already signed (coercion); a military hospital and its medical board as military context. Also (dates):
+a month named before a count ("у листопаді 31 курсант") and a wire dateline with its country. Sentences are written
+for these tests, in ru, uk and en, with the near misses each rule must leave alone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from extract_helpers import cue_types, verdict
+
+from sitrep.extract.dates import find_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Десяток мобиков 15-го полка записали видос губернатору: без арты в штурмы.", "ru", "appeal"),
+        ("Gunners of the 44th brigade posted an open message to the president asking to stay.", "en", "appeal"),
+        ("Soldiers of the 9th regiment address the governor of their region directly.", "en", "appeal"),
+        ("Трое контрабасов свинтили с полигона под Ростовом.", "ru", "desertion"),
+        ("Two cadets walked off a training range near Tambov on Sunday.", "en", "desertion"),
+        ("Мобилизованный из Омска ушёл в Казахстан через пункт пропуска.", "ru", "desertion"),
+        ("A company commander shot two of his own wounded men near Avdiivka.", "en", "abuse"),
+        ("Комбат держал в яме семерых бойцов, пока не заплатят.", "ru", "abuse"),
+        ("Срочников всю осень уговаривали на контракт и не выпускали из казармы.", "ru", "coercion"),
+        ("В колонии осуждённых записывали в «Шторм Z», кто не подписывает — в ШИЗО.", "ru", "coercion"),
+        ("Трое мужчин проснулись в отделе с подписанными контрактами.", "ru", "coercion"),
+    ],
+)
+def test_a_new_wording_tells_its_type(text: str, lang: str, expected: str) -> None:
+    assert cue_types(text, lang).get(expected, 0.0) >= 0.8
+
+
+def test_a_military_hospital_makes_wounded_fighters_service_members() -> None:
+    text = "Двадцятеро поранених бійців учора вийшли з плакатами під військовий госпіталь у Кам'янці-Подільському."
+    assert verdict(text, "2024-08-08T09:30:00+03:00") == (True, "protest")
+    # fighters with no military word near them stay whoever they are
+    assert verdict("Двадцятеро бійців учора вийшли з плакатами під спортивний клуб.")[0] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Новый видос с котиками набрал миллион просмотров.",  # a video, not an appeal
+        "The governor will address the regional assembly on Friday.",
+        "Туристы ушли в горы с полигона для пейнтбола.",
+    ],
+)
+def test_near_misses_stay_out(text: str) -> None:
+    assert verdict(text)[0] is False
+
+
+def test_a_month_before_a_count_and_a_dateline_with_its_country() -> None:
+    pub = datetime(2024, 12, 3, tzinfo=UTC)
+    text = "у листопаді 31 курсант навчального батальйону самовільно залишили полігон"
+    assert [(h.iso, h.precision) for h in find_dates(text, 0, len(text), pub)] == [("2024-11-01", "month")]
+    text = "в мае 15-го числа они ушли"  # a day the month does not read stays unread
+    assert find_dates(text, 0, len(text), pub) == []
+    pub = datetime(2023, 9, 18, tzinfo=UTC)
+    text = "SAMARA, Russia, Sept 18 - Soldiers asked the governor for help in a video posted on Saturday."
+    hits = [h for h in find_dates(text, 0, len(text), pub) if not h.background]
+    assert [h.iso for h in hits] == ["2023-09-16"]
