@@ -13,6 +13,7 @@ import pytest
 from extract_helpers import cue_types, verdict
 
 from sitrep.extract.dates import find_dates
+from sitrep.extract.via import find_via
 
 
 @pytest.mark.parametrize(
@@ -64,3 +65,25 @@ def test_a_month_before_a_count_and_a_dateline_with_its_country() -> None:
     text = "SAMARA, Russia, Sept 18 - Soldiers asked the governor for help in a video posted on Saturday."
     hits = [h for h in find_dates(text, 0, len(text), pub) if not h.background]
     assert [h.iso for h in hits] == ["2023-09-16"]
+
+
+def test_a_wound_dates_the_back_story_not_the_event() -> None:
+    pub = datetime(2026, 9, 4, tzinfo=UTC)
+    text = "a contract soldier, wounded in June, refused on July 15 to return to assaults"
+    assert [h.iso for h in find_dates(text, 0, len(text), pub) if not h.background] == ["2026-07-15"]
+    # the wounded men of the event are no back-story
+    text = "commanders demanded money to evacuate the wounded in late March"
+    assert [h.iso for h in find_dates(text, 0, len(text), pub) if not h.background] == ["2026-03-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Відео розлетілося у ВК.", "VKontakte"),
+        ("Опис відео з TikTok, яке в суботу поширили родини.", "TikTok"),
+        ("In a TikTok clip posted from Tbilisi, a soldier says he fled.", "TikTok"),
+        ("Лист 13 серпня надрукувала місцева газета «Канашский курьер».", "Kanashskii Kurer"),
+    ],
+)
+def test_platforms_and_printed_papers_as_via(text: str, expected: str) -> None:
+    assert [v.name for v in find_via(text, 0, len(text))][:1] == [expected]

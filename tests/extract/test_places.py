@@ -773,3 +773,33 @@ def test_agencies_addressees_fronts_and_datelines() -> None:
     assert places("KOSTANAY, Kazakhstan, March 12 - Kazakh police detained a Russian soldier", "en") == [
         ("Kostanay", "event")
     ]
+
+
+# session 12, round 2 (team-heldout-24, -25 read)
+
+
+def test_regions_after_a_town_with_the_country_in_between() -> None:
+    text = "A contract soldier from Rossosh in Russia's Voronezh region has been put on the wanted list."
+    assert places(text, "en") == [("Rossosh", "origin")]
+    assert places("A district court in Hadiach, in Ukraine's Poltava region, sentenced a soldier.", "en") == [
+        ("Hadyach", "event")
+    ]
+    assert places("19 военных с Полтавщины, из Хорола, записали видео", "ru") == [("Khorol", "origin")]
+    assert places("Sixteen men from Shumerlia in Chuvashia answered an advert", "en") == [("Shumerlya", "origin")]
+
+
+def test_people_and_offices_named_by_their_town_and_a_units_small_town() -> None:
+    text = "A Kyiv lawyer writes about a client who, after treatment at a hospital in Ladyzhyn, went home."
+    assert places(text, "en") == [("Ladyzhyn", "event")]
+    text = "A court in Koriukivka jailed a soldier, the Chernihiv regional prosecutor's office said."
+    assert places(text, "en") == [("Koriukivka", "event")]
+    assert places("Relatives gathered outside the Chernihiv regional prosecutor's office.", "en") == [
+        ("Chernihiv", "event")
+    ]
+    # a comma ends the name: "in Salsk, regional police said"
+    text = "He was detained at the bus station in Salsk, regional police said."
+    assert places(text, "en") == [("Salsk", "event")]
+    assert places("Позавчера в слонимской в/ч 5448 заместитель командира избил срочников.", "ru") == [
+        ("Slonim", "event")
+    ]
+    assert places("бойцы украинской в/ч А1234 жалуются", "ru") == []

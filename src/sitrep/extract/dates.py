@@ -321,6 +321,10 @@ DRAFTED_BEFORE = re.compile(
     r"\b(?:мобилизован|призван|забран|завербован|отправлен|мобілізован|призван|забран|завербован|відправлен|"
     r"мобилизовал|призвал|забрал|завербовал|мобілізувал|завербувал|"
     r"mobili[sz]ed|drafted|recruited|conscripted|called\s+up|deployed)\w*\s+(?:ещё\s+|еще\s+|ще\s+|back\s+)?"
+    r"(?:(?:в|у|in|on)\s+)?$"
+    # wounded earlier: "a contract soldier, wounded in June, refused on July 15" (the wound is his back-story); not
+    # the wounded men of the event ("to evacuate the wounded in late March", "эвакуировать раненых в марте")
+    r"|(?<!the\s)\b(?:wounded|ранен(?:а|ы|ый|ая|ого)?|поранен(?:ий|а|і|ого)?)\s+"
     r"(?:(?:в|у|in|on)\s+)?$",
     re.I,
 )

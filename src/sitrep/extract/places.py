@@ -629,7 +629,8 @@ class Gazetteer:
                         )
                     )
                     keys = f[8].split("|")
-                    if f[4] == "UA":  # "Hulyaipole" for Huliaipole, "Kostyantynivka": English spellings of "ia"/"ya"
+                    # "Hulyaipole" for Huliaipole, "Shumerlia" for Shumerlya: English spellings of "ia"/"ya"
+                    if f[4] in ("UA", "RU"):
                         keys += [v for k in keys if k.isascii() for v in _ya_ia(k) if v not in keys]
                     if f[4] == "RU":  # "з Рильська", "біля Гуніба": Ukrainian spellings of Russian names
                         keys += [k for k in map(_uk_spelling, keys) if k and k not in keys]
@@ -1281,6 +1282,8 @@ def find_places(
                         cands = []
                     if cands and _testimony(toks, i):
                         cands = []
+                    if cands and _based_person(toks, i, n, text):
+                        cands = []  # "a Kyiv lawyer writes", "the Chernihiv regional prosecutor's office said"
                     if cands and _outlet_home(toks, i, n):
                         cands = []
                     if cands:
@@ -1358,7 +1361,15 @@ def find_places(
                         toks[i],
                         gaz,
                         capital,
-                        10_000 if direction or nxt.startswith(RANGE) or _court_after(toks, i) else BIG,
+                        10_000
+                        if direction
+                        or nxt.startswith(RANGE)
+                        or (
+                            (nxt.startswith(UNIT_AFTER) or "".join(t.word for t in toks[i + 1 : i + 4]) == "в/ч")
+                            and not toks[i].lemma.startswith(COUNTRY_ADJ)  # "украинской в/ч" is Ukraine's
+                        )
+                        or _court_after(toks, i)
+                        else BIG,
                     )
                     # a small town's people or unit, where no big place has the adjective ("украинские мобилизованные"
                     # stay Ukraine's, "кировские" Kirov's, not Ukrainsk's or Kirovsk's)
@@ -2001,11 +2012,16 @@ def _drop_qualifying_countries(
 _REGION_WORDS = re.compile(r"\b(?:oblast|krai|republic|autonomous|okrug)\b")
 # what stands between a town and the region after it that only says where the town is: "в селі Самгородок на
 # Вінниччині", "Mulino, Nizhny Novgorod region", "Вырица (Ленинградская область)", "в Дзержинске Нижегородской области"
-_QUALIFIER_AFTER = re.compile(r"\s*(?:,|\(|—|–)?\s*(?:(?i:в|у|на|in|of|the)\s+)?")
+# (also "Rossosh in Russia's Voronezh region", "Kodyma in the Odesa region", "Hadiach, in Ukraine's Poltava region")
+_QUALIFIER_AFTER = re.compile(
+    r"\s*(?:,|\(|—|–)?\s*(?:(?i:в|у|на|in|of|the|russia's|russia’s|ukraine's|ukraine’s|belarus's|belarus’s)\s+){0,3}"
+)
 # before it: "the Kharkiv region's Vovchansk", "в подмосковном Одинцове", "Leningrad region town of Vyritsa"
 _QUALIFIER_BEFORE = re.compile(
     r"(?:'s|’s)?\s+(?:(?i:town|city|village|of|город|городе|город[ау]|село|селе|села|"
     r"місто|місті|міста|селі|деревне|деревня|поселок|посёлке|поселке|селище|селищі)\s+){0,2}"
+    # the region first, the town after it with the same preposition: "с Полтавщины, из Хорола", "з Полтавщини, з Хорола"
+    r"|\s*,\s*(?i:из|с|з|із|в|у|from|in)\s+"
 )
 
 
@@ -2446,6 +2462,32 @@ def _people_from(toks: Sequence[Token], i: int) -> bool:
     return nxt in ("из", "з", "із", "зі") and i + 2 < len(toks) and toks[i + 2].word[:1].isdigit()
 
 
+def _based_person(toks: Sequence[Token], i: int, n: int, text: str) -> bool:
+    """ "a Kyiv lawyer writes", "the Chernihiv regional prosecutor's office said": the town of a person or an office
+    that tells of the case, in English, not a place of it (unless people gathered there: "outside the Chernihiv
+    regional prosecutor's office")."""
+    if i + n >= len(toks) or not toks[i].word.isascii() or text[toks[i + n - 1].end : toks[i + n].start].strip():
+        return False  # "at the bus station in Salsk, regional police said": a comma ends the name
+    nxt = toks[i + n].word
+    nxt2 = toks[i + n + 1].word if i + n + 1 < len(toks) else ""
+    prev = toks[i - 1].word if i > 0 else ""
+    if nxt in PERSON_AFTER_EN:
+        return prev in ("a", "an", "the")
+    if nxt in ("regional", "city", "district") and nxt2.startswith(("prosecutor", "police")):
+        return not (i > 1 and prev == "the" and toks[i - 2].word in SEAT_BEFORE)
+    return False
+
+
+PERSON_AFTER_EN = {
+    "lawyer", "lawyers", "attorney", "attorneys", "journalist", "journalists", "blogger", "bloggers", "reporter",
+    "reporters", "correspondent", "analyst", "analysts", "researcher", "researchers", "historian", "activist",
+    "activists",
+}  # fmt: skip
+# a unit named after its town's adjective: "в слонимской в/ч 5448", "слонимской воинской части"
+UNIT_AFTER = ("частин", "части", "воинск", "гарнизон", "гарнізон")
+COUNTRY_ADJ = ("украин", "україн", "российск", "російськ", "русск", "белорус", "білорус", "казах", "молдав")
+
+
 def _reporting_agency(toks: Sequence[Token], i: int) -> bool:
     """ "Полтавська обласна прокуратура повідомила": a prosecutor's or police office named by its oblast's adjective
     tells of a case elsewhere; not where people went ("біля будівлі Полтавської обласної прокуратури")."""
@@ -2501,6 +2543,11 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
         if key in STOP or len(key) < 4:
             continue
         cands = [c for c in gaz.lookup(key) if c.population >= min_population or c.fcode in EXTRA_KINDS]
+        if not cands and min_population < BIG:
+            # a town whose name is also a common word ("~слоним"): its adjective is its own
+            cands = [
+                c for c in gaz.lookup("~" + key) if c.population >= min_population and c.country in ("RU", "UA", "BY")
+            ]
         if len(cands) > 1 and min_population < BIG:
             # a small town's key may be another town's old name ("Сміла" is also Izmail's): its own name first
             cands = [c for c in cands if _like(c.name, _latin_keys((key,)))] or cands

@@ -278,7 +278,9 @@ PUB_RU_UK = (
     rf"викла(?:в|л{_V})|распространи(?:л{_V})|пошири(?:в|л{_V})|показа(?:л{_V}|в)|"
     rf"обнародова(?:л{_V})|размести(?:л{_V})|розмісти(?:в|л{_V})|публикует|публікує|выкладывает|"
     rf"викладає|показывает|показує|выпусти(?:л{_V})|опубликовали|выложили|выпустил|распространяет|"
-    rf"распространяют|поширює|поширюють|оприлюднює|оприлюднюють|публикуют|публікують)"
+    rf"распространяют|поширює|поширюють|оприлюднює|оприлюднюють|публикуют|публікують|"
+    # printed: "Лист надрукувала місцева газета «Канашский курьер»"
+    rf"надрукува(?:в|л{_V})|напечата(?:л{_V}))"
 )
 OBTAIN_RU_UK = rf"(?:получи(?:л{_V})|отрима(?:в|л{_V})|добыл{_V}|раздобыл{_V})"
 PUB_EN = r"(?:published|posted|released|aired|shared|obtained|broadcast|uploaded|put out|carried|ran)"
@@ -498,6 +500,7 @@ QUICK = re.compile(  # run on the lower-cased sentence
     r"материал|матеріал|расследов|розслідув|репортаж|сюжет|эфир|ефір|article|report|investigation|story|"
     r"piece|странице|сторінці|page|published|posted|released|aired|shared|obtained|broadcast|uploaded|"
     r"put out|carried|\bran\b|citing|cited|появил|з'яви|з’яви|зʼяви|вышл|вышел|вийш|appeared|surfaced|circulat|"
+    r"надрук|напечат|розлеті|разлете|разош|розійш|viral|clip|"
     r"заяв|сказа|пояснi|"
     r"поясни|беседе|разговоре|розмові|коментар|комментар|speaking|согласно|відповідно|ссылк|посилан|"
     r"помог|допом|помощ|поддерж|підтрим|help|assist|post|посте|постах|дописі|пості|says|обратил|звернул|"
@@ -569,10 +572,15 @@ _APPEARED = re.compile(
     r"(?<![\w])(?:появил(?:ось|ась|ся|ись)|з['’ʼ]яви(?:лося|лася|вся|лись|лися)|вышл[оаи]|вышел|вийш(?:ло|ла|ли|ов)|"
     r"опубликован[оаы]?|опублікован[оаі]?|оприлюднен[оаі]?|размещен[оаы]?|розміщен[оаі]?|выложен[оаы]?|"
     r"викладен[оаі]?|appeared|surfaced|circulated|was\s+(?:posted|published|shared|uploaded)|"
+    # spread: "Відео розлетілося у ВК", "ролик разошёлся по «ВКонтакте»"
+    r"розлеті(?:лося|лася|вся|лись|лися)|разлетел(?:ось|ась|ся|ись)|разош(?:лось|лась|ёлся|елся|лись)|"
+    r"розійш(?:лося|лася|овся|лись|лися)|went viral|"
     # the participle in full: "Лист, опублікований у четвер у Facebook", "видео, размещенное во «ВКонтакте»"
     r"опубликованн\w+|опублікован\w+|оприлюднен\w+|размещенн\w+|розміщен\w+|выложенн\w+|викладен\w+)(?![\w])"
 )
-_POST_WORD = re.compile(r"\s+(?i:post|posts|video|message|story|stories|page|account|live)(?![\w])")
+_POST_WORD = re.compile(r"\s+(?i:post|posts|video|clip|message|story|stories|page|account|live)(?![\w])")
+# a video taken from a platform: "Опис відео з TikTok", "Описание видео из ВК", "a video from TikTok"
+_MEDIA_FROM = re.compile(r"(?i:відео|видео|ролик\w*|запис\w*|video|clip|footage)\s+(?i:з|із|из|from)\s+[«\"“„]?$")
 _IN_PLATFORM_POST = re.compile(r"(?<![\w])(?i:in|on)\s+(?i:a|an|his|her|their|the)\s+$")
 # an appeal made on a platform: "обратилась в TikTok к главнокомандующему", "звернулася до командира в TikTok",
 # "appealed to the governor on YouTube" (the platform is the medium the appeal was made public in)
@@ -594,7 +602,8 @@ _HELPED = re.compile(
 _PUBLISHING = re.compile(f"{PUB_RU_UK}|{OBTAIN_RU_UK}|{PUB_EN}")
 _OBTAIN = re.compile(OBTAIN_RU_UK)
 _PUBLISHING_STRICT = re.compile(
-    r"опублик|опублік|оприлюдн|выложи|викла|распростран|пошир|размест|розміст|published|posted|released|aired|"
+    r"опублик|опублік|оприлюдн|выложи|викла|распростран|пошир|размест|розміст|надрукува|напечата|published|posted|"
+    r"released|aired|"
     r"shared"
 )
 _CREDIT_QUICK = re.compile(r"(?:источник|джерело|source|видео|відео|video)\s*[:—–-]")
@@ -1085,6 +1094,10 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
         if c.kind == "platform" and _IN_PLATFORM_POST.search(seg[max(0, c.start - 12) : c.start]):
             if _POST_WORD.match(seg, c.end):
                 hits.append(c)
+    # 9b'. a video taken from a platform: "Опис відео з TikTok", "Описание видео из ВК"
+    for c in _candidates(seg, 0, len(seg), lang) if _MEDIA_FROM.search(low) or "з " in low or "из " in low else ():
+        if c.kind == "platform" and _MEDIA_FROM.search(seg[max(0, c.start - 24) : c.start]):
+            hits.append(c)
     # 9c. an appeal made on a platform: "обратилась в TikTok к ...", "звернулася до головнокомандувача в TikTok"
     for m in _APPEAL_ON.finditer(low):
         e = _clause_end(mask, m.end(), 70)
