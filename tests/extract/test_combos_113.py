@@ -30,10 +30,29 @@ from sitrep.extract.via import find_via
         ("Срочников всю осень уговаривали на контракт и не выпускали из казармы.", "ru", "coercion"),
         ("В колонии осуждённых записывали в «Шторм Z», кто не подписывает — в ШИЗО.", "ru", "coercion"),
         ("Трое мужчин проснулись в отделе с подписанными контрактами.", "ru", "coercion"),
+        # round 3 (team-heldout-24, -25)
+        ("Жёны опубликовали письмо на имя президента от бойцов полка.", "ru", "appeal"),
+        ("Бійці бригади надіслали лист на ім'я президента.", "uk", "appeal"),
+        ("Родичі полонених вийшли з фотографіями рідних на площу.", "uk", "protest"),
+        ("Wives stood outside the governor's office holding portraits of their husbands.", "en", "protest"),
+        ("Работники военкомата затолкали в бус мужчину у рынка.", "ru", "coercion"),
+        ("Працівники ТЦК запхали до буса чоловіка з інвалідністю.", "uk", "coercion"),
+        ("Enlistment officers shoved into a van a man leaving the market.", "en", "coercion"),
+        ("Срочников не выпускали из казармы, пока не подписали.", "ru", "coercion"),
     ],
 )
 def test_a_new_wording_tells_its_type(text: str, lang: str, expected: str) -> None:
     assert cue_types(text, lang).get(expected, 0.0) >= 0.8
+
+
+def test_no_longer_going_to_the_front_is_a_refusal() -> None:
+    text = (
+        "Позавчера около сорока мобилизованных из Чапаевска, в/ч 34197, заявили командиру, что на «ноль» под "
+        "Новоегоровкой больше не выйдут."
+    )
+    assert verdict(text)[1] == "refusal"
+    text = "About 40 mobilised men told their commander on Monday they would no longer go to frontline positions."
+    assert verdict(text)[1] == "refusal"
 
 
 def test_a_military_hospital_makes_wounded_fighters_service_members() -> None:
@@ -49,6 +68,8 @@ def test_a_military_hospital_makes_wounded_fighters_service_members() -> None:
         "Новый видос с котиками набрал миллион просмотров.",  # a video, not an appeal
         "The governor will address the regional assembly on Friday.",
         "Туристы ушли в горы с полигона для пейнтбола.",
+        "Мы затолкали в бус новый диван и поехали на дачу.",
+        "В военкомате письмо комментировать отказались.",
     ],
 )
 def test_near_misses_stay_out(text: str) -> None:

@@ -76,10 +76,18 @@ def test_workers_killed_mid_job_end_like_a_single_run(pg_url: str, tmp_path: Pat
     settings = load_settings(database_url=pg_url, data_dir=tmp_path / "data", extract_events=False)
     assert queue.enqueue_ingest(settings, files) == 4
     first = subprocess.Popen([sys.executable, "-c", WORKER], env=env)
+    # kill it well inside a job (some batches stored, others not yet): a job seen "doing" for 0.3 s in a row; one
+    # that ends sooner (a fast machine) is followed by the next, so the wait starts over rather than kill between jobs
     deadline = time.monotonic() + 60
-    while "doing" not in _job_states(pg_url) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.5)  # well inside the job: some batches stored, others not yet
+    since: float | None = None
+    while time.monotonic() < deadline:
+        if "doing" in _job_states(pg_url):
+            since = since or time.monotonic()
+            if time.monotonic() - since >= 0.3:
+                break
+        else:
+            since = None
+        time.sleep(0.02)
     first.send_signal(signal.SIGKILL)
     first.wait()
     assert "doing" in _job_states(pg_url)  # killed mid-job
