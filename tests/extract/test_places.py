@@ -803,3 +803,19 @@ def test_people_and_offices_named_by_their_town_and_a_units_small_town() -> None
         ("Slonim", "event")
     ]
     assert places("бойцы украинской в/ч А1234 жалуются", "ru") == []
+
+
+def test_a_bigger_town_or_an_occupied_oblast_that_locates_the_place() -> None:
+    text = "Last weekend in Seversk, near Tomsk, seven women held solo pickets outside the town administration."
+    assert places(text, "en") == [("Seversk", "event")]
+    text = "They have held positions near Kamianka-Dniprovska in occupied Zaporizhzhia for two years."
+    assert places(text, "en") == [("Kamianka-Dniprovska", "event")]
+    # the city before the village is a place of its own
+    assert places("Protests in Zaporizhzhia and Kamianka-Dniprovska.", "en") == [
+        ("Zaporizhzhia", "event"),
+        ("Kamianka-Dniprovska", "event"),
+    ]
+    text = "Relatives of soldiers from the Apostolove community in Ukraine's Dnipropetrovsk region rallied."
+    assert places(text, "en") == [("Apostolove", "origin")]
+    text = "Inmates of penal colony No. 11 in Pugachyov, Saratov region, were put in solitary."
+    assert places(text, "en") == [("Pugachev", "event")]

@@ -275,6 +275,8 @@ BEFORE_PERSON = {"to", "into", "from", "by", "of", "reached"}
 # "in the Sudzha district", "the Sievierodonetsk area", "the Bakhmut front": a name before a word for
 # an area is a place whatever precedes it; "the Dnipro" with no such word is the river, "the Moskva" a ship.
 AREA_AFTER = {
+    "community",
+    "hromada",
     "area",
     "areas",
     "district",
@@ -632,6 +634,8 @@ class Gazetteer:
                     # "Hulyaipole" for Huliaipole, "Shumerlia" for Shumerlya: English spellings of "ia"/"ya"
                     if f[4] in ("UA", "RU"):
                         keys += [v for k in keys if k.isascii() for v in _ya_ia(k) if v not in keys]
+                    if f[4] == "RU":  # ё written "yo" in English: "Pugachyov" is Pugachev
+                        keys += [k[:-2] + "yov" for k in keys if k.isascii() and k.endswith(("chev", "shev", "zhev"))]
                     if f[4] == "RU":  # "з Рильська", "біля Гуніба": Ukrainian spellings of Russian names
                         keys += [k for k in map(_uk_spelling, keys) if k and k not in keys]
                         # the usual English spelling shown for the place is a name too: "Volzhsky" (Volzhskiy)
@@ -2014,7 +2018,9 @@ _REGION_WORDS = re.compile(r"\b(?:oblast|krai|republic|autonomous|okrug)\b")
 # Вінниччині", "Mulino, Nizhny Novgorod region", "Вырица (Ленинградская область)", "в Дзержинске Нижегородской области"
 # (also "Rossosh in Russia's Voronezh region", "Kodyma in the Odesa region", "Hadiach, in Ukraine's Poltava region")
 _QUALIFIER_AFTER = re.compile(
-    r"\s*(?:,|\(|—|–)?\s*(?:(?i:в|у|на|in|of|the|russia's|russia’s|ukraine's|ukraine’s|belarus's|belarus’s)\s+){0,3}"
+    r"\s*(?:,|\(|—|–)?\s*(?:(?i:в|у|на|in|of|the|russia's|russia’s|ukraine's|ukraine’s|belarus's|belarus’s|occupied|"
+    r"оккупированной|оккупированном|окупованій|окупованому|community|hromada|громади|громаді|district|района|району|"
+    r"районі)\s+){0,3}"
 )
 # before it: "the Kharkiv region's Vovchansk", "в подмосковном Одинцове", "Leningrad region town of Vyritsa"
 _QUALIFIER_BEFORE = re.compile(
@@ -2023,6 +2029,9 @@ _QUALIFIER_BEFORE = re.compile(
     # the region first, the town after it with the same preposition: "с Полтавщины, из Хорола", "з Полтавщини, з Хорола"
     r"|\s*,\s*(?i:из|с|з|із|в|у|from|in)\s+"
 )
+
+
+_NEAR_AFTER = re.compile(r"\s*,\s*(?i:near|not far from|outside)\s+")
 
 
 def _region_key(name: str) -> str:
@@ -2035,7 +2044,7 @@ def _drop_qualifying_regions(hits: list[PlaceHit], text: str) -> list[PlaceHit]:
     region and country (team-heldout-13 to -15 code it so; earlier sets listed the region too)."""
 
     def inside(r: GazPlace, t: GazPlace) -> bool:
-        if t.fcode in ("ADM1", "region", "country"):
+        if t.fcode in ("ADM1", "region", "country") or t is r:
             return False
         if r.fcode == "country":
             return t.country == r.country
@@ -2048,10 +2057,26 @@ def _drop_qualifying_regions(hits: list[PlaceHit], text: str) -> list[PlaceHit]:
             return bool(_QUALIFIER_AFTER.fullmatch(text[o.end : h.start]))
         return h.end <= o.start and bool(_QUALIFIER_BEFORE.fullmatch(text[h.end : o.start]))
 
-    regional = [h for h in hits if h.place.fcode in ("ADM1", "region", "country")]
+    # (an oblast's centre after a village of its oblast is the oblast: "near Kamianka-Dniprovska in occupied
+    # Zaporizhzhia"; a city qualifies only a village after which it stands, not one before it)
+    regional = [h for h in hits if h.place.fcode in ("ADM1", "region", "country", "PPLA")]
     # a region named again elsewhere in its own right stays ("из Пензенской области ... под Пензой")
-    qualifiers = {id(h) for h in regional if any(qualifies(h, o) for o in hits)}
-    kept = {h.place.name for h in regional if id(h) not in qualifiers}
+    qualifiers = {
+        id(h) for h in regional if any(qualifies(h, o) and (h.place.fcode != "PPLA" or o.end <= h.start) for o in hits)
+    }
+    # a bigger town that locates the smaller one before it: "in Seversk, near Tomsk"
+    for h in hits:
+        for o in hits:
+            if (
+                o is not h
+                and o.sentence == h.sentence
+                and o.end <= h.start
+                and _NEAR_AFTER.fullmatch(text[o.end : h.start])
+                and o.place.fcode not in ("ADM1", "region", "country")
+                and h.place.population > max(o.place.population, 1) * 2
+            ):
+                qualifiers.add(id(h))
+    kept = {h.place.name for h in hits if id(h) not in qualifiers}
     return [h for h in hits if id(h) not in qualifiers or h.place.name in kept]
 
 
