@@ -330,6 +330,9 @@ def store_groups(reports: list[Report], extractor: Any) -> list[list[str]]:
 
 def main() -> None:
     args = sys.argv[1:]
+    if "-h" in args or "--help" in args:
+        print(__doc__)
+        return
     through_store = "--store" in args
     args = [a for a in args if a != "--store"]
     cv = 0
@@ -342,6 +345,8 @@ def main() -> None:
     undated_check = "--undated" in args
     args = [a for a in args if a not in ("--explain", "--stress", "--undated")]
     gold_dir = Path(args[0] if args else str(SHARED / "data/gold/reports-dev"))
+    if not (gold_dir / "texts.jsonl").is_file() or not (gold_dir / "gold.jsonl").is_file():
+        sys.exit(f"{gold_dir}: no texts.jsonl and gold.jsonl here; give a labelled set's folder (see --help)")
     reports, gold = load(gold_dir)
     gold_exs = [gold_extraction(g) for g in gold]
     pred = cluster_documents(reports, gold_exs)
