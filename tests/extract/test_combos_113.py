@@ -39,6 +39,9 @@ from sitrep.extract.via import find_via
         ("Працівники ТЦК запхали до буса чоловіка з інвалідністю.", "uk", "coercion"),
         ("Enlistment officers shoved into a van a man leaving the market.", "en", "coercion"),
         ("Срочников не выпускали из казармы, пока не подписали.", "ru", "coercion"),
+        ("Жёны мобилизованных принесли плакаты к администрации.", "ru", "protest"),
+        ("Wives of mobilised men stood holding posters outside the administration.", "en", "protest"),
+        ("Conscripts were confined to barracks until they signed contracts.", "en", "coercion"),
     ],
 )
 def test_a_new_wording_tells_its_type(text: str, lang: str, expected: str) -> None:
@@ -70,6 +73,7 @@ def test_a_military_hospital_makes_wounded_fighters_service_members() -> None:
         "Туристы ушли в горы с полигона для пейнтбола.",
         "Мы затолкали в бус новый диван и поехали на дачу.",
         "В военкомате письмо комментировать отказались.",
+        "9 мая ветераны войны возложили цветы к Вечному огню в Курске.",
     ],
 )
 def test_near_misses_stay_out(text: str) -> None:
