@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import pytest
 from extract_helpers import cue_types, verdict
 
+from sitrep.extract.counts import find_counts
 from sitrep.extract.dates import find_dates
 from sitrep.extract.via import find_via
 
@@ -112,3 +113,19 @@ def test_a_wound_dates_the_back_story_not_the_event() -> None:
 )
 def test_platforms_and_printed_papers_as_via(text: str, expected: str) -> None:
     assert [v.name for v in find_via(text, 0, len(text))][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Вчера у военкомата стояли человек двадцать пять матерей срочников.", (25, "approximate")),
+        ("Армавир, сегодня: человек сорок жён мобиков стоят у военкомата", (40, "approximate")),
+        ("Двадцать пять матерей стояли у военкомата", (25, "exact")),
+        ("Двое контрабасов в субботу свинтили с полигона", (2, "exact")),
+        ("около десятка минометчиков не пошли на позиции", (10, "approximate")),
+        ("Five artillerymen refused to board a train", (5, "exact")),
+    ],
+)
+def test_counts_inverted_order_and_arms(text: str, expected: tuple[int, str]) -> None:
+    hits = find_counts(text, 0, len(text))
+    assert (hits[0].value, hits[0].precision) == expected

