@@ -109,6 +109,9 @@ def test_a_wound_dates_the_back_story_not_the_event() -> None:
         ("Опис відео з TikTok, яке в суботу поширили родини.", "TikTok"),
         ("In a TikTok clip posted from Tbilisi, a soldier says he fled.", "TikTok"),
         ("Лист 13 серпня надрукувала місцева газета «Канашский курьер».", "Kanashskii Kurer"),
+        ("Ролик розійшовся з місцевого пабліку «Канаш 24».", "Kanash 24"),
+        ("Відео вони передали нашій редакції «Охтирка.Live».", "Okhtyrka.Live"),
+        ("Бійці сьогодні передали «Хорол.info» відеозвернення.", "Khorol.info"),
     ],
 )
 def test_platforms_and_printed_papers_as_via(text: str, expected: str) -> None:
@@ -129,3 +132,8 @@ def test_platforms_and_printed_papers_as_via(text: str, expected: str) -> None:
 def test_counts_inverted_order_and_arms(text: str, expected: tuple[int, str]) -> None:
     hits = find_counts(text, 0, len(text))
     assert (hits[0].value, hits[0].precision) == expected
+
+
+def test_handing_over_is_no_via_without_an_outlet() -> None:
+    for text in ("Матеріали передали слідству.", "Він передав привіт родині."):
+        assert find_via(text, 0, len(text)) == []

@@ -317,6 +317,8 @@ TOLD = (
     r"в разговоре с|в беседе с|у розмові з|в комментарии|у коментарі|speaking to|speaking with|"
     r"обратил(?:ись|ась|ся) (?:к журналистам|в редакцию)|звернул(?:ися|ася|ся) (?:до журналістів|до редакції)|"
     r"wrote to|contacted|reached out to|"
+    # handed to an outlet (team-heldout-25): "передали «Хорол.info» відеозвернення", "передали нашій редакції «X»"
+    r"переда(?:в|ла|ли|л|ло)(?:\s+(?:нашій|нашей|своє|своё|свое))?(?:\s+(?:редакції|редакции))?|"
     r"in comments to)"
 )
 ARTICLE = (
@@ -333,7 +335,9 @@ KIND_OUTLET = (
     r"канал\w*|группе|групі|сообществе|спільноті|издани\w*|видання|портал\w*|сайт\w*|паблик\w*|паблік\w*|медиа|медіа|газет\w+|журнал\w*|"
     r"информагентств\w*|інформагентств\w*|агентств\w*|ресурс\w*|проект\w*|проєкт\w*|редакци\w*|редакці\w*|"
     r"telegram channel|channel|outlet|news site|news outlet|newspaper|website|broadcaster|paper|magazine|"
-    r"tv channel|news agency|agency|media outlet|portal|publication|daily|project)"
+    r"tv channel|news agency|agency|media outlet|portal|publication|daily|project|"
+    # a civic group that made it public (team-heldout-25): "на сторінці громадської організації «Тростянець разом»"
+    r"організаці\w*|организаци\w*|civic group|rights group|volunteer group)"
 )
 # a kind word right after a Latin name: "the Zeya-Info site", "the Chukotka Bez Kupyur page"
 # (not when a name follows the kind word: "the Siberian outlet Taiga.info", "the Odesa Telegram channel «...»")
@@ -613,6 +617,7 @@ _CREDIT = re.compile(
 )
 _HEADLINE = re.compile(r"^\W{0,4}([^:\n]{2,40}):\s")
 _KIND_OUTLET_BEFORE = re.compile(rf"(?i:{KIND_OUTLET})\s*$")
+_FROM_KIND = re.compile(rf"(?i:з|із|из|from)\s+(?:[\w'’-]+\s+){{0,2}}(?i:{KIND_OUTLET})\s*[«\"“„]?$")
 _KIND_PERSON_BEFORE = re.compile(
     rf"(?:(?i:{KIND_PERSON})(?:\s+{INSTITUTION})?|(?:State Duma|Duma|Ukrainian|Russian|pro-war|pro-Kremlin|"
     rf"exiled|independent)\s+(?i:{KIND_PERSON}))\s*$"
@@ -1065,7 +1070,9 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
     for m in _PAGE.finditer(low):
         e = _clause_end(mask, m.end(), 60)
         cands = _candidates(seg, m.end(), e, lang)
-        if cands and _near(seg, m.end(), cands[0].start, 1):
+        # the page of a group named by its kind: "на сторінці громадської організації «Тростянець разом»"
+        kind_before = bool(cands) and bool(_KIND_OUTLET_BEFORE.search(seg[: cands[0].start].rstrip('«"“„ ')))
+        if cands and _near(seg, m.end(), cands[0].start, 3 if kind_before else 1):
             take(cands[:1], kinds=("outlet", "person", "platform"))
     # 8. platforms after an English publication verb: "published ... on VKontakte"
     for m in _PUB_EN.finditer(low):
@@ -1081,6 +1088,14 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
         take(
             [c for c in _candidates(seg, m.end(), e, lang) if c.kind == "platform" and _platform_ok(seg, c)][:1],
             kinds=("platform",),
+        )
+        # spread from an outlet named by its kind: "Ролик розійшовся з місцевого пабліку «Канаш 24»"
+        take(
+            [
+                c
+                for c in _candidates(seg, m.end(), e, lang)
+                if c.kind == "outlet" and _FROM_KIND.search(seg[max(m.end(), c.start - 40) : c.start])
+            ][:1]
         )
     # 9. a post on a platform: "написал во «ВКонтакте»", "In a post on VKontakte, X wrote"
     for m in _WROTE_ON.finditer(low):
