@@ -47,7 +47,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-TEAM = Path(__file__).resolve().parent / "data" / "team-heldout"
 DATA = Path(__file__).resolve().parent / "data"
 # the development sets written by the team (errors read); the still-blind ones (team-heldout-26, -27, written in
 # session 12) are never named here and never read: add a set only once its blind scores are in its README

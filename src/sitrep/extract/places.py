@@ -928,8 +928,8 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
     if n == 2 and lang in ("ru", "uk") and all(_cyrillic(w) for w in words):
         # a plural two-word name in an oblique case: "біля міськради Горішніх Плавнів" -> горішні плавні,
         # "в Великих Луках" -> великие луки
-        adj = [w[: -len(e)] + nom for e, noms in PLURAL_ADJ for nom in noms for w in words[:1] if w.endswith(e)][:4]
-        noun = [w[: -len(e)] + nom for e, noms in PLURAL_NOUN for nom in noms for w in words[1:] if w.endswith(e)][:4]
+        adj = [words[0][: -len(e)] + nom for e, noms in PLURAL_ADJ if words[0].endswith(e) for nom in noms][:4]
+        noun = [words[1][: -len(e)] + nom for e, noms in PLURAL_NOUN if words[1].endswith(e) for nom in noms][:4]
         keys += [f"{a} {b}" for a in adj for b in noun]
     if n == 1 and "-" in words[0].strip("-") and lang in ("ru", "uk"):
         # a hyphenated name declines its first part (and an adjective after it): "из Петровска-Забайкальского" ->
@@ -1425,7 +1425,9 @@ def find_places(
         ):
             drop.add(d)
     for j, m in enumerate(mentions):
-        if all(c.fcode in ("ADM1", "region") for c in m[0]) and HEAD_BEFORE.search(text, max(0, m[2] - 30), m[2]):
+        if all(c.fcode in ("ADM1", "region") for c in m[0]) and ADDRESSEE_TITLE_BEFORE.search(
+            text, max(0, m[2] - 30), m[2]
+        ):
             # the addressee's region, when the text names the men's town in it: "письмо главе Кабардино-Балкарии.
             # Все мужчины — из Баксана"
             key = _region_key(m[0][0].name)
@@ -1631,7 +1633,7 @@ GOVERNMENT_BEFORE = {
 # "открытое письмо главе Кабардино-Балкарии", "губернатору Приморья": the addressee's title names the region, which is
 # the men's home (their origin) unless the text names their town in it ("Все мужчины — из Баксана"); a speaker's
 # title ("бывший глава Тывы") is not matched
-HEAD_BEFORE = re.compile(r"(?i:\b(?:главе|губернатору|голові|to\s+the\s+governor(?:\s+of)?(?:\s+the)?))\s+$")
+ADDRESSEE_TITLE_BEFORE = re.compile(r"(?i:\b(?:главе|губернатору|голові|to\s+the\s+governor(?:\s+of)?(?:\s+the)?))\s+$")
 # words between a government word and the name: "the authorities of the self-proclaimed ..."
 GOVERNMENT_SKIP = {
     "of",
@@ -2320,7 +2322,7 @@ def _governed(toks: Sequence[Token], i: int) -> bool:
 BUILDING = ("здани", "будівл", "будинк", "building", "office", "headquarters", "приемн", "приёмн", "приймальн")
 
 
-def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace], text: str = "") -> bool:
+def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace], text: str) -> bool:
     """A settlement's name used for a river ("на лівому березі Дніпра", "the Dnipro"), a ship ("the
     cruiser Moskva") or a district ("в Кировском районе"); regions and countries are not affected."""
     if not all(c.fcode[:3] == "PPL" or c.fcode in ("city", "town") for c in cands):
@@ -2335,10 +2337,7 @@ def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace]
         # and so is a square with a name of its own: "на Соборній площі Овруча"
         return not (
             i > 1
-            and (
-                toks[i - 2].word.startswith(("центральн", "главн", "головн"))
-                or (text and text[toks[i - 2].start].isupper())
-            )
+            and (toks[i - 2].word.startswith(("центральн", "главн", "головн")) or text[toks[i - 2].start].isupper())
         )
     before = [t.word for t in toks[max(0, i - 3) : i]][::-1]  # nearest first
     if before and before[0] == "the":

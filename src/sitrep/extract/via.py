@@ -584,7 +584,9 @@ _APPEARED = re.compile(
 )
 _POST_WORD = re.compile(r"\s+(?i:post|posts|video|clip|message|story|stories|page|account|live)(?![\w])")
 # a video taken from a platform: "Опис відео з TikTok", "Описание видео из ВК", "a video from TikTok"
-_MEDIA_FROM = re.compile(r"(?i:відео|видео|ролик\w*|запис\w*|video|clip|footage)\s+(?i:з|із|из|from)\s+[«\"“„]?$")
+_MEDIA_FROM_WORDS = r"(?i:відео|видео|ролик\w*|запис\w*|video|clip|footage)\s+(?i:з|із|из|from)\s+"
+_MEDIA_FROM = re.compile(_MEDIA_FROM_WORDS + r"[«\"“„]?$")
+_MEDIA_FROM_ANY = re.compile(_MEDIA_FROM_WORDS)  # the cheap gate: the sentence has such a phrase at all
 _IN_PLATFORM_POST = re.compile(r"(?<![\w])(?i:in|on)\s+(?i:a|an|his|her|their|the)\s+$")
 # an appeal made on a platform: "обратилась в TikTok к главнокомандующему", "звернулася до командира в TikTok",
 # "appealed to the governor on YouTube" (the platform is the medium the appeal was made public in)
@@ -1110,7 +1112,7 @@ def find_via(text: str, start: int, end: int) -> list[ViaHit]:
             if _POST_WORD.match(seg, c.end):
                 hits.append(c)
     # 9b'. a video taken from a platform: "Опис відео з TikTok", "Описание видео из ВК"
-    for c in _candidates(seg, 0, len(seg), lang) if _MEDIA_FROM.search(low) or "з " in low or "из " in low else ():
+    for c in _candidates(seg, 0, len(seg), lang) if _MEDIA_FROM_ANY.search(low) else ():
         if c.kind == "platform" and _MEDIA_FROM.search(seg[max(0, c.start - 24) : c.start]):
             hits.append(c)
     # 9c. an appeal made on a platform: "обратилась в TikTok к ...", "звернулася до головнокомандувача в TikTok"
