@@ -193,6 +193,14 @@ def train_cmd(
     dest: Annotated[Path, typer.Option("--out", help="Model file to write (JSON).")],
     codebook: Annotated[Path | None, typer.Option(help="Codebook whose rules give the model its features.")] = None,
     note: Annotated[str, typer.Option(help="Provenance note stored in the model (data licences).")] = "",
+    relevance_model: Annotated[
+        Path | None,
+        typer.Option(
+            help="Keep this model file's relevance part and train only the event-type models on --texts.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Train the relevance model from gold-format data; point a codebook's `model:` key at the file."""
     from sitrep.extract.training import train_from_files
@@ -200,9 +208,15 @@ def train_cmd(
     if len(texts) != len(gold):
         console.print("[red]error:[/] give one --gold per --texts")
         raise typer.Exit(2)
-    model = train_from_files(list(zip(texts, gold, strict=True)), codebook, note)
+    try:
+        model = train_from_files(list(zip(texts, gold, strict=True)), codebook, note, relevance_model)
+    except ValueError as e:  # a labelled pair out of order, a file that is not a model
+        console.print(f"[red]error:[/] {e}", markup=True, highlight=False)
+        raise typer.Exit(2) from None
     model.save(dest)
     console.print(f"model with {len(model.weights):,} weights, trained on {', '.join(model.trained_on)} → {dest}")
+    if model.types_trained_on:
+        console.print(f"event-type models trained on {', '.join(model.types_trained_on)}")
 
 
 @codebook_app.command("check")

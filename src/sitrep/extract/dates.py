@@ -138,6 +138,15 @@ MONTH_DURING = re.compile(
 # "02.07.2023", "2.7.23", "02/07/2023" (a slash with a four-digit year only; "05/13/2024" is read month first)
 NUMERIC = re.compile(rf"\b(\d{{1,2}})(?:\.(\d{{1,2}})\.({_YEAR}|\d{{2}})|/(\d{{1,2}})/({_YEAR}))\b")
 ISO = re.compile(rf"\b({_YEAR})-(\d{{2}})-(\d{{2}})\b")
+# "12.05 он отказался", "Трое контрактников 03.09 самовольно оставили часть": a day and a two-digit month without a year
+# (team-heldout-26); not a decimal or an amount ("2.05 млн", "12.10 грн"), not a time ("в 12.05", "12.05 мск"), not
+# part of a longer number ("1.12.05", "12.05.2024" is NUMERIC)
+DAY_MONTH_NUM = re.compile(
+    r"(?<![\d.,:/])(?<!\b[вуо] )(?<!\bоб )(?<!\bat )(?<!\bоколо )([0-3]?\d)\.(0[1-9]|1[0-2])(?![\d.,:/%])"
+    r"(?!\s*(?:%|тыс|млн|млрд|руб|р\.|грн|долл|\$|€|км|кг|мск|час|ч\b|утра|вечера|ночи|дня|года?\b|рок|million|"
+    r"billion|bn|m\b|per|percent))",
+    re.I,
+)
 _WD_RU_ACC = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
 _WD_UK_ACC = r"(?:понеділок|вівторок|середу|четвер|п['’ʼ]ятницю|суботу|неділю)"
 _WD_EN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -199,7 +208,8 @@ RELATIVE = re.compile(
     # the preposition is "в"/"во" in ru and "у"/"в" in uk, either may stand before either language's day
     rf"(?:в|во|у) (?:{_WD_RU_ACC}|{_WD_UK_ACC})|"
     rf"{_AGO_NUM} (?:дня|дней|день|дні|днів|days?|недели|недель|тижні|тижнів|weeks?) (?:назад|тому|ago)|"
-    r"(?:вчерашн|вчорашн|учорашн)\w+|неделю назад|тиждень тому|a week ago|a fortnight ago|зранку|this morning|"
+    r"(?:позавчерашн|позавчорашн|вчерашн|вчорашн|учорашн)\w+|"
+    r"неделю назад|тиждень тому|a week ago|a fortnight ago|зранку|this morning|"
     r"this afternoon|this evening|tonight|earlier today|сегодня утром|этим утром|этим вечером|цього ранку|"
     # the night just before the post ("Гурулёв этой ночью опубликовал"): the publication day
     r"этой ночью|сегодня ночью|прошлой ночью|ночью|цієї ночі|минулої ночі|сьогодні вночі|вночі|last night|overnight)\b",
@@ -523,7 +533,7 @@ def _relative(word: str, pub: date | None) -> str | None:
         ("вчерашн", "вчорашн", "учорашн")
     ):
         return (pub - timedelta(days=1)).isoformat()
-    if w in ("позавчера", "позавчора", "the day before yesterday"):
+    if w in ("позавчера", "позавчора", "the day before yesterday") or w.startswith(("позавчерашн", "позавчорашн")):
         return (pub - timedelta(days=2)).isoformat()
     if w in ("неделю назад", "тиждень тому", "a week ago"):
         return (pub - timedelta(days=7)).isoformat()
@@ -744,6 +754,8 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
         add(_resolve(int(m[3]), int(m[2]), int(m[1]), pubd), "day", m.start(), m.end())
     for m in NUMERIC.finditer(text, start, end):
         add(_resolve(*_numeric(m), pubd), "day", m.start(), m.end())
+    for m in DAY_MONTH_NUM.finditer(text, start, end):
+        add(_resolve(int(m[1]), int(m[2]), None, pubd), "day", m.start(), m.end())
     for m in ORDINAL_DAY_MONTH.finditer(text, start, end):
         mon = _month(m[2])
         words = re.sub(r"\s+", " ", m[1].lower().replace("’", "'").replace("ʼ", "'").replace("ё", "е"))

@@ -30,6 +30,8 @@ class RelevanceModel:
 
     # word features of a text with more than this many are scaled down (0 = no scaling)
     word_ref: int = 0
+    # sets that trained only the type models (empty: the type models saw ``trained_on`` alone)
+    types_trained_on: list[str] = field(default_factory=list)
 
     def type_probs(self, features: Iterable[str]) -> dict[str, float]:
         feats = set(features)
@@ -49,6 +51,7 @@ class RelevanceModel:
             "format": MODEL_FORMAT,
             "bias": self.bias,
             "trained_on": self.trained_on,
+            **({"types_trained_on": self.types_trained_on} if self.types_trained_on else {}),
             "note": self.note,
             "word_ref": self.word_ref,
             "weights": _compact(self.weights),
@@ -72,6 +75,7 @@ class RelevanceModel:
             str(data.get("note", "")),
             types,
             int(data.get("word_ref", 0)),
+            [str(x) for x in data.get("types_trained_on", [])],
         )
 
 

@@ -955,6 +955,15 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
                 if form.endswith(ru_end) and len(form) > len(ru_end) + 2:
                     keys += [form[: -len(ru_end)] + e for e in uk_ends]
                     break
+    if n == 1 and lang == "uk" and lems[0].endswith("ий") and words[0].endswith(("им", "ому")) and len(lems[0]) > 4:
+        # a neuter village named by an adjective, in the instrumental or locative the dictionary reads as masculine:
+        # "під Вільним" -> Вільне, "у Світлому" -> Світле (team-heldout-26)
+        keys.append(lems[0][:-2] + "е")
+    if n == 1 and lang != "uk" and lems[0].endswith(("ый", "ий", "ой")) and words[0].endswith(("ым", "им", "ом")):
+        # the same in Russian, in Ukrainian spelling: "под Ясным" -> Ясне, "под Светлым" -> Світле
+        uk = _uk_spelling(lems[0][:-2] + "ое")
+        if uk and len(lems[0]) <= 6:
+            keys.append(uk)
     if n == 1 and lang != "uk" and lems[0].endswith(("ый", "ий", "ой")) and len(lems[0]) > 6:
         # the Russian adjective of a Ukrainian neuter village name in Ukrainian spelling (_uk_spelling): "под
         # Новоэкономичным" -> Новоекономічне, "под Новотроицким" -> Новотроїцьке (not the town Novotroitsk)
