@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from extract_helpers import verdict
 from typer.testing import CliRunner
 
 from sitrep.cli import app
@@ -80,6 +81,61 @@ def test_no_day_and_month_in_amounts_times_or_longer_numbers(text: str) -> None:
 )
 def test_the_adjective_of_the_day_before_yesterday(text: str, want: str) -> None:
     assert [(d.iso, d.precision) for d in find_dates(text, 0, len(text), PUB)] == [(want, "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # not boarding the trucks to the border area is a refusal said with a negation
+        (
+            "Вчера пятнадцать срочников в/ч 23517 не сели в машины, которые должны были везти их в приграничье.",
+            "refusal",
+        ),
+        ("Учора двадцять бійців в/ч А1234 не сіли в автобус, що мав везти їх на позиції.", "refusal"),
+        # contract fighters named by their brigade's nickname go back to "their positions": a military text
+        (
+            "In July twelve contract fighters of the Pyatnashka brigade refused to go back to their positions.",
+            "refusal",
+        ),
+        # men thrown into an assault did not leave their unit; the unit abandoned is desertion
+        ("У середу вісьмох поранених військових в/ч 57306 знову кинули в штурм, повідомляють родичі.", "abuse"),
+        ("Двоє військових в/ч А1234 кинули частину і поїхали додому.", "desertion"),
+        ("Двое солдат в/ч 12345 бросили часть и уехали домой.", "desertion"),
+        # the men between the verbs of extortion
+        ("Командир батальйону змушував тридцять підлеглих віддавати йому по 20 тисяч гривень бойових.", "abuse"),
+        # prisoners signed after a week in the punishment cell
+        (
+            "Близько п'ятдесяти в'язнів ІК-6 підписали контракти «Шторм Z» після тижня у штрафному ізоляторі.",
+            "coercion",
+        ),
+        ("Сорок осуждённых ИК-6 подписали контракты с Минобороны после недели в штрафном изоляторе.", "coercion"),
+        (
+            "About forty inmates signed contracts to fight in Ukraine after guards threatened holdouts with "
+            "solitary confinement.",
+            "coercion",
+        ),
+        # a letter of soldiers made public
+        (
+            "Учора у фейсбуці оприлюднили лист тридцяти військових в/ч А3091 до омбудсмана: ротації немає 14 місяців.",
+            "appeal",
+        ),
+    ],
+)
+def test_codebook_114_cues(text: str, expected: str) -> None:
+    assert verdict(text, "2026-10-15T10:00:00+03:00") == (True, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Людинове в кинотеатре «Октябрь» показали фильм «Самоволка» — о срочнике, который сбегает из части.",
+        'Review: "The Deserter of Osh", a debut novel about a 1920s Red Army soldier who flees his regiment.',
+        "Вопрос: чем СОЧ отличается от дезертирства? Ответ: СОЧ — это самовольное оставление части.",
+        "Пассажиры не сели в автобус: водитель опоздал на час.",
+    ],
+)
+def test_codebook_114_near_misses(text: str) -> None:
+    assert verdict(text, "2026-10-15T10:00:00+03:00")[0] is False
 
 
 def _write_set(folder: Path) -> tuple[Path, Path]:
