@@ -38,6 +38,28 @@ def test_a_neuter_village_named_by_an_adjective(text: str, lang: str, want: str)
     assert names(text, lang) == [want]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a region after an apposition that names the town's kind only locates it
+        ("Mothers picketed the enlistment office in Vyazniki, a small town in Russia's Vladimir region.", ["Vyazniki"]),
+        # a city the place lies beside or a direction from is a landmark, not a place of the event
+        ("A deserter was found at his sister's house in Pidhorodne, just outside Dnipro.", ["Pidhorodne"]),
+        ("In Mtsensk, a garrison town south of Moscow, fifteen conscripts refused to board trucks.", ["Mtsensk"]),
+    ],
+)
+def test_a_region_or_city_that_only_locates_the_town(text: str, want: list[str]) -> None:
+    assert names(text, "en") == want
+
+
+def test_a_region_of_its_own_stays() -> None:
+    # the region told for itself, not beside its town
+    assert names("Relatives rallied in Vyazniki; the Vladimir region has seen three such rallies.", "en") == [
+        "Vyazniki",
+        "Vladimir Oblast",
+    ]
+
+
 def test_the_adjective_itself_is_no_village() -> None:
     # a lower-case adjective, and one at the head of a sentence, stay words
     assert names("Він був вільним від служби цілий тиждень.", "uk") == []

@@ -2029,7 +2029,9 @@ _REGION_WORDS = re.compile(r"\b(?:oblast|krai|republic|autonomous|okrug)\b")
 # Вінниччині", "Mulino, Nizhny Novgorod region", "Вырица (Ленинградская область)", "в Дзержинске Нижегородской области"
 # (also "Rossosh in Russia's Voronezh region", "Kodyma in the Odesa region", "Hadiach, in Ukraine's Poltava region")
 _QUALIFIER_AFTER = re.compile(
-    r"\s*(?:,|\(|—|–)?\s*(?:(?i:в|у|на|in|of|the|russia's|russia’s|ukraine's|ukraine’s|belarus's|belarus’s|occupied|"
+    # codebook 1.14: an apposition first: "Vyazniki, a small town in Russia's Vladimir region"
+    r"\s*(?:,|\(|—|–)?\s*(?:(?i:a|an)\s+(?:[a-z-]+\s+){0,2}?(?i:town|city|village|settlement|port|port city)\s+)?"
+    r"(?:(?i:в|у|на|in|of|the|russia's|russia’s|ukraine's|ukraine’s|belarus's|belarus’s|occupied|"
     r"оккупированной|оккупированном|окупованій|окупованому|community|hromada|громади|громаді|district|района|району|"
     r"районі)\s+){0,3}"
 )
@@ -2042,7 +2044,12 @@ _QUALIFIER_BEFORE = re.compile(
 )
 
 
-_NEAR_AFTER = re.compile(r"\s*,\s*(?i:near|not far from|outside)\s+")
+_NEAR_AFTER = re.compile(
+    r"\s*,\s*(?:(?i:a|an)\s+(?:[a-z-]+\s+){0,3}?)?(?i:(?:just\s+|right\s+)?(?:near|not far from|outside)|"
+    # codebook 1.14: "Pidhorodne, just outside Dnipro", "Mtsensk, a garrison town south of Moscow"
+    r"(?:some\s+|about\s+)?(?:\d+\s+(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of)\s+"
+)
 
 
 def _region_key(name: str) -> str:
