@@ -60,6 +60,20 @@ def test_a_region_of_its_own_stays() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        # a masculine town's Ukrainian locative that keeps its stem
+        ("Учора в Оші затримали двох найманців, які втекли з бази.", "uk", ["Osh"]),
+        ("У Ржеві засудили контрактника, який відмовився вирушити на фронт.", "uk", ["Rzhev"]),
+        # a town's enlistment office
+        ("Восемь матерей вышли с плакатами к военкомату Мценска.", "ru", ["Mtsensk"]),
+    ],
+)
+def test_a_locative_that_keeps_its_stem_and_an_enlistment_office(text: str, lang: str, want: list[str]) -> None:
+    assert names(text, lang) == want
+
+
 def test_the_adjective_itself_is_no_village() -> None:
     # a lower-case adjective, and one at the head of a sentence, stay words
     assert names("Він був вільним від служби цілий тиждень.", "uk") == []

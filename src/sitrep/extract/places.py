@@ -914,6 +914,9 @@ def _dist_km(a: GazPlace, b: GazPlace) -> float:
     return 6371.0 * math.hypot(dlat, dlon)
 
 
+_UK_CONSONANTS = "бвгджзклмнпрстфхцчшщ"
+
+
 def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
     words = [t.word for t in toks[i : i + n]]
     lems = [t.lemma for t in toks[i : i + n]]
@@ -979,6 +982,9 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
     if n == 1 and lang == "uk" and len(words[0]) >= 4 and words[0][-2:] in UK_LOCATIVE_BACK:
         # the locative's consonant change the dictionary misses on names: "у Юрзі" -> Юрга, "у Калузі" -> Калуга
         keys.append(words[0][:-2] + UK_LOCATIVE_BACK[words[0][-2:]])
+    if n == 1 and lang == "uk" and len(words[0]) >= 3 and words[0][-1] == "і" and words[0][-2] in _UK_CONSONANTS:
+        # a masculine town's locative that keeps its stem: "в Оші" -> Ош, "у Ржеві" -> Ржев (team-heldout-26)
+        keys.append(words[0][:-1])
     if n == 1 and lang == "uk" and len(words[0]) > 6 and words[0].endswith("ові"):
         # the masculine locative of a Russian town the dictionary misses: "у Порхові" -> Порхов (team-heldout-22)
         keys.append(words[0][:-1])
@@ -2715,6 +2721,14 @@ TOWN_PARTS = {
     "адміністрації",
     "вокзалі",
     "вокзале",
+    # codebook 1.14: a town's enlistment office ("к военкомату Вязников", "біля військкомату Лебедина")
+    "военкомату",
+    "военкомата",
+    "военкомате",
+    "военкоматом",
+    "військкомату",
+    "військкоматі",
+    "військкоматом",
 }
 
 
