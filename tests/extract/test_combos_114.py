@@ -174,6 +174,33 @@ def test_codebook_114_near_misses(text: str) -> None:
     assert verdict(text, "2026-10-15T10:00:00+03:00")[0] is False
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Срочников весь август «уговаривали» на контракт.",
+        "Увесь серпень їх тримали в ямі.",
+        "Протягом усього серпня строковиків умовляли підписати контракт.",
+        "A company commander held the men in a pit for most of August.",
+        "All of August the conscripts were pressed to sign.",
+    ],
+)
+def test_a_whole_month(text: str) -> None:
+    assert [(d.iso, d.precision) for d in find_dates(text, 0, len(text), PUB)] == [("2026-08-01", "month")]
+
+
+def test_the_day_intelligence_spoke_gives_way_to_the_day_of_the_event() -> None:
+    text = (
+        "Ukrainian military intelligence said on Tuesday that eighty mobilised men declined to move into an "
+        "assault near Pereizne on Sunday."
+    )
+    pub = datetime(2026, 7, 14, 20, tzinfo=UTC)  # a Tuesday
+    hits = find_dates(text, 0, len(text), pub)
+    assert [(d.iso, d.background) for d in hits] == [("2026-07-14", True), ("2026-07-12", False)]
+    # alone, the day it spoke is the only date the text gives
+    alone = "Ukrainian military intelligence said on Monday that eighty mobilised men declined to advance."
+    assert [(d.iso, d.background) for d in find_dates(alone, 0, len(alone), pub)] == [("2026-07-13", False)]
+
+
 def _write_set(folder: Path) -> tuple[Path, Path]:
     rows = [
         ("a", "Солдаты 12-го полка отказались идти в штурм под Бахмутом.", True, "refusal"),

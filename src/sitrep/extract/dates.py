@@ -130,8 +130,12 @@ MONTH_ONLY_CYR = re.compile(
     re.I,
 )
 # "в течение марта", "впродовж березня", "throughout March": a practice over that month (team-heldout-16)
+# codebook 1.14: the whole month ("весь август уговаривали", "увесь серпень", "for most of September", "all through
+# August")
 MONTH_DURING = re.compile(
-    rf"\b(?:в течение|в продолжение|на протяжении|впродовж|упродовж|протягом|throughout)\s+(?:всего\s+|всього\s+)?"
+    rf"\b(?:(?:в течение|в продолжение|на протяжении|впродовж|упродовж|протягом|throughout)\s+"
+    rf"(?:всего\s+|всього\s+|усього\s+)?|(?:весь|увесь|весь\s+этот|цілий|целый)\s+|"
+    rf"(?:for\s+)?(?:most|much|all|the whole|the rest|the better part)\s+of\s+|all\s+through\s+)"
     rf"({_MONTH_RU_UK}|{_MONTH_EN})\b(?:\s+(?P<year>{_YEAR})\b)?(?!\s+\d)",
     re.I,
 )
@@ -313,7 +317,7 @@ LEGAL_SENT = re.compile(
 # READMEs: "told ... on Tuesday", "reported on Thursday" → null): it gives way to another date of the sentence ("The
 # State Bureau of Investigation said on Tuesday it had charged five soldiers who in late April refused ...")
 _REPORTING = re.compile(
-    r"\b(?:said|says|told|reported|announced|stated|confirmed|wrote|сообщил\w*|сообщает|заявил\w*|заявляет|"
+    r"\b(?:said|says|told|reported|announced|stated|confirmed|wrote|released|published|сообщил\w*|сообщает|заявил\w*|заявляет|"
     r"рассказал\w*|написал\w*|подтвердил\w*|уточнил\w*|повідомил\w*|повідомив|повідомляє|заяви(?:в|ла|ли)|"
     r"розповіл\w*|розповів|написа(?:в|ла|ли)|підтверди(?:в|ла|ли)|уточни(?:в|ла|ли))\b",
     re.I,
@@ -322,7 +326,9 @@ _REPORTER = re.compile(
     r"\b(?:ДБР|ГБР|SBI|State Bureau|Bureau|ministry|министерств\w*|міністерств\w*|Минобороны|Міноборони|МВД|МВС|"
     r"police|полици\w*|поліці\w*|prosecutor\w*|прокуратур\w*|прокурор\w*|пресс-служб\w*|прес-служб\w*|"
     r"court|суд(?:а|у|ом|е|ы|і)?|lawyer|attorney|адвокат\w*|СМИ|ЗМІ|media|outlet|officials?|spokes\w+|"
-    r"представител\w*|речни\w+|embassy|посольств\w*|governor|губернатор\w*|Генштаб\w*|General Staff)\b",
+    r"представител\w*|речни\w+|embassy|посольств\w*|governor|губернатор\w*|Генштаб\w*|General Staff|"
+    # codebook 1.14: "Ukrainian military intelligence said on Tuesday that ... on Sunday"
+    r"intelligence|разведк\w*|розвідк\w*|ГУР|HUR|ГУР МО|investigators|следовател\w*|слідч\w*)\b",
     re.I,
 )
 # the date a person was called up or recruited is their back-story, not the event ("мобилизованные в сентябре 2022
