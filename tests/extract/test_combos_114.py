@@ -19,6 +19,7 @@ from sitrep.extract.dates import find_dates
 from sitrep.extract.model import RelevanceModel
 from sitrep.extract.places import default_gazetteer, find_places
 from sitrep.extract.text import tokenize
+from sitrep.extract.units import find_units
 
 PUB = datetime(2026, 10, 14, 12, tzinfo=UTC)  # a Wednesday
 
@@ -199,6 +200,56 @@ def test_the_day_intelligence_spoke_gives_way_to_the_day_of_the_event() -> None:
     # alone, the day it spoke is the only date the text gives
     alone = "Ukrainian military intelligence said on Monday that eighty mobilised men declined to advance."
     assert [(d.iso, d.background) for d in find_dates(alone, 0, len(alone), pub)] == [("2026-07-13", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("В минувшие выходные человек сорок отказались выходить в штурм.", "2026-10-10"),
+        ("У минулі вихідні близько 50 родичів військових вийшли до адміністрації.", "2026-10-10"),
+        ("About twenty soldiers refused to board the bus back to the front last weekend.", "2026-10-10"),
+    ],
+)
+def test_the_weekend_just_past_is_its_saturday(text: str, want: str) -> None:
+    assert [(d.iso, d.precision) for d in find_dates(text, 0, len(text), PUB)] == [(want, "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Раненых бойцов 15-го полка снова бросают в штурмы, пишут родственники.", (True, "abuse")),
+        ("Російських поранених знову кидають у штурми під Роздольне, пишуть родичі бійців полку.", (True, "abuse")),
+        (
+            "В мае командир роты батальона «Саяны» собрал с десяти бойцов по 150 тысяч рублей, "
+            "чтобы не ходить в штурм.",
+            (True, "abuse"),
+        ),
+        (
+            "Хохлячьи помойки опять разгоняют фейк про «отказников» под Нетайлово. Никакого отказа не было. "
+            "Не ведитесь на ИПСО.",
+            (False, None),
+        ),
+        ("Claims that conscripts had fled military unit 11863 in Kirzhach proved false.", (False, None)),
+    ],
+)
+def test_codebook_114_from_sets_28_and_29(text: str, expected: tuple[bool, str | None]) -> None:
+    assert verdict(text, "2026-10-15T10:00:00+03:00") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Пять лет получил военнослужащий части А5602, который отказался выполнять приказ.", ["military unit A5602"]),
+        ("Бійці частини А4567 відмовилися йти в наступ.", ["military unit A4567"]),
+    ],
+)
+def test_a_ukrainian_units_code_after_the_word_for_unit(text: str, want: list[str]) -> None:
+    assert [u.name for u in find_units(text, 0, len(text))] == want
+
+
+def test_a_part_of_a_number_is_no_unit() -> None:
+    text = "Большая часть 2024 года прошла без ротации, части 12345 рублей не хватило."
+    assert [u.name for u in find_units(text, 0, len(text))] == []
 
 
 def _write_set(folder: Path) -> tuple[Path, Path]:

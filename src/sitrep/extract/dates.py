@@ -196,6 +196,10 @@ _AGO_WORDS = {
 RELATIVE = re.compile(
     r"\b(вчера|вчора|учора|yesterday|сегодня|сьогодні|today|накануне|напередодні|позавчера|позавчора|"
     r"the day before yesterday|"
+    # codebook 1.14: the weekend just past, dated by its Saturday
+    r"(?:в|на) (?:минувшие|прошлые|прошедшие) выходные|на (?:прошлых|минувших) выходных|"
+    r"(?:у|в|на) минулі вихідні|минулими вихідними|на минулих вихідних|last weekend|this past weekend|"
+    r"over the weekend|"
     rf"on {_WD_EN}|"
     rf"в ночь на {_WD_RU_ACC}|"
     rf"(?:в|у) ніч на {_WD_UK_ACC}|"
@@ -541,6 +545,8 @@ def _relative(word: str, pub: date | None) -> str | None:
         return (pub - timedelta(days=1)).isoformat()
     if w in ("позавчера", "позавчора", "the day before yesterday") or w.startswith(("позавчерашн", "позавчорашн")):
         return (pub - timedelta(days=2)).isoformat()
+    if "выходн" in w or "вихідн" in w or "weekend" in w:
+        return (pub - timedelta(days=(pub.weekday() - 5) % 7 or 7)).isoformat()
     if w in ("неделю назад", "тиждень тому", "a week ago"):
         return (pub - timedelta(days=7)).isoformat()
     if w == "a fortnight ago":

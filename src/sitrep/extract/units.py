@@ -392,6 +392,8 @@ EN_UNIT = re.compile(
 MIL_UNIT = re.compile(
     r"(?:\bв/ч|\bв\.\s?ч\.|\bвч|\bвойсков\w*\s+част\w*|\bвоинск\w*\s+част\w*|\bвійськов\w*\s+частин\w*|"
     r"\bчаст\w*\s*(?=№)|"
+    # codebook 1.14: "военнослужащий части А5602", "бійці частини А6139": a Ukrainian unit's code after the word
+    r"\bчаст\w*\s+(?=(?-i:[AА])\d{4}\b)|"
     r"\bmilitary unit|\bunit)\s*(?:(?:№|No\.?|#|number)\s*)?([AА]?-?\d{4,5})\b"
     # a Ukrainian unit's code alone after "в"/"у" ("сыновья в А4533 под Золочевом", team-heldout-16): the capital А
     # and four digits are the armed forces' own numbering
