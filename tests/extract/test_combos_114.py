@@ -230,6 +230,9 @@ def test_the_weekend_just_past_is_its_saturday(text: str, want: str) -> None:
             (False, None),
         ),
         ("Claims that conscripts had fled military unit 11863 in Kirzhach proved false.", (False, None)),
+        # a report checked and found untrue; one not yet confirmed is still a report
+        ("Інформація про те, що військові в/ч А0824 масово залишили частину, не підтвердилася.", (False, None)),
+        ("Солдаты в/ч 12345 самовольно оставили часть, информация пока не подтверждена.", (True, "desertion")),
     ],
 )
 def test_codebook_114_from_sets_28_and_29(text: str, expected: tuple[bool, str | None]) -> None:
