@@ -278,8 +278,9 @@ def loso(codebook: Path | None, threshold: float | None, errors: bool, as_json: 
     from sitrep.extract.codebook import Codebook, load_codebook
     from sitrep.extract.engine import Engine
     from sitrep.extract.evaluate import score
+    from sitrep.extract.model import RelevanceModel
     from sitrep.extract.places import default_gazetteer
-    from sitrep.extract.training import train_types
+    from sitrep.extract.training import with_type_models
 
     c0 = time.process_time()
     names = [n for n in LOSO_SETS if n not in _FOLDERS or (_FOLDERS[n] / "gold.jsonl").exists()]
@@ -288,11 +289,9 @@ def loso(codebook: Path | None, threshold: float | None, errors: bool, as_json: 
     book = load_codebook(codebook)
     if threshold is not None:
         book = Codebook(book.spec.model_copy(update={"relevance_threshold": threshold}), book.path)
-    from sitrep.extract.model import RelevanceModel
-
-    shipped = RelevanceModel.load(book.model_path) if book.model_path is not None else None
-    if shipped is None:
+    if book.model_path is None:
         raise SystemExit("--loso needs a codebook with a model: its relevance part is kept, the type models retrained")
+    shipped = RelevanceModel.load(book.model_path)
     engine = Engine(book, None, default_gazetteer())
     reports: dict[str, list[Any]] = {}
     ex: dict[str, list[tuple[set[str], bool, float]]] = {}
@@ -307,10 +306,7 @@ def loso(codebook: Path | None, threshold: float | None, errors: bool, as_json: 
     for held, train in runs:
         # as the shipped model is built (`sitrep train --relevance-model`): its relevance part as it is, the event-type
         # models trained on every set but the one left out
-        engine.model = RelevanceModel(shipped.weights, shipped.bias, word_ref=shipped.word_ref)
-        engine.model.types = train_types(
-            [e for m in train for e in ex[m]], [p for m in train for p in sets[m]], shipped.word_ref
-        )
+        engine.model = with_type_models(shipped, [e for m in train for e in ex[m]], [p for m in train for p in sets[m]])
         pairs = sets.get(held) or mil
         preds = [
             extraction_to_gold(str(d["id"]), engine.extract(r)) for r, (d, _) in zip(reports[held], pairs, strict=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sitrep.extract import Extractor, report_from_doc
 from sitrep.extract.engine import Engine
+from sitrep.extract.places import default_gazetteer, find_places
+from sitrep.extract.text import tokenize
 
 
 def cue_types(text: str, lang: str) -> dict[str, float]:
@@ -20,3 +22,8 @@ def verdict(text: str, published: str = "2025-03-20T10:00:00+02:00") -> tuple[bo
     """Whether the shipped extractor finds the text relevant, and its first event's type."""
     ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": published}))
     return ext.relevant, (ext.events[0].event_type if ext.events else None)
+
+
+def place_names(text: str, lang: str) -> list[str]:
+    """The names of the places ``find_places`` reads in the whole text (every sentence, no event anchors)."""
+    return [h.place.name for h in find_places(text, tokenize(text, lang), default_gazetteer(), lang)]

@@ -11,21 +11,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from extract_helpers import verdict
+from extract_helpers import place_names, verdict
 from typer.testing import CliRunner
 
 from sitrep.cli import app
 from sitrep.extract.dates import find_dates
 from sitrep.extract.model import RelevanceModel
-from sitrep.extract.places import default_gazetteer, find_places
-from sitrep.extract.text import tokenize
 from sitrep.extract.units import find_units
 
 PUB = datetime(2026, 10, 14, 12, tzinfo=UTC)  # a Wednesday
-
-
-def names(text: str, lang: str) -> list[str]:
-    return [h.place.name for h in find_places(text, tokenize(text, lang), default_gazetteer(), lang)]
 
 
 @pytest.mark.parametrize(
@@ -36,7 +30,7 @@ def names(text: str, lang: str) -> list[str]:
     ],
 )
 def test_a_neuter_village_named_by_an_adjective(text: str, lang: str, want: str) -> None:
-    assert names(text, lang) == [want]
+    assert place_names(text, lang) == [want]
 
 
 @pytest.mark.parametrize(
@@ -50,12 +44,12 @@ def test_a_neuter_village_named_by_an_adjective(text: str, lang: str, want: str)
     ],
 )
 def test_a_region_or_city_that_only_locates_the_town(text: str, want: list[str]) -> None:
-    assert names(text, "en") == want
+    assert place_names(text, "en") == want
 
 
 def test_a_region_of_its_own_stays() -> None:
     # the region told for itself, not beside its town
-    assert names("Relatives rallied in Vyazniki; the Vladimir region has seen three such rallies.", "en") == [
+    assert place_names("Relatives rallied in Vyazniki; the Vladimir region has seen three such rallies.", "en") == [
         "Vyazniki",
         "Vladimir Oblast",
     ]
@@ -72,13 +66,13 @@ def test_a_region_of_its_own_stays() -> None:
     ],
 )
 def test_a_locative_that_keeps_its_stem_and_an_enlistment_office(text: str, lang: str, want: list[str]) -> None:
-    assert names(text, lang) == want
+    assert place_names(text, lang) == want
 
 
 def test_the_adjective_itself_is_no_village() -> None:
     # a lower-case adjective, and one at the head of a sentence, stay words
-    assert names("Він був вільним від служби цілий тиждень.", "uk") == []
-    assert names("Ясным было одно: отступать некуда.", "ru") == []
+    assert place_names("Він був вільним від служби цілий тиждень.", "uk") == []
+    assert place_names("Ясным было одно: отступать некуда.", "ru") == []
 
 
 @pytest.mark.parametrize(
@@ -111,12 +105,17 @@ def test_no_day_and_month_in_amounts_times_or_longer_numbers(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # the adjective of the day before yesterday (and of yesterday)
         ("У позавчорашньому бою командир «обнулив» двох своїх бійців.", "2026-10-12"),
         ("В позавчерашнем бою командир застрелил двоих своих бойцов.", "2026-10-12"),
         ("Во вчерашнем бою командир застрелил двоих своих бойцов.", "2026-10-13"),
+        # the weekend just past is its Saturday
+        ("В минувшие выходные человек сорок отказались выходить в штурм.", "2026-10-10"),
+        ("У минулі вихідні близько 50 родичів військових вийшли до адміністрації.", "2026-10-10"),
+        ("About twenty soldiers refused to board the bus back to the front last weekend.", "2026-10-10"),
     ],
 )
-def test_the_adjective_of_the_day_before_yesterday(text: str, want: str) -> None:
+def test_relative_days_of_codebook_114(text: str, want: str) -> None:
     assert [(d.iso, d.precision) for d in find_dates(text, 0, len(text), PUB)] == [(want, "day")]
 
 
@@ -200,18 +199,6 @@ def test_the_day_intelligence_spoke_gives_way_to_the_day_of_the_event() -> None:
     # alone, the day it spoke is the only date the text gives
     alone = "Ukrainian military intelligence said on Monday that eighty mobilised men declined to advance."
     assert [(d.iso, d.background) for d in find_dates(alone, 0, len(alone), pub)] == [("2026-07-13", False)]
-
-
-@pytest.mark.parametrize(
-    ("text", "want"),
-    [
-        ("В минувшие выходные человек сорок отказались выходить в штурм.", "2026-10-10"),
-        ("У минулі вихідні близько 50 родичів військових вийшли до адміністрації.", "2026-10-10"),
-        ("About twenty soldiers refused to board the bus back to the front last weekend.", "2026-10-10"),
-    ],
-)
-def test_the_weekend_just_past_is_its_saturday(text: str, want: str) -> None:
-    assert [(d.iso, d.precision) for d in find_dates(text, 0, len(text), PUB)] == [(want, "day")]
 
 
 @pytest.mark.parametrize(

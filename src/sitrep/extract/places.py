@@ -962,14 +962,15 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
         # a neuter village named by an adjective, in the instrumental or locative the dictionary reads as masculine:
         # "під Вільним" -> Вільне, "у Світлому" -> Світле (team-heldout-26)
         keys.append(lems[0][:-2] + "е")
-    if n == 1 and lang != "uk" and lems[0].endswith(("ый", "ий", "ой")) and words[0].endswith(("ым", "им", "ом")):
-        # the same in Russian, in Ukrainian spelling: "под Ясным" -> Ясне, "под Светлым" -> Світле
-        uk = _uk_spelling(lems[0][:-2] + "ое")
-        if uk and len(lems[0]) <= 6:
-            keys.append(uk)
-    if n == 1 and lang != "uk" and lems[0].endswith(("ый", "ий", "ой")) and len(lems[0]) > 6:
+    if (
+        n == 1
+        and lang != "uk"
+        and lems[0].endswith(("ый", "ий", "ой"))
+        and (len(lems[0]) > 6 or words[0].endswith(("ым", "им", "ом")))
+    ):
         # the Russian adjective of a Ukrainian neuter village name in Ukrainian spelling (_uk_spelling): "под
-        # Новоэкономичным" -> Новоекономічне, "под Новотроицким" -> Новотроїцьке (not the town Novotroitsk)
+        # Новоэкономичным" -> Новоекономічне, "под Новотроицким" -> Новотроїцьке (not the town Novotroitsk); a short
+        # one in the instrumental only: "под Ясным" -> Ясне (codebook 1.14)
         uk = _uk_spelling(lems[0][:-2] + "ое")
         if uk:
             keys.append(uk)

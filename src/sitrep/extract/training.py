@@ -68,9 +68,7 @@ def train_from_files(
         model = train_examples(ex, pairs)
         model.trained_on = names
     else:
-        base = RelevanceModel.load(relevance_from)
-        model = RelevanceModel(base.weights, base.bias, trained_on=base.trained_on, word_ref=base.word_ref)
-        model.types = train_types(ex, pairs, base.word_ref)
+        model = with_type_models(RelevanceModel.load(relevance_from), ex, pairs)
         model.types_trained_on = names
     model.note = note
     return model
@@ -84,6 +82,17 @@ def train_examples(
     weights, bias = train_lr([(f, y) for f, y, _ in ex], word_ref=ref)
     types = train_types(ex, pairs, ref)
     return RelevanceModel(weights, bias, types=types, word_ref=ref)
+
+
+def with_type_models(
+    base: RelevanceModel,
+    ex: Sequence[tuple[set[str], bool, float]],
+    pairs: Sequence[tuple[dict[str, Any], dict[str, Any]]],
+) -> RelevanceModel:
+    """``base``'s relevance part as it is, with event-type models trained on ``ex``/``pairs`` (at its word scale)."""
+    model = RelevanceModel(base.weights, base.bias, trained_on=base.trained_on, word_ref=base.word_ref)
+    model.types = train_types(ex, pairs, base.word_ref)
+    return model
 
 
 def train_types(
