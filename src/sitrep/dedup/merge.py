@@ -106,6 +106,21 @@ NUMBER_SCORE = 0.7
 SECOND_PLACE_SCORE = 0.5
 COUNTRY_SCORE = 1.5  # a foreign country, as ``place_weight`` gives one
 NEAR_KM = 50.0
+# oblasts where the war is fought: villages near each other there are often one event's places
+FRONT_AREAS = frozenset(
+    {
+        "Donetsk Oblast",
+        "Luhansk Oblast",
+        "Zaporizhzhia Oblast",
+        "Kharkiv Oblast",
+        "Kherson Oblast",
+        "Sumy Oblast",
+        "Dnipropetrovsk Oblast",
+        "Kursk Oblast",
+        "Belgorod Oblast",
+        "Bryansk Oblast",
+    }
+)
 # Which event types may merge comes from the codebook that read the candidates (its ``merge``
 # section, ``MergeRules``): neighbouring types (the default codebook: appeal↔desertion/refusal/
 # abuse/protest, refusal↔desertion/abuse) on stronger evidence (``cross_type_ok``), ``named_only``
@@ -401,6 +416,23 @@ def places_compatible(a: Place, b: Place) -> bool:
     return km is not None and km <= NEAR_KM
 
 
+def _settlement(p: Place) -> bool:
+    """A town or village (not a region or country: the gazetteer gives a region its own name as admin1)."""
+    return bool(p.admin1) and _region_core(p.name) != _region_core(p.admin1 or "")
+
+
+def _other_town(a: Place, b: Place) -> bool:
+    """Two towns of one oblast, or near each other, away from the front: other places, not one place told two
+    ways (relatives' rallies in Boryslav and Stebnyk, arrests in Veliky Ustyug and Krasavino the same week are two
+    events; codebook 1.15). Near the front, a village and the one next to it are one battle's places."""
+    return (
+        place_key(a) != place_key(b)
+        and _settlement(a)
+        and _settlement(b)
+        and not (a.admin1 in FRONT_AREAS and b.admin1 in FRONT_AREAS)
+    )
+
+
 def date_interval(value: str | None, precision: str | None, published: datetime | None) -> tuple[date, date] | None:
     """An event date as the interval of days it may mean (``XXXX`` takes the publication year)."""
     if not value:
@@ -625,6 +657,8 @@ def match(a: Profile, b: Profile, rules: MergeRules | None = None) -> float | No
     score = 0.0
     if a.dup_groups & b.dup_groups:
         score += NEAR_DUP_SCORE
+    elif _told_before(a, b_dates) or _told_before(b, a_dates):
+        return None
     if date_gap is None and pub_gap is not None and pub_gap > PUB_WINDOW_DAYS and score < NEAR_DUP_SCORE:
         return None
     numbered, named = units_shared(a.units, b.units)
@@ -662,7 +696,9 @@ def match(a: Profile, b: Profile, rules: MergeRules | None = None) -> float | No
     # A place and its oblast (or two places 50 km apart) count 1, also when the two events
     # happen to share a big city too: an event gaining a place must never score lower.
     if place_score < 1.0 and any(
-        place_key(x) != place_key(y) and places_compatible(x, y) for x in a.places for y in b.places
+        place_key(x) != place_key(y) and places_compatible(x, y) and not _other_town(x, y)
+        for x in a.places
+        for y in b.places
     ):
         place_score = 1.0
     score += place_score
@@ -732,6 +768,17 @@ def _fresh(undated: Profile, days: set[date]) -> bool:
     if undated.dates or undated.yearless or not days:
         return False
     return any(0 <= (p.date() - d).days <= FRESH_DAYS for p in undated.published for d in days)
+
+
+def _told_before(undated: Profile, dates: list[tuple[date, date]]) -> bool:
+    """Whether ``undated`` (no event date of any precision) was published more than
+    ``DATE_WINDOW_DAYS`` before the first day the other side's event can have happened: a report
+    cannot tell of an event that came later (the soldiers of one unit appealing again in
+    September and a June charity drive for that unit, team-heldout-31; a follow-up weeks after
+    the first appeal)."""
+    if undated.dates or undated.yearless or not undated.published or not dates:
+        return False
+    return max(undated.published).date() + timedelta(days=DATE_WINDOW_DAYS) < min(iv[0] for iv in dates)
 
 
 def _day_before_publication(undated: Profile, other: Profile) -> bool:

@@ -398,6 +398,16 @@ BACKGROUND = re.compile(
     r"scheduled\s+for|planned\s+for|set\s+for)\s*$",
     re.I,
 )
+# the words without which AFTER_DAYS cannot match (a cheap test before the regex)
+_AFTER_WORDS = (
+    "через", "later", "спустя", "потому", "следующий", "наступного", "другой день", "next day", "following day"
+)  # fmt: skip
+# the clause a past perfect and the month share
+_PLUP_SPLIT = re.compile(r"[.;!?\n,]|\b(?:who|which|that|when|after)\b")
+# "Russia Today", "the Uzgen Today page": a capitalised name mid-sentence before "Today" makes it an outlet's name
+_TODAY_NAME = re.compile(r"(?:\b(?:Russia|USA|Ukraine|Moscow)|[a-z,;:]\s+[A-Z][\w'’-]+)\s+$")
+# the English past perfect: "had left", "had fled" (not "had to")
+PLUPERFECT = re.compile(r"\bhad\s+(?!to\b)(?:(?:not|already|earlier|first|reportedly)\s+)?[a-z]+", re.I)
 # "видео от 15 марта", "звернення від 15.03.2025", "лист від 2 травня": the document's date, not "since"
 DATED_DOCUMENT = re.compile(
     r"(?<!\w)(?:видео|відео|ролик\w*|запис\w*|обращени\w+|звернен\w+|письм\w+|лист(?:а|і|у|ом)?|пост\w*|допис\w*|"
@@ -721,6 +731,15 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
             and CLAUSE_BEFORE.search(text[max(start, a - 80) : a])
             and not CLAUSE_CLOSED.search(text[max(start, a - 80) : a])
         )
+        # "He had left military unit 52704 in August": the back-story of what the text tells (an arrest last
+        # Wednesday), unless the text dates nothing else (codebook 1.15, team-heldout-31)
+        plup = (
+            precision == "month"
+            and not relative
+            and not by_clause
+            and PLUPERFECT.search(_PLUP_SPLIT.split(text[max(start, a - 80) : a])[-1]) is not None
+        )
+        by_clause = by_clause or plup
         if not relative and DRAFTED_BEFORE.search(text[max(start, a - 40) : a]):
             background = True
         if precision == "month" and not relative and LONG_AGO_BEFORE.search(text[max(start, a - 12) : a]):
@@ -740,7 +759,7 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
                 background = True  # "в пятницу жёны намерены выйти на пикет": a day to come
         clause = False
         if by_clause and not background:
-            if _told_in_clause(text, start, end, a, b):
+            if plup or _told_in_clause(text, start, end, a, b):
                 clause_months.append(a)  # the person's back-story, unless the text dates nothing else (below)
             background = True
             clause = precision == "month" and not relative
@@ -843,17 +862,15 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
             # "в конце апреля отказались идти в атаку: накануне их рота потеряла половину": the eve of the date the
             # sentence has just given, not of the post (team-heldout-12)
             continue
-        if m[1] == "Today" and re.search(
-            r"\b(?:Russia|USA|Ukraine|Moscow)\s+$", text[max(0, m.start() - 10) : m.start()]
-        ):
-            continue  # an outlet's name
+        if m[1] == "Today" and _TODAY_NAME.search(text[max(0, m.start() - 40) : m.start()]):
+            continue  # an outlet's name: "Russia Today", "the Uzgen Today page" (a capitalised name mid-sentence)
         if re.match(r"[»”\"]", text[m.end() : m.end() + 1]) and re.search(
             r"[«“\"](?:[A-ZА-ЯЁІЇЄҐ][\w'’-]*\s+)?$", text[max(0, m.start() - 31) : m.start()]
         ):
             continue  # the last word of a quoted name: «Украина сегодня», "Russia Today"
         add(_relative(m[1], pubd), "day", m.start(), m.end(), relative=True)
     low = text[start:end].lower()
-    after_days = any(w in low for w in ("через", "later", "спустя", "потому", "следующий", "наступного", "другой день"))
+    after_days = any(w in low for w in _AFTER_WORDS)
     for m in AFTER_DAYS.finditer(text, start, end) if after_days else ():
         base = _last_day_before(text, m.start(), pubd)
         if base is not None:

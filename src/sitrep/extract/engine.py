@@ -74,6 +74,7 @@ _ITEM = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:] ))[ \t]{0,4}(\d{1,2})[.)] ")
 # between a negator and a cue: the negator is another clause's ("тех, кто не платит, бьют"); not a dash, which also
 # joins a headline's condition and outcome ("Не подписал — избили": reports-dev reads it as coercion, not abuse)
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+_NOBODY = frozenset({"никто", "ніхто", "nobody", "none"})
 # a question asks, it does not tell: "Як повернутися зі СЗЧ?", "Что грозит отказнику?" (explainers' headlines)
 _QUESTION = re.compile(r"\?[\s\"»”)]*$")
 # The codebook's function words (`forward_hedges`, `negated_modals`, `relative_words`, `reasons`, `reasons_for`,
@@ -392,7 +393,7 @@ class Engine:
                 prev = None
             raw = self.types.find(s) + self._combo_hits(s, lang, prev)
             for h in raw:
-                if self._spans_a_cue(h, raw):
+                if self._spans_a_cue(h, raw) or self._inside_other(h, raw):
                     continue
                 if self._negated(s, h):
                     negated += 1
@@ -712,11 +713,27 @@ class Engine:
             return False
         return any(h.start < o.start and o.end < h.end for o in hits if o is not h)
 
+    def _inside_other(self, h: Hit, hits: Sequence[Hit]) -> bool:
+        """A cue that starts inside a refusal's (a `describes_when_subordinate` type's) cue, after its first word,
+        tells what was refused: in "отказались подписывать контракты" no contract was signed (no coercion; codebook
+        1.15, team-heldout-30). Not inside other cues: in "forced 12 subordinates to transfer ... pay" the transfer is
+        the act itself."""
+        return any(
+            o.cue.label in self.describing and o.cue.label != h.cue.label and o.start < h.start < o.end for o in hits
+        )
+
     def _negated(self, s: Sentence, h: Hit) -> bool:
         if any(t in self.negators for t in h.cue.tokens):
             return False  # the cue carries its own negation ("не пойти")
         # a negator counts only inside the cue's own clause: in "тих, хто не платить, б'ють" the "не" is the payer's
         first = s.tokens[h.start]
+        # "ніхто з нашої роти в СЗЧ не пішов", "никто из них не дезертировал", "no one deserted": nobody did it
+        # (codebook 1.15, team-heldout-31; a cue with its own "не" stays: "никто не пошёл в атаку" is a refusal)
+        if any(
+            t.word in _NOBODY and not _CLAUSE_BREAK.search(s.text[t.end - s.start : first.start - s.start])
+            for t in s.tokens[max(0, h.start - 8) : h.start]
+        ):
+            return True
         before = s.tokens[max(0, h.start - 2) : h.start]
         if any(
             t.word in self.negators and not _CLAUSE_BREAK.search(s.text[t.end - s.start : first.start - s.start])

@@ -486,6 +486,10 @@ CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("и", ("а", "я")),
     ("е", ("", "а", "о")),
     ("у", ("", "а")),
+    # the Ukrainian locative alternates к/г/х with ц/з/с: "в тувинському Ак-Довураці" -> Ак-Довурак (codebook 1.15)
+    ("ці", ("к", "ка", "ця", "ца")),
+    ("зі", ("г", "га", "за", "зя")),
+    ("сі", ("х", "ха", "са", "ся")),
     ("і", ("а", "", "я")),
 )
 PLURAL_CASE = ("ках", "ками", "ах", "ях", "ами", "ями")
@@ -498,6 +502,14 @@ RU_TO_UK_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # "село" names: Ukrainian і in the closed syllable ("Новосёлка" -> Новосілка, "Новосёлки" -> Новосілки)
     ("селка", ("сілка",)),
     ("селки", ("сілки",)),
+    # and the і of "-івське", "-ічне": "под Петровское"/"под Петровским" -> Петрівське, "под Заречным" -> Зарічне
+    # (codebook 1.15, team-heldout-31)
+    ("овское", ("івське",)),
+    ("овский", ("івське",)),
+    ("евское", ("ївське", "івське")),
+    ("евский", ("ївське", "івське")),
+    ("ечное", ("ічне",)),
+    ("ечный", ("ічне",)),
     ("ое", ("е",)),
     # the Russian adjective of a Ukrainian name: "Пильной" lemmatises to "пильный", the village is "Пильна"
     ("ый", ("ий",)),
@@ -1241,7 +1253,7 @@ def find_places(
                     if (
                         not cands
                         and n == 1
-                        and (settlement or (i > 0 and toks[i - 1].word in WEAK_KEY_INTRO))
+                        and (settlement or _weak_intro(toks, i, lang, text))
                         and not _clause_start(text, toks, i)
                         and text[toks[i].start - 1] not in "«\"“„'"
                     ):
@@ -2251,6 +2263,20 @@ def _modifier(word: str, lang: str) -> bool:
     return bool(parse) and any(t in str(parse[0].tag) for t in ("ADJF", "PRTF"))
 
 
+def _weak_intro(toks: Sequence[Token], i: int, lang: str, text: str) -> bool:
+    """A locative word right before a name the gazetteer keeps only after one ("~" keys), or before a lower-case
+    adjective before it: "у вірменському Ванадзорі", "в подмосковном Красногорске" (codebook 1.15,
+    team-heldout-30)."""
+    if i > 0 and toks[i - 1].word in WEAK_KEY_INTRO:
+        return True
+    return (
+        i > 1
+        and toks[i - 2].word in WEAK_KEY_INTRO
+        and _modifier(toks[i - 1].word, lang)
+        and not text[toks[i - 1].start].isupper()
+    )
+
+
 def _introduced(
     toks: Sequence[Token], i: int, n: int, words: set[str] = INTRO, lang: str = "ru", text: str = ""
 ) -> bool:
@@ -2848,9 +2874,12 @@ def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]], tex
         # a front-line village over a namesake elsewhere, but never over a city ("New York" is not Niu-York)
         # nor over a bigger town of 10,000+ elsewhere (the Russian town Valuyki, not a Luhansk hamlet Valuiky;
         # but "под Артемовском" is Bakhmut, not the smaller Artyomovsky in the Urals)
+        # (the bigger town elsewhere counts only where the word spells its name, if it spells any: a town that
+        # GeoNames lists under an old name does not keep "под Петровское" from the front's Petrivske; codebook 1.15)
+        spelled = [c for c in cands if id(c) in current] or cands
         front_pop = max((c.population for c in cands if c.admin1 in FRONT_OBLASTS), default=0)
         front = max(c.population for c in cands) < BIG and not any(
-            c.population >= max(10_000, front_pop) and c.admin1 not in FRONT_OBLASTS for c in cands
+            c.population >= max(10_000, front_pop) and c.admin1 not in FRONT_OBLASTS for c in spelled
         )
 
         named_here = {o.admin1 for o in cands if id(o) in current}  # regions with a place of the very name

@@ -391,6 +391,8 @@ EN_UNIT = re.compile(
 )
 MIL_UNIT = re.compile(
     r"(?:\bв/ч|\bв\.\s?ч\.|\bвч|\bвойсков\w*\s+част\w*|\bвоинск\w*\s+част\w*|\bвійськов\w*\s+частин\w*|"
+    # codebook 1.15: "контрактника военной части 89254" (team-heldout-31)
+    r"\bвоенн\w*\s+част\w*|"
     r"\bчаст\w*\s*(?=№)|"
     # codebook 1.14: "военнослужащий части А5602", "бійці частини А6139": a Ukrainian unit's code after the word
     r"\bчаст\w*\s+(?=(?-i:[AА])\d{4}\b)|"

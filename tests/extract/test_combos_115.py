@@ -1,0 +1,153 @@
+"""Codebook 1.15, written from team-heldout-30's and -31's errors once their blind scores were recorded: "военная
+часть NNNNN" as a unit; "nobody went AWOL" as no desertion; a fundraiser's "каждый рубль", "ко всем неравнодушным",
+"raise money"; refusing to sign a contract as a refusal, not a contract signed; a commander who takes half of the
+men's pay as abuse; a town's name after a locative and an adjective ("у вірменському Ванадзорі"), a Ukrainian
+locative in -ці ("в Ак-Довураці"), a Russian "-овское"/"-ечный" village in its Ukrainian spelling; "the next day"
+counted from a day; an outlet called "... Today"; and an English past perfect that tells the back-story.
+Sentences are written for these tests, with the near misses each rule must leave alone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from extract_helpers import place_names, verdict
+
+from sitrep.extract.dates import find_dates
+from sitrep.extract.units import find_units
+
+PUB = datetime(2026, 10, 5, 12, tzinfo=timezone(timedelta(hours=3)))  # a Monday
+
+
+def _dates(text: str, pub: datetime = PUB) -> list[tuple[str, bool]]:
+    return [(d.iso, d.background) for d in find_dates(text, 0, len(text), pub)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Суд приговорил контрактника военной части 89254 к двум годам колонии.", ["military unit 89254"]),
+        ("Жёны мобилизованных из военной части 41507 простояли два часа у КПП.", ["military unit 41507"]),
+        # a number that is no unit's code stays out
+        ("В военной части 12 человек заболели гриппом.", []),
+    ],
+)
+def test_a_military_unit_named_voennaya_chast(text: str, want: list[str]) -> None:
+    assert [u.name for u in find_units(text, 0, len(text))] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Оновлення: ні, ніхто з нашої роти в СЗЧ не пішов, як пишуть деякі пабліки. Усі дванадцятеро на місці.",
+        "Никто из бойцов батальона не дезертировал, сообщили в части, слухи не подтвердились.",
+    ],
+)
+def test_nobody_did_it_is_no_event(text: str) -> None:
+    assert verdict(text)[0] is False
+
+
+def test_a_desertion_after_a_clause_with_nobody_stays() -> None:
+    # "nobody" in another clause does not negate the act
+    assert verdict("Никто не ожидал этого, но трое контрактников в/ч 12345 дезертировали из части под Курском.") == (
+        True,
+        "desertion",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ЗБІР! Хлопці з в/ч А5531 просять допомогти з дронами. Звертаємося до всіх небайдужих: кожна гривня — це "
+        "збережене життя.",
+        "Volunteers in Zhovkva launched an appeal on Sunday to raise money for a rehabilitation centre for wounded "
+        "soldiers.",
+        "СБОР! Бойцы 1428-го полка просят помочь с дронами. Обращаемся ко всем неравнодушным: каждый рубль важен.",
+    ],
+)
+def test_a_fundraiser_is_no_appeal(text: str) -> None:
+    assert verdict(text)[0] is False
+
+
+def test_an_appeal_to_the_governor_stays() -> None:
+    assert verdict("Бойцы 1428-го полка записали видеообращение к губернатору: их без подготовки бросают в штурм.") == (
+        True,
+        "appeal",
+    )
+
+
+def test_refusing_to_sign_a_contract_is_a_refusal() -> None:
+    text = (
+        "Одиннадцать срочников в/ч 72915 в понедельник отказались подписывать контракты, которые командование "
+        "требовало подписать до конца недели. После отказа их лишили увольнений."
+    )
+    # ("отказались подписывать" no longer also reads as "подписывать контракт"; the command's demand alone in the
+    # same sentence still outvotes a lone refusal: a known limit)
+    assert verdict(text) == (True, "refusal")
+
+
+def test_signing_under_pressure_stays_coercion() -> None:
+    text = "Командование заставило одиннадцать срочников в/ч 72915 подписать контракты, угрожая уголовными делами."
+    assert verdict(text) == (True, "coercion")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Командир батальона в/ч 39184 в октябре потребовал от девяти бойцов отдавать половину боевых. Тех, кто "
+        "отказался платить, на следующий день отправили в штурм.",
+        "У жовтні комбат в/ч 39184 вимагав від дев'ятьох бійців віддавати йому половину «бойових», а тих, хто "
+        "відмовився, відправив у штурм.",
+    ],
+)
+def test_taking_half_the_pay_is_abuse(text: str) -> None:
+    assert verdict(text) == (True, "abuse")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("13 жовтня у вірменському Ванадзорі родичі вийшли на мітинг.", "uk", ["Vanadzor"]),
+        ("20 червня в тувинському Ак-Довураці затримали трьох військових.", "uk", ["Ak-Dovurak"]),
+        ("Мітинг пройшов в Одесі і у Вінниці.", "uk", ["Odesa", "Vinnytsia"]),
+        ("Их переводят в штурмовые роты и отправляют под Петровское без подготовки.", "ru", ["Petrivske"]),
+        ("Нас третью неделю гоняют в штурмы под Заречным без брони.", "ru", ["Zarichne"]),
+        # a bigger town elsewhere that the word does spell still wins; so does a city over a namesake village
+        ("Жители Валуек вышли на акцию.", "ru", ["Valuyki"]),
+        ("Акция прошла во Львове.", "ru", ["Lviv"]),
+        ("Её сын ранен под Артёмовском.", "ru", ["Bakhmut"]),
+    ],
+)
+def test_place_spellings(text: str, lang: str, want: list[str]) -> None:
+    assert place_names(text, lang) == want
+
+
+def test_the_next_day_counts_from_the_day_before() -> None:
+    text = "On October 1 the men were sent forward. The next day they refused to go."
+    assert _dates(text) == [("2026-10-01", True), ("2026-10-02", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Uzgen Today page has been sharing the video.", []),
+        ("Russia Today reported it.", []),
+        ("Relatives gathered at the office. Today they marched again.", [("2026-10-05", False)]),
+        ("Today, wives of mobilised men marched.", [("2026-10-05", False)]),
+    ],
+)
+def test_an_outlet_called_today(text: str, want: list[tuple[str, bool]]) -> None:
+    assert _dates(text) == want
+
+
+def test_the_past_perfect_tells_the_back_story() -> None:
+    text = (
+        "Last Wednesday military police detained a soldier at his home in Yartsevo. He had left military unit 52704 "
+        "in August after a second wound."
+    )
+    assert _dates(text) == [("2026-09-30", False), ("2026-08-01", True)]
+    # the only date the text gives stays the event's
+    alone = "He had left military unit 52704 in August after a second wound."
+    assert _dates(alone) == [("2026-08-01", False)]
+    # "had to" is no past perfect
+    assert _dates("He had to leave his unit in August.", datetime(2026, 10, 5, tzinfo=UTC)) == [("2026-08-01", False)]
