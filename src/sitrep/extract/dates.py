@@ -271,7 +271,11 @@ LAST_MONTH_REL = re.compile(
 # a month named inside a relative clause is the person's back-story, not the event ("Нужин, который в сентябре
 # сдался в плен"; "who had surrendered ... in September"); days are kept: "бойцы, которые 2 июля записали
 # обращение" is the event
-CLAUSE_BEFORE = re.compile(r"\b(?:котор\w+|як(?:ий|а|е|і|ого|ої|их|им)|who|which)\b[^.;:!?()«»\"\n]{0,70}$", re.I)
+CLAUSE_BEFORE = re.compile(
+    # codebook 1.15: "та самая часть, где в январе вымогали деньги" (a place's relative clause)
+    r"(?:\b(?:котор\w+|як(?:ий|а|е|і|ого|ої|их|им)|who|which)|,\s*(?:где|де|where))\b[^.;:!?()«»\"\n]{0,70}$",
+    re.I,
+)
 # the relative clause closed by a comma right before the date, after a clause of three words or more: the date opens
 # the main clause again ("єгиптян, яких запросили працювати водіями в логістичній компанії, у серпні змусили
 # підписати контракти"); a comment right after the relative word ("который, по словам матери, в сентябре") does not

@@ -734,6 +734,14 @@ class Engine:
             for t in s.tokens[max(0, h.start - 8) : h.start]
         ):
             return True
+        # a negator in the gap of a cue told around it, or "nobody ... not" right after a cue of one word: "Часть
+        # самовольно никто из них не покидал" (codebook 1.15)
+        if any(t.word in self.negators or t.word in _NOBODY for t in s.tokens[h.start + 1 : h.end - 1]):
+            return True
+        last = s.tokens[h.end - 1]
+        nobody = [t for t in s.tokens[h.end : h.end + 2] if t.word in _NOBODY]
+        if nobody and not _CLAUSE_BREAK.search(s.text[last.end - s.start : nobody[0].start - s.start]):
+            return any(t.word in self.negators for t in s.tokens[h.end : h.end + 6])
         before = s.tokens[max(0, h.start - 2) : h.start]
         if any(
             t.word in self.negators and not _CLAUSE_BREAK.search(s.text[t.end - s.start : first.start - s.start])

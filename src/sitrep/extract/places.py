@@ -2852,6 +2852,12 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
     )
 
 
+# the words that put a place near the event ("под Павловкой", "в районе Орехова", "near Pavlivka")
+_NEAR_BEFORE = re.compile(
+    r"(?:\b(?:под|подо|під|біля|поблизу|возле|около|near|outside)|в районе|в районі|у районі)\s+$", re.I
+)
+
+
 def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]], text: str = "") -> list[PlaceHit]:
     """Pick one candidate per mention: named oblast > nearness to sure places > rank and size; among
     namesakes, one still called so over one renamed from it ("под Новоселовкой" is a Novoselivka, not
@@ -2883,6 +2889,7 @@ def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]], tex
         )
 
         named_here = {o.admin1 for o in cands if id(o) in current}  # regions with a place of the very name
+        near_word = bool(_NEAR_BEFORE.search(text[max(0, start - 16) : start]))
 
         def score(
             c: GazPlace,
@@ -2890,6 +2897,7 @@ def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]], tex
             front: bool = front,
             current: set[int] = current,
             named_here: set[str] = named_here,
+            near_word: bool = near_word,
         ) -> float:
             s = math.log10(c.population + 1) / 2 + RANK.get(c.fcode, 0.0)
             if current and id(c) not in current:
@@ -2904,8 +2912,18 @@ def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]], tex
                 s += 2.0
             elif home is not None and c.country == home:
                 s += 1.0
-            if front and role == "event" and c.country == "UA" and c.admin1 in FRONT_OBLASTS and c.fcode[:3] == "PPL":
-                s += 2.5  # "под Павловкой": the front-line village, not a Russian namesake or a far-off hamlet
+            if (
+                front
+                and role == "event"
+                and c.country == "UA"
+                and c.admin1 in FRONT_OBLASTS
+                and c.fcode[:3] == "PPL"
+                and (not current or id(c) in current or near_word)
+            ):
+                # "под Павловкой": the front-line village, not a Russian namesake or a far-off hamlet; a village the
+                # word does not spell (a Ukrainian form read off a Russian one) only "под"/"near" it, not "в
+                # Ольховатке", where the word spells the Russian town (codebook 1.15)
+                s += 2.5
             return s
 
         best = max(cands, key=score)
