@@ -251,3 +251,70 @@ def test_a_month_in_a_places_relative_clause_is_back_story() -> None:
 def test_a_front_village_the_word_does_not_spell_needs_a_near_word() -> None:
     # "в Ольховатке" spells the Russian town; "под Петровское" reads as the front's Petrivske (test_place_spellings)
     assert place_names("Сегодня у районной администрации в Ольховатке стояли с плакатами жёны.", "ru") == ["Olkhovatka"]
+
+
+# Round 3 of codebook 1.15, written from team-heldout-36 to -39's errors once their blind scores were recorded.
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Пришли человек пятьдесят — родственники мобилизованных семикаракорцев.", ["Semikarakorsk"]),
+        ("Собрались десятка два родственников мобилизованных лукояновцев.", ["Lukoyanov"]),
+        # the dictionary's words stay words
+        ("Бойцы и ополченцы вернулись к своим отцам.", []),
+        ("Сегодня утром у администрации Камбарского района стояли жёны мобилизованных.", ["Kambarka"]),
+    ],
+)
+def test_a_small_towns_people_and_its_district(text: str, want: list[str]) -> None:
+    assert place_names(text, "ru") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Шилка, в/ч 61277: 23 срочника во вторник «добровольно» подписали контракт. Офицеры обещали каждому "
+            "уголовное дело за «уклонение», если не подпишут.",
+            "coercion",
+        ),
+        (
+            "Иланский, колония: в понедельник около сорока заключённых подписали контракт с Минобороны. Тех, кто "
+            "отказывался, неделю до этого держали в ШИЗО.",
+            "coercion",
+        ),
+        (
+            "В реабилитационном центре в Чайковском в марте пациентам предложили выбор: «контракт или полиция». "
+            "Одиннадцать человек подписали. Двое уже на фронте, остальных везут в учебку.",
+            "coercion",
+        ),
+        (
+            "Раненых из Бородино снова гонят в штурм. В понедельник восьмерых бойцов в/ч 34711 с незажившими ранениями "
+            "отправили штурмовать Юрьевку.",
+            "abuse",
+        ),
+        (
+            "В пятницу около двадцати родственников участников СВО пришли в администрацию Далматовского округа с "
+            "коллективным письмом.",
+            "protest",
+        ),
+        (
+            "Some twenty relatives of soldiers went to the administration in Dalmatovo last Friday with a petition "
+            "over unpaid bonuses.",
+            "protest",
+        ),
+    ],
+)
+def test_round_3_cues(text: str, want: str) -> None:
+    assert verdict(text) == (True, want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Никакого пикета жён мобилизованных сегодня у администрации не было, вопреки сообщениям некоторых каналов.",
+        "Boxer Farrukh Saidov refused to fight on Saturday after a dispute over weigh-in results.",
+    ],
+)
+def test_round_3_traps(text: str) -> None:
+    assert verdict(text)[0] is False

@@ -74,7 +74,13 @@ _ITEM = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:] ))[ \t]{0,4}(\d{1,2})[.)] ")
 # between a negator and a cue: the negator is another clause's ("тех, кто не платит, бьют"); not a dash, which also
 # joins a headline's condition and outcome ("Не подписал — избили": reports-dev reads it as coercion, not abuse)
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
-_NOBODY = frozenset({"никто", "ніхто", "nobody", "none"})
+_NOBODY = frozenset(
+    {
+        "никто", "ніхто", "nobody", "none",
+        # "Никакого пикета ... не было" (codebook 1.15)
+        "никакого", "никакой", "никакая", "никаких", "никаким", "жодного", "жодної", "жоден", "жодних", "жодна",
+    }
+)  # fmt: skip
 # a question asks, it does not tell: "Як повернутися зі СЗЧ?", "Что грозит отказнику?" (explainers' headlines)
 _QUESTION = re.compile(r"\?[\s\"»”)]*$")
 # The codebook's function words (`forward_hedges`, `negated_modals`, `relative_words`, `reasons`, `reasons_for`,

@@ -1206,6 +1206,20 @@ def find_places(
                 continue
             nxt_word = toks[i + 1].word if i + 1 < len(toks) else ""
             if (
+                nxt_word.startswith(DISTRICT)
+                and i > 0
+                and toks[i - 1].lemma in ADMINISTRATION
+                and toks[i].lemma.endswith(ADJ_SUFFIXES)
+            ):
+                # "у администрации Камбарского района", "в администрацию Белозерского округа": the district's seat
+                # (codebook 1.15, team-heldout-39)
+                seat = _from_adjective(toks[i], gaz, min_population=5_000)
+                if seat is not None and seat.fcode not in ("ADM1", "region", "country"):
+                    mentions.append(([seat], "event", toks[i].start, toks[i].end, sent.index))
+                    last_end = toks[i].end
+                    i += 1
+                    continue
+            if (
                 (nxt_word.startswith(REGIONAL + MUNICIPAL) or _court_after(toks, i))
                 and toks[i].lemma.endswith(ADJ_SUFFIXES)
                 # not "Полтавська обласна прокуратура повідомила": the agency that speaks of the case
@@ -2411,6 +2425,8 @@ _OUTLET_WORD = re.compile(rf"(?:{KIND_OUTLET})")
 OUTLET_FILLERS = {"telegram", "телеграм", "telegram-", "local", "news", "independent", "opposition", "online", "the"}
 REGIONAL = ("обласн", "областн")
 MUNICIPAL = ("міськ", "городск")  # "Смілянська міська рада", "Искитимская городская администрация"
+DISTRICT = ("район", "округ")
+ADMINISTRATION = frozenset({"администрация", "адміністрація"})
 RANGE = ("полигон", "полігон")
 # a court named by its town's adjective sits in that town: "Чернівецький суд", "Екатеринбургский гарнизонный военный
 # суд" (codebook: the court's city is an event place; team-heldout-12)
@@ -2595,6 +2611,7 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
         keys.append(base + "ц")  # "гороховецкий" -> Гороховец
         keys.append(base + "ць")  # "кременецький" -> Кременець
     keys.append(base + "о")  # "елизовский" -> Елизово, "кемеровский" -> Кемерово (team-heldout-22)
+    keys.append(base + "ка")  # "камбарский" -> Камбарка, "ольховатский" -> Ольховатка
     if base.endswith("н"):  # "рівненський" -> Рівне, "ровенский" -> Ровно
         keys += [base[:-1], base[:-2] + "но"]
     if suffix == "зький":  # "воронезький" -> Воронеж, "оренбурзький" -> Оренбург
@@ -2669,7 +2686,24 @@ def _residents(word: str, gaz: Gazetteer) -> GazPlace | None:
         ]
         if cands:
             return max(cands, key=lambda c: (c.fcode not in ("ADM1", "region"), c.population))
+    if _known(word, "ru") or _known(word, "uk"):
+        return None  # "бойцы", "отцы", "кузнецы": words of the dictionary, no town's people
+    # a smaller town's people, a word no dictionary knows: "семикаракорцев" -> Семикаракорск, "кашинцам" -> Кашин,
+    # "лукояновцев" -> Лукоянов (codebook 1.15, team-heldout-36)
+    for key in (stem, stem + "ск", stem.rstrip("ь")):
+        if key in STOP or len(key) < 4:
+            continue
+        cands = [
+            c
+            for c in gaz.lookup(key)
+            if c.country in HOME_COUNTRIES and c.fcode.startswith("PPL") and c.population >= RESIDENTS_MIN_POPULATION
+        ]
+        if cands:
+            return max(cands, key=lambda c: c.population)
     return None
+
+
+RESIDENTS_MIN_POPULATION = 5_000  # a town this size may be named by its people's word alone
 
 
 def _person_or_adjective(word: str, lang: str, names_only: bool = False) -> bool:
