@@ -48,7 +48,8 @@ OVERRIDES: dict[str, str] = {
     "мобилизованным": "мобилизованный",
     "мобілізовані": "мобілізований",
     "мобілізованих": "мобілізований",
-    # the past of "пойти" far more often than the imperative of "послать": "вчера пятеро не пошли на Московку"
+    # the past of "пойти" far more often than the imperative of "послать": "вчера пятеро не пошли на Московку" (a
+    # Ukrainian text writes "пішли"; its rare imperative "пошли" gets the Russian lemma, which no cue reads)
     "пошли": "пойти",
     # prisoners, not the participle of "заключить" ("около сорока заключённых подписали контракт" is no contract
     # concluded twice); the punishment cell, not an adjective "шизый"

@@ -733,7 +733,7 @@ class Engine:
             return False  # the cue carries its own negation ("не пойти")
         # a negator counts only inside the cue's own clause: in "тих, хто не платить, б'ють" the "не" is the payer's
         first = s.tokens[h.start]
-        # "ніхто з нашої роти в СЗЧ не пішов", "никто из них не дезертировал", "no one deserted": nobody did it
+        # "ніхто з нашої роти в СЗЧ не пішов", "никто из них не дезертировал", "none of them deserted": nobody did it
         # (codebook 1.15, team-heldout-31; a cue with its own "не" stays: "никто не пошёл в атаку" is a refusal)
         if any(
             t.word in _NOBODY and not _CLAUSE_BREAK.search(s.text[t.end - s.start : first.start - s.start])
