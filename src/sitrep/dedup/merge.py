@@ -81,6 +81,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sitrep.dedup.names import COUNTRY_PREFIX, MAX_NUMBER_DIGITS, NUMBER_PREFIX, PLACE_PREFIX, covered_keys, fold
+from sitrep.frontline import BORDER_OBLASTS_RU, FRONT_OBLASTS
 from sitrep.models import EventCandidate, Place
 
 MERGE_SCORE = 2.5
@@ -107,20 +108,7 @@ SECOND_PLACE_SCORE = 0.5
 COUNTRY_SCORE = 1.5  # a foreign country, as ``place_weight`` gives one
 NEAR_KM = 50.0
 # oblasts where the war is fought: villages near each other there are often one event's places
-FRONT_AREAS = frozenset(
-    {
-        "Donetsk Oblast",
-        "Luhansk Oblast",
-        "Zaporizhzhia Oblast",
-        "Kharkiv Oblast",
-        "Kherson Oblast",
-        "Sumy Oblast",
-        "Dnipropetrovsk Oblast",
-        "Kursk Oblast",
-        "Belgorod Oblast",
-        "Bryansk Oblast",
-    }
-)
+FRONT_AREAS = FRONT_OBLASTS | BORDER_OBLASTS_RU
 # Which event types may merge comes from the codebook that read the candidates (its ``merge``
 # section, ``MergeRules``): neighbouring types (the default codebook: appeal↔desertion/refusal/
 # abuse/protest, refusal↔desertion/abuse) on stronger evidence (``cross_type_ok``), ``named_only``

@@ -23,6 +23,7 @@ from pathlib import Path
 from sitrep.enrich.lemmas import lemma
 from sitrep.extract.text import Sentence, Token
 from sitrep.extract.via import KIND_OUTLET
+from sitrep.frontline import FRONT_OBLASTS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 ORIGIN_BEFORE = {
@@ -1205,37 +1206,12 @@ def find_places(
                 i += 1
                 continue
             nxt_word = toks[i + 1].word if i + 1 < len(toks) else ""
-            if (
-                nxt_word.startswith(DISTRICT)
-                and i > 0
-                and toks[i - 1].lemma in ADMINISTRATION
-                and toks[i].lemma.endswith(ADJ_SUFFIXES)
-            ):
-                # "у администрации Камбарского района", "в администрацию Белозерского округа": the district's seat
-                # (codebook 1.15, team-heldout-39)
-                seat = _from_adjective(toks[i], gaz, min_population=5_000)
-                if seat is not None and seat.fcode not in ("ADM1", "region", "country"):
-                    mentions.append(([seat], "event", toks[i].start, toks[i].end, sent.index))
-                    last_end = toks[i].end
-                    i += 1
-                    continue
-            if (
-                (nxt_word.startswith(REGIONAL + MUNICIPAL) or _court_after(toks, i))
-                and toks[i].lemma.endswith(ADJ_SUFFIXES)
-                # not "Полтавська обласна прокуратура повідомила": the agency that speaks of the case
-                and not _reporting_agency(toks, i)
-            ):
-                # "біля Вінницької обласної військової адміністрації", "Владимирской областной думы": an oblast's
-                # institution sits in its centre (not the village Vinnytske; team-heldout-9 th9-056)
-                seat = _from_adjective(toks[i], gaz)
-                if seat is None and nxt_word.startswith(MUNICIPAL):
-                    # "під Смілянську міську раду", "біля Полонської міської ради": a town's own council
-                    seat = _from_adjective(toks[i], gaz, min_population=5_000)
-                if seat is not None and seat.fcode not in ("ADM1", "region", "country"):
-                    mentions.append(([seat], "event", toks[i].start, toks[i].end, sent.index))
-                    last_end = toks[i].end
-                    i += 1
-                    continue
+            seat = _institution_seat(toks, i, nxt_word, gaz)
+            if seat is not None:
+                mentions.append(([seat], "event", toks[i].start, toks[i].end, sent.index))
+                last_end = toks[i].end
+                i += 1
+                continue
             direction = nxt_word.startswith(DIRECTION) and _adj_lemma(toks[i]).endswith(ADJ_SUFFIXES)
             if text[toks[i].start].isupper() and len(toks[i].word) >= 3 and not direction:
                 for n in range(min(gaz.max_len, len(toks) - i), 0, -1):
@@ -1703,15 +1679,6 @@ FOOTER_OPENERS = {
 FOOTER_MAX = 8  # a line this short with a subscribe word anywhere is a footer: "Одеса 24 | Підписатися"
 # A forwarding header names the channel a post was forwarded from ("Переслано из: Донецк сегодня")
 FORWARDED = {("переслано", "из"), ("переслано", "от"), ("переслано", "з"), ("переслано", "від"), ("forwarded", "from")}
-FRONT_OBLASTS = {
-    "Donetsk Oblast",
-    "Luhansk Oblast",
-    "Zaporizhzhia Oblast",
-    "Kharkiv Oblast",
-    "Kherson Oblast",
-    "Sumy Oblast",
-    "Dnipropetrovsk Oblast",
-}
 # "посольство в Москве", "embassy in Moscow": where an agency sits, not where the event happened;
 # "защитников Мариуполя", "captured at Mariupol": the soldiers' past battle, not the relatives' rally.
 AGENCY_BEFORE = ("посольств", "консульств", "embass", "consulate")
@@ -2275,6 +2242,28 @@ def _modifier(word: str, lang: str) -> bool:
 
     parse = _morph(lang if lang in ("ru", "uk") else "ru").parse(word)
     return bool(parse) and any(t in str(parse[0].tag) for t in ("ADJF", "PRTF"))
+
+
+def _institution_seat(toks: Sequence[Token], i: int, nxt_word: str, gaz: Gazetteer) -> GazPlace | None:
+    """The town where an institution named by its town's adjective sits, or None: an oblast's ("біля Вінницької
+    обласної військової адміністрації", "Владимирской областной думы": its centre, not the village Vinnytske;
+    team-heldout-9 th9-056), a town's council ("під Смілянську міську раду"), a court, and a district's
+    administration ("у администрации Камбарского района": its seat; codebook 1.15, team-heldout-39)."""
+    if not toks[i].lemma.endswith(ADJ_SUFFIXES):
+        return None
+    if nxt_word.startswith(DISTRICT) and i > 0 and toks[i - 1].lemma in ADMINISTRATION:
+        seat = _from_adjective(toks[i], gaz, min_population=5_000)
+        if seat is not None and seat.fcode not in ("ADM1", "region", "country"):
+            return seat
+    # not "Полтавська обласна прокуратура повідомила": the agency that speaks of the case
+    if not (nxt_word.startswith(REGIONAL + MUNICIPAL) or _court_after(toks, i)) or _reporting_agency(toks, i):
+        return None
+    seat = _from_adjective(toks[i], gaz)
+    if seat is None and nxt_word.startswith(MUNICIPAL):
+        seat = _from_adjective(
+            toks[i], gaz, min_population=5_000
+        )  # a town's own council: "біля Полонської міської ради"
+    return seat if seat is not None and seat.fcode not in ("ADM1", "region", "country") else None
 
 
 def _weak_intro(toks: Sequence[Token], i: int, lang: str, text: str) -> bool:
