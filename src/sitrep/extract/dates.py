@@ -487,6 +487,9 @@ class DateHit:
     # a month made background only by the relative clause it stands in ("командира, який у листопаді вимагав ..."):
     # the engine dates an event by it when the clause tells the event's own act and nothing else dates it
     clause: bool = False
+    # a news dateline's day ("MOSCOW, March 4 (Wire) —"): the report's date; the engine dates the event by it only
+    # when no other sentence of the event gives a date ("... The video, posted on Sunday", team-heldout-42)
+    dateline: bool = False
 
 
 def _month(word: str) -> int | None:
@@ -892,6 +895,8 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
     if dateline and any(h.start != dateline[0][0] and not h.background for h in hits):
         # the dateline gives way to the date the story tells ("KYIV, May 19 (Reuters) - ... on Saturday")
         hits = [replace(h, background=True) if h.start == dateline[0][0] else h for h in hits]
+    elif dateline:
+        hits = [replace(h, dateline=True) if h.start == dateline[0][0] else h for h in hits]
     # "12 марта суд приговорил его за то, что 3 января он отказался идти в бой": the verdict gives way to the act; a
     # verdict's day alone is no date of the act either (set READMEs: "the date of a court ruling is not the date of
     # the refusal"), so a later sentence that dates the act is read

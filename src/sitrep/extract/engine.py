@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from sitrep.extract.codebook import Codebook, Cue, fold_yo
 from sitrep.extract.counts import find_counts, find_individual, lone_member
-from sitrep.extract.dates import find_dates
+from sitrep.extract.dates import DateHit, find_dates
 from sitrep.extract.model import RelevanceModel
 from sitrep.extract.places import Gazetteer, find_places
 from sitrep.extract.text import CueIndex, Hit, Sentence, Token, tokenize
@@ -209,12 +209,22 @@ def _after_last_stop(s: Sentence, pos: int) -> int | None:
     return next((k for k, t in enumerate(s.tokens) if t.start >= at), 0)
 
 
+# An ordinal that numbers a unit, not a year: "военнослужащего 1618-го полка", "1611-й отдельный батальон" (the
+# ordinal year "в 1916-м" is followed by nothing of the kind; team-heldout-42 dated a deserter's case to history)
+_UNIT_AFTER = re.compile(
+    r"-(?:го|м|му|й)\s+(?!год|рок|рік|році)(?:[\w-]+\s+){0,2}(?:полк|бригад|батальон|батальйон|дивизи|дивізі|арми|армі|отряд|загін|загон|"
+    r"рот[аиуы]|дивизион|дивізіон|корпус|баз[аиы]|центр)",
+    re.I,
+)
+
+
 def _years(text: str) -> list[int]:
     """The years a text names, not a man's year of birth ("Чоловік 1989 року народження", "born in 1989")."""
     return [
         int(m.group(m.lastindex or 1))
         for m in _YEAR.finditer(text)
         if not _BIRTH.match(text, m.end())
+        and not _UNIT_AFTER.match(text, m.end())
         and not re.search(r"born\s+(?:in\s+)?$", text[max(0, m.start() - 10) : m.start(m.lastindex or 1)], re.I)
     ]
 
@@ -1021,8 +1031,14 @@ class Engine:
         # sentences nearest the anchor first, so the anchor's own date/count win
         order = sorted(sents, key=lambda s: (s.index != anchor, s.index))
         event_date = precision = None
+        dateline: tuple[DateHit, Sentence] | None = None
         for s in order:
             dates = [d for d in find_dates(text, s.start, s.end, pub) if not d.background]
+            if dates and all(d.dateline for d in dates):
+                # the report's own date: the event's only when nothing else dates it
+                dateline = dateline or (dates[0], s)
+                continue
+            dates = [d for d in dates if not d.dateline]
             if dates:
                 # a day the text writes out, then a day it implies ("вчера", "on Sunday"), then a month: "a video
                 # posted on Sunday shows the man who surrendered in September" is Sunday's
@@ -1050,6 +1066,9 @@ class Engine:
                     event_date, precision = in_clause[0].iso, in_clause[0].precision
                     cite("event_date", s)
                     break
+        if event_date is None and dateline is not None:
+            event_date, precision = dateline[0].iso, dateline[0].precision
+            cite("event_date", dateline[1])
         units: list[str] = []
         seen_units: set[str] = set()
         for s in sents:
