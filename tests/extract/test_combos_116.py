@@ -145,3 +145,76 @@ def test_a_wire_dateline_gives_way_to_the_story_date() -> None:
     alone = "MOSCOW, March 4 (Wire) — Some forty mobilised men from Serpukhov have asked their governor for help."
     assert _event_date(alone, pub) == "2025-03-04"
     assert datetime(2025, 3, 2, tzinfo=UTC).weekday() == 6  # a Sunday
+
+
+# round 2 (team-heldout-44 to -47, read once their blind scores were recorded)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a threat's own "if" is no hypothetical
+        (
+            "Семеро засуджених з колонії біля Ічні розповіли адвокатці, що адміністрація погрожувала їм карцером, "
+            "якщо вони не підпишуть контракт зі ЗСУ.",
+            "coercion",
+        ),
+        ("В Летичеве в субботу около восьмидесяти родственников бойцов митинговали за ротацию.", "protest"),
+        (
+            "A man from Bershad was pulled off a regional bus by enlistment officers on Friday and taken to a training "
+            "ground the same day.",
+            "coercion",
+        ),
+        (
+            "About 20 inmates of the penal colony near Sambir signed contracts on Monday after the administration "
+            "threatened those who declined with losing parole.",
+            "coercion",
+        ),
+        (
+            "Investigators opened a case against a mobilised man from Aldan who was due back at military unit 51234 "
+            "after leave and never returned.",
+            "desertion",
+        ),
+        (
+            "В среду в Татарске задержали мобилизованного, который пять месяцев назад не вернулся в в/ч 41234 после "
+            "отпуска.",
+            "desertion",
+        ),
+    ],
+)
+def test_round_2_cues(text: str, want: str) -> None:
+    assert verdict(text, "2026-07-20T10:00:00+03:00") == (True, want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nobody went AWOL: "не пішов" is where he did not go, not a refusal
+        "Командир батальйону запевнив, що цього року жоден його боєць не відмовився виконувати наказ і жоден не "
+        "пішов у СЗЧ.",
+        "На фестивале в субботу выступит рок-группа «Самоволка». Музыканты обещают новый альбом.",
+        "Юрист отвечает: что грозит за СОЧ. По статье 337 УК РФ самовольное оставление части наказывается сроком.",
+        "Гарнизонный суд за первое полугодие рассмотрел 212 дел о самовольном оставлении части.",
+        "Screen: 'The Pit' opens in Riga. The feature film tells the invented story of a conscript who refuses an "
+        "assault order and later deserts; no character is real.",
+        "Volunteers are asking the public to help raise 1.2 million hryvnias for drones for the brigade.",
+        "• Kremlin: spokesman says there are no plans for a new wave of mobilisation and calls reports of mass "
+        "refusals at the front 'fakes'.",
+    ],
+)
+def test_round_2_traps(text: str) -> None:
+    assert verdict(text, "2026-07-20T10:00:00+03:00")[0] is False
+
+
+def test_a_deceived_recruit_is_dated_by_the_enlistment() -> None:
+    text = (
+        "Житель Черниговки подписал контракт 28 октября: ему обещали место водителя в тыловой части. Через десять "
+        "дней он уже был в штурмовом подразделении, сообщила его жена."
+    )
+    assert _event_date(text, "2026-11-20T10:00:00+10:00") == "2026-10-28"
+    # another type keeps the day the sequel happened: the wounded man sent back ten days after the hospital
+    told = (
+        "Солдата в/ч 12345 выписали из госпиталя 28 октября. Через десять дней командир отправил его в штурм, "
+        "хотя рана не зажила."
+    )
+    assert _event_date(told, "2026-11-20T10:00:00+10:00") == "2026-11-07"

@@ -532,6 +532,35 @@ FLOORS: dict[str, dict[str, float]] = {
         "places_f1": 0.84,
         "date_accuracy": 0.9,
     },
+    # session 15 round 2 (codebook 1.16, type models on sets 1-47)
+    "team-heldout-44": {
+        "precision": 0.97,
+        "recall": 0.97,
+        "type_accuracy": 0.97,
+        "places_f1": 0.71,
+        "date_accuracy": 0.97,
+    },
+    "team-heldout-45": {
+        "precision": 0.97,
+        "recall": 0.97,
+        "type_accuracy": 0.97,
+        "places_f1": 0.9,
+        "date_accuracy": 0.97,
+    },
+    "team-heldout-46": {
+        "precision": 0.95,
+        "recall": 0.95,
+        "type_accuracy": 0.93,
+        "places_f1": 0.79,
+        "date_accuracy": 0.88,
+    },
+    "team-heldout-47": {
+        "precision": 0.95,
+        "recall": 0.97,
+        "type_accuracy": 0.97,
+        "places_f1": 0.85,
+        "date_accuracy": 0.95,
+    },
     # session 7: P 1.00 R 0.556 (5 of 9; was 2 of 9) type 0.444
     "milbloggers-dev": {"precision": 0.9, "recall": 0.5},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},

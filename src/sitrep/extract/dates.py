@@ -490,6 +490,9 @@ class DateHit:
     # a news dateline's day ("MOSCOW, March 4 (Wire) —"): the report's date; the engine dates the event by it only
     # when no other sentence of the event gives a date ("... The video, posted on Sunday", team-heldout-42)
     dateline: bool = False
+    # a day counted from another the text names ("подписал контракт 28 октября ... Через десять дней он был в штурмовом
+    # подразделении"): what happened next; a deceived recruit's case is dated by the enlistment (see Engine._event)
+    counted: str = ""  # the day counted from (ISO), for a day so counted
 
 
 def _month(word: str) -> int | None:
@@ -719,6 +722,7 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
         relative: bool = False,
         aside: bool = False,
         attributive: bool = False,
+        counted: str = "",
     ) -> None:
         """``aside``: known already to be no date of the event (a day announced for later, a day to come)."""
         at = bisect_left(taken, (a, b))
@@ -771,7 +775,7 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
             background = True
             clause = precision == "month" and not relative
         taken.insert(at, (a, b))
-        hits.append(DateHit(iso, precision, a, b, background, relative, clause))
+        hits.append(DateHit(iso, precision, a, b, background, relative, clause, counted=counted))
 
     if "night" in text[start:end].lower() or re.search(r"\b(?:ночь|ніч)\s", text[start:end], re.I):
         for m in NIGHT_DAYS.finditer(text, start, end):
@@ -884,7 +888,8 @@ def find_dates(text: str, start: int, end: int, pub: datetime | None, fallback: 
             weeks = re.search(r"недел|тижн|тиждень|week", m[0], re.I) is not None
             n = 1 if m[3] else 1 if m[4] else _count_word(m[1] or m[2])  # m[4]: one week
             if n:
-                add((base + timedelta(days=n * (7 if weeks else 1))).isoformat(), "day", m.start(), m.end())
+                later = (base + timedelta(days=n * (7 if weeks else 1))).isoformat()
+                add(later, "day", m.start(), m.end(), counted=base.isoformat())
     for m in WEEKDAY_ADJ.finditer(text, start, end):
         stem = m[1].lower().replace("’", "'").replace("ʼ", "'")
         add(_weekday(_WEEKDAY_STEMS[stem], pubd), "day", m.start(), m.end(), relative=True, attributive=True)

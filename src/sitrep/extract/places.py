@@ -470,6 +470,8 @@ CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ова", ("ово",)),
     ("ина", ("ино",)),
     ("ого", ("ое", "е", "ий", "ый")),
+    # a soft neuter adjective's genitive: "у Дорожнего" -> Дорожнее, Дорожнє (codebook 1.16)
+    ("его", ("ее", "є")),
     ("ому", ("ое", "е")),
     ("ом", ("", "о", "е")),
     ("ем", ("", "е")),
@@ -999,6 +1001,9 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
     if n == 1 and lang == "uk" and len(words[0]) >= 3 and words[0][-1] == "і" and words[0][-2] in _UK_CONSONANTS:
         # a masculine town's locative that keeps its stem: "в Оші" -> Ош, "у Ржеві" -> Ржев (team-heldout-26)
         keys.append(words[0][:-1])
+    if n == 1 and lang == "uk" and len(words[0]) > 5 and words[0].endswith("ева"):
+        # the genitive of a town in -ів with the soft stem: "з Борщева" -> Борщів (codebook 1.16, team-heldout-45)
+        keys.append(words[0][:-3] + "ів")
     if n == 1 and lang == "uk" and len(words[0]) > 6 and words[0].endswith("ові"):
         # the masculine locative of a Russian town the dictionary misses: "у Порхові" -> Порхов (team-heldout-22)
         keys.append(words[0][:-1])
