@@ -218,3 +218,62 @@ def test_a_deceived_recruit_is_dated_by_the_enlistment() -> None:
         "хотя рана не зажила."
     )
     assert _event_date(told, "2026-11-20T10:00:00+10:00") == "2026-11-07"
+
+
+# round 3 (team-heldout-48 to -51, read once their blind scores were recorded)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # foreigners in the army: a unit left, relatives of men who "ended up at war", a contract or deportation
+        (
+            "Двоє непальців, які минулої п'ятниці самовільно покинули свій підрозділ біля Курахового, повернулися "
+            "додому.",
+            "desertion",
+        ),
+        (
+            "У таджицькому Пенджикенті двадцять матерів пікетували адміністрацію. Їхні сини поїхали до Росії на "
+            "заробітки, а потрапили на війну.",
+            "protest",
+        ),
+        (
+            "В центре содержания иностранных граждан в Сахарове пятерым уроженцам Оша предложили подписать контракт "
+            "вместо выдворения. Подписали все.",
+            "coercion",
+        ),
+        (
+            "Around 20 family members of Nepali men serving in Russia's army staged a protest outside a recruitment "
+            "agency in Pokhara on Monday.",
+            "protest",
+        ),
+        # promised kitchen work, put in an assault detachment the next day
+        (
+            "Six men from a homeless shelter in Balashov were taken to the enlistment office with promises of kitchen "
+            "jobs in the rear. They were assigned to an assault detachment the next day.",
+            "coercion",
+        ),
+    ],
+)
+def test_round_3_cues(text: str, want: str) -> None:
+    assert verdict(text, "2026-07-20T10:00:00+03:00") == (True, want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Если ваш родственник подписал контракт под давлением, вы можете обратиться в военную прокуратуру. Пишите нам.",
+        "ДБР оприлюднило статистику: у другому кварталі зареєстровано понад 900 проваджень за СЗЧ.",
+        "Міноборони заперечило повідомлення про примусове підписання контрактів строковиками.",
+        "Analysis: why protests by soldiers' wives have never grown into a movement.",
+        "В Емильчине презентовали книгу воспоминаний ветерана о дедовщине в советской армии.",
+    ],
+)
+def test_round_3_traps(text: str) -> None:
+    assert verdict(text, "2026-07-20T10:00:00+03:00")[0] is False
+
+
+def test_viynu_is_war() -> None:
+    from sitrep.enrich.lemmas import lemma
+
+    assert lemma("війну", "uk") == "війна"

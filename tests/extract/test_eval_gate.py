@@ -561,6 +561,35 @@ FLOORS: dict[str, dict[str, float]] = {
         "places_f1": 0.85,
         "date_accuracy": 0.95,
     },
+    # session 15 round 3 (type models on sets 1-51)
+    "team-heldout-48": {
+        "precision": 0.95,
+        "recall": 0.95,
+        "type_accuracy": 0.93,
+        "places_f1": 0.74,
+        "date_accuracy": 0.93,
+    },
+    "team-heldout-49": {
+        "precision": 0.97,
+        "recall": 0.95,
+        "type_accuracy": 0.95,
+        "places_f1": 0.9,
+        "date_accuracy": 0.85,
+    },
+    "team-heldout-50": {
+        "precision": 0.95,
+        "recall": 0.88,
+        "type_accuracy": 0.88,
+        "places_f1": 0.59,
+        "date_accuracy": 0.88,
+    },
+    "team-heldout-51": {
+        "precision": 0.97,
+        "recall": 0.97,
+        "type_accuracy": 0.97,
+        "places_f1": 0.55,
+        "date_accuracy": 0.95,
+    },
     # session 7: P 1.00 R 0.556 (5 of 9; was 2 of 9) type 0.444
     "milbloggers-dev": {"precision": 0.9, "recall": 0.5},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},

@@ -62,6 +62,8 @@ OVERRIDES: dict[str, str] = {
     "заключённым": "заключенный",
     "заключёнными": "заключенный",
     "шизо": "шизо",
+    # the accusative of "війна" (war), which the Ukrainian dictionary reads as a verb "війнути": "потрапили на війну"
+    "війну": "війна",
 }
 
 
