@@ -277,3 +277,8 @@ def test_viynu_is_war() -> None:
     from sitrep.enrich.lemmas import lemma
 
     assert lemma("війну", "uk") == "війна"
+
+
+def test_not_back_from_awol_stays_a_desertion() -> None:
+    # the AWOL words after a cue with its own "не" cancel only a refusal ("жоден не пішов у СЗЧ")
+    assert verdict("Рядовий в/ч А1234 так і не повернувся із СЗЧ, його шукає військова поліція.") == (True, "desertion")

@@ -752,7 +752,8 @@ class Engine:
         if any(t in self.negators for t in h.cue.tokens):
             # the cue carries its own negation ("не пойти"), but not going AWOL is no refusal: "жоден не пішов у СЗЧ",
             # "никто не ушёл в СОЧ" (codebook 1.16, team-heldout-45)
-            return any(t.word in _AWOL_WORDS for t in s.tokens[h.end : h.end + 2])
+            # ("не вернулся из СЗЧ" stays a desertion)
+            return h.cue.label == "refusal" and any(t.word in _AWOL_WORDS for t in s.tokens[h.end : h.end + 2])
         # a negator counts only inside the cue's own clause: in "тих, хто не платить, б'ють" the "не" is the payer's
         first = s.tokens[h.start]
         # "ніхто з нашої роти в СЗЧ не пішов", "никто из них не дезертировал", "none of them deserted": nobody did it
