@@ -27,3 +27,9 @@ def verdict(text: str, published: str = "2025-03-20T10:00:00+02:00") -> tuple[bo
 def place_names(text: str, lang: str) -> list[str]:
     """The names of the places ``find_places`` reads in the whole text (every sentence, no event anchors)."""
     return [h.place.name for h in find_places(text, tokenize(text, lang), default_gazetteer(), lang)]
+
+
+def event_date(text: str, published: str) -> str | None:
+    """The first event's date as the whole engine picks it."""
+    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": published}))
+    return ext.events[0].event_date if ext.events else None

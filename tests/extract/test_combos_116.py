@@ -12,15 +12,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from extract_helpers import verdict
+from extract_helpers import event_date, verdict
 
-from sitrep.extract import Extractor, report_from_doc
 from sitrep.extract.engine import _years
-
-
-def _event_date(text: str, published: str) -> str | None:
-    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": published}))
-    return ext.events[0].event_date if ext.events else None
 
 
 @pytest.mark.parametrize(
@@ -140,10 +134,10 @@ def test_a_wire_dateline_gives_way_to_the_story_date() -> None:
         "MOSCOW, March 4 (Wire) — Some forty mobilised men from Serpukhov have asked their governor for help. "
         "The video, posted on Sunday by a local channel, shows the men in a tree line."
     )
-    assert _event_date(told, pub) == "2025-03-02"
+    assert event_date(told, pub) == "2025-03-02"
     # nothing else dates it: the dateline's day stands
     alone = "MOSCOW, March 4 (Wire) — Some forty mobilised men from Serpukhov have asked their governor for help."
-    assert _event_date(alone, pub) == "2025-03-04"
+    assert event_date(alone, pub) == "2025-03-04"
     assert datetime(2025, 3, 2, tzinfo=UTC).weekday() == 6  # a Sunday
 
 
@@ -211,13 +205,13 @@ def test_a_deceived_recruit_is_dated_by_the_enlistment() -> None:
         "Житель Черниговки подписал контракт 28 октября: ему обещали место водителя в тыловой части. Через десять "
         "дней он уже был в штурмовом подразделении, сообщила его жена."
     )
-    assert _event_date(text, "2026-11-20T10:00:00+10:00") == "2026-10-28"
+    assert event_date(text, "2026-11-20T10:00:00+10:00") == "2026-10-28"
     # another type keeps the day the sequel happened: the wounded man sent back ten days after the hospital
     told = (
         "Солдата в/ч 12345 выписали из госпиталя 28 октября. Через десять дней командир отправил его в штурм, "
         "хотя рана не зажила."
     )
-    assert _event_date(told, "2026-11-20T10:00:00+10:00") == "2026-11-07"
+    assert event_date(told, "2026-11-20T10:00:00+10:00") == "2026-11-07"
 
 
 # round 3 (team-heldout-48 to -51, read once their blind scores were recorded)

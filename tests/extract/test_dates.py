@@ -6,6 +6,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from extract_helpers import event_date
 
 from sitrep.extract.dates import find_dates
 
@@ -76,14 +77,6 @@ def test_a_date_set_for_later_is_not_the_events() -> None:
     assert first("The next rally is scheduled for July 19.") is None
 
 
-def _event_date(text: str, pub: str) -> str | None:
-    """The first event's date as the whole engine picks it."""
-    from sitrep.extract import Extractor, report_from_doc
-
-    got = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": pub}))
-    return got.events[0].event_date if got.events else None
-
-
 def test_a_word_ending_in_a_preposition_letter_is_no_since() -> None:
     # "Запис" ends in "с": only the word "с"/"з" ("с 8 июня") makes a date background
     assert first("Запис цієї ночі виклав депутат.") == ("2023-07-05", "day")
@@ -122,12 +115,12 @@ def test_a_day_the_text_implies_beats_a_back_story_month() -> None:
         "A video posted on Sunday by a channel close to Wagner shows the execution of a former Wagner fighter who "
         "had surrendered to Ukrainian forces in September. He is killed with a sledgehammer."
     )
-    assert _event_date(text, "2022-11-14T11:00:00+00:00") == "2022-11-13"
+    assert event_date(text, "2022-11-14T11:00:00+00:00") == "2022-11-13"
     uk = (
         "Бійці ПВК «Вагнер» стратили кувалдою колишнього бійця, який у вересні перейшов на бік України. "
         "Відео вчора виклали."
     )
-    assert _event_date(uk, "2022-11-14T09:00:00+02:00") == "2022-11-13"
+    assert event_date(uk, "2022-11-14T09:00:00+02:00") == "2022-11-13"
 
 
 @pytest.mark.parametrize(
@@ -387,7 +380,7 @@ def test_a_month_in_a_relative_clause_is_back_story_outside_a_court_case(text: s
         "12 марта суд приговорил контрактника к шести годам колонии.",
     ],
 )
-def test_a_verdicts_day_alone_is_no_event_date(text: str) -> None:
+def test_a_verdicts_day_alone_is_noevent_date(text: str) -> None:
     assert first(text, datetime(2024, 5, 15, 12, 0)) is None
 
 

@@ -213,22 +213,17 @@ def _after_last_stop(s: Sentence, pos: int) -> int | None:
     return next((k for k, t in enumerate(s.tokens) if t.start >= at), 0)
 
 
-# An ordinal that numbers a unit, not a year: "военнослужащего 1618-го полка", "1611-й отдельный батальон" (the
-# ordinal year "в 1916-м" is followed by nothing of the kind; team-heldout-42 dated a deserter's case to history)
-_UNIT_AFTER = re.compile(
-    r"-(?:го|м|му|й)\s+(?!год|рок|рік|році)(?:[\w-]+\s+){0,2}(?:полк|бригад|батальон|батальйон|дивизи|дивізі|арми|армі|отряд|загін|загон|"
-    r"рот[аиуы]|дивизион|дивізіон|корпус|баз[аиы]|центр)",
-    re.I,
-)
-
-
 def _years(text: str) -> list[int]:
-    """The years a text names, not a man's year of birth ("Чоловік 1989 року народження", "born in 1989")."""
+    """The years a text names, not a man's year of birth ("Чоловік 1989 року народження", "born in 1989") nor a unit's
+    ordinal ("военнослужащего 1618-го полка": the unit extractor reads it; team-heldout-42 dated a deserter's case to
+    history)."""
+    matches = list(_YEAR.finditer(text))
+    units = [(u.start, u.end) for u in find_units(text, 0, len(text))] if matches else []
     return [
         int(m.group(m.lastindex or 1))
-        for m in _YEAR.finditer(text)
+        for m in matches
         if not _BIRTH.match(text, m.end())
-        and not _UNIT_AFTER.match(text, m.end())
+        and not any(a <= m.start() < b for a, b in units)
         and not re.search(r"born\s+(?:in\s+)?$", text[max(0, m.start() - 10) : m.start(m.lastindex or 1)], re.I)
     ]
 
