@@ -139,3 +139,42 @@ def test_lookups_read_the_oldest_rows_of_the_keys_that_exist(any_store: Store) -
                 want[key] = found
         assert _sharing(conn, limits) == want
         assert want[boiler] == ids[:5]
+
+
+def _confirm_without_cutoff(a: str, b: str) -> float:
+    """``neardup.confirm`` as it was before rapidfuzz was given the thresholds as score cut-offs."""
+    from rapidfuzz import fuzz
+
+    a, b = a[: neardup.MAX_SHINGLE_CHARS], b[: neardup.MAX_SHINGLE_CHARS]
+    if not a or not b or min(len(a), len(b)) / max(len(a), len(b)) < neardup.LENGTH_RATIO_MIN:
+        return 0.0
+    r = fuzz.ratio(a, b)
+    if r >= neardup.RATIO_MIN:
+        return r
+    ts = fuzz.token_set_ratio(a, b)
+    return ts if ts >= neardup.TOKEN_SET_MIN else 0.0
+
+
+def test_confirm_scores_as_without_cutoffs() -> None:
+    """The cut-offs only make rapidfuzz stop early: every score (links store it) stays the same."""
+    rng = random.Random(7)
+    words = " ".join(BASE).lower().split() + ["подписывайтесь", "канал", "источник", "1", "2"]
+    pairs = []
+    for _ in range(3000):
+        a = rng.sample(words, rng.randint(1, 30))
+        b = list(a)
+        for _edit in range(rng.randint(0, 6)):  # a repost: words changed, dropped, added or moved
+            op = rng.randrange(4)
+            if op == 0 and b:
+                b[rng.randrange(len(b))] = rng.choice(words)
+            elif op == 1 and b:
+                b.pop(rng.randrange(len(b)))
+            elif op == 2:
+                b.insert(rng.randint(0, len(b)), rng.choice(words))
+            elif b:
+                b.append(b.pop(rng.randrange(len(b))))
+        pairs.append((" ".join(a), " ".join(b)))
+    scores = [neardup.confirm(a, b) for a, b in pairs]
+    assert scores == [_confirm_without_cutoff(a, b) for a, b in pairs]
+    assert sum(1 for s in scores if s) > 300  # near duplicates confirmed at both thresholds...
+    assert sum(1 for s in scores if not s) > 300  # ...and pairs turned down
