@@ -590,6 +590,35 @@ FLOORS: dict[str, dict[str, float]] = {
         "places_f1": 0.55,
         "date_accuracy": 0.95,
     },
+    # session 16, codebook 1.17 (type models on sets 1-55)
+    "team-heldout-52": {
+        "precision": 0.92,
+        "recall": 0.97,
+        "type_accuracy": 0.97,
+        "places_f1": 0.65,
+        "date_accuracy": 0.97,
+    },
+    "team-heldout-53": {
+        "precision": 0.97,
+        "recall": 0.97,
+        "type_accuracy": 0.97,
+        "places_f1": 0.79,
+        "date_accuracy": 0.97,
+    },
+    "team-heldout-54": {
+        "precision": 0.95,
+        "recall": 0.97,
+        "type_accuracy": 0.97,
+        "places_f1": 0.62,
+        "date_accuracy": 0.95,
+    },
+    "team-heldout-55": {
+        "precision": 0.95,
+        "recall": 0.95,
+        "type_accuracy": 0.9,
+        "places_f1": 0.59,
+        "date_accuracy": 0.93,
+    },
     # session 7: P 1.00 R 0.556 (5 of 9; was 2 of 9) type 0.444
     "milbloggers-dev": {"precision": 0.9, "recall": 0.5},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},

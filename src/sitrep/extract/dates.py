@@ -99,7 +99,9 @@ EN_MD = re.compile(rf"\b({_MONTH_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+({_
 EN_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_EN})\b(?:,?\s+({_YEAR})\b)?")
 EN_MONTH_YEAR = re.compile(rf"\b(?i:in|since|during|by)\s+({_MONTH_EN})\s+({_YEAR})\b")
 EN_LAST_MONTH = re.compile(
-    r"\b(?i:last|in|since|during|by|at the (?:start|end|beginning) of|(?:in|by|since|until) (?:early|late|mid)|mid|"
+    # codebook 1.17: "this October" (the publication's year, or the last one when the month is still to come)
+    r"\b(?i:last|this|in|since|during|by|at the (?:start|end|beginning) of|"
+    r"(?:in|by|since|until) (?:early|late|mid)|mid|"
     # "in the first days of May", "in the last week of April": the month
     r"in the (?:first|last|final|second|third) (?:days?|week|weeks|half|fortnight) of)"
     # "in late August 2024": the year when written

@@ -294,6 +294,33 @@ class _ComboRule:
     doer_after: frozenset[str]
 
 
+# a deserter caught or tried: the news a desertion report is dated by when the flight has only its month
+_CAUGHT = re.compile(
+    r"(?i)\b(?:задерж|затрим|приговор|вирок|засуд|осуд|поймал|спіймал|detain|arrest|sentenc|convict|caught)"
+)
+
+_ITEM_SEP = "; "
+
+
+def _item_of(text: str, s: Sentence, tok: int) -> int:
+    """Which "; "-separated item of its sentence a token stands in (0 when the sentence has none)."""
+    if not s.tokens or _ITEM_SEP not in s.text:
+        return 0
+    at = s.tokens[min(tok, len(s.tokens) - 1)].start
+    return text.count(_ITEM_SEP, s.start, at)
+
+
+_NONE_ADJ = frozenset({"какой", "який", "один", "одна", "одно"})
+
+
+def _in_header(text: str, s: Sentence, tok: int) -> bool:
+    """The token stands before the colon that ends the sentence's first item ("Reading list: a; b; c")."""
+    at = s.tokens[min(tok, len(s.tokens) - 1)].start
+    first = text.find(_ITEM_SEP, s.start, s.end)
+    colon = text.find(": ", s.start, first if first >= 0 else s.end)
+    return colon >= 0 and at < colon
+
+
 def _nominative(tok: Token) -> bool:
     """A ru/uk noun as its lemma or its plural in -ы/-и ("командир", "командиры", "офіцери"): a subject's form, not
     "командира" (whom the act befell)."""
@@ -394,6 +421,7 @@ class Engine:
         hedge_sents: set[int] = set()
         hedged: set[tuple[int, int]] = set()
         traps: dict[tuple[str, ...], tuple[float, int]] = {}
+        trap_items: dict[tuple[str, ...], tuple[int, int]] = {}  # a trap inside one item of a "; "-separated digest
         para = self._paragraphs(text, sentences)
         # a digest's bulleted line is a block of its own for traps: "— Погода: к среде похолодает" (team-heldout-14)
         block = self._paragraphs(text, sentences, bullets=True)
@@ -453,6 +481,10 @@ class Engine:
                 # that reaches past the actor ("обращение к военнослужащим": an address to them) stays one
                 if not taken.issuperset(range(h.start, h.end)):
                     traps[h.cue.tokens] = (h.cue.weight, block[s.index])
+                    if s.text.count(_ITEM_SEP) >= 2 and not _in_header(text, sa, h.start):
+                        trap_items[h.cue.tokens] = (s.index, _item_of(text, sa, h.start))
+                    else:
+                        trap_items.pop(h.cue.tokens, None)
         type_hits = _collapse(type_hits)
         aggregates = frozenset(i for i in {h.sentence for h in type_hits} if self._aggregate(text, sentences[i], lang))
         for i in aggregates:
@@ -479,7 +511,21 @@ class Engine:
         # each trap cue counts once: a long post repeating "указ" is no more a trap than one saying it once;
         # and only in a paragraph that has a type cue: a digest's weather teaser does not cancel its picket
         cued = {block[h.sentence] for h in type_hits}
-        trap = sum(w for w, p in traps.values() if p in cued)
+        # a trap in one item of a digest sentence of three items or more ("...rallied in Shpola on 17 May; the council
+        # approved funds for shelters; a charity fair raised money for drones") weighs on that item only, unless a type
+        # cue stands elsewhere in its block; a trap in the digest's heading ("Reading list: ...") weighs on all
+        # (codebook 1.17)
+        items = {(h.sentence, _item_of(text, sentences[h.sentence], h.start)) for h in type_hits}
+        trap = sum(
+            w
+            for key, (w, p) in traps.items()
+            if p in cued
+            and (
+                key not in trap_items
+                or trap_items[key] in items
+                or any(block[h.sentence] == p and h.sentence != trap_items[key][0] for h in type_hits)
+            )
+        )
         score = self._rule_score(type_hits, near, hedged, trap)
         reasons = frozenset(
             (h.sentence, h.start)
@@ -772,6 +818,9 @@ class Engine:
             for t in before
         ):
             return True
+        # "ни в какой яме не сидит", "ні в якому підвалі": "none" three words before (codebook 1.17, team-heldout-55)
+        if h.start >= 3 and s.tokens[h.start - 3].word in ("ни", "ні") and s.tokens[h.start - 1].lemma in _NONE_ADJ:
+            return True
         # "Отказаться от долга он не мог", "refuse he could not": a negated modal right after the cue
         after = s.tokens[h.end : h.end + 5]
         return any(
@@ -951,6 +1000,24 @@ class Engine:
     def _explicit_dates(text: str, sent: Sentence, pub: datetime | None) -> list[str]:
         return [d.iso for d in find_dates(text, sent.start, sent.end, pub) if not d.relative and not d.background]
 
+    @staticmethod
+    def _day_elsewhere(
+        text: str, order: Sequence[Sentence], own: Sentence, pub: datetime | None
+    ) -> tuple[DateHit, Sentence] | None:
+        """The first day-precise date of the event's other sentences that tell a detention or a verdict ("Вчера ...
+        задержали", "a court on Thursday sentenced"), with its sentence."""
+        for s in order:
+            if s is own or not _CAUGHT.search(s.text):
+                continue
+            days = [
+                d
+                for d in find_dates(text, s.start, s.end, pub)
+                if not d.background and not d.dateline and d.precision == "day"
+            ]
+            if days:
+                return days[0], s
+        return None
+
     def _event(
         self,
         report: Report,
@@ -1057,6 +1124,13 @@ class Engine:
                 # a day the text writes out, then a day it implies ("вчера", "on Sunday"), then a month: "a video
                 # posted on Sunday shows the man who surrendered in September" is Sunday's
                 best = min(dates, key=lambda d: (d.precision != "day", d.relative))
+                if event_type == "desertion" and best.precision != "day":
+                    # "Вчера ... задержали контрактника. Он самовольно оставил часть в марте": a deserter's flight
+                    # told by its month only, his detention or verdict by its day: the day the news is of (codebook
+                    # 1.17, team-heldout-54)
+                    day = self._day_elsewhere(text, order, s, pub)
+                    if day is not None:
+                        best, s = day
                 event_date, precision = best.iso, best.precision
                 cite("event_date", s)
                 break

@@ -652,7 +652,7 @@ class Gazetteer:
                     if f[4] == "RU":  # ё written "yo" in English: "Pugachyov" is Pugachev
                         keys += [k[:-2] + "yov" for k in keys if k.isascii() and k.endswith(("chev", "shev", "zhev"))]
                     if f[4] == "RU":  # "з Рильська", "біля Гуніба": Ukrainian spellings of Russian names
-                        keys += [k for k in map(_uk_spelling, keys) if k and k not in keys]
+                        keys += [k for k in _uk_spellings(keys, int(f[7] or 0) > 0) if k not in keys]
                         # the usual English spelling shown for the place is a name too: "Volzhsky" (Volzhskiy)
                         keys.append(shown.lower())
                     for key in dict.fromkeys(keys):
@@ -861,6 +861,33 @@ def _uk_spelling(key: str) -> str | None:
     return word if word != key else None
 
 
+# the endings Ukrainian gives a Russian village's name besides the letter-for-letter spelling: "Вейделевка" ->
+# Вейделівка, "Солнцево" -> Солнцеве (codebook 1.17, team-heldout-54)
+_RU_WORD = re.compile(r"[а-яё-]+")
+_UK_EXTRA_ENDINGS = (("евка", "івка"), ("овка", "івка"), ("ево", "еве"), ("ово", "ове"))
+
+
+def _uk_spellings(keys: Sequence[str], town: bool) -> list[str]:
+    """The Ukrainian spellings of a Russian place's Cyrillic keys; a key marked "=" (a name that is also a common
+    word or a surname: "=чаплыгин", "=горшечное") keeps its mark ("з Чаплигіна" still needs a settlement word or
+    its oblast). The "-івка" of a "-овка" only for a town GeoNames counts people in: a hamlet of the postal rows
+    would take "біля Ольхівки" from the front (team-heldout-42)."""
+    out: list[str] = []
+    for key in keys:
+        mark = key[:1] if key[:1] in "=~" else ""
+        word = key[len(mark) :]
+        uk = _uk_spelling(word)
+        forms = [uk] if uk else []
+        for ru_end, uk_end in _UK_EXTRA_ENDINGS:
+            if uk_end == "івка" and not town:
+                continue
+            if word.endswith(ru_end) and len(word) > len(ru_end) + 2 and _RU_WORD.fullmatch(word):
+                forms.append((uk or word)[: -len(ru_end)] + uk_end)
+                break
+        out += [mark + f for f in forms if mark + f not in out]
+    return out
+
+
 def _oblique_forms(word: str) -> tuple[str, ...]:
     """The case forms of a one-word feminine name in -а/-я ("Тува" -> Туви, Туве, Туву, Тувой; "Чечня" ->
     Чечни, Чечні): the dictionaries' guess for an unknown oblique name is often another word ("туви" -> "тув")."""
@@ -904,7 +931,12 @@ def _display_name(name: str, country: str) -> str:
     if country != "RU":
         return name
     name = name.replace("’", "").replace("ë", "yo")
+    # the postal rows' "Kastornoe", "Soglasie": GeoNames writes a final -ое/-ее/-ие "-oye", "-ye" (codebook 1.17)
+    name = POSTAL_ENDINGS.sub("ye", name)
     return RU_ENDINGS.sub(lambda m: {"yy": "y", "iy": "y", "yye": "ye"}[m.group(1)], name)
+
+
+POSTAL_ENDINGS = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz][oei])e\b")
 
 
 RU_ENDINGS = re.compile(r"(?<=[a-z])(yye|yy|iy)\b")
@@ -1004,6 +1036,16 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
     if n == 1 and lang == "uk" and len(words[0]) > 5 and words[0].endswith("ева"):
         # the genitive of a town in -ів with the soft stem: "з Борщева" -> Борщів (codebook 1.16, team-heldout-45)
         keys.append(words[0][:-3] + "ів")
+    if n == 1 and lang == "uk" and len(words[0]) > 5 and words[0].endswith(("ова", "ева", "іна", "ина")):
+        # the genitive of a Russian town in -ов/-ев/-ін the dictionary reads as a surname or a neuter village: "із
+        # Данилова" -> Данилов, "з Чаплигіна" -> Чаплигін (codebook 1.17, team-heldout-54, -55)
+        keys.append(words[0][:-1])
+    if n == 1 and lang == "uk" and len(words[0]) > 5 and words[0].endswith("ів"):
+        # the genitive of a plural town name: "поблизу Тетюшів" -> Тетюші (codebook 1.17, team-heldout-52)
+        keys.append(words[0][:-2] + "і")
+    if n == 1 and lang == "uk" and len(words[0]) > 5 and words[0].endswith(("еві", "ові")):
+        # the locative of a neuter village in -еве/-ове: "в Солнцеві" -> Солнцеве (codebook 1.17)
+        keys.append(words[0][:-1] + "е")
     if n == 1 and lang == "uk" and len(words[0]) > 6 and words[0].endswith("ові"):
         # the masculine locative of a Russian town the dictionary misses: "у Порхові" -> Порхов (team-heldout-22)
         keys.append(words[0][:-1])
@@ -2085,7 +2127,14 @@ def _drop_qualifying_regions(hits: list[PlaceHit], text: str) -> list[PlaceHit]:
     regional = [h for h in hits if h.place.fcode in ("ADM1", "region", "country", "PPLA")]
     # a region named again elsewhere in its own right stays ("из Пензенской области ... под Пензой")
     qualifiers = {
-        id(h) for h in regional if any(qualifies(h, o) and (h.place.fcode != "PPLA" or o.end <= h.start) for o in hits)
+        id(h)
+        for h in regional
+        if any(
+            qualifies(h, o)
+            # (or an oblast's adjective before its town: "брянської Навлі" is Navlya of the Bryansk oblast)
+            and (h.place.fcode != "PPLA" or o.end <= h.start or text[h.start : h.end].islower())
+            for o in hits
+        )
     }
     # a bigger town that locates the smaller one before it: "in Seversk, near Tomsk"
     for h in hits:
@@ -2285,6 +2334,10 @@ def _weak_intro(toks: Sequence[Token], i: int, lang: str, text: str) -> bool:
     )
 
 
+# a lower-case adjective of a town or an oblast ("брянської", "курской", "подмосковного"): the name after it is a town
+PLACE_ADJECTIVE = re.compile(r"[а-яёіїєґ']{3,}(?:ськ|цьк|ск|цк|овн)(?:ой|ого|ому|ом|ая|ую|ий|ый|ое|ої|ій|ім|а|у|е|і)")
+
+
 def _introduced(
     toks: Sequence[Token], i: int, n: int, words: set[str] = INTRO, lang: str = "ru", text: str = ""
 ) -> bool:
@@ -2296,6 +2349,13 @@ def _introduced(
         return True
     if prev.endswith("'s") and _bare(prev) in REGION_WORDS:
         return True  # "the Kharkiv region's Vovchansk"
+    if (
+        i > 0
+        and PLACE_ADJECTIVE.fullmatch(prev)
+        and not (text and text[toks[i - 1].start].isupper())
+        and _modifier(prev, lang)
+    ):
+        return True  # "у відділі поліції брянської Навлі", "курской Суджи": a town named with its oblast's adjective
     if prev in OF_TOWN or (prev.startswith(("площі", "площад")) and i > 1 and text[toks[i - 2].start].isupper()):
         return True  # "біля міськради Горішніх Плавнів", "на Соборній площі Овруча": the town's own building or square
     if (
@@ -2875,6 +2935,8 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
         introduced
         and not _person_or_adjective(toks[i].word, lang)
         or (introduced and max(c.population for c in cands) >= 1000)
+        # "в Солнцеві Курської області": a name read as a surname is the town whose oblast follows (codebook 1.17)
+        or (introduced and oblast_after)
         # "под Новоэкономичным": an adjective-form name capitalised after "под"/"near" is a front-line village
         or (introduced and prev in NEAR_WORDS and any(c.country == "UA" and c.admin1 in FRONT_OBLASTS for c in cands))
     )
