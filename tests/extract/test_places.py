@@ -354,8 +354,11 @@ def test_people_addressed_are_not_villages() -> None:
 
 
 def test_a_place_within_a_regions_possessive() -> None:
-    # the region only says where the town lies: the town carries it (team-heldout-13 to -15 convention)
-    assert places("Shelling hit the Kharkiv region's Vovchansk again.", "en") == [("Vovchansk", "event")]
+    # the region named is listed with the town (codebook 1.17; team-heldout-13 to -15 had left it out)
+    assert places("Shelling hit the Kharkiv region's Vovchansk again.", "en") == [
+        ("Kharkiv Oblast", "event"),
+        ("Vovchansk", "event"),
+    ]
 
 
 def test_first_words_of_longer_names_streets_and_quoted_titles() -> None:
@@ -737,9 +740,15 @@ def test_russian_towns_in_ukrainian_spelling_and_hyphenated_names() -> None:
     ]
     assert places("мобілізованих із Петровська-Забайкальського у четвер", "uk") == [("Petrovsk-Zabaykalsky", "origin")]
     assert places("мобилизованных из Петровска-Забайкальского отказались", "ru") == [("Petrovsk-Zabaykalsky", "origin")]
-    assert places("Мати солдата з Каменя-на-Обі (Алтайський край) звернулася", "uk") == [("Kamen-na-Obi", "origin")]
-    # the region in brackets only says where the town is
-    assert places("У вівторок у Рузаєвці (Мордовія) матері пікетували військкомат.", "uk") == [("Ruzayevka", "event")]
+    assert places("Мати солдата з Каменя-на-Обі (Алтайський край) звернулася", "uk") == [
+        ("Kamen-na-Obi", "origin"),
+        ("Altai Krai", "origin"),
+    ]
+    # the region in brackets is listed with the town (codebook 1.17)
+    assert places("У вівторок у Рузаєвці (Мордовія) матері пікетували військкомат.", "uk") == [
+        ("Ruzayevka", "event"),
+        ("Mordovia", "event"),
+    ]
     assert places("Жительница Турунтаева записала видео", "ru") == [("Turuntayevo", "origin")]
 
 
@@ -780,12 +789,19 @@ def test_agencies_addressees_fronts_and_datelines() -> None:
 
 def test_regions_after_a_town_with_the_country_in_between() -> None:
     text = "A contract soldier from Rossosh in Russia's Voronezh region has been put on the wanted list."
-    assert places(text, "en") == [("Rossosh", "origin")]
+    assert places(text, "en") == [("Rossosh", "origin"), ("Voronezh Oblast", "origin")]
     assert places("A district court in Hadiach, in Ukraine's Poltava region, sentenced a soldier.", "en") == [
-        ("Hadyach", "event")
+        ("Hadyach", "event"),
+        ("Poltava Oblast", "event"),
     ]
-    assert places("19 военных с Полтавщины, из Хорола, записали видео", "ru") == [("Khorol", "origin")]
-    assert places("Sixteen men from Shumerlia in Chuvashia answered an advert", "en") == [("Shumerlya", "origin")]
+    assert places("19 военных с Полтавщины, из Хорола, записали видео", "ru") == [
+        ("Poltava Oblast", "origin"),
+        ("Khorol", "origin"),
+    ]
+    assert places("Sixteen men from Shumerlia in Chuvashia answered an advert", "en") == [
+        ("Shumerlya", "origin"),
+        ("Chuvashia", "origin"),
+    ]
 
 
 def test_people_and_offices_named_by_their_town_and_a_units_small_town() -> None:
@@ -816,6 +832,6 @@ def test_a_bigger_town_or_an_occupied_oblast_that_locates_the_place() -> None:
         ("Kamianka-Dniprovska", "event"),
     ]
     text = "Relatives of soldiers from the Apostolove community in Ukraine's Dnipropetrovsk region rallied."
-    assert places(text, "en") == [("Apostolove", "origin")]
+    assert places(text, "en") == [("Apostolove", "origin"), ("Dnipropetrovsk Oblast", "origin")]
     text = "Inmates of penal colony No. 11 in Pugachyov, Saratov region, were put in solitary."
-    assert places(text, "en") == [("Pugachev", "event")]
+    assert places(text, "en") == [("Pugachev", "event"), ("Saratov Oblast", "event")]

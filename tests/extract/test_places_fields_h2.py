@@ -24,7 +24,7 @@ def test_district_court_names_no_town() -> None:
 def test_town_before_its_oblast_is_no_first_name() -> None:
     # Engels is a surname too; "Енгельсі Саратовської області" is the town and its oblast, not "Engels Saratovsky"
     got = names("В Енгельсі Саратовської області чоловіків змусили підписати контракти.", "uk")
-    assert got == ["Engels"]  # its oblast only says where the town lies (team-heldout-13 to -15 convention)
+    assert got == ["Engels", "Saratov Oblast"]  # its oblast is listed too (codebook 1.17)
 
 
 def test_person_before_a_capitalised_word_stays_a_person() -> None:

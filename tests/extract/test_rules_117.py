@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from extract_helpers import event_date, place_names, verdict
 
+from sitrep.extract import Extractor, report_from_doc
 from sitrep.extract.places import _display_name
 
 
@@ -155,3 +156,104 @@ def test_this_month_in_english() -> None:
 )
 def test_a_deserters_detention_day_over_his_flights_month(text: str, day: str) -> None:
     assert event_date(text, "2026-07-24T14:00:00+03:00") == day
+
+
+# Round 2 of codebook 1.17, from team-heldout-56 to -59 once their blind scores were recorded.
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Five men of the Karadag battalion left their positions on 4 November and made their way home, local "
+            "sources say.",
+            "desertion",
+        ),
+        (
+            "У Волоколамську в понеділок вісьмох студентів коледжу викликали до директора, де представник військкомату "
+            "тиснув на них, щоб вони підписали контракти. Хлопцям погрожували відрахуванням.",
+            "coercion",
+        ),
+        (
+            "Шестерых студентов техникума вчера вызвали в военкомат. Там им заявили, что без подписанного контракта "
+            "дипломы не выдадут, а отсрочку «аннулируют».",
+            "coercion",
+        ),
+        (
+            "Военный суд приговорил к пяти годам колонии контрактника 1417-го полка. Как установил суд, 5 мая он "
+            "должен был вернуться из отпуска в часть, но остался дома и три месяца скрывался у знакомых.",
+            "desertion",
+        ),
+    ],
+)
+def test_round_2_cues(text: str, kind: str) -> None:
+    assert verdict(text, "2026-11-11T11:00:00+02:00") == (True, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We, the men of the assault brigade, invite you to join us," begins a new recruiting video that promises '
+        "high pay to volunteers.",
+        '"We, Russian servicemen held captive in Ukraine, ask Moscow to exchange us," says a man in a video released '
+        "by Ukraine's intelligence.",
+        "Російські канали поширюють «звернення» нібито бійців з Добромиля, які заявляють про відмову воювати. Фахівці "
+        "встановили, що відео згенероване штучним інтелектом. Рідні військових підтвердили, що чоловіки на зв'язку.",
+        "Інформація про те, що мобілізовані з селища Пряжа відмовилися йти в наступ, не підтвердилася. Рідні бійців "
+        "розповіли, що чоловіки перебувають на ротації в тилу.",
+        "В районе распространился слух, что мобилизованные из Ярково отказались идти в бой и их арестовали.",
+        "За оцінками правозахисників, з 2022 року росіяни примусово мобілізували на окупованих територіях понад 50 "
+        "тисяч чоловіків.",
+    ],
+)
+def test_round_2_traps_and_hedges(text: str) -> None:
+    assert verdict(text)[0] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        (
+            "Nine men from Lutuhyne say Russia has not paid them for five months. In a video sent to the local channel "
+            "Lutugino 24 on Saturday, they describe being mobilised in 2022.",
+            "Lutugino 24",
+        ),
+        (
+            "Nine contract soldiers from Apatity say they have not been paid for five months. Their video, posted on "
+            "7 March by the channel Apatity 51, shows the men reading out a plea to the governor.",
+            "Apatity 51",
+        ),
+    ],
+)
+def test_an_outlets_name_ends_with_its_number(text: str, via: str) -> None:
+    ext = Extractor.load().extract(report_from_doc({"id": "t", "text": text, "published": "2026-03-09T10:00:00+00:00"}))
+    assert ext.events and ext.events[0].via == via
+
+
+def test_an_appeal_is_dated_by_its_posting_not_by_the_background_year() -> None:
+    text = (
+        "About twenty wives of men mobilised in Khartsyzk have filmed an appeal to Vladimir Putin. The women say their "
+        "husbands were rounded up in February 2022 and have served ever since. The video was posted on Monday by the "
+        "local Telegram channel Khartsyzk Online."
+    )
+    assert event_date(text, "2025-02-04T09:00:00+00:00") == "2025-02-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Вчера в Бежаницах Псковской области около тридцати родственников мобилизованных собрались у ДК.", None),
+        (
+            "В четверг во время рейда на кирпичном заводе в Богдановиче полиция задержала девятнадцать мигрантов.",
+            ["Bogdanovich"],
+        ),
+        ("Командир батальйону, укомплектованого мешканцями Алушти, вимагав від підлеглих гроші.", ["Alushta"]),
+    ],
+)
+def test_round_2_places(text: str, names: list[str] | None) -> None:
+    lang = "uk" if "батальйону" in text else "ru"
+    got = place_names(text, lang)
+    if names is None:  # a village the gazetteer lacks: its oblast, named beside it, stays
+        assert got == ["Pskov Oblast"]
+    else:
+        assert got == names

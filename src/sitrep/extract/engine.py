@@ -299,6 +299,13 @@ _CAUGHT = re.compile(
     r"(?i)\b(?:задерж|затрим|приговор|вирок|засуд|осуд|поймал|спіймал|detain|arrest|sentenc|convict|caught)"
 )
 
+# a video or letter made public: the news an appeal is dated by when the sentence before gives only a month or a year
+_PUBLISHED = re.compile(
+    r"(?i)\b(?:posted|published|released|uploaded|опубликова|выложи|разместил|появилось|появилась|оприлюдни|"
+    r"опублікува|виклала|виклали|виклав|з'явилося|з’явилося)"
+)
+_DAY_NEWS = {"desertion": _CAUGHT, "appeal": _PUBLISHED}
+
 _ITEM_SEP = "; "
 
 
@@ -1002,12 +1009,12 @@ class Engine:
 
     @staticmethod
     def _day_elsewhere(
-        text: str, order: Sequence[Sentence], own: Sentence, pub: datetime | None
+        text: str, order: Sequence[Sentence], own: Sentence, pub: datetime | None, news: re.Pattern[str]
     ) -> tuple[DateHit, Sentence] | None:
-        """The first day-precise date of the event's other sentences that tell a detention or a verdict ("Вчера ...
-        задержали", "a court on Thursday sentenced"), with its sentence."""
+        """The first day-precise date of the event's other sentences that tell its news (``news``: a detention or a
+        verdict, "Вчера ... задержали"; a video posted, "posted on Monday"), with its sentence."""
         for s in order:
-            if s is own or not _CAUGHT.search(s.text):
+            if s is own or not news.search(s.text):
                 continue
             days = [
                 d
@@ -1124,11 +1131,12 @@ class Engine:
                 # a day the text writes out, then a day it implies ("вчера", "on Sunday"), then a month: "a video
                 # posted on Sunday shows the man who surrendered in September" is Sunday's
                 best = min(dates, key=lambda d: (d.precision != "day", d.relative))
-                if event_type == "desertion" and best.precision != "day":
+                if event_type in _DAY_NEWS and best.precision != "day":
                     # "Вчера ... задержали контрактника. Он самовольно оставил часть в марте": a deserter's flight
-                    # told by its month only, his detention or verdict by its day: the day the news is of (codebook
-                    # 1.17, team-heldout-54)
-                    day = self._day_elsewhere(text, order, s, pub)
+                    # told by its month only, his detention or verdict by its day: the day the news is of; "the men
+                    # were rounded up in February 2022 ... The video was posted on Monday": the appeal's day (codebook
+                    # 1.17, team-heldout-54, -57)
+                    day = self._day_elsewhere(text, order, s, pub, _DAY_NEWS[event_type])
                     if day is not None:
                         best, s = day
                 event_date, precision = best.iso, best.precision

@@ -383,16 +383,25 @@ EVENT_WORDS = re.compile(  # run on the lower-cased sentence
 )
 CLAUSE_END = re.compile(r"[,;:!?\n—–(]|\.(?=\s|$)|\s(?:и|а|і|та|но|але|and|but|which|who|що|что|который|яка|який)\s")
 _QUOTED = re.compile(r"[«\"“„]([^»\"”“\n]{2,40})[»\"”“]")
+# a number that ends an outlet's name ("Lutugino 24", "Бавлы 24", "Apatity 51"), not a day, an amount or an age after it
+_NAME_NUMBER = (
+    r"(?:\s?\d{1,3}(?![\w.,])(?!\s+(?i:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек|січ|лют|бер|кві|тра|чер|лип|"
+    r"сер|вер|жов|лис|гру|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|km|км|тыс|тис|руб|грн|грив|hryv|roub|"
+    r"dollar|доллар|долар|per|лет|рок|рік|year|men|man|people|чел|люд|осіб|человек|%|мобил|солдат|soldier|бойц|бійц)))?"
+)
 _LATIN_SEQ = re.compile(
-    r"(?<![\w.])(?:[A-Z0-9][A-Za-z0-9.'’&+-]*)(?:\s+(?:of|de|der|the|and|&)?\s*[A-Z][A-Za-z0-9.'’&+-]*){0,3}"
+    # codebook 1.17: Latin letters with diacritics ("Qırım Sesi") and a closing number ("Lutugino 24")
+    r"(?<![\w.])(?:[A-Z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f.'’&+-]*)"
+    r"(?:\s+(?:of|de|der|the|and|&)?\s*[A-Z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f.'’&+-]*){0,3}"
     # a transliterated Slavic name goes on after its preposition in lower case: "Orenburg bez tsenzury",
     # "Novosti za nedelyu", "Permskii krai bez tsenzury", "Kurgan i kurgantsy"
     r"(?:(?:\s+[a-z]{3,})?\s+(?:bez|dlya|dlia|na|po|za|ot|iz|vid|pid|pod|nad|ta|i|v)\s+[a-z][a-z'’]+)?"
-    r"(?![\w-])"
+    rf"{_NAME_NUMBER}(?![\w-])"
 )
 _CYR_SEQ = re.compile(
     r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]+(?:-[А-ЯЁІЇЄҐ]?[а-яёіїєґ]+)?"
     r"(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]+(?:-[А-ЯЁІЇЄҐ]?[а-яёіїєґ]+)?){0,2}"
+    rf"{_NAME_NUMBER}"
 )
 NOT_NAMES = {
     "the",
