@@ -2159,16 +2159,8 @@ def _drop_qualifying_regions(hits: list[PlaceHit], text: str) -> list[PlaceHit]:
                 qualifiers.add(id(h))
     kept = {h.place.name for h in hits if id(h) not in qualifiers}
     # a region kept beside its town takes the town's role: "a soldier from Rossosh in Russia's Voronezh region"
-    roles = {
-        id(h): o.role
-        for h in hits
-        if h.place.fcode in ("ADM1", "region")
-        for o in hits
-        if qualifies(h, o)
-    }
-    return [
-        replace(h, role=roles.get(id(h), h.role)) for h in hits if id(h) not in qualifiers or h.place.name in kept
-    ]
+    roles = {id(h): o.role for h in hits if h.place.fcode in ("ADM1", "region") for o in hits if qualifies(h, o)}
+    return [replace(h, role=roles.get(id(h), h.role)) for h in hits if id(h) not in qualifiers or h.place.name in kept]
 
 
 def _agency_seat(toks: Sequence[Token], i: int, n: int) -> bool:
