@@ -649,6 +649,35 @@ FLOORS: dict[str, dict[str, float]] = {
         "places_f1": 0.85,
         "date_accuracy": 0.98,
     },
+    # session 16, codebook 1.17 round 3 (type models on sets 1-63)
+    "team-heldout-60": {
+        "precision": 0.92,
+        "recall": 0.97,
+        "type_accuracy": 0.97,
+        "places_f1": 0.87,
+        "date_accuracy": 0.97,
+    },
+    "team-heldout-61": {
+        "precision": 0.94,
+        "recall": 0.98,
+        "type_accuracy": 0.9,
+        "places_f1": 0.89,
+        "date_accuracy": 0.95,
+    },
+    "team-heldout-62": {
+        "precision": 0.97,
+        "recall": 0.98,
+        "type_accuracy": 0.95,
+        "places_f1": 0.84,
+        "date_accuracy": 0.95,
+    },
+    "team-heldout-63": {
+        "precision": 0.98,
+        "recall": 0.98,
+        "type_accuracy": 0.98,
+        "places_f1": 0.86,
+        "date_accuracy": 0.98,
+    },
     # session 7: P 1.00 R 0.556 (5 of 9; was 2 of 9) type 0.444
     "milbloggers-dev": {"precision": 0.9, "recall": 0.5},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},

@@ -257,3 +257,53 @@ def test_round_2_places(text: str, names: list[str] | None) -> None:
         assert got == ["Pskov Oblast"]
     else:
         assert got == names
+
+
+# Round 3 of codebook 1.17, from team-heldout-60 to -63 once their blind scores were recorded.
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "30 сентября под Белзом сотрудники ТЦК сняли с автобуса мужчину, который ухаживает за матерью-инвалидом.",
+            "coercion",
+        ),
+        (
+            "У суботу ввечері працівники ТЦК приїхали на весілля в Лисці й забрали сімох чоловіків.",
+            "coercion",
+        ),
+        (
+            "В пятницу в Берегомете около сорока родственников военных пришли к поселковому совету: бойцам с лета не "
+            "выплачивают «боевые».",
+            "protest",
+        ),
+        (
+            "Around a hundred wives and mothers of soldiers blocked the H-09 highway in Deliatyn on Sunday. "
+            "They want fixed terms of service.",
+            "protest",
+        ),
+        (
+            "Investigators have detained a company commander accused of taking $1,500 a month from each of nine "
+            "subordinates in exchange for keeping them off the front line.",
+            "abuse",
+        ),
+    ],
+)
+def test_round_3_cues(text: str, kind: str) -> None:
+    assert verdict(text, "2025-10-02T10:00:00+03:00") == (True, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Гарнизонный военный суд оправдал рядового из Дигоры, которого обвиняли в самовольном оставлении части.",
+        "Мы удалили вчерашний пост о том, что «сорок мобилизованных отказались ехать на фронт», и приносим извинения.",
+        "Закарпатський ТЦК спростовує відео про «облаву на храмовому святі» в Синевирі.",
+        "За десять місяців 2025 року на Сумщині зареєстрували понад 1400 проваджень за самовільне залишення частини.",
+        "Investigators have closed a check into claims that a sergeant beat a conscript: a medical examination found "
+        "no injuries and the conscript withdrew his complaint.",
+    ],
+)
+def test_round_3_traps(text: str) -> None:
+    assert verdict(text)[0] is False

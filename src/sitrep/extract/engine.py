@@ -640,7 +640,11 @@ class Engine:
             return False
         if _numbered_unit(text):
             return False  # a numbered unit anywhere in the text: "1700 військовослужбовців бригади" is the 155th's
-        return not any(p.place.fcode != "country" for p in find_places(text, [s], self.gaz, lang))
+        # a town makes it a case; a country or a region does not ("на Сумщині за десять місяців зареєстрували понад
+        # 1400 проваджень": codebook 1.17, team-heldout-63)
+        return not any(
+            p.place.fcode not in ("country", "ADM1", "region") for p in find_places(text, [s], self.gaz, lang)
+        )
 
     def _purposeful(self, h: Hit) -> Hit:
         """A weak cue of a type told with its demand in one sentence counts as that type's strong cue.
