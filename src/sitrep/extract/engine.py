@@ -487,11 +487,12 @@ class Engine:
                 # a trap word inside an actor ("рідні полонених": relatives of prisoners) is the actor, no trap; a trap
                 # that reaches past the actor ("обращение к военнослужащим": an address to them) stays one
                 if not taken.issuperset(range(h.start, h.end)):
+                    first_seen = h.cue.tokens not in traps
                     traps[h.cue.tokens] = (h.cue.weight, block[s.index])
-                    if s.text.count(_ITEM_SEP) >= 2 and not _in_header(text, sa, h.start):
+                    if s.text.count(_ITEM_SEP) < 2 or _in_header(text, sa, h.start):
+                        trap_items.pop(h.cue.tokens, None)  # said outside a digest's item: it weighs on the whole
+                    elif first_seen:
                         trap_items[h.cue.tokens] = (s.index, _item_of(text, sa, h.start))
-                    else:
-                        trap_items.pop(h.cue.tokens, None)
         type_hits = _collapse(type_hits)
         aggregates = frozenset(i for i in {h.sentence for h in type_hits} if self._aggregate(text, sentences[i], lang))
         for i in aggregates:

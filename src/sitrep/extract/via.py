@@ -385,9 +385,10 @@ CLAUSE_END = re.compile(r"[,;:!?\n—–(]|\.(?=\s|$)|\s(?:и|а|і|та|но|а
 _QUOTED = re.compile(r"[«\"“„]([^»\"”“\n]{2,40})[»\"”“]")
 # a number that ends an outlet's name ("Lutugino 24", "Бавлы 24", "Apatity 51"), not a day, an amount or an age after it
 _NAME_NUMBER = (
-    r"(?:\s?\d{1,3}(?![\w.,])(?!\s+(?i:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек|січ|лют|бер|кві|тра|чер|лип|"
+    r"(?:\s?\d{1,3}(?![\w.])(?!,\d)(?!\s+(?i:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек|січ|лют|бер|кві|тра|чер|лип|"
     r"сер|вер|жов|лис|гру|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|km|км|тыс|тис|руб|грн|грив|hryv|roub|"
-    r"dollar|доллар|долар|per|лет|рок|рік|year|men|man|people|чел|люд|осіб|человек|%|мобил|солдат|soldier|бойц|бійц)))?"
+    r"dollar|доллар|долар|per|лет|рок|рік|year|men|man|people|чел|люд|осіб|человек|%|мобил|солдат|soldier|бойц|бійц|"
+    r"week|day|month|hour|недел|тижн|дн|дня|месяц|місяц|час|годин)))?"
 )
 _LATIN_SEQ = re.compile(
     # codebook 1.17: Latin letters with diacritics ("Qırım Sesi") and a closing number ("Lutugino 24")
