@@ -307,3 +307,28 @@ def test_round_3_cues(text: str, kind: str) -> None:
 )
 def test_round_3_traps(text: str) -> None:
     assert verdict(text)[0] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # care withheld by the command is abuse; "was refused" tells no refusal of the man's
+        (
+            "A recruit at a training centre near Uhniv was refused hospital treatment for five days despite a fever "
+            "and was made to keep drilling, his relatives say.",
+            "abuse",
+        ),
+        (
+            "У навчальному центрі курсантові з температурою під сорок п'ять днів відмовляли у шпиталі, а сержант "
+            "змушував його ходити на стройову.",
+            "abuse",
+        ),
+        # their own refusal after being refused leave stays a refusal
+        (
+            "The soldiers were refused leave for eight months and then refused to go back to the front on Monday.",
+            "refusal",
+        ),
+    ],
+)
+def test_refused_treatment_is_abuse_not_refusal(text: str, kind: str) -> None:
+    assert verdict(text, "2025-06-25T13:00:00+00:00") == (True, kind)

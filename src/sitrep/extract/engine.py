@@ -328,6 +328,17 @@ def _in_header(text: str, s: Sentence, tok: int) -> bool:
     return colon >= 0 and at < colon
 
 
+def _refused_to_them(s: Sentence, h: Hit) -> bool:
+    """ "A recruit was refused hospital treatment", "they were refused leave": the men were denied something, which is
+    no refusal of theirs (codebook 1.17, team-heldout-61)."""
+    return (
+        h.cue.label == "refusal"
+        and h.start > 0
+        and s.tokens[h.start].word in ("refused", "denied")
+        and s.tokens[h.start - 1].word in ("was", "were", "been", "being", "is", "are")
+    )
+
+
 def _nominative(tok: Token) -> bool:
     """A ru/uk noun as its lemma or its plural in -ы/-и ("командир", "командиры", "офіцери"): a subject's form, not
     "командира" (whom the act befell)."""
@@ -443,7 +454,7 @@ class Engine:
                 prev = None
             raw = self.types.find(s) + self._combo_hits(s, lang, prev)
             for h in raw:
-                if self._spans_a_cue(h, raw) or self._inside_other(h, raw):
+                if self._spans_a_cue(h, raw) or self._inside_other(h, raw) or _refused_to_them(s, h):
                     continue
                 if self._negated(s, h):
                     negated += 1
