@@ -309,12 +309,16 @@ _DAY_NEWS = {"desertion": _CAUGHT, "appeal": _PUBLISHED}
 _ITEM_SEP = "; "
 
 
+def _tok_start(s: Sentence, tok: int) -> int:
+    """The text offset of a token of the sentence (its last token's for an index past the end)."""
+    return s.tokens[min(tok, len(s.tokens) - 1)].start
+
+
 def _item_of(text: str, s: Sentence, tok: int) -> int:
     """Which "; "-separated item of its sentence a token stands in (0 when the sentence has none)."""
     if not s.tokens or _ITEM_SEP not in s.text:
         return 0
-    at = s.tokens[min(tok, len(s.tokens) - 1)].start
-    return text.count(_ITEM_SEP, s.start, at)
+    return text.count(_ITEM_SEP, s.start, _tok_start(s, tok))
 
 
 _NONE_ADJ = frozenset({"какой", "який", "один", "одна", "одно"})
@@ -322,10 +326,9 @@ _NONE_ADJ = frozenset({"какой", "який", "один", "одна", "одн
 
 def _in_header(text: str, s: Sentence, tok: int) -> bool:
     """The token stands before the colon that ends the sentence's first item ("Reading list: a; b; c")."""
-    at = s.tokens[min(tok, len(s.tokens) - 1)].start
     first = text.find(_ITEM_SEP, s.start, s.end)
     colon = text.find(": ", s.start, first if first >= 0 else s.end)
-    return colon >= 0 and at < colon
+    return colon >= 0 and _tok_start(s, tok) < colon
 
 
 def _refused_to_them(s: Sentence, h: Hit) -> bool:

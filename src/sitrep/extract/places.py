@@ -851,9 +851,13 @@ def _skeleton(key: str) -> str:
     return key.translate(_SKELETON)
 
 
+# one Russian word in lower case (a hyphen allowed): what `_uk_spelling` and `_uk_spellings` respell
+_RU_WORD = re.compile(r"[а-яё-]+")
+
+
 def _uk_spelling(key: str) -> str | None:
     """The Ukrainian spelling of a Russian one-word Cyrillic key, or None (Latin, several words, unchanged)."""
-    if " " in key or not key or not all("а" <= ch <= "я" or ch in "ё-" for ch in key):
+    if not _RU_WORD.fullmatch(key):
         return None
     word = key
     for ru_end, uk_end in _UK_SOFT_ENDINGS:
@@ -870,7 +874,6 @@ def _uk_spelling(key: str) -> str | None:
 
 # the endings Ukrainian gives a Russian village's name besides the letter-for-letter spelling: "Вейделевка" ->
 # Вейделівка, "Солнцево" -> Солнцеве (codebook 1.17, team-heldout-54)
-_RU_WORD = re.compile(r"[а-яё-]+")
 _UK_EXTRA_ENDINGS = (("евка", "івка"), ("овка", "івка"), ("ево", "еве"), ("ово", "ове"))
 
 
