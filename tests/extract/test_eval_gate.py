@@ -678,6 +678,37 @@ FLOORS: dict[str, dict[str, float]] = {
         "places_f1": 0.86,
         "date_accuracy": 0.98,
     },
+    # session 17, codebook 1.18 (type models on sets 1-67): 64 P 0.983 R 1.000 type 0.948 places 0.856 date 0.983;
+    # 65 P 0.935 R 1.000 type 1.000 places 0.901 date 0.983; 66 P 0.982 R 0.948 type 0.948 places 0.752 date 0.914;
+    # 67 P 0.982 R 0.966 type 0.966 places 0.754 date 0.966
+    "team-heldout-64": {
+        "precision": 0.97,
+        "recall": 0.98,
+        "type_accuracy": 0.93,
+        "places_f1": 0.84,
+        "date_accuracy": 0.97,
+    },
+    "team-heldout-65": {
+        "precision": 0.92,
+        "recall": 0.98,
+        "type_accuracy": 0.98,
+        "places_f1": 0.88,
+        "date_accuracy": 0.97,
+    },
+    "team-heldout-66": {
+        "precision": 0.97,
+        "recall": 0.93,
+        "type_accuracy": 0.93,
+        "places_f1": 0.74,
+        "date_accuracy": 0.9,
+    },
+    "team-heldout-67": {
+        "precision": 0.97,
+        "recall": 0.95,
+        "type_accuracy": 0.95,
+        "places_f1": 0.74,
+        "date_accuracy": 0.95,
+    },
     # session 7: P 1.00 R 0.556 (5 of 9; was 2 of 9) type 0.444
     "milbloggers-dev": {"precision": 0.9, "recall": 0.5},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},

@@ -272,6 +272,9 @@ INTRO = {
 # Prepositions before which a town named by a common word is read as the town ("под Лиманом", "в Орле");
 # not "на Родину", "из «Игры престолов»", "до Победы"
 WEAK_KEY_INTRO = {"в", "во", "у", "под", "подо", "під", "біля", "около", "возле", "поблизу", "near", "in", "outside"}
+# "из Радужного", "з Тазовського": a town named by an adjective, read after "from" too (not a noun: "із
+# Новгородки" could be any of the towns an old name "Новгородок" gives)
+WEAK_ADJECTIVE_FROM = {"из", "изо", "з", "із", "зі"}
 # Locatives that make a capital the place rather than its government ("appealed to Moscow" is not in it)
 LOCATIVE = INTRO - {"to", "into"}
 # a capital's possessive is a place after these only ("in Kyiv's Maidan square", not "Moscow's pressure")
@@ -669,8 +672,14 @@ class Gazetteer:
         # a town whose Cyrillic name GeoNames lacks ("Кропоткин", uk "Ромни"): its English name read back
         for i, cc, name, keys in back:
             read = _cyrillic_from_latin(name, cc)
+            if read and read not in keys and read in index:
+                # a key only smaller places hold (uk "Ромни" is also the Ukrainian spelling of a village in the
+                # Amur oblast): the town joins them, and its size decides between them
+                if all(places[j].population < places[i].population for j in index[read]):
+                    index[read].append(i)
+                continue
             # not an adjective's shape: "на Красноармейской" is a street before it is the stanitsa Krasnoarmeyskaya
-            if not read or read in keys or read in index:
+            if not read or read in keys:
                 continue
             if not read.endswith(_ADJECTIVE_ENDINGS) and not _common_word(read):
                 index[read] = [i]
@@ -1092,6 +1101,9 @@ def _candidates(
 
 
 HOME_COUNTRIES = ("RU", "UA")
+# a town this big is read under its weak ("~") key over villages of the same plain name (the gazetteer's
+# WEAK_MIN_POPULATION)
+WEAK_TOWN = 5_000
 # what follows a country's stem in a word for its people or its adjective: "египтян", "єгиптяни",
 # "египетский", "Egyptians", "Italian", "Chinese" (the name in a case form is read by its lemma)
 PEOPLE_OR_ADJECTIVE = re.compile(r"\w{0,3}(?:ян|ан|ин|ец|ц|ск|ськ|ian|ean|an|ese|i)\w{0,6}")
@@ -1298,9 +1310,25 @@ def find_places(
                             dict.fromkeys(c for k in _keys(toks, i, n, lang) for c in gaz.lookup_skeleton(k, "RU"))
                         )
                     if (
-                        not cands
+                        (
+                            not cands
+                            or (
+                                max(c.population for c in cands) < WEAK_TOWN
+                                and not settlement
+                                and _adjective_form(toks[i].word, lang)
+                                # "под Островским", "под Ясным": a front-line village, not a Russian town
+                                and not (
+                                    toks[i - 1].word in NEAR_WORDS
+                                    and any(c.country == "UA" and c.admin1 in FRONT_OBLASTS for c in cands)
+                                )
+                            )
+                        )
                         and n == 1
-                        and (settlement or _weak_intro(toks, i, lang, text))
+                        and (
+                            settlement
+                            or _weak_intro(toks, i, lang, text)
+                            or (i > 0 and toks[i - 1].word in WEAK_ADJECTIVE_FROM and _adjective_form(toks[i].word, lang))
+                        )
                         and not _clause_start(text, toks, i)
                         and text[toks[i].start - 1] not in "«\"“„'"
                     ):
@@ -1309,6 +1337,9 @@ def find_places(
                         # a village named by a common word only after a word for a settlement ("у села Вилок"),
                         # or in an oblast the text has named ("На Закарпатті ... поблизу Вилока")
                         keys = _keys(toks, i, n, lang)
+                        # only villages under the plain key ("из Радужного": Raduzhnoye in Crimea, 2 people): the
+                        # town of the weak key is the likelier reading, and stays with them to choose from
+                        small = cands
                         cands = _candidates(gaz, ["~" + k for k in keys], upper, abroad)
                         named = {c.name for m in mentions for c in m[0] if c.fcode in ("ADM1", "region")}
                         cands += [
@@ -1316,8 +1347,23 @@ def find_places(
                             for c in _candidates(gaz, ["=" + k for k in keys], upper, abroad)
                             if c not in cands and (settlement or c.admin1 in named)
                         ]
-                        if i + 1 < len(toks) and text[toks[i + 1].start].isupper():
-                            cands = []  # "в Надежде Ивановой": a person's name goes on
+                        if (
+                            i + 1 < len(toks)
+                            and text[toks[i + 1].start].isupper()
+                            and not text[toks[i].end : toks[i + 1].start].strip()
+                        ):
+                            cands = []  # "в Надежде Ивановой": a person's name goes on (not "в Лимане. Иван")
+                        elif cands and i + 1 < len(toks) and _noun_phrase_goes_on(text, toks[i], toks[i + 1], lang):
+                            cands = []  # "в Советском районе", "из Южного военного округа": an adjective, not a town
+                        if cands and toks[i - 1].word in NEAR_WORDS:
+                            # "под Глубоким": the front-line village Hlyboke, not the Russian town Gluboky
+                            front = [
+                                c
+                                for c in _candidates(gaz, ["=" + k for k in keys], upper, abroad)
+                                if c.country == "UA" and c.admin1 in FRONT_OBLASTS and c.fcode[:3] == "PPL"
+                            ]
+                            cands = front or cands
+                        cands = cands + [c for c in small if c not in cands] if cands else small
                     if (
                         not cands
                         and n == 1
@@ -2301,6 +2347,31 @@ def _link(text: str, toks: Sequence[Token]) -> bool:
 
 
 @lru_cache(maxsize=20_000)
+def _adjective_form(word: str, lang: str) -> bool:
+    """The dictionary reads the word as an adjective first ("Радужного", "Тазовского")."""
+    if lang not in ("ru", "uk"):
+        return False
+    from sitrep.enrich.lemmas import _morph
+
+    parse = _morph(lang).parse(word)
+    return any("ADJF" in str(p.tag) for p in parse[:2])
+
+
+def _noun_phrase_goes_on(text: str, tok: Token, nxt: Token, lang: str) -> bool:
+    """An adjective-shaped word ("Советском", "Радужного") followed by a lower-case noun or adjective: the
+    capital begins a name of something else ("в Советском районе", "из Южного военного округа")."""
+    if lang not in ("ru", "uk") or not nxt.word.isalpha() or not text[nxt.start].islower():
+        return False
+    if text[tok.end : nxt.start].strip():
+        return False  # "из Радужного (ХМАО)", "из Радужного, где": punctuation ends the phrase
+    from sitrep.enrich.lemmas import _morph
+
+    morph = _morph(lang)
+    if not any("ADJF" in str(p.tag) for p in morph.parse(tok.word)[:2]):
+        return False
+    return any(t in str(morph.parse(nxt.word)[0].tag) for t in ("NOUN", "ADJF", "PRTF"))
+
+
 def _modifier(word: str, lang: str) -> bool:
     """An adjective or participle that may stand between a preposition and a name ("в окупованому
     Донецьку", "in occupied Donetsk", "in nearby Pokrovsk")."""
@@ -2944,6 +3015,10 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
     if prev in ADDRESSEE_INTRO and not big and small and _addressee(text, toks, i, lang):
         return False  # "an appeal to Gerasimov", "звернулися до Залужного": a person addressed
     if big:
+        if len(toks[i].word) >= 3 and text[toks[i].start : toks[i].end].isupper() and all(
+            c.fcode in ("region", "ADM1", "country") for c in cands
+        ):
+            return True  # "У Мегіоні (ХМАО)": a region's acronym, which the Ukrainian dictionary takes for a surname
         return not (_person_or_adjective(toks[i].word, lang) and not introduced)
     return (
         introduced
