@@ -3,7 +3,7 @@ Russian towns and villages of 1,000 to 5,000 people (GeoNames' cities1000) and t
 read back from their English names; towns named by an adjective ("из Радужного", "в Тазовском"); a region's acronym
 in brackets in Ukrainian ("У Мегіоні (ХМАО)"). Sentences are written for these tests, with the near misses each rule
 must leave alone. Also from them: new cues (a van of the enlistment office, banners unfurled, "иначе грозит", "єдиний
-вихід — контракт", the Ukrainian "були побиті"), a forced contract's signer as an enlistee, and a state that lasts
+вихід — контракт", the Ukrainian "були побиті"), "pressured into signing army contracts" as an enlistee's, and a state that lasts
 dated by its start ("с 20 августа сидят в яме")."""
 
 from __future__ import annotations
@@ -67,9 +67,7 @@ def test_small_russian_places(text: str, place: str) -> None:
 
 
 def test_a_town_named_by_an_adjective_after_from() -> None:
-    assert place_names("Заместитель командира потребовал денег с восьми вахтовиков из Радужного.", "ru") == [
-        "Raduzhny"
-    ]
+    assert place_names("Заместитель командира потребовал денег с восьми вахтовиков из Радужного.", "ru") == ["Raduzhny"]
 
 
 @pytest.mark.parametrize(
@@ -119,10 +117,6 @@ def test_a_ukrainian_town_keeps_its_name_over_a_russian_villages_ukrainian_spell
             "protest",
         ),
         (
-            "В реабилитационный центр приехали вербовщики, и семерых пациентов заставили подписать контракты.",
-            "coercion",
-        ),
-        (
             "В реабилитационный центр приехали сотрудники военкомата: девятерым пациентам сказали, что лечение "
             "закончено и единственный выход — контракт.",
             "coercion",
@@ -140,6 +134,8 @@ def test_new_cues(text: str, kind: str) -> None:
         "Волонтёры погрузили гуманитарную помощь в микроавтобус и развернули плакаты на ярмарке.",
         "The charity bundled the donated clothes into a van for the shelter.",
         "Футболисту пообещали, что единственный выход — новый контракт с клубом.",
+        # a contract with no army in it: couriers and an aggregator
+        "Курьеров заставили подписать новый контракт с агрегатором, пишут профсоюзы.",
     ],
 )
 def test_near_misses_of_the_new_cues(text: str) -> None:
@@ -154,7 +150,10 @@ def test_near_misses_of_the_new_cues(text: str) -> None:
             "2025-08-20",
         ),
         ("Рідні б'ють на сполох: з 20 серпня хлопців із в/ч А2964 тримають у ямі.", "2025-08-20"),
-        ("Four soldiers of military unit A2964 have been held in a pit since August 20, their relatives say.", "2025-08-20"),
+        (
+            "Four soldiers of military unit A2964 have been held in a pit since August 20, their relatives say.",
+            "2025-08-20",
+        ),
     ],
 )
 def test_a_state_that_lasts_is_dated_by_its_start(text: str, date: str) -> None:

@@ -1327,7 +1327,11 @@ def find_places(
                         and (
                             settlement
                             or _weak_intro(toks, i, lang, text)
-                            or (i > 0 and toks[i - 1].word in WEAK_ADJECTIVE_FROM and _adjective_form(toks[i].word, lang))
+                            or (
+                                i > 0
+                                and toks[i - 1].word in WEAK_ADJECTIVE_FROM
+                                and _adjective_form(toks[i].word, lang)
+                            )
                         )
                         and not _clause_start(text, toks, i)
                         and text[toks[i].start - 1] not in "«\"“„'"
@@ -3015,8 +3019,10 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
     if prev in ADDRESSEE_INTRO and not big and small and _addressee(text, toks, i, lang):
         return False  # "an appeal to Gerasimov", "звернулися до Залужного": a person addressed
     if big:
-        if len(toks[i].word) >= 3 and text[toks[i].start : toks[i].end].isupper() and all(
-            c.fcode in ("region", "ADM1", "country") for c in cands
+        if (
+            len(toks[i].word) >= 3
+            and text[toks[i].start : toks[i].end].isupper()
+            and all(c.fcode in ("region", "ADM1", "country") for c in cands)
         ):
             return True  # "У Мегіоні (ХМАО)": a region's acronym, which the Ukrainian dictionary takes for a surname
         return not (_person_or_adjective(toks[i].word, lang) and not introduced)
