@@ -3,8 +3,8 @@ Russian towns and villages of 1,000 to 5,000 people (GeoNames' cities1000) and t
 read back from their English names; towns named by an adjective ("из Радужного", "в Тазовском"); a region's acronym
 in brackets in Ukrainian ("У Мегіоні (ХМАО)"). Sentences are written for these tests, with the near misses each rule
 must leave alone. Also from them: new cues (a van of the enlistment office, banners unfurled, "иначе грозит", "єдиний
-вихід — контракт", the Ukrainian "були побиті"), "pressured into signing army contracts" as an enlistee's, and a state that lasts
-dated by its start ("с 20 августа сидят в яме")."""
+вихід — контракт", the Ukrainian "були побиті"), and a state that lasts dated by its start ("с 20 августа сидят в
+яме")."""
 
 from __future__ import annotations
 
