@@ -1318,7 +1318,8 @@ def find_places(
                                 and _adjective_form(toks[i].word, lang)
                                 # "под Островским", "под Ясным": a front-line village, not a Russian town
                                 and not (
-                                    toks[i - 1].word in NEAR_WORDS
+                                    i > 0
+                                    and toks[i - 1].word in NEAR_WORDS
                                     and any(c.country == "UA" and c.admin1 in FRONT_OBLASTS for c in cands)
                                 )
                             )
@@ -2376,6 +2377,7 @@ def _noun_phrase_goes_on(text: str, tok: Token, nxt: Token, lang: str) -> bool:
     return any(t in str(morph.parse(nxt.word)[0].tag) for t in ("NOUN", "ADJF", "PRTF"))
 
 
+@lru_cache(maxsize=20_000)
 def _modifier(word: str, lang: str) -> bool:
     """An adjective or participle that may stand between a preposition and a name ("в окупованому
     Донецьку", "in occupied Donetsk", "in nearby Pokrovsk")."""
