@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.enrich.lemmas import lemma
+from sitrep.extract.places import _BACK_RU
 from sitrep.extract.via import CYRILLIC_TO_LATIN, translit_uk
 
 # The development data beside the repository (../shared/data), absent on users' machines.
@@ -259,17 +260,12 @@ def read_geonames(path: Path, admin1: dict[str, str], rows: list[list[str]]) -> 
             rows.append([f[0], name, f[4], f[5], f[8], adm, f[7], f[14] or "0", "|".join(sorted(keys))])
 
 
-# GeoNames' English spelling of Russian names (BGN/PCGN-like), read back into Cyrillic: the longest
-# letter group first; "y" is "й" after a vowel ("Koygorodok", "Tazovskiy") and "ы" after a consonant
-# ("Krasnyy"); "ye"/"ya"/"yu"/"yo" are "е"/"я"/"ю"/"ё"; "e" opening a word is "э" (Elista); "ts" before
-# "k" is "тс" (Bratsk, Sovetskiy). A soft sign GeoNames drops ("Molkino" for Молькино) is not restored.
-_READ_BACK = [
-    ("shch", "щ"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"), ("zh", "ж"), ("ye", "е"), ("ya", "я"),
-    ("yu", "ю"), ("yo", "е"), ("e", "е"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"), ("z", "з"),
-    ("i", "и"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"),
-    ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("'", "ь"), ("c", "ц"), ("h", "х"), ("j", "й"),
-    ("w", "в"), ("x", "кс"),
-]  # fmt: skip
+# GeoNames' English spelling of Russian names (BGN/PCGN-like), read back into Cyrillic with the extractor's own
+# table (``sitrep.extract.places._BACK_RU``, longest letter groups first) and the letters it leaves out; "y" is "й"
+# after a vowel ("Koygorodok", "Tazovskiy") and "ы" after a consonant ("Krasnyy"); "e" opening a word is "э"
+# (Elista); "ts" before "k" is "тс" (Bratsk, Sovetskiy). A soft sign GeoNames drops ("Molkino" for Молькино) is not
+# restored.
+_READ_BACK = [*_BACK_RU, ("'", "ь"), ("c", "ц"), ("h", "х"), ("j", "й"), ("w", "в"), ("x", "кс")]
 _VOWELS = set("аеёиоуыэюяй")
 
 

@@ -1185,18 +1185,18 @@ class Engine:
                     event_date, precision = in_clause[0].iso, in_clause[0].precision
                     cite("event_date", s)
                     break
-        if event_date is None:
+        if event_date is None and order:
             # "с 20 августа сидят в яме", "з 20 серпня хлопців тримають у ямі", "held since August 20": a state that
             # lasts is dated by its start when nothing else dates the event (codebook 1.18, team-heldout-65)
-            for s in order[:1]:
-                since = [
-                    d
-                    for d in find_dates(text, s.start, s.end, pub)
-                    if d.background and not d.relative and _SINCE.search(text[max(0, d.start - 12) : d.start])
-                ]
-                if since:
-                    event_date, precision = since[0].iso, since[0].precision
-                    cite("event_date", s)
+            s = order[0]
+            since = [
+                d
+                for d in find_dates(text, s.start, s.end, pub)
+                if d.background and not d.relative and _SINCE.search(text[max(0, d.start - 12) : d.start])
+            ]
+            if since:
+                event_date, precision = since[0].iso, since[0].precision
+                cite("event_date", s)
         if event_date is None and later is not None:
             event_date, precision = later[0].counted, "day"  # the day the sequel counts from
             cite("event_date", later[1])

@@ -1347,11 +1347,8 @@ def find_places(
                         small = cands
                         cands = _candidates(gaz, ["~" + k for k in keys], upper, abroad)
                         named = {c.name for m in mentions for c in m[0] if c.fcode in ("ADM1", "region")}
-                        cands += [
-                            c
-                            for c in _candidates(gaz, ["=" + k for k in keys], upper, abroad)
-                            if c not in cands and (settlement or c.admin1 in named)
-                        ]
+                        common = _candidates(gaz, ["=" + k for k in keys], upper, abroad)
+                        cands += [c for c in common if c not in cands and (settlement or c.admin1 in named)]
                         if (
                             i + 1 < len(toks)
                             and text[toks[i + 1].start].isupper()
@@ -1364,7 +1361,7 @@ def find_places(
                             # "под Глубоким": the front-line village Hlyboke, not the Russian town Gluboky
                             front = [
                                 c
-                                for c in _candidates(gaz, ["=" + k for k in keys], upper, abroad)
+                                for c in common
                                 if c.country == "UA" and c.admin1 in FRONT_OBLASTS and c.fcode[:3] == "PPL"
                             ]
                             cands = front or cands
@@ -2369,12 +2366,11 @@ def _noun_phrase_goes_on(text: str, tok: Token, nxt: Token, lang: str) -> bool:
         return False
     if text[tok.end : nxt.start].strip():
         return False  # "из Радужного (ХМАО)", "из Радужного, где": punctuation ends the phrase
+    if not _adjective_form(tok.word, lang):
+        return False
     from sitrep.enrich.lemmas import _morph
 
-    morph = _morph(lang)
-    if not any("ADJF" in str(p.tag) for p in morph.parse(tok.word)[:2]):
-        return False
-    return any(t in str(morph.parse(nxt.word)[0].tag) for t in ("NOUN", "ADJF", "PRTF"))
+    return any(t in str(_morph(lang).parse(nxt.word)[0].tag) for t in ("NOUN", "ADJF", "PRTF"))
 
 
 @lru_cache(maxsize=20_000)
