@@ -162,6 +162,29 @@ SETTLEMENT = {
     "пгт",
     "village",
     "town",
+    # codebook 1.19: a stanitsa, a district centre, a settlement (team-heldout-68, -72)
+    "станица",
+    "станице",
+    "станицы",
+    "станицу",
+    "станиця",
+    "станиці",
+    "станицю",
+    "райцентр",
+    "райцентре",
+    "райцентрі",
+    "райцентра",
+    "посёлок",
+    "посёлке",
+    "посёлком",
+    "деревню",
+    "хуторе",
+    "хуторі",
+    "аул",
+    "ауле",
+    "аула",
+    "hamlet",
+    "stanitsa",
 }
 # Words that introduce a place: a small village or a word that is also a name or an adjective
 # ("Залужного", "Гусев", "Військові") counts as a place only after one of these.
@@ -169,6 +192,10 @@ INTRO = {
     "в",
     "во",
     "под",
+    # codebook 1.19: "на острови навпроти Качкарівки" (team-heldout-69)
+    "навпроти",
+    "напротив",
+    "opposite",
     "у",
     "біля",
     "під",
@@ -1010,6 +1037,10 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
                 heads += [head[: -len(end)] + nom for nom in nominatives]
                 break
         tails = [tail, "-".join(lemma(t, lang) for t in tail.split("-"))]
+        # a neuter adjective tail in an oblique case: "мешканця Посад-Покровського" -> посад-покровське (codebook 1.19)
+        for adj_end, neuter in (("ського", "ське"), ("ському", "ське"), ("ского", "ское"), ("скому", "ское")):
+            if tail.endswith(adj_end):
+                tails.append(tail[: -len(adj_end)] + neuter)
         keys += [f"{h}-{t}" for h in dict.fromkeys(heads) for t in dict.fromkeys(tails)]
     if n == 1 and len(words[0]) > 5:  # case endings the dictionaries miss on names ("Артемовском")
         for end, nominatives in CASE_ENDINGS:
@@ -1091,6 +1122,16 @@ def _candidates(
         if key in gaz.acronyms and not upper:
             continue
         cands += [c for c in gaz.lookup(key) if c not in cands]
+    if abroad is not None and any(c.country in HOME_COUNTRIES for c in cands):
+        # a home town over a city abroad whose other-language names include the home town's case form ("в Кадоме"
+        # is Kadom in the Ryazan oblast, not Kadoma in Japan), unless the sentence names that country (codebook 1.19)
+        cands = [
+            c
+            for c in cands
+            if c.country in HOME_COUNTRIES
+            or c.fcode in ("country", "ADM1", "region", *EXTRA_KINDS)
+            or c.country in abroad
+        ]
     if abroad is not None:
         foreign = [c for key in keys for c in gaz.lookup("^" + key)]
         foreign = [c for c in dict.fromkeys(foreign) if c.country in abroad]
@@ -1353,6 +1394,12 @@ def find_places(
                             i + 1 < len(toks)
                             and text[toks[i + 1].start].isupper()
                             and not text[toks[i].end : toks[i + 1].start].strip()
+                            # "под Клетской Волгоградской области": the town's oblast follows (codebook 1.19)
+                            and not (
+                                i + 2 < len(toks)
+                                and _bare(toks[i + 2].word) in REGION_WORDS
+                                and toks[i + 1].lemma.endswith(ADJ_SUFFIXES)
+                            )
                         ):
                             cands = []  # "в Надежде Ивановой": a person's name goes on (not "в Лимане. Иван")
                         elif cands and i + 1 < len(toks) and _noun_phrase_goes_on(text, toks[i], toks[i + 1], lang):
@@ -1378,7 +1425,7 @@ def find_places(
                         # after a settlement word its Russian name will do ("поселок Горняк" is Hirnyk)
                         cands = [c for c in _candidates(gaz, latin, upper) if c.country == "UA"]
                         cands = [c for c in cands if settlement or _like(c.name, latin)]
-                    if cands and n == 1 and not listed and not _plausible(text, toks, i, cands, lang):
+                    if cands and n == 1 and not listed and not _plausible(text, toks, i, cands, lang, gaz):
                         cands = []
                     if (
                         cands
@@ -1397,7 +1444,7 @@ def find_places(
                         cands = []
                     if cands and _vicinity_of_capital(toks, i, cands):
                         cands = []
-                    if cands and (_not_settlement(toks, i, n, cands, text) or _river(toks, i)):
+                    if cands and (_not_settlement(toks, i, n, cands, text) or _river(toks, i, cands)):
                         cands = []
                     if cands and _route(text, toks, i, n, gaz, lang):
                         cands = []
@@ -1453,6 +1500,8 @@ def find_places(
                             or _promised(text, toks, i)
                             or _brought_back_from(toks, i)
                             or _bound_for_front(toks, i, n)
+                            or _sent_to_region(text, toks, i, cands)
+                            or _border_with(toks, i, cands)
                         ):
                             weak.add(len(mentions))
                         elif _treated(toks, i):
@@ -1558,6 +1607,7 @@ def find_places(
                 k != j and any(c.admin1 and _region_key(c.admin1) == key for c in o[0]) for k, o in enumerate(mentions)
             ):
                 drop.add(j)
+    drop |= _locators(mentions, text)
     if weak and any(m[1] == "event" for j, m in enumerate(mentions) if j not in weak | treated):
         drop |= weak
     if treated and any(j not in weak | treated for j in range(len(mentions))):
@@ -1843,6 +1893,13 @@ ATTEMPT = (
     "надеял",
     "hoped",
     "hoping",
+    # planned to leave for it: "планував виїхати до Молдови" (codebook 1.19, team-heldout-69)
+    "планува",
+    "планирова",
+    "собира",
+    "збира",
+    "planned",
+    "planning",
 )
 # "ехал в сторону Польши", "рухався в бік Польщі", "heading towards Poland": on the way, not there
 TOWARD = {"сторону", "бік", "toward", "towards"}
@@ -1955,6 +2012,28 @@ def _based(toks: Sequence[Token], i: int, gaz: Gazetteer) -> list[GazPlace]:
     if not word.endswith("-based") or not any(t.word.startswith(UNIT_WORDS) for t in toks[i + 1 : i + 6]):
         return []
     return [c for c in gaz.lookup(word[: -len("-based")]) if c.fcode[:3] == "PPL" or c.fcode in EXTRA_KINDS]
+
+
+# codebook 1.19: a city that only says where a smaller place lies ("from the village of Koshary near Odesa", "the
+# Knyaze-Volkonskoye garrison outside Khabarovsk", "у гарнізоні Князе-Волконське під Хабаровськом")
+_LOCATOR_BETWEEN = re.compile(
+    r"(?:,\s*)?(?:\s+[a-zа-яёіїєґ'’-]+)?\s+(?:near|outside|под|подо|під|біля|поблизу|возле|около)\s+(?:the\s+)?"
+)
+
+
+def _locators(mentions: Sequence[tuple[list[GazPlace], str, int, int, int]], text: str) -> set[int]:
+    """The mentions of a big city named right after a smaller place to locate it: not a place of the event."""
+    out: set[int] = set()
+    for j in range(1, len(mentions)):
+        a, b = mentions[j - 1], mentions[j]
+        if a[4] != b[4] or not _LOCATOR_BETWEEN.fullmatch(text, a[3], b[2]):
+            continue
+        if not all(c.fcode[:3] == "PPL" for c in a[0] + b[0]):
+            continue
+        big = max(c.population for c in b[0])
+        if big >= BIG and max(c.population for c in a[0]) < big // 10:
+            out.add(j)
+    return out
 
 
 def _top(cands: Sequence[GazPlace]) -> GazPlace:
@@ -2074,6 +2153,44 @@ def _bound_for_front(toks: Sequence[Token], i: int, n: int) -> bool:
 
 
 FRONT_WORDS = {"front", "frontline", "direction", "axis", "sector"}
+
+# codebook 1.19: where the men were to be sent or were being taken ("перед отправкой в Курскую область", "их везли в
+# Курскую область", "в Курскую область их отправят в любом случае", "would have sent them to the Kursk region"); not
+# where they were sent ("заставили подписать контракт и отправили в Курскую область": the coercion ended there)
+SEND = (
+    "отправк", "отправят", "отправлят", "отправлял", "отправить", "направят", "перебросят", "пошлют", "послать",
+    "везли", "везут", "везти", "відправк", "відправлят", "відправлял", "відправити", "відправлять", "пошлють",
+    "перекинуть",
+)  # fmt: skip
+SEND_EN = ("sent", "send", "sending", "ordered", "moved", "transferred")
+BEFORE_SEND_EN = {"be", "been", "being", "have", "to", "would", "will"}
+_SEND_BREAK = re.compile(r"[;:.!?—–]|,\s+(?:где|де|where|но|але|а|but)\b")
+
+
+def _border_with(toks: Sequence[Token], i: int, cands: Sequence[GazPlace]) -> bool:
+    """ "пытавшихся перейти границу с Молдовой", "the border with Moldova": the country across a border the men
+    crossed or tried to cross, background beside the place where it happened (codebook 1.19, team-heldout-73)."""
+    if i < 2 or toks[i - 1].word not in ("с", "со", "з", "із", "зі", "with"):
+        return False
+    k = i - 2
+    if k > 0 and toks[k].word == "the":
+        k -= 1
+    return toks[k].word.startswith(("границ", "кордон", "border")) and _abroad(cands)
+
+
+def _sent_to_region(text: str, toks: Sequence[Token], i: int, cands: Sequence[GazPlace]) -> bool:
+    """An oblast the men were being taken to or were to be sent to, told in a report of what happened elsewhere (a
+    refusal at the garrison, a contract signed under the threat): background when the text names another place of
+    the event; alone it stays (codebook 1.19, team-heldout-68, -70, -72, -75)."""
+    if not cands or not all(c.fcode in ("ADM1", "region") for c in cands):
+        return False
+    for j in range(i - 1, max(-1, i - 7), -1):
+        word = toks[j].word
+        if word.startswith(SEND) or (word in SEND_EN and j > 0 and toks[j - 1].word in BEFORE_SEND_EN):
+            return not _SEND_BREAK.search(text, toks[j].end, toks[i].start)
+    return False
+
+
 _INSTEAD_AT = {"під", "под", "біля", "возле", "около", "near", "outside", "у", "в", "in", "to"}
 
 
@@ -2602,9 +2719,29 @@ def _outlet_home(toks: Sequence[Token], i: int, n: int) -> bool:
     return k >= 0 and bool(_OUTLET_WORD.fullmatch(toks[k].word))
 
 
-def _river(toks: Sequence[Token], i: int) -> bool:
-    """ "На реке Камчатка продлили путину", "the river Don": a river named after (or naming) its region."""
-    return i > 0 and toks[i - 1].word in RIVER_NOUNS
+def _river(toks: Sequence[Token], i: int, cands: Sequence[GazPlace] = ()) -> bool:
+    """ "На реке Камчатка продлили путину", "the river Don": a river named after (or naming) its region; and the
+    Dnieper, which names the city Dnipro: "у Змиевки на Днепре", "над Дніпром", "на лівобережжі Дніпра", "across the
+    Dnipro" (codebook 1.19, team-heldout-69, -71)."""
+    if i > 0 and toks[i - 1].word in RIVER_NOUNS:
+        return True
+    if not cands or not all(c.name == "Dnipro" for c in cands):
+        return False
+    word, prev = toks[i].word, toks[i - 1].word if i > 0 else ""
+    nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+    if word.isascii():
+        return nxt in ("river", "river's") or (
+            prev == "the" and i > 1 and toks[i - 2].word in ("across", "on", "over", "along", "cross", "crossed")
+        )
+    if prev in ("над", "вдоль", "вздовж", "через") or (prev == "на" and word in ("днепре", "дніпрі")):
+        return True  # the city is "в Днепре", "у Дніпрі"
+    if prev == "за" and word in ("днепром", "дніпром", "днепр", "дніпро"):
+        return True
+    return prev.startswith(RIVER_BANKS)
+
+
+# the banks of a river, before its name in the genitive: "на лівобережжі Дніпра", "левый берег Днепра"
+RIVER_BANKS = ("берег", "лівобереж", "правобереж", "левобереж", "правобереж", "побереж", "узбереж", "прибереж")
 
 
 # a town's own building or centre named before it, in the genitive: "біля міськради Горішніх Плавнів"
@@ -2871,13 +3008,21 @@ def _person_or_adjective(word: str, lang: str, names_only: bool = False) -> bool
 ADDRESSEE_INTRO = {"to", "до"}
 
 
+MOTION_BEFORE_TO = {
+    "home", "back", "way", "returned", "return", "fled", "flee", "went", "gone", "moved", "travelled", "traveled",
+    "headed", "driven", "drove", "walked", "hitchhiked", "escaped", "relocated",
+}  # fmt: skip
+
+
 def _addressee(text: str, toks: Sequence[Token], i: int, lang: str) -> bool:
     """The word after "to"/"до" is more likely a person: a Latin name of a small place (Russian surnames
     are village names too: Belousov, Gladkov; towns of 10,000+ stay: "sent to Bakhmut" is checked by the
     caller), or an adjective-shaped Cyrillic word in a man's genitive that no noun follows ("до
     Залужного", not "до Полтавського ТЦК" or "до Красного села")."""
     if toks[i].word.isascii():
-        return True
+        # "made their way home, mostly to Vysokopillia", "fled back to Kozelets": a way home, not a letter to someone
+        # (codebook 1.19, team-heldout-69)
+        return not any(t.word in MOTION_BEFORE_TO for t in toks[max(0, i - 5) : i - 1])
     if not toks[i].word.endswith(("ого", "его", "ому", "ему")):
         return False  # a man's surname in the genitive/dative; "до Покровська" is a town
     nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -2923,6 +3068,15 @@ TOWN_PARTS = {
     "адміністрації",
     "вокзалі",
     "вокзале",
+    # codebook 1.19: the town's airport or port ("в аэропорту Анадыря", "в порту Холмска"; team-heldout-75)
+    "аэропорту",
+    "аэропорта",
+    "аэропорте",
+    "аеропорту",
+    "аеропорті",
+    "аеропорта",
+    "порту",
+    "порта",
     # codebook 1.14: a town's enlistment office ("к военкомату Вязников", "біля військкомату Лебедина")
     "военкомату",
     "военкомата",
@@ -2944,7 +3098,9 @@ def _town_part(toks: Sequence[Token], i: int) -> bool:
     return i > 0 and toks[i - 1].word.lower() in TOWN_PARTS
 
 
-def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], lang: str) -> bool:
+def _plausible(
+    text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], lang: str, gaz: Gazetteer | None = None
+) -> bool:
     """A one-word match is a place if it is big, or introduced ("в", "near", "село"), and not a name."""
     big = max(c.population for c in cands) >= BIG or any(c.fcode in EXTRA_KINDS for c in cands)
     prev = toks[i - 1].word if i > 0 else ""
@@ -3032,7 +3188,34 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
         or (introduced and oblast_after)
         # "под Новоэкономичным": an adjective-form name capitalised after "под"/"near" is a front-line village
         or (introduced and prev in NEAR_WORDS and any(c.country == "UA" and c.admin1 in FRONT_OBLASTS for c in cands))
+        # "мешканця Посад-Покровського": a hyphenated name read as an adjective (codebook 1.19, team-heldout-69)
+        or (introduced and "-" in toks[i].word.strip("-") and _cyrillic(toks[i].word))
+        # "в Томарі на Сахаліні": a village whose oblast the sentence names (codebook 1.19, team-heldout-75)
+        or (introduced and gaz is not None and _oblast_in_sentence(text, toks, i, cands, gaz, lang))
     )
+
+
+def _oblast_in_sentence(
+    text: str, toks: Sequence[Token], i: int, cands: Sequence[GazPlace], gaz: Gazetteer, lang: str
+) -> bool:
+    """Whether the sentence names the oblast of one of the candidates ("на Сахаліні", "Рязанської області") or its
+    capital ("біля Ізмалкова ... до військкомату в Липецьку")."""
+    regions = {c.admin1 for c in cands if c.admin1}
+    if not regions:
+        return False
+    for k, t in enumerate(toks):
+        if k == i or not text[t.start].isupper():
+            continue
+        keys = _keys(toks, k, 1, lang)
+        if k + 1 < len(toks) and _bare(toks[k + 1].word) in REGION_WORDS:
+            keys += [f"{t.lemma} {toks[k + 1].lemma}", f"{t.word} {toks[k + 1].word}"]
+        for key in keys:
+            for g in gaz.lookup(key):
+                if g.fcode in ("ADM1", "region") and g.name in regions:
+                    return True
+                if g.fcode == "PPLA" and g.admin1 in regions and g.population >= BIG:
+                    return True  # its capital
+    return False
 
 
 # the words that put a place near the event ("под Павловкой", "в районе Орехова", "near Pavlivka")
@@ -3041,13 +3224,25 @@ _NEAR_BEFORE = re.compile(
 )
 
 
+def _sure(cands: Sequence[GazPlace]) -> GazPlace | None:
+    """The place a mention surely names: its only one, or a big city over hamlets a hundred times smaller ("в Орлі"
+    is Oryol, not the Odesa hamlet Orel; codebook 1.19, team-heldout-68)."""
+    if len({(c.lat, c.lon) for c in cands}) == 1:
+        return cands[0]
+    top = max(cands, key=lambda c: c.population)
+    others = [c for c in cands if (c.lat, c.lon) != (top.lat, top.lon)]
+    if top.population >= BIG and top.fcode[:3] == "PPL" and all(c.population * 100 <= top.population for c in others):
+        return top
+    return None
+
+
 def _disambiguate(mentions: list[tuple[list[GazPlace], str, int, int, int]], text: str = "") -> list[PlaceHit]:
     """Pick one candidate per mention: named oblast > nearness to sure places > rank and size; among
     namesakes, one still called so over one renamed from it ("под Новоселовкой" is a Novoselivka, not
     Iverske, formerly Novoselivka)."""
     regions = {c.admin1 for cands, *_ in mentions for c in cands if c.fcode in ("ADM1", "region") and len(cands) <= 2}
     regions |= {c.name for cands, *_ in mentions for c in cands if c.fcode in ("ADM1", "region") and len(cands) <= 2}
-    sure = [cands[0] for cands, *_ in mentions if len({(c.lat, c.lon) for c in cands}) == 1]
+    sure = [one for one in (_sure(cands) for cands, *_ in mentions) if one is not None]
     # the one country every sure place is in: "бойцы из Львовской области ... под Северском" is Siversk in
     # Ukraine, not Seversk near Tomsk
     named = [{c.country for c in cands} for cands, *_ in mentions]
