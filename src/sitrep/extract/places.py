@@ -2741,7 +2741,7 @@ def _river(toks: Sequence[Token], i: int, cands: Sequence[GazPlace] = ()) -> boo
 
 
 # the banks of a river, before its name in the genitive: "на лівобережжі Дніпра", "левый берег Днепра"
-RIVER_BANKS = ("берег", "лівобереж", "правобереж", "левобереж", "правобереж", "побереж", "узбереж", "прибереж")
+RIVER_BANKS = ("берег", "лівобереж", "левобереж", "правобереж", "побереж", "узбереж", "прибереж")
 
 
 # a town's own building or centre named before it, in the genitive: "біля міськради Горішніх Плавнів"
@@ -3227,6 +3227,8 @@ _NEAR_BEFORE = re.compile(
 def _sure(cands: Sequence[GazPlace]) -> GazPlace | None:
     """The place a mention surely names: its only one, or a big city over hamlets a hundred times smaller ("в Орлі"
     is Oryol, not the Odesa hamlet Orel; codebook 1.19, team-heldout-68)."""
+    if not cands:
+        return None
     if len({(c.lat, c.lon) for c in cands}) == 1:
         return cands[0]
     top = max(cands, key=lambda c: c.population)
