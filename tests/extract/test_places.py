@@ -511,7 +511,7 @@ def test_role_of_a_base_a_message_sent_from_and_with() -> None:
     # the men's home stays their origin
     assert places("Мобилизованные из Бурятии записали видеообращение.", "ru") == [("Buryatia", "origin")]
     # "з" + instrumental is "with": "кордон з Молдовою" is no origin; since codebook 1.19 the country across the
-    # border is background beside the place where the man was caught (25 of the 31 such labels in the team sets)
+    # border is background beside the place where the man was caught (26 of the 32 such labels in the team sets)
     text = "На Одещині затримали військового, який намагався перейти кордон з Молдовою."
     assert places(text, "uk") == [("Odesa Oblast", "event")]
     assert places("Військового затримали, коли він намагався перейти кордон з Молдовою.", "uk") == [
