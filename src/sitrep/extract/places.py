@@ -2719,13 +2719,13 @@ def _outlet_home(toks: Sequence[Token], i: int, n: int) -> bool:
     return k >= 0 and bool(_OUTLET_WORD.fullmatch(toks[k].word))
 
 
-def _river(toks: Sequence[Token], i: int, cands: Sequence[GazPlace] = ()) -> bool:
+def _river(toks: Sequence[Token], i: int, cands: Sequence[GazPlace]) -> bool:
     """ "На реке Камчатка продлили путину", "the river Don": a river named after (or naming) its region; and the
     Dnieper, which names the city Dnipro: "у Змиевки на Днепре", "над Дніпром", "на лівобережжі Дніпра", "across the
     Dnipro" (codebook 1.19, team-heldout-69, -71)."""
     if i > 0 and toks[i - 1].word in RIVER_NOUNS:
         return True
-    if not cands or not all(c.name == "Dnipro" for c in cands):
+    if not all(c.name == "Dnipro" for c in cands):
         return False
     word, prev = toks[i].word, toks[i - 1].word if i > 0 else ""
     nxt = toks[i + 1].word if i + 1 < len(toks) else ""
@@ -3098,9 +3098,7 @@ def _town_part(toks: Sequence[Token], i: int) -> bool:
     return i > 0 and toks[i - 1].word.lower() in TOWN_PARTS
 
 
-def _plausible(
-    text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], lang: str, gaz: Gazetteer | None = None
-) -> bool:
+def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], lang: str, gaz: Gazetteer) -> bool:
     """A one-word match is a place if it is big, or introduced ("в", "near", "село"), and not a name."""
     big = max(c.population for c in cands) >= BIG or any(c.fcode in EXTRA_KINDS for c in cands)
     prev = toks[i - 1].word if i > 0 else ""
@@ -3191,7 +3189,7 @@ def _plausible(
         # "мешканця Посад-Покровського": a hyphenated name read as an adjective (codebook 1.19, team-heldout-69)
         or (introduced and "-" in toks[i].word.strip("-") and _cyrillic(toks[i].word))
         # "в Томарі на Сахаліні": a village whose oblast the sentence names (codebook 1.19, team-heldout-75)
-        or (introduced and gaz is not None and _oblast_in_sentence(text, toks, i, cands, gaz, lang))
+        or (introduced and _oblast_in_sentence(text, toks, i, cands, gaz, lang))
     )
 
 
