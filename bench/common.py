@@ -29,7 +29,11 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 ROOT = Path(__file__).resolve().parent.parent
 STREAM = Path(os.environ.get("SITREP_BENCH_STREAM", str(SHARED / "data/telegram-news-stream/raw")))
-SITREP = str(ROOT / ".venv" / "bin" / "sitrep")
+# The checkout's own virtualenv, or (a git worktree has none) the one running the bench; either
+# way ``run_timed`` puts this checkout's ``src`` first on PYTHONPATH, so the ``sitrep`` measured is
+# the code beside this script, not whatever the virtualenv's editable install points at.
+_VENV_SITREP = ROOT / ".venv" / "bin" / "sitrep"
+SITREP = str(_VENV_SITREP if _VENV_SITREP.exists() else Path(sys.executable).parent / "sitrep")
 
 _LINK = re.compile(r"https?://\S+")
 
@@ -167,6 +171,9 @@ def run_timed(cmd: list[str], env: dict[str, str] | None = None) -> Timed:
     )
     full_env = dict(os.environ)
     full_env.update(env or {})
+    src = str(ROOT / "src")
+    if full_env.get("PYTHONPATH", "").split(os.pathsep)[0] != src:
+        full_env["PYTHONPATH"] = os.pathsep.join(p for p in (src, full_env.get("PYTHONPATH")) if p)
     res = subprocess.run([sys.executable, "-c", helper, *cmd], capture_output=True, text=True, env=full_env, check=True)
     dt, rss, rc, err, cpu = json.loads(res.stdout.strip().splitlines()[-1])
     return Timed(float(dt), float(rss), int(rc), str(err), float(cpu))

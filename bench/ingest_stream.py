@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import (  # noqa: E402
+    ROOT,
     SITREP,
     _uses_tdesktop_reader,
     database_digest,
@@ -134,6 +135,7 @@ def main() -> None:
         base = sqlite_utils_baseline(work)
         db_mb = (work / "data" / "sitrep.db").stat().st_size / 1e6
         print(f"input: {posts:,} posts in {len(folders)} channels, read as {fmt}")
+        print(f"sitrep measured: {SITREP} with the package at {ROOT / 'src' / 'sitrep'}")
         print(f"extraction: {'on' if args.extract else 'off (SITREP_EXTRACT_EVENTS=false)'}")
         print(
             f"sitrep ingest: {run.seconds:.1f} s, {posts / run.seconds:,.0f} posts/s "
