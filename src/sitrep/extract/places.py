@@ -1347,7 +1347,7 @@ def find_places(
                 # "жёны мобилизованных из Рогнединского района": the district's centre, Rognedino (codebook 1.20)
                 prev = toks[i - 1].word if i > 0 else ""
                 # not a district that only locates the village before it ("из Балгазына Тандинского района",
-                # "Окунське Любомльського району": the team sets leave its centre out in 5 of 6 such texts)
+                # "из Харагуна ... сёл Хилокского района": team-heldout-78 leaves the centre out; -76's th76-037 has it)
                 if not (mentions and 0 <= toks[i].start - mentions[-1][3] <= 2):
                     role = "origin" if prev in ORIGIN_BEFORE else "event"
                     mentions.append((centre, role, toks[i].start, toks[i].end, sent.index))
@@ -2603,7 +2603,6 @@ COMMEMORATIVE_DISTRICTS = (
     "красноарме",
     "червоноарм",
     "первомай",
-    "первомай",
     "железнодорож",
     "залізнич",
     "промышлен",
@@ -2656,8 +2655,8 @@ GENERIC_COLONIES = (
 def _district_seat(text: str, toks: Sequence[Token], i: int, nxt_word: str, gaz: Gazetteer) -> list[GazPlace]:
     """The centre of a district named by its adjective (its namesakes, to choose among), or none, and the town of a
     colony named so ("ныробской колонии"): "из Рогнединского района" is Rognedino,
-    "Некрасовского района" Nekrasovskoye, "Нежинского района" Nizhyn (codebook 1.20; the team sets label the
-    centre in 26 of 30 such texts). Not a district named after a person or a date ("Кировского района"), not a
+    "Некрасовского района" Nekrasovskoye, "из Нежинского района" Nizhyn (codebook 1.20; the team sets label the
+    centre so: team-heldout-52's Levashi, -64's Shentala, -76's Rognedino, -77's Nekrasovskoye). Not a district named after a person or a date ("Кировского района"), not a
     district of a big city ("Київського району Харкова"), not a centre of 100,000 people or more ("Ярославский
     район" is the countryside round Yaroslavl)."""
     tok = toks[i]
@@ -3418,8 +3417,7 @@ RU_BORDER_OBLASTS = frozenset({"Kursk Oblast", "Belgorod Oblast", "Bryansk Oblas
 
 def _front_namesakes(cands: list[GazPlace]) -> list[GazPlace]:
     """After "под"/"near", Ukraine's places of a name (a front-line village among them) over Russian towns away from
-    the front that share it:
-    "под Северском" is Siversk, not Seversk near Tomsk; "под Мирным" Myrne, not Mirny in Yakutia (codebook 1.20,
+    the front that share it: "под Северском" is Siversk, not Seversk near Tomsk; "под Мирным" Myrne, not Mirny in Yakutia (codebook 1.20,
     team-heldout-77, -78). A Russian city of 200,000 or more keeps its name ("под Воронежем")."""
     if not any(c.country == "UA" and c.admin1 in FRONT_OBLASTS and c.fcode[:3] == "PPL" for c in cands):
         return cands
