@@ -2654,11 +2654,11 @@ GENERIC_COLONIES = (
 
 def _district_seat(text: str, toks: Sequence[Token], i: int, nxt_word: str, gaz: Gazetteer) -> list[GazPlace]:
     """The centre of a district named by its adjective (its namesakes, to choose among), or none, and the town of a
-    colony named so ("ныробской колонии"): "из Рогнединского района" is Rognedino,
-    "Некрасовского района" Nekrasovskoye, "из Нежинского района" Nizhyn (codebook 1.20; the team sets label the
-    centre so: team-heldout-52's Levashi, -64's Shentala, -76's Rognedino, -77's Nekrasovskoye). Not a district named after a person or a date ("Кировского района"), not a
-    district of a big city ("Київського району Харкова"), not a centre of 100,000 people or more ("Ярославский
-    район" is the countryside round Yaroslavl)."""
+    colony named so ("ныробской колонии"): "из Рогнединского района" is Rognedino, "Некрасовского района"
+    Nekrasovskoye, "из Нежинского района" Nizhyn (codebook 1.20; the team sets label the centre so:
+    team-heldout-52's Levashi, -64's Shentala, -76's Rognedino, -77's Nekrasovskoye). Not a district named after a
+    person or a date ("Кировского района"), not a district of a big city ("Київського району Харкова"), not a centre
+    of 100,000 people or more ("Ярославский район" is the countryside round Yaroslavl)."""
     tok = toks[i]
     colony = nxt_word.startswith(("колони", "колоні"))
     if not (nxt_word in DISTRICT_FORMS and text[tok.start].isupper() or colony):
@@ -3417,8 +3417,9 @@ RU_BORDER_OBLASTS = frozenset({"Kursk Oblast", "Belgorod Oblast", "Bryansk Oblas
 
 def _front_namesakes(cands: list[GazPlace]) -> list[GazPlace]:
     """After "под"/"near", Ukraine's places of a name (a front-line village among them) over Russian towns away from
-    the front that share it: "под Северском" is Siversk, not Seversk near Tomsk; "под Мирным" Myrne, not Mirny in Yakutia (codebook 1.20,
-    team-heldout-77, -78). A Russian city of 200,000 or more keeps its name ("под Воронежем")."""
+    the front that share it: "под Северском" is Siversk, not Seversk near Tomsk; "под Мирным" Myrne, not Mirny in
+    Yakutia (codebook 1.20, team-heldout-77, -78). A Russian city of 200,000 or more keeps its name ("под
+    Воронежем")."""
     if not any(c.country == "UA" and c.admin1 in FRONT_OBLASTS and c.fcode[:3] == "PPL" for c in cands):
         return cands
     russian = [c for c in cands if c.country == "RU"]
