@@ -2555,8 +2555,6 @@ def _institution_seat(toks: Sequence[Token], i: int, nxt_word: str, gaz: Gazette
     administration ("у администрации Камбарского района": its seat; codebook 1.15, team-heldout-39)."""
     if not toks[i].lemma.endswith(ADJ_SUFFIXES):
         return None
-    if nxt_word.startswith(("рай", "district")) and _adj_lemma(toks[i]).startswith(COMMEMORATIVE_DISTRICTS):
-        return None  # "Октябрський райсуд Полтави": a city district's court (codebook 1.20, team-heldout-5)
     if nxt_word.startswith(DISTRICT) and i > 0 and toks[i - 1].lemma in ADMINISTRATION:
         seat = _from_adjective(toks[i], gaz, min_population=5_000)
         if seat is not None and seat.fcode not in ("ADM1", "region", "country"):
