@@ -652,7 +652,11 @@ def match(a: Profile, b: Profile, rules: MergeRules | None = None) -> float | No
     numbered, named = units_shared(a.units, b.units)
     score += 3.0 * min(numbered, 1) + 1.5 * min(named, 1)
     ev_a, ev_b = [p for p in a.places if p.role == "event"], [p for p in b.places if p.role == "event"]
-    apart = ev_a and ev_b and not any(places_compatible(x, y) for x in ev_a for y in ev_b)
+    # (a name both sides read as an event place is no disagreement, whichever namesake each resolved it to: "біля
+    # Рясного" and «у Рясного Сумской области» are one village; codebook 1.21, team-heldout-82)
+    apart = (
+        ev_a and ev_b and not any(places_compatible(x, y) or _fold(x.name) == _fold(y.name) for x in ev_a for y in ev_b)
+    )
     # Places are extracted noisily: a shared unit or the same text outweighs a disagreement, and so
     # does one side's event place named in the other's text, which kept another of its places ("the
     # defenders of Mariupol rallied on the Dnipro embankment": Mariupol; «в Днепре»: Dnipro) — one

@@ -66,6 +66,12 @@ HEDGE_FACTOR = 0.4  # someone else's claim or propaganda: counts, but less (dev 
 # "recruit"); two is not enough: a skinhead's "дивизия" and the "полк Азов" he praised were two
 WEAK_ACTORS_MILITARY = 3
 _PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+# a sentence that opens on the speaker's own relative: "Её сын, мобилизованный ...", "Її чоловік служить ...", "Her son"
+_THEIR_OWN = re.compile(
+    r"\W*(?:её|ее|его|их|її|його|їхні[йх]?|їхня|her|his|their)\s+"
+    r"(?:сын|муж|брат|отец|сын\w*|муж\w*|син|чолові\w*|брат\w*|батьк\w*|son|husband|brother|father|sons)\b",
+    re.I,
+)
 _BULLET = re.compile(r"[—–•▪️\-*]\s")
 # a numbered item of a digest ("1) В Туле ...\n2) В Краснодаре ...", "Главное за день. 1. ... 2. ..."): at the text's
 # start, a line's start or after a sentence's end; each item tells its own news, so a second anchor in another item
@@ -796,7 +802,9 @@ class Engine:
             if not reach or h.cue.weight < ANCHOR_MIN:
                 continue
             for j in actor:
-                if 0 < i - j <= reach:
+                # or before an actor the speaker names as their own: "Жительница Ханженково записала видеообращение
+                # ... Её сын, мобилизованный в 2022 году, служит в в/ч 73981" (codebook 1.21, team-heldout-83)
+                if 0 < i - j <= reach or (0 < j - i <= reach and _THEIR_OWN.match(sentences[j].text)):
                     a, b = sorted((i, j))
                     if not _PARA_BREAK.search(text[sentences[a].end : sentences[b].start]):
                         out.add(i)

@@ -313,7 +313,15 @@ INTRO = {
 } | SETTLEMENT
 # Prepositions before which a town named by a common word is read as the town ("под Лиманом", "в Орле");
 # not "на Родину", "из «Игры престолов»", "до Победы"
-WEAK_KEY_INTRO = {"в", "во", "у", "под", "подо", "під", "біля", "около", "возле", "поблизу", "near", "in", "outside"}
+WEAK_KEY_INTRO = {
+    "в", "во", "у", "под", "подо", "під", "біля", "около", "возле", "поблизу", "near", "in", "outside",
+    # codebook 1.21: a word for a town right before the name ("из брянского города Сельцо", "з міста Сельцо")
+    "город", "города", "городе", "городом", "місто", "міста", "місті", "містом",
+}  # fmt: skip
+# words for a town or a village between "из"/"з" and an adjective and the name: "з брянського міста Сельцо"
+TOWN_WORDS = {
+    "города", "міста", "села", "посёлка", "поселка", "селища", "деревни", "станицы", "town", "village", "city",
+}  # fmt: skip
 # "из Радужного", "з Тазовського": a town named by an adjective, read after "from" too (not a noun: "із
 # Новгородки" could be any of the towns an old name "Новгородок" gives)
 WEAK_ADJECTIVE_FROM = {"из", "изо", "з", "із", "зі"}
@@ -1093,6 +1101,10 @@ def _keys(toks: Sequence[Token], i: int, n: int, lang: str) -> list[str]:
         uk = _uk_spelling(lems[0][:-2] + "ое")
         if uk:
             keys.append(uk)
+        if lems[0].endswith(("ский", "цкий")) and len(lems[0]) > 7:
+            # the Ukrainian и kept where Russian writes и too: "из Булавинского" -> Булавинське, not Булавінське
+            # (codebook 1.21, team-heldout-83)
+            keys.append(lems[0][:-3] + "ьке")
     if n > 1 and lang != "uk":
         # the last word of a Russian form of a Ukrainian name: "под Великой Новосёлкой" -> велика новосілка
         for ru_end, uk_ends in RU_TO_UK_ENDINGS:
@@ -1504,9 +1516,14 @@ def find_places(
                         if n == 1 and prev in NEAR_WORDS:
                             cands = _front_namesakes(cands)
                         after = toks[i + n].word if i + n < len(toks) else ""
+                        prev3 = toks[i - 3].word if i > 2 else ""
                         role = (
                             "origin"
-                            if prev in ORIGIN_BEFORE or prev2 in ORIGIN_BEFORE or after in PEOPLE_AFTER
+                            if prev in ORIGIN_BEFORE
+                            or prev2 in ORIGIN_BEFORE
+                            or after in PEOPLE_AFTER
+                            # "з брянського міста Сельцо", "из соседнего села X" (codebook 1.21, team-heldout-82)
+                            or (prev3 in ("из", "изо", "з", "із", "зі", "from") and prev in TOWN_WORDS)
                             else "event"
                         )
                         if role == "origin" and prev in ("з", "із", "зі") and _instrumental(toks[i].word):
@@ -1673,7 +1690,43 @@ def find_places(
         # namesake far from the front (front-line villages stay: "письмо губернатору Приморья ... под Павловкой")
         mentions = [m for m in mentions if not all(_rear_ua_village(c) for c in m[0])]
     # the regions told help to choose among same-name places first; then those that only qualify a town go
+    mentions = _named_oblast_namesakes(mentions, text, gaz, lang)
     return _drop_qualifying_regions(_disambiguate(mentions, text), text)
+
+
+# the Russian endings of a Ukrainian spelling of a Russian village: "в Петропавлівці Воронезької області" is the
+# Voronezh oblast's Petropavlovka
+UK_TO_RU_ENDINGS = (("івка", ("овка", "евка")), ("ївка", ("евка",)), ("іївка", ("еевка",)))
+
+
+def _named_oblast_namesakes(
+    mentions: list[tuple[list[GazPlace], str, int, int, int]], text: str, gaz: Gazetteer, lang: str
+) -> list[tuple[list[GazPlace], str, int, int, int]]:
+    """A Ukrainian text's village read under its Ukrainian spelling where the text names a Russian oblast that holds a
+    village of the Russian spelling and none of the candidates lies in it: that village (codebook 1.21,
+    team-heldout-81). The gazetteer gives the "-івка" of a "-овка" only to towns that GeoNames counts people in."""
+    if lang != "uk":
+        return mentions
+    oblasts = {c.name for cands, *_ in mentions for c in cands if c.fcode in ("ADM1", "region") and c.country == "RU"}
+    if not oblasts:
+        return mentions
+    out = []
+    for m in mentions:
+        cands = m[0]
+        word = text[m[2] : m[3]]
+        if (
+            cands
+            and " " not in word
+            and _cyrillic(word)
+            and not any(c.admin1 in oblasts or c.fcode in ("ADM1", "region") for c in cands)
+        ):
+            base = _name_lemma(word.lower(), lang)
+            forms = [base[: -len(uk)] + ru for uk, rus in UK_TO_RU_ENDINGS if base.endswith(uk) for ru in rus]
+            found = [c for f in forms for c in gaz.lookup(f) if c.country == "RU" and c.admin1 in oblasts]
+            if found:
+                m = (list(dict.fromkeys(found)), *m[1:])
+        out.append(m)
+    return out
 
 
 # A numbered item of a digest post: "1) ", "2. ", "3️⃣ " at the start of the text or after a space
@@ -3392,6 +3445,14 @@ def _plausible(text: str, toks: Sequence[Token], i: int, cands: list[GazPlace], 
             introduced
             and (prev in NEAR_WORDS or (lang == "ru" and prev == "у"))
             and any(c.country == "UA" and c.admin1 in FRONT_OBLASTS for c in cands)
+        )
+        # "из Булавинского", "в Булавинском": the Russian form of a front-oblast village named by an adjective, when
+        # no place elsewhere has the name (codebook 1.21, team-heldout-83)
+        or (
+            introduced
+            and lang == "ru"
+            and prev in ("в", "во", "из", "изо")
+            and all(c.country == "UA" and c.admin1 in FRONT_OBLASTS and c.fcode[:3] == "PPL" for c in cands)
         )
         # "мешканця Посад-Покровського": a hyphenated name read as an adjective (codebook 1.19, team-heldout-69)
         or (introduced and "-" in toks[i].word.strip("-") and _cyrillic(toks[i].word))

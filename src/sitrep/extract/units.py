@@ -364,6 +364,11 @@ COUNTED_PLURAL = re.compile(
     r"(?i:бригад|полков|полків|батальонов|батальйонів|дивизий|дивізій|армий|армій|корпусов|корпусів|отрядов|"
     r"загонів|баз)"
 )
+# adjectives that stand for people after a bare number: "40 військових батальйону", "15 мобилизованных полка"
+PEOPLE_ADJ = re.compile(
+    r"(?i:военн|военнослужащ|мобилизованн|мобілізован|військов|ранен|поранен|пленн|полонен|заключ[её]нн|осужд[её]нн|"
+    r"засуджен|погибш|загибл)(?:ых|их|і|и)\s"
+)
 _KIND_ALT = "|".join(k for k, _ in KINDS)
 CYR_UNIT = re.compile(
     rf"(?<![\w.,-])(?:(\d{{1,4}}){_CYR_ORD}|({_ORD_WORDS}))\s+({_ADJ_WORDS})({_KIND_ALT})(?![\w-])"
@@ -619,6 +624,10 @@ QUOTED_NAMED = re.compile(
     rf"(?<![\w])((?i:{_KIND_RU_UK_ALT})|(?i:{NAMED_KIND_EN}))\s+"
     r"((?:[а-яёіїєґ-]+\s+){0,2}?)[«\"“„]([A-ZА-ЯЁІЇЄҐ0-9][^»\"”“\n]{0,30}?)[»\"”“]",
 )
+# a company named in quotes: "из роты «Крейда»", "роти «Крейда»", 'the "Kreida" company' is read by the English pattern
+QUOTED_COMPANY = re.compile(
+    r"(?<![\w])(?:[Рр]от(?:а|ы|у|е|і|и|ой|ою))\s+[«\"“„]([A-ZА-ЯЁІЇЄҐ][^»\"”“\n]{0,30}?)[»\"”“]"
+)
 # words between a kind and a quoted name that make the name no unit's: a call sign, a company, a grouping
 _NOT_UNIT_BETWEEN = re.compile(
     r"(?i:позывн|позивн|call|группиров|угрупов|агентств|компани|госкорпорац|корпорац|организац|організац|"
@@ -641,7 +650,7 @@ HONORIFIC_EN = re.compile(
 # name may follow its region: 'the Novgorod "Ilmen" battalion'
 NAMED_ONE_EN = re.compile(
     r"(?:\bthe|\b[A-Z][a-z]+'s)\s+(?:[A-Z][a-z]{2,20}\s+(?=['‘\"“]))?['‘\"“]?([A-Z][a-z]{2,20})['’\"”]?\s+"
-    r"(?:volunteer\s+)?(battalion|regiment|detachment)\b"
+    r"(?:(?:volunteer|assault|rifle)\s+)?(battalion|regiment|detachment)\b"
 )
 # capitalised words before a kind that name none: "the First battalion", "the same battalion", months
 NOT_NAMED_EN = {
@@ -789,6 +798,14 @@ def _named(seg: str, start: int, pre: set[str] | None = None) -> list[UnitHit]:
                 name = f"{name} {kind}"
         hits.append(UnitHit(name, start + m.start(3), start + m.end(3)))
         taken.append((m.start(3), m.end(3)))
+    for m in QUOTED_COMPANY.finditer(seg) if quotes and ("рот" in seg or "Рот" in seg or "compan" in seg) else ():
+        # "троих военных из роты «Крейда»": a company named in quotes (codebook 1.21, team-heldout-83)
+        if any(a <= m.start(1) < b for a, b in taken) or _OUTLET_BEFORE.search(seg[max(0, m.start() - 30) : m.start()]):
+            continue
+        if _named_table_name(m[1]):
+            continue  # "рота «Ахмат»": a company of a formation the table names (read as the formation)
+        hits.append(UnitHit(f"{_latin_name(m[1])} company", start + m.start(1), start + m.end(1)))
+        taken.append((m.start(1), m.end(1)))
     for m in HONORIFIC_RU_UK.finditer(seg) if pre & _GATE_HONOR else ():
         kind = next(eng for pat, eng in NAMED_KIND_RU_UK if re.fullmatch(pat, m[1], re.I))
         uk = m[2].lower().startswith("і") or bool(re.search("[іїєґ]", m[0].lower()))
@@ -902,6 +919,8 @@ def find_units(text: str, start: int, end: int) -> list[UnitHit]:
             continue
         if not all(_adjective_like(w) for w in m[3].split()):
             continue  # "500 бійців батальйону": a count of people, not a unit number
+        if m[1] and m[3] and not m[0][len(m[1]) : m.start(3) - m.start()].strip() and PEOPLE_ADJ.match(m[3]):
+            continue  # "близько 40 військових батальйону «Штрек»": people counted, not the 40th (codebook 1.21)
         if _other_side(seg, m.start()):
             continue
         kind = next(eng for pat, eng in KINDS if re.fullmatch(pat, m[4], re.I))
