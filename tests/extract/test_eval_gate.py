@@ -796,6 +796,35 @@ FLOORS: dict[str, dict[str, float]] = {
         "places_f1": 0.83,
         "date_accuracy": 0.91,
     },
+    # session 20: sets 80-83, blind in session 19 (their Scores), read in session 20 (codebook 1.21)
+    "team-heldout-80": {
+        "precision": 0.95,
+        "recall": 0.96,
+        "type_accuracy": 0.95,
+        "places_f1": 0.88,
+        "date_accuracy": 0.94,
+    },
+    "team-heldout-81": {
+        "precision": 0.95,
+        "recall": 0.95,
+        "type_accuracy": 0.93,
+        "places_f1": 0.85,
+        "date_accuracy": 0.94,
+    },
+    "team-heldout-82": {
+        "precision": 0.96,
+        "recall": 0.96,
+        "type_accuracy": 0.95,
+        "places_f1": 0.90,
+        "date_accuracy": 0.95,
+    },
+    "team-heldout-83": {
+        "precision": 0.96,
+        "recall": 0.95,
+        "type_accuracy": 0.93,
+        "places_f1": 0.84,
+        "date_accuracy": 0.95,
+    },
     # session 7: P 1.00 R 0.556 (5 of 9; was 2 of 9) type 0.444
     "milbloggers-dev": {"precision": 0.9, "recall": 0.5},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},
