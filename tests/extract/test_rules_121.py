@@ -186,3 +186,60 @@ def test_handed_to_an_outlet_names_the_via() -> None:
 def test_handed_to_the_newsroom_without_a_name_gives_no_via() -> None:
     text = "Он передал в редакцию письмо от сослуживцев."
     assert find_via(text, 0, len(text)) == []
+
+
+# round 2 (team-heldout-84 to -87, read once their blind scores were recorded)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Об этом рассказали родственники бойцов из Поярково и Экимчана.", "Poyarkovo", "Ekimchan"),
+        ("Девять контрактников — парни из Славянки и Краскино — записали обращение к Путину.", "Slavyanka", "Kraskino"),
+    ],
+)
+def test_two_names_after_one_preposition(text: str, first: str, second: str) -> None:
+    names = place_names(text, "ru")
+    assert first in names and second in names
+
+
+def test_two_first_names_after_one_preposition_are_no_places() -> None:
+    assert place_names("Бойцы из Надежды и Веры Ивановой записали обращение.", "ru") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Чоловіки з Поддор'я пішли на фронт.", "Poddorye"),
+        ("У суботу в Подпорожжі прийшли дружини мобілізованих.", "Podporozhye"),
+        ("Дружини мобілізованих із селищ Повенець і Піндуші записали звернення.", "Pindushi"),
+    ],
+)
+def test_ukrainian_spellings_of_russian_names_in_ye(text: str, place: str) -> None:
+    assert place in place_names(text, "uk")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Официальный представитель группировки заявил, что украинские военнослужащие «массово отказываются выполнять "
+        "приказы». Никаких подтверждений в заявлении не приводится.",
+        "Полонений російський військовий записав звернення до своїх товаришів по службі. Він закликає їх здаватися в "
+        "полон і розповідає, що з ним поводяться за Женевськими конвенціями.",
+        "A spokesman for the 412th Battalion denied social-media rumours of a mutiny in the unit. Soldiers filmed "
+        "arguing with an officer were taking part in a training exercise, he said.",
+        "Военком ответил на слухи: двое мобилизованных из Эссойлы в марте самовольно оставили часть и скрываются у "
+        "родных.",
+    ],
+)
+def test_claims_denials_and_prisoners_videos_are_no_reports(text: str) -> None:
+    relevant, _ = verdict(text)
+    assert not relevant
+
+
+def test_promised_the_rear_and_moved_into_an_assault_unit_is_coercion() -> None:
+    relevant, kind = verdict(
+        "Five men from Protopopivka who were mobilised in April were told they would guard facilities in the rear, "
+        "but were moved into an assault unit, military unit A1836, after two weeks of training, their families say."
+    )
+    assert relevant and kind == "coercion"

@@ -148,6 +148,18 @@ SETTLEMENT = {
     # codebook 1.20: a garrison town by its name, "в гарнизоне Домна" (team-heldout-78)
     "гарнизоне",
     "гарнизона",
+    # codebook 1.21: plural words for settlements before a list of names ("із селищ Повенець і Піндуші")
+    "сёл",
+    "сел",
+    "сіл",
+    "селищ",
+    "поселков",
+    "посёлков",
+    "деревень",
+    "хуторов",
+    "хуторів",
+    "станиц",
+    "villages",
     "гарнізоні",
     "гарнізону",
     "село",
@@ -325,6 +337,8 @@ TOWN_WORDS = {
 # "из Радужного", "з Тазовського": a town named by an adjective, read after "from" too (not a noun: "із
 # Новгородки" could be any of the towns an old name "Новгородок" gives)
 WEAK_ADJECTIVE_FROM = {"из", "изо", "з", "із", "зі"}
+# the words that join two names after one preposition ("из Славянки и Краскино")
+COORDINATORS = {"и", "і", "й", "та", "and", "or", "или", "або"}
 # Locatives that make a capital the place rather than its government ("appealed to Moscow" is not in it)
 LOCATIVE = INTRO - {"to", "into"}
 # a capital's possessive is a place after these only ("in Kyiv's Maidan square", not "Moscow's pressure")
@@ -956,6 +970,11 @@ def _uk_spellings(keys: Sequence[str], town: bool) -> list[str]:
             if word.endswith(ru_end) and len(word) > len(ru_end) + 2 and _RU_WORD.fullmatch(word):
                 forms.append((uk or word)[: -len(ru_end)] + uk_end)
                 break
+        if word.endswith("ье") and len(word) > 5 and _RU_WORD.fullmatch(word) and word[-3] not in "аеёиоуыэюя":
+            # a neuter name in -ье: Ukrainian writes an apostrophe after a labial or р, else doubles the consonant
+            # ("Поддорье" -> Поддор'я, "Подпорожье" -> Подпорожжя; codebook 1.21, team-heldout-87)
+            head = (uk or word)[:-2]
+            forms.append(head + ("'я" if word[-3] in "бпвмфр" else head[-1] + "я"))
         out += [mark + f for f in forms if mark + f not in out]
     return out
 
@@ -2586,7 +2605,14 @@ def _noun_phrase_goes_on(text: str, tok: Token, nxt: Token, lang: str) -> bool:
         return False
     from sitrep.enrich.lemmas import _morph
 
-    return any(t in str(_morph(lang).parse(nxt.word)[0].tag) for t in ("NOUN", "ADJF", "PRTF"))
+    morph = _morph(lang)
+    if not any(t in str(morph.parse(nxt.word)[0].tag) for t in ("NOUN", "ADJF", "PRTF")):
+        return False
+    # only a word that agrees with the adjective in case and number goes on with it: "в Советском районе", not "под
+    # Левокумским заключённые подписали" (a new clause's subject; codebook 1.21, team-heldout-85)
+    adj = {(p.tag.case, p.tag.number) for p in morph.parse(tok.word)[:4] if "ADJF" in str(p.tag)}
+    nxt_forms = {(p.tag.case, p.tag.number) for p in morph.parse(nxt.word)[:4]}
+    return bool(adj & nxt_forms) or not adj
 
 
 @lru_cache(maxsize=20_000)
@@ -2731,8 +2757,20 @@ def _district_seat(text: str, toks: Sequence[Token], i: int, nxt_word: str, gaz:
 def _weak_intro(toks: Sequence[Token], i: int, lang: str, text: str) -> bool:
     """A locative word right before a name the gazetteer keeps only after one ("~" keys), or before a lower-case
     adjective before it: "у вірменському Ванадзорі", "в подмосковном Красногорске" (codebook 1.15,
-    team-heldout-30)."""
+    team-heldout-30); or "from" before the first of two names joined by "and": "из Славянки и Краскино" (codebook
+    1.21, team-heldout-86)."""
     if i > 0 and toks[i - 1].word in WEAK_KEY_INTRO:
+        return True
+    if (
+        0 < i < len(toks) - 2
+        and toks[i - 1].word in WEAK_ADJECTIVE_FROM
+        and toks[i + 1].word in COORDINATORS
+        and text[toks[i + 2].start].isupper()
+        and not text[toks[i].end : toks[i + 1].start].strip()
+        # not first names: "из Надежды и Веры Ивановой"
+        and not _first_name(toks[i].word, lang)
+        and not _first_name(toks[i + 2].word, lang)
+    ):
         return True
     return (
         i > 1
@@ -2757,6 +2795,18 @@ def _introduced(
         return True
     if prev.endswith("'s") and _bare(prev) in REGION_WORDS:
         return True  # "the Kharkiv region's Vovchansk"
+    if (
+        i > 2
+        and prev in COORDINATORS
+        and text
+        and text[toks[i - 2].start].isupper()
+        and (toks[i - 3].word in words or toks[i - 3].word in ORIGIN_BEFORE)
+        and not text[toks[i - 2].end : toks[i - 1].start].strip()
+        # not after "to", "до" (or a Latin word after "from", "by"): "an appeal to Gerasimov and Belousov"
+        and toks[i - 3].word not in ADDRESSEE_INTRO
+        and not (toks[i].word.isascii() and toks[i - 3].word in BEFORE_PERSON)
+    ):
+        return True  # "из Славянки и Краскино", "з Поярково та Екімчана": the second of two names after one preposition
     if (
         i > 0
         and PLACE_ADJECTIVE.fullmatch(prev)
@@ -3237,6 +3287,15 @@ def _residents(word: str, gaz: Gazetteer) -> GazPlace | None:
 
 
 RESIDENTS_MIN_POPULATION = 5_000  # a town this size may be named by its people's word alone
+
+
+def _first_name(word: str, lang: str) -> bool:
+    """One of the dictionary's first readings of the word is a person's name ("Надежды", "Веры")."""
+    if lang not in ("ru", "uk") or not _cyrillic(word):
+        return False
+    from sitrep.enrich.lemmas import _morph
+
+    return any(t in str(p.tag) for p in _morph(lang).parse(word)[:4] for t in ("Name", "Surn", "Patr"))
 
 
 def _person_or_adjective(word: str, lang: str, names_only: bool = False) -> bool:
