@@ -825,6 +825,35 @@ FLOORS: dict[str, dict[str, float]] = {
         "places_f1": 0.84,
         "date_accuracy": 0.95,
     },
+    # session 20, round 2: sets 84-87, scored blind in session 20 (their Scores), then read (codebook 1.21 round 2)
+    "team-heldout-84": {
+        "precision": 0.98,
+        "recall": 0.93,
+        "type_accuracy": 0.91,
+        "places_f1": 0.86,
+        "date_accuracy": 0.89,
+    },
+    "team-heldout-85": {
+        "precision": 0.85,
+        "recall": 0.88,
+        "type_accuracy": 0.84,
+        "places_f1": 0.77,
+        "date_accuracy": 0.84,
+    },
+    "team-heldout-86": {
+        "precision": 0.98,
+        "recall": 0.93,
+        "type_accuracy": 0.93,
+        "places_f1": 0.80,
+        "date_accuracy": 0.93,
+    },
+    "team-heldout-87": {
+        "precision": 0.95,
+        "recall": 0.93,
+        "type_accuracy": 0.91,
+        "places_f1": 0.72,
+        "date_accuracy": 0.89,
+    },
     # session 7: P 1.00 R 0.556 (5 of 9; was 2 of 9) type 0.444
     "milbloggers-dev": {"precision": 0.9, "recall": 0.5},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},
