@@ -148,6 +148,8 @@ SETTLEMENT = {
     # codebook 1.20: a garrison town by its name, "в гарнизоне Домна" (team-heldout-78)
     "гарнизоне",
     "гарнизона",
+    "гарнізоні",
+    "гарнізону",
     # codebook 1.21: plural words for settlements before a list of names ("із селищ Повенець і Піндуші")
     "сёл",
     "сел",
@@ -160,8 +162,6 @@ SETTLEMENT = {
     "хуторів",
     "станиц",
     "villages",
-    "гарнізоні",
-    "гарнізону",
     "село",
     "селе",
     "села",
