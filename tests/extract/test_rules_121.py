@@ -243,3 +243,70 @@ def test_promised_the_rear_and_moved_into_an_assault_unit_is_coercion() -> None:
         "but were moved into an assault unit, military unit A1836, after two weeks of training, their families say."
     )
     assert relevant and kind == "coercion"
+
+
+# round 3 (team-heldout-88 to -91, read once their blind scores were recorded)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "По данным нашего источника в штабе, под Луговским солдаты ВСУ массово отказываются идти в атаку.",
+        "A think-tank study estimates that the poorer regions supply a disproportionate share of the men who "
+        "deserted or refused to fight.",
+    ],
+)
+def test_enemy_claims_and_studies_are_no_reports(text: str) -> None:
+    relevant, _ = verdict(text)
+    assert not relevant
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Трое уроженцев села, служивших в в/ч 73164, ушли из полевого лагеря и поехали домой; вчера их "
+            "задержали на посту.",
+            "desertion",
+        ),
+        ("A Russian serviceman of the 1653rd regiment crossed to Ukrainian lines on Monday, unarmed.", "desertion"),
+        (
+            "Вчера около 25 жён мобилизованных приехали к районному ТЦК и больше трёх часов стояли под зданием, "
+            "требуя отпустить мужчин домой.",
+            "protest",
+        ),
+    ],
+)
+def test_round_three_cues(text: str, kind: str) -> None:
+    relevant, got = verdict(text)
+    assert relevant and got == kind
+
+
+def test_a_soldier_who_crossed_over_through_the_surrender_project_deserted() -> None:
+    relevant, kind = verdict(
+        "У понеділок військовий 1653-го полку РФ перейшов на бік ЗСУ. Про свій намір він заздалегідь повідомив через "
+        "проєкт «Хочу жити»."
+    )
+    assert relevant and kind == "desertion"
+
+
+def test_a_prisoners_video_for_the_surrender_project_stays_no_report() -> None:
+    relevant, _ = verdict(
+        "Полонений російський військовий записав звернення до товаришів по службі для проєкту «Хочу жити». Він "
+        "закликає їх здаватися в полон."
+    )
+    assert not relevant
+
+
+def test_a_locative_adjective_name_is_the_village_not_the_town_in_sk() -> None:
+    names = place_names("Около двадцати срочников в Михайловском вчера отказались идти в штурм.", "ru")
+    assert "Mikhaylovskoye" in names and "Mikhaylovsk" not in names
+
+
+def test_the_instrumental_of_a_town_in_sk_stays_the_town() -> None:
+    # "под Артемовском" is the instrumental of Артемовск (Bakhmut's old name), which the locative rule leaves alone
+    assert place_names("Бойцы воевали под Артемовском.", "ru") == ["Bakhmut"]
+
+
+def test_a_russian_adjective_in_skoy_finds_the_ukrainian_village() -> None:
+    assert "Luhivske" in place_names("Бойцы не выходят с позиций под Луговским, пишут жёны.", "ru")

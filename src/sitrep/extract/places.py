@@ -337,6 +337,8 @@ TOWN_WORDS = {
 # "из Радужного", "з Тазовського": a town named by an adjective, read after "from" too (not a noun: "із
 # Новгородки" could be any of the towns an old name "Новгородок" gives)
 WEAK_ADJECTIVE_FROM = {"из", "изо", "з", "із", "зі"}
+# Russian prepositions that take the locative ("в Михайловском", "на Луговском")
+LOCATIVE_PREPS = {"в", "во", "на", "о", "об", "при"}
 # the words that join two names after one preposition ("из Славянки и Краскино")
 COORDINATORS = {"и", "і", "й", "та", "and", "or", "или", "або"}
 # Locatives that make a capital the place rather than its government ("appealed to Moscow" is not in it)
@@ -583,6 +585,7 @@ RU_TO_UK_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # (codebook 1.15, team-heldout-31)
     ("овское", ("івське",)),
     ("овский", ("івське",)),
+    ("овской", ("івське",)),  # codebook 1.21: "под Луговским" (lemma луговской) -> Лугівське (team-heldout-88)
     ("евское", ("ївське", "івське")),
     ("евский", ("ївське", "івське")),
     ("ечное", ("ічне",)),
@@ -1407,6 +1410,18 @@ def find_places(
                     upper = text[toks[i].start : toks[i + n - 1].end].isupper()
                     # union: "Артемовском" → артемовск and артемовский
                     cands = _candidates(gaz, _keys(toks, i, n, lang), upper, abroad)
+                    if (
+                        n == 1
+                        and lang == "ru"
+                        and i > 0
+                        and toks[i - 1].word in LOCATIVE_PREPS
+                        and toks[i].word.endswith(("ском", "цком"))
+                    ):
+                        # "в Михайловском" is the locative of Михайловское, never of the town Михайловск (its
+                        # instrumental, "под Михайловском", is): the town's reading goes (codebook 1.21,
+                        # team-heldout-88); "в Жуковском" keeps Zhukovsky, a name in -sky
+                        town = {id(c) for c in gaz.lookup(toks[i].word[:-2]) if c.name.lower().endswith("sk")}
+                        cands = [c for c in cands if id(c) not in town]
                     # fallbacks for a word after "в", "під", "near" (or listed after one) only
                     intro = listed or _introduced(toks, i, n, INTRO, lang, text)
                     # "в селе Крынки", "поселка Горняк": a settlement word makes even a common word a name
