@@ -854,6 +854,35 @@ FLOORS: dict[str, dict[str, float]] = {
         "places_f1": 0.72,
         "date_accuracy": 0.89,
     },
+    # session 20, round 3: sets 88-91, scored blind in session 20 (their Scores), then read (codebook 1.21 round 3)
+    "team-heldout-88": {
+        "precision": 0.96,
+        "recall": 0.98,
+        "type_accuracy": 0.96,
+        "places_f1": 0.79,
+        "date_accuracy": 0.98,
+    },
+    "team-heldout-89": {
+        "precision": 0.96,
+        "recall": 0.94,
+        "type_accuracy": 0.91,
+        "places_f1": 0.85,
+        "date_accuracy": 0.94,
+    },
+    "team-heldout-90": {
+        "precision": 0.98,
+        "recall": 0.98,
+        "type_accuracy": 0.96,
+        "places_f1": 0.84,
+        "date_accuracy": 0.96,
+    },
+    "team-heldout-91": {
+        "precision": 0.94,
+        "recall": 0.93,
+        "type_accuracy": 0.86,
+        "places_f1": 0.81,
+        "date_accuracy": 0.91,
+    },
     # session 7: P 1.00 R 0.556 (5 of 9; was 2 of 9) type 0.444
     "milbloggers-dev": {"precision": 0.9, "recall": 0.5},
     "news-channels-dev": {"precision": 0.95, "recall": 0.99},
