@@ -310,3 +310,24 @@ def test_the_instrumental_of_a_town_in_sk_stays_the_town() -> None:
 
 def test_a_russian_adjective_in_skoy_finds_the_ukrainian_village() -> None:
     assert "Luhivske" in place_names("Бойцы не выходят с позиций под Луговским, пишут жёны.", "ru")
+
+
+def test_the_commander_named_after_the_killing_is_the_doer() -> None:
+    # "застрелил командир роты": an active verb before its subject; the killing of refusers is abuse (codebook §2)
+    relevant, kind = verdict(
+        "Двух контрактников в/ч 38541 в субботу застрелил командир роты. По словам сослуживцев, мужчины отказались "
+        "идти в третий за сутки штурм."
+    )
+    assert relevant and kind == "abuse"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Командира роты убили при обстреле, сообщили родственники бойцов.",
+        "Бойцов отправили в штурм, где погиб командир роты.",
+    ],
+)
+def test_a_commander_who_was_killed_is_no_doer(text: str) -> None:
+    relevant, _ = verdict(text)
+    assert not relevant

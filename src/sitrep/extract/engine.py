@@ -636,6 +636,17 @@ class Engine:
         # the doer after a passive act: "shot dead by his commander", "застрелен командиром"
         if any(t.word in rule.doer_after for t in toks[max(0, near.start - 3) : near.start]):
             return True
+        if (
+            inflected
+            and second.start - first.end <= 1
+            and _nominative(toks[near.start])
+            and not s.text[toks[near.start].start - s.start : toks[near.start].end - s.start].isupper()
+            and not _PARTICIPLE.search(toks[act.start].word)
+            and not _PASSIVE_PARTICIPLE.search(toks[act.start].word)
+        ):
+            # the doer right after an active verb: "в субботу застрелил командир роты" (codebook 1.21); not an
+            # indeclinable abbreviation further on ("затримало посадовця одного з обласних ТЦК")
+            return True
         return inflected and bool(_INSTRUMENTAL.search(toks[near.start].word))
 
     def _aggregate(self, text: str, s: Sentence, lang: str) -> bool:
